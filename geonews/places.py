@@ -1,0 +1,142 @@
+"""Value objects: a resolved :class:`Place` and a :class:`Mention` of it in a text.
+
+Both are frozen dataclasses.  ``Place`` exposes ``__geo_interface__`` (GeoJSON,
+lon/lat order) so shapely, GeoPandas and folium accept it directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["KINDS", "ROLES", "Mention", "Place", "lonlat"]
+
+#: Feature kinds a place can have, from the most to the least precise.
+KINDS = ("settlement", "feature", "region", "area", "sea", "river", "country", "continent")
+
+#: Roles of a mention: where something is (literal) or an actor named after a place.
+ROLES = ("literal", "metonym")
+
+
+def lonlat(lat: float, lon: float) -> tuple[float, float]:
+    """Return ``(lon, lat)``: the one place where geonews swaps the order.
+
+    GeoJSON and shapely use (x=lon, y=lat); geopy and folium use (lat, lon).
+
+    Examples
+    --------
+    >>> lonlat(48.28, 37.18)
+    (37.18, 48.28)
+    """
+    return (lon, lat)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place on the map, with where its answer came from.
+
+    Parameters
+    ----------
+    name : str
+        Canonical (current, official English) name, e.g. ``"Pokrovsk"``.
+    lat, lon : float
+        WGS84 coordinates of the place's representative point.
+    id : str
+        Stable identifier: ``"geonames:704422"``, ``"iso3166-2:UA-14"``,
+        ``"feature:black-sea"`` or ``"<service>:<id>"`` for online answers.
+    kind : str
+        One of :data:`KINDS`.
+    country : str or None
+        ISO 3166-1 alpha-2 code.
+    admin1 : str or None
+        Name of the first-level region (oblast, state), when known.
+    population : int
+        Population from GeoNames (0 when unknown).
+    geonameid : int or None
+        GeoNames id when the place is a GeoNames feature.
+    matched : str or None
+        The alias or rule that led to this place (``"alias:soviet_era"``,
+        ``"name"``, ``"altname"``, ``"fold"``...).
+    score : float
+        Ranking score of this candidate (higher is better; comparable within one query).
+    source : str
+        Which resolver step answered: ``"gazetteer"``, ``"alias"``, or a geocoder's name.
+    retrieved : str or None
+        ISO 8601 time when an online service gave the answer.
+    raw : Mapping
+        Everything else the source said, untouched.
+
+    Examples
+    --------
+    >>> p = Place("Pokrovsk", 48.28198, 37.17585, id="geonames:704422", kind="settlement",
+    ...           country="UA", admin1="Donetsk", geonameid=704422)
+    >>> p.__geo_interface__["coordinates"]
+    (37.17585, 48.28198)
+    """
+
+    name: str
+    lat: float
+    lon: float
+    id: str
+    kind: str = "settlement"
+    country: str | None = None
+    admin1: str | None = None
+    population: int = 0
+    geonameid: int | None = None
+    matched: str | None = None
+    score: float = 0.0
+    source: str = "gazetteer"
+    retrieved: str | None = None
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """``(lat, lon)``, the order geopy and folium use."""
+        return (self.lat, self.lon)
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        return {"type": "Point", "coordinates": lonlat(self.lat, self.lon)}
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the fields as a plain dict (``raw`` included), e.g. for JSON."""
+        return {
+            "name": self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "id": self.id,
+            "kind": self.kind,
+            "country": self.country,
+            "admin1": self.admin1,
+            "population": self.population,
+            "geonameid": self.geonameid,
+            "matched": self.matched,
+            "score": self.score,
+            "source": self.source,
+            "retrieved": self.retrieved,
+            "raw": dict(self.raw),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One toponym mention in a text.
+
+    ``text[start:end] == mention.text`` always holds for the text it came from.
+    ``place`` is ``None`` when the name could not be resolved; ``candidates`` holds
+    the runner-up places, best first.
+    """
+
+    start: int
+    end: int
+    text: str
+    place: Place | None = None
+    role: str = "literal"
+    score: float = 0.0
+    matched: str | None = None
+    candidates: tuple[Place, ...] = ()
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any] | None:
+        return None if self.place is None else self.place.__geo_interface__
