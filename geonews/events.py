@@ -49,6 +49,7 @@ from geonews import taxonomy as tx
 from geonews.corpus import Document, documents
 from geonews.dates import DateSpan, find_dates
 from geonews.errors import InvalidInput
+from geonews.gazetteer import default_gazetteer
 from geonews.places import Mention, Place, lonlat
 from geonews.sentences import split_sentences
 
@@ -271,7 +272,7 @@ class EventExtractor:
             contested = contested or len({c.side for c in claims if not c.side_only}) == 2
         hedged = tx.HEDGES.search(masked_text) is not None or any(c.side_only for c in claims)
         denied = tx.DENIED.search(sentence) is not None
-        quantities = _quantities(sentence)
+        munitions, people = _quantities(sentence)
         out: list[_Event] = []
         seen: set[tuple[str, str, str]] = set()
         for trigger, (place, place_text, p_start, p_end) in pairs:
@@ -299,8 +300,10 @@ class EventExtractor:
             else:
                 status = "reported"
             quantity = None
-            if trigger.event_type in (tx.EXPLOSION, tx.BATTLE, tx.VIOLENCE) and quantities:
-                quantity = min(quantities, key=lambda q: abs(q[0] - trigger.start))[1]
+            if trigger.event_type in (tx.EXPLOSION, tx.BATTLE, tx.VIOLENCE):
+                quantity = munitions
+                if quantity is None and people:
+                    quantity = min(people, key=lambda q: abs(q[0] - trigger.start))[1]
             date = date_end = None
             eve = None
             if span is not None:
@@ -578,15 +581,22 @@ def _refuture(sentence: str, span: DateSpan, anchor: dt.date) -> DateSpan:
     return replace(span, date=again[0].date, date_end=again[0].date_end) if again else span
 
 
-def _quantities(sentence: str) -> list[tuple[int, int]]:
-    out = []
+def _quantities(sentence: str) -> tuple[int | None, list[tuple[int, int]]]:
+    """Munitions in the sentence (summed: "143 drones and 12 missiles"), and other counts."""
+    munitions = 0
+    found = False
+    others = []
     for match in tx.QUANTITY.finditer(sentence):
         word = match.group(1).lower()
         value = tx.NUMBER_WORDS.get(word)
         if value is None:
             value = int(word.replace(",", ""))
-        out.append((match.start(), value))
-    return out
+        if match.group(2).lower() in tx.PEOPLE:
+            others.append((match.start(), value))
+        else:
+            munitions += value
+            found = True
+    return (munitions if found else None), others
 
 
 def _resolve_eves(found: list[_Event], anchor: dt.date | None) -> None:
@@ -881,11 +891,7 @@ def _default_geoparser() -> Geoparser:
     return geoparse
 
 
-def _default_shape() -> Callable[[Place], Any] | None:
-    try:
-        from geonews.gazetteer import default_gazetteer
-    except ImportError:  # gazetteer without shapes: points only
-        return None
+def _default_shape() -> Callable[[Place], Any]:
     return default_gazetteer().shape
 
 

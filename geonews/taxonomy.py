@@ -312,9 +312,13 @@ _NUM_WORDS = [
 NUMBER_WORDS = {word: i + 1 for i, word in enumerate(_NUM_WORDS)}
 QUANTITY = re.compile(
     r"\b(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_NUM_WORDS) + r")\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:missiles?|drones?|rockets?|shells?|bombs?|munitions|UAVs?|strikes|attacks|people"
+    r"(missiles?|drones?|rockets?|shells?|bombs?|munitions|UAVs?|strikes|attacks|people"
     r"|civilians|soldiers|troops|children|servicemen|residents)\b",
     _I,
+)
+#: Quantity nouns that count people (used only when no munitions are counted).
+PEOPLE = frozenset(
+    ("people", "civilians", "soldiers", "troops", "children", "servicemen", "residents")
 )
 
 # -- claimants ------------------------------------------------------------------------------
