@@ -308,8 +308,8 @@ class EventExtractor:
             eve = None
             if span is not None:
                 date, date_end, eve = span.date, span.date_end, span.ref
-            elif anchor is not None:
-                date = anchor
+            elif anchor is not None and modality == "actual":
+                date = anchor  # reported without a date: the article's day
             out.append(
                 _Event(
                     event_type=trigger.event_type,
@@ -568,7 +568,7 @@ def _modality(
     window = masked[clause_start : trigger.start]
     if tx.CONDITIONAL.search(window):
         return "conditional"
-    if tx.FUTURE.search(window):
+    if tx.FUTURE.search(window) or window.rstrip().endswith(" to"):  # "Envoys to meet"
         return "future"
     if span is not None and span.date is not None and anchor is not None and span.date > anchor:
         return "future"
@@ -635,8 +635,12 @@ def _merge_document(found: list[_Event]) -> list[_Event]:
         for kept in out:
             if kept.place.id != event.place.id or kept.modality != event.modality:
                 continue
-            if not _close(kept.date, event.date):
-                continue
+            if (
+                kept.date is not None
+                and event.date is not None
+                and not _close(kept.date, event.date)
+            ):
+                continue  # within a document an undated mention joins the dated one
             same = (kept.event_type, kept.sub_type) == (event.event_type, event.sub_type)
             conflict = (
                 kept.sub_type in _CONFLICT_SUBTYPES
@@ -650,6 +654,8 @@ def _merge_document(found: list[_Event]) -> list[_Event]:
             out.append(event)
             continue
         _absorb(match, event)
+        if match.date is None and event.date is not None:
+            match.date, match.date_end = event.date, event.date_end
     return out
 
 
