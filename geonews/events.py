@@ -33,6 +33,7 @@ failure raises instead.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import logging
 import sys
@@ -50,6 +51,7 @@ from geonews.corpus import Document, documents
 from geonews.dates import DateSpan, find_dates
 from geonews.errors import InvalidInput
 from geonews.gazetteer import default_gazetteer
+from geonews.parser import geoparse
 from geonews.places import Mention, Place, lonlat
 from geonews.sentences import split_sentences
 
@@ -173,7 +175,11 @@ class EventExtractor:
         text = doc.text
         if not isinstance(text, str) or not text.strip():
             raise InvalidInput(f"document {doc.doc_id!r} has no text: {text!r}")
-        mentions = sorted(self.geoparser(text), key=lambda m: m.start)
+        dateline = tx.DATELINE.match(text)
+        skip = dateline.end() if dateline else 0  # "KYIV, Dec 2 (Wire) -": where it was filed
+        mentions = sorted(
+            (m for m in self.geoparser(text) if m.start >= skip), key=lambda m: m.start
+        )
         found = self._document_events(text, mentions, doc.date)
         found = _merge_document(found)
         rows = []
@@ -339,6 +345,8 @@ class EventExtractor:
                 continue
             if not masked[start:end].strip():  # inside a claimant or a date
                 continue
+            if _is_trigger_word(mention.text):  # "Artillery" read as a place name
+                continue
             if tx.TOPIC_BEFORE.search(sentence, max(0, start - 60), start):
                 continue
             if tx.MODIFIER_AFTER.match(sentence[end : end + 30]):
@@ -432,6 +440,11 @@ def _triggers(masked: str) -> list[_Trigger]:
         ]
     out.sort(key=lambda t: t.start)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_trigger_word(surface: str) -> bool:
+    return any(pattern.fullmatch(surface) for pattern, _, _ in tx.TRIGGERS)
 
 
 def _claims(sentence: str, mentions: list[Mention], offset: int) -> list[_Claim]:
@@ -892,8 +905,6 @@ def _frame(columns: dict[str, list[Any]]) -> gpd.GeoDataFrame:
 
 
 def _default_geoparser() -> Geoparser:
-    from geonews import geoparse  # the lead's parser; imported when first needed
-
     return geoparse
 
 

@@ -280,6 +280,10 @@ DEMONYM_COUNTRY = {
     "polish": "Poland",
     "georgian": "Georgia",
 }
+#: A wire dateline at the top of a dispatch: "MOSCOW, Dec 2 (Wire) -", "KYIV (AP) —".
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,|\s+\()[^\n]{0,60}?\s[-–—]{1,2}\s"
+)
 ANAPHOR = re.compile(
     r"\b(?:the|that|this) (?:(town|city|village|settlement|hamlet|locality)"
     r"|(region|oblast|province))\b|\bthere\b",

@@ -8,8 +8,9 @@ import pytest
 import geonews
 from geonews.corpus import Document
 from geonews.events import COLUMNS, EventExtractor, events, failures
+from geonews.parser import geoparse
 from geonews.taxonomy import ACLED, EVENT_TYPES, MODALITIES, PRECISIONS, STATUSES
-from tests.handparser import parse
+from tests.handparser import parse as stand_in
 
 # An original dispatch in wire style, dated Tuesday 2 December 2025 by its dateline.
 DISPATCH = """MOSCOW, Dec 2, 2025 (Wire) - Russian President Vladimir Putin will meet U.S. envoy \
@@ -56,6 +57,12 @@ FIELDS = [
 ]  # fmt: skip
 
 
+@pytest.fixture(params=["stand-in", "geoparse"])
+def parse(request):
+    """Each test runs with the stand-in recogniser and with the real geoparser."""
+    return stand_in if request.param == "stand-in" else geoparse
+
+
 def _rows(frame):
     out = []
     for rec in frame[FIELDS].itertuples(index=False):
@@ -72,9 +79,10 @@ def _rows(frame):
     return out
 
 
-@pytest.fixture(scope="module")
-def reference():
-    return events(DISPATCH, geoparser=parse, source="Wire", url="https://example.org/a")
+@pytest.fixture(scope="module", params=["stand-in", "geoparse"])
+def reference(request):
+    parser = stand_in if request.param == "stand-in" else geoparse
+    return events(DISPATCH, geoparser=parser, source="Wire", url="https://example.org/a")
 
 
 def test_reference_dispatch_rows(reference):
@@ -117,7 +125,7 @@ def test_reference_place_details(reference):
     assert "Moscow" not in set(reference[reference.event_type != "Diplomacy"].place_name)
 
 
-def test_metonym_is_an_actor_not_a_place():
+def test_metonym_is_an_actor_not_a_place(parse):
     text = "Moscow has increased its missile and drone assaults on Ukrainian targets."
     frame = events(text, date="2025-12-02", geoparser=parse)
     assert _rows(frame) == [
@@ -126,7 +134,7 @@ def test_metonym_is_an_actor_not_a_place():
     ]  # fmt: skip
 
 
-def test_contradiction_in_one_sentence_is_one_contested_event():
+def test_contradiction_in_one_sentence_is_one_contested_event(parse):
     text = (
         "Clashes are continuing in Pokrovsk despite Russian claims that the town has "
         "already fallen, Ukraine's General Staff said."
@@ -138,7 +146,7 @@ def test_contradiction_in_one_sentence_is_one_contested_event():
     assert row.claimant == "Ukraine's General Staff; Russian officials"
 
 
-def test_claim_then_denial_across_sentences_merges():
+def test_claim_then_denial_across_sentences_merges(parse):
     text = (
         "Russia's defence ministry said its troops had liberated Kupiansk. "
         "Ukraine's military denied that the city had fallen."
@@ -165,7 +173,7 @@ def test_claim_then_denial_across_sentences_merges():
         ("A missile hit Kharkiv on Sunday, the governor said.", "reported"),
     ],
 )  # fmt: skip
-def test_status(text, status):
+def test_status(text, status, parse):
     frame = events(text, date="2025-11-20", geoparser=parse)
     assert list(frame.status) == [status]
 
@@ -179,7 +187,7 @@ def test_status(text, status):
         ("Envoys met in Geneva on Friday.", "actual", "2025-11-28"),
     ],
 )  # fmt: skip
-def test_modality(text, modality, date):
+def test_modality(text, modality, date, parse):
     frame = events(text, date="2025-12-02", geoparser=parse)
     assert len(frame) == 1
     assert frame.modality.iloc[0] == modality
@@ -189,7 +197,7 @@ def test_modality(text, modality, date):
         assert frame.date.iloc[0] == pd.Timestamp(date)
 
 
-def test_quantities_and_subtypes():
+def test_quantities_and_subtypes(parse):
     frame = events(
         "Russia fired 143 drones and 12 ballistic missiles at Kyiv overnight. "
         "Artillery shelling killed two residents in Kherson.",
@@ -202,7 +210,7 @@ def test_quantities_and_subtypes():
     ]
 
 
-def test_region_event_and_admin_qualifier():
+def test_region_event_and_admin_qualifier(parse):
     frame = events(
         "Russian forces advanced near Huliaipole in the Zaporizhzhia region, analysts said. "
         "Fierce fighting continued across the Zaporizhzhia region.",
@@ -218,12 +226,12 @@ def test_region_event_and_admin_qualifier():
     assert frame.geometry.iloc[1].contains(frame.geometry.iloc[0])
 
 
-def test_sentence_without_place_or_trigger_gives_nothing():
+def test_sentence_without_place_or_trigger_gives_nothing(parse):
     frame = events("Fighting continued. The weather in Kyiv was cold.", geoparser=parse)
     assert len(frame) == 0 and list(frame.columns) == list(COLUMNS)
 
 
-def test_date_from_dateline_or_argument():
+def test_date_from_dateline_or_argument(parse):
     text = "KYIV, 14 March 2025 - A drone hit Kharkiv yesterday."
     assert events(text, geoparser=parse).date.iloc[0] == pd.Timestamp("2025-03-13")
     other = events("A drone hit Kharkiv yesterday.", date=dt.date(2025, 1, 1), geoparser=parse)
@@ -236,7 +244,7 @@ def test_failures_are_accounted_for():
     def flaky(text):
         if "boom" in text:
             raise RuntimeError("parser broke")
-        return parse(text)
+        return stand_in(text)
 
     docs = [
         Document("ok", "Drones hit Odesa."),
@@ -256,7 +264,7 @@ def test_failures_are_accounted_for():
         events(docs, geoparser=flaky, errors="ignore")
 
 
-def test_streams_documents_one_at_a_time():
+def test_streams_documents_one_at_a_time(parse):
     pulled = []
 
     def stream():
@@ -274,7 +282,7 @@ def test_streams_documents_one_at_a_time():
     assert seen == [1, 2, 3, 4, 5]  # each document parsed before the next is pulled
 
 
-def test_dedupe_across_documents_keeps_all_sources():
+def test_dedupe_across_documents_keeps_all_sources(parse):
     docs = [
         Document("a", "A missile struck Kharkiv on Monday.", date=dt.date(2025, 12, 2),
                  source="Wire A", url="https://a.example/1"),
@@ -291,33 +299,24 @@ def test_dedupe_across_documents_keeps_all_sources():
     assert len(events(docs, geoparser=parse, dedupe=False)) == 3
 
 
-def test_progress_bar_only_when_asked(capsys):
+def test_progress_bar_only_when_asked(capsys, parse):
     events(["Drones hit Odesa."], geoparser=parse, progress=True)
     assert "events" in capsys.readouterr().err
     events(["Drones hit Odesa."], geoparser=parse)  # not a terminal under pytest
     assert capsys.readouterr().err == ""
 
 
-def test_module_is_callable_like_the_function():
+def test_module_is_callable_like_the_function(parse):
     assert len(sys.modules["geonews.events"]("Drones hit Odesa.", geoparser=parse)) == 1
     assert len(geonews.events("Drones hit Odesa.", geoparser=parse)) == 1
 
 
-def test_extractor_fallback_geometry_is_the_point():
+def test_extractor_fallback_geometry_is_the_point(parse):
     extractor = EventExtractor(geoparser=parse, shape=lambda place: None)
     rows = extractor.extract(Document("d", "Fighting raged across the Donetsk region."))
     assert rows[0]["precision"] == "region"
     assert rows[0]["geometry"].geom_type == "Point"
 
 
-def _default_geoparser_or_skip():
-    try:
-        return geonews.geoparse
-    except AttributeError:
-        pytest.skip("geonews.geoparse has not landed on this branch yet")
-
-
-def test_reference_dispatch_with_the_real_geoparser():
-    _default_geoparser_or_skip()
-    frame = events(DISPATCH)
-    assert _rows(frame) == EXPECTED
+def test_default_geoparser_is_the_real_one():
+    assert _rows(events(DISPATCH)) == EXPECTED
