@@ -402,49 +402,49 @@ class EventExtractor:
 # -- sentence helpers ---------------------------------------------------------------------
 def _triggers(masked: str) -> list[_Trigger]:
     found: list[_Trigger] = []
-    taken: list[tuple[int, int]] = []
-    for pattern, event_type, sub_type in tx.TRIGGERS:
-        for match in pattern.finditer(masked):
-            start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
-                continue
-            taken.append((start, end))
-            found.append(_Trigger(event_type, sub_type, start, end))
+    air = weapons = generic = False
+    lowered = masked.lower()
+    if len(lowered) == len(masked):
+        matches = tx.TRIGGER_ANY.finditer(lowered)
+    else:  # a few letters lower-case to two characters: keep offsets right
+        matches = tx.TRIGGER_ANY_CI.finditer(masked)
+    for match in matches:
+        event_type, sub_type = tx.TRIGGER_KINDS[match.lastgroup]
+        found.append(_Trigger(event_type, sub_type, match.start(), match.end()))
+        generic = generic or sub_type == "generic"
+        weapons = weapons or event_type == tx.EXPLOSION
+        air = air or sub_type == tx.AIR
     if not found:
         return []
-    air = tx.AIR_WEAPONS.search(masked) is not None
-    weapons = air or tx.SHELL_WEAPONS.search(masked) is not None
     out = []
     for trig in found:
         if trig.sub_type == "generic":
             if weapons:
-                trig = replace(
-                    trig, event_type=tx.EXPLOSION, sub_type=tx.AIR if air else tx.SHELLING
-                )
+                kind = (tx.EXPLOSION, tx.AIR if air else tx.SHELLING)
             elif tx.CIVILIANS.search(masked) and not tx.GROUND.search(masked):
-                trig = replace(trig, event_type=tx.VIOLENCE, sub_type="Attack")
+                kind = (tx.VIOLENCE, "Attack")
             elif masked[trig.start : trig.end].lower().startswith(("strike", "struck", "hit")):
-                trig = replace(trig, event_type=tx.EXPLOSION, sub_type=tx.SHELLING)
+                kind = (tx.EXPLOSION, tx.SHELLING)
             else:
-                trig = replace(trig, event_type=tx.BATTLE, sub_type="Armed clash")
-        elif trig.event_type == tx.EXPLOSION and air:
-            trig = replace(trig, sub_type=tx.AIR)  # one barrage of missiles and drones
+                kind = (tx.BATTLE, "Armed clash")
+            trig = _Trigger(*kind, trig.start, trig.end)
+        elif trig.event_type == tx.EXPLOSION and air:  # one barrage of missiles and drones
+            trig = _Trigger(tx.EXPLOSION, tx.AIR, trig.start, trig.end)
         out.append(trig)
-    threats = [t for t in out if t.sub_type == "Threat"]
+    threats = [t.start for t in out if t.sub_type == "Threat"]
     if threats:  # "threatened to seize ... if Kyiv did not withdraw": one threat
-        first = min(t.start for t in threats)
+        first = min(threats)
         out = [
             t
             for t in out
             if t.sub_type == "Threat" or t.start < first or t.event_type == tx.DIPLOMACY
         ]
-    out.sort(key=lambda t: t.start)
     return out
 
 
 @functools.lru_cache(maxsize=4096)
 def _is_trigger_word(surface: str) -> bool:
-    return any(pattern.fullmatch(surface) for pattern, _, _ in tx.TRIGGERS)
+    return tx.TRIGGER_ANY_CI.fullmatch(surface) is not None
 
 
 def _claims(sentence: str, mentions: list[Mention], offset: int) -> list[_Claim]:
@@ -452,10 +452,18 @@ def _claims(sentence: str, mentions: list[Mention], offset: int) -> list[_Claim]
     out: list[_Claim] = []
     taken: list[tuple[int, int]] = []
     n = len(sentence)
+    sides: list[_Claim] = []  # named claimants first, then sides ("despite Russian claims")
+    if "claim" in sentence or "assertion" in sentence:
+        for match in tx.SIDE_CLAIM.finditer(sentence):
+            side = "RU" if match.group(1).lower().startswith(("russ", "mosc")) else "UA"
+            name = tx.SIDE_NAMES[side]
+            sides.append(_Claim(name, side, *match.span(), (match.end(), n), side_only=True))
+    if tx.ATTRIBUTION_ANY.search(sentence) is None:  # nobody says anything here
+        return sides
     candidates: list[tuple[int, int, str, str | None]] = []
-    for pattern, name, side in tx.CLAIMANTS:
-        for match in pattern.finditer(sentence):
-            candidates.append((match.start(), match.end(), name, side))
+    for match in tx.CLAIMANT_ANY.finditer(sentence):
+        name, side = tx.CLAIMANT_NAMES[match.lastgroup]
+        candidates.append((match.start(), match.end(), name, side))
     for mention in mentions:  # metonyms as speakers: "Washington said"
         if mention.role == "metonym" and mention.place is not None:
             side = mention.place.country
@@ -482,12 +490,7 @@ def _claims(sentence: str, mentions: list[Mention], offset: int) -> list[_Claim]
             continue
         taken.append((start, end))
         out.append(_Claim(name, side, start, end, scope))
-    for match in tx.SIDE_CLAIM.finditer(sentence):
-        side = "RU" if match.group(1).lower().startswith(("russ", "mosc")) else "UA"
-        out.append(
-            _Claim(tx.SIDE_NAMES[side], side, *match.span(), (match.end(), n), side_only=True)
-        )
-    return out
+    return out + sides
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -843,22 +846,25 @@ def empty_events() -> gpd.GeoDataFrame:
 
 
 class _Table:
-    """Rows kept column-light as dicts, with the cross-document dedupe index."""
+    """Rows kept as dicts, with the cross-document dedupe index (type, place, modality, day)."""
 
     def __init__(self, *, dedupe: bool) -> None:
         self.rows: list[dict[str, Any]] = []
         self.dedupe = dedupe
-        self.index: dict[tuple[str, str, str], list[int]] = {}
+        self.index: dict[tuple[str, str, str, dt.date | None], list[int]] = {}
 
     def add(self, row: dict[str, Any]) -> None:
         if self.dedupe:
-            key = (row["event_type"], row["place_id"], row["modality"])
-            for i in self.index.get(key, ()):
-                kept = self.rows[i]
-                if kept["doc_id"] != row["doc_id"] and _close(kept["date"], row["date"]):
-                    _merge_rows(kept, row)
-                    return
-            self.index.setdefault(key, []).append(len(self.rows))
+            base = (row["event_type"], row["place_id"], row["modality"])
+            day = row["date"]
+            days = [None] if day is None else [day, day - _DAY, day + _DAY]
+            for near in days:
+                for i in self.index.get((*base, near), ()):
+                    kept = self.rows[i]
+                    if kept["doc_id"] != row["doc_id"]:
+                        _merge_rows(kept, row)
+                        return
+            self.index.setdefault((*base, day), []).append(len(self.rows))
         self.rows.append(row)
 
     def frame(self) -> gpd.GeoDataFrame:
