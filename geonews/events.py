@@ -45,6 +45,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 import shapely
+from tqdm.auto import tqdm
 
 from geonews import taxonomy as tx
 from geonews.corpus import Document, documents
@@ -785,8 +786,6 @@ def events(
     if progress is None:
         progress = sys.stderr.isatty()
     if progress:
-        from tqdm.auto import tqdm  # only when a bar is wanted
-
         stream = tqdm(stream, desc="events", unit="doc")
     table = _Table(dedupe=dedupe)
     failed: list[dict[str, str]] = []
