@@ -92,8 +92,11 @@ _PRECISION = {
     "region": "region",
     "country": "country",
 }
+_Located = tuple[Place, str, int, int]  # place, surface form, start, end (sentence offsets)
 _CONFLICT_SUBTYPES = {"Armed clash", "Claimed capture", "Withdrawal", "Advance"}
 _DAY = dt.timedelta(days=1)
+#: Events dated further back than this before the article are background, not news.
+_BACKGROUND = dt.timedelta(days=90)
 
 Geoparser = Callable[[str], list[Mention]]
 
@@ -232,6 +235,10 @@ class EventExtractor:
                 if precision in ("settlement", "region"):
                     last[precision] = (place, mention.text)
         _resolve_eves(found, anchor)
+        if anchor is not None:  # "retaken by Ukraine in September 2022": background
+            found = [
+                e for e in found if e.date is None or (e.date_end or e.date) >= anchor - _BACKGROUND
+            ]
         return found
 
     def _sentence_events(
@@ -261,24 +268,25 @@ class EventExtractor:
         if not triggers:
             return []
         places = self._places(sentence, offset, mentions, masked_text)
-        if not places:
-            anaphor = tx.ANAPHOR.search(masked_text)
-            if anaphor is not None:
-                kind = "region" if anaphor.group(2) else "settlement"
-                if kind in last:
-                    place, _ = last[kind]
-                    places = [(place, anaphor.group(), anaphor.start(), anaphor.end())]
+        anaphor = tx.ANAPHOR.search(masked_text)
+        if anaphor is not None:  # "the town", "there": the last one named before
+            kind = "region" if anaphor.group(2) else "settlement"
+            if kind in last and not any(_PRECISION.get(p[0].kind) == kind for p in places):
+                place, _ = last[kind]
+                places.append((place, anaphor.group(), anaphor.start(), anaphor.end()))
+                places.sort(key=lambda p: p[2])
         if not places:
             return []
-        places = _drop_qualifiers(places)
         clauses = _clauses(sentence)
-        pairs = _assign(triggers, places, clauses)
+        pairs = _assign(triggers, places, clauses, sentence)
         contested = tx.CONTESTED.search(sentence) is not None
         sides = {c.side for c in claims if c.side in ("RU", "UA")}
         if len(sides) == 2 and any(not c.side_only for c in claims):
             contested = contested or len({c.side for c in claims if not c.side_only}) == 2
         hedged = tx.HEDGES.search(masked_text) is not None or any(c.side_only for c in claims)
-        denied = tx.DENIED.search(sentence) is not None
+        denied = tx.DENIED.search(sentence) is not None and not tx.NOT_DENIED.search(sentence)
+        if denied and (hedged or len(sides) == 2):  # "claimed ..., a claim Kyiv dismissed"
+            contested = True
         munitions, people = _quantities(sentence)
         out: list[_Event] = []
         seen: set[tuple[str, str, str]] = set()
@@ -302,7 +310,10 @@ class EventExtractor:
                 status = "contested"
             elif denied or negated:
                 status = "denied"
-            elif hedged or (trigger.sub_type == "Claimed capture" and any(s for _, s in claimants)):
+            elif hedged or (
+                trigger.sub_type in ("Claimed capture", "Advance")
+                and any(side in ("RU", "UA") for _, side in claimants)
+            ):
                 status = "claimed"
             else:
                 status = "reported"
@@ -339,7 +350,8 @@ class EventExtractor:
         self, sentence: str, offset: int, mentions: list[Mention], masked: str
     ) -> list[tuple[Place, str, int, int]]:
         """Literal places of a sentence: (place, surface, start, end) in sentence offsets."""
-        out = []
+        out: list[_Located] = []
+        references: list[_Located] = []
         for mention in mentions:
             start, end = mention.start - offset, mention.end - offset
             if mention.place is None or mention.role != "literal" or end > len(sentence):
@@ -350,13 +362,25 @@ class EventExtractor:
                 continue
             if tx.TOPIC_BEFORE.search(sentence, max(0, start - 60), start):
                 continue
-            if tx.MODIFIER_AFTER.match(sentence[end : end + 30]):
+            if tx.MODIFIER_AFTER.match(sentence, end):
+                continue
+            if tx.REFERENCE_BEFORE.search(sentence, max(0, start - 40), start):
+                references.append((mention.place, mention.text, start, end))
                 continue
             out.append((mention.place, mention.text, start, end))
         for match in tx.IMPLIED.finditer(masked):
             place = self._country(tx.DEMONYM_COUNTRY[match.group(1).lower()])
             if place is not None:
-                out.append((place, match.group(), match.start(), match.end()))
+                out.append(
+                    (
+                        place,
+                        match.group()[match.start(1) - match.start() :],
+                        match.start(1),
+                        match.end(),
+                    )
+                )
+        if not out:  # "withdrew from Avdiivka": the reference point is all there is
+            out = references
         out.sort(key=lambda p: p[2])
         return out
 
@@ -403,7 +427,7 @@ class EventExtractor:
 # -- sentence helpers ---------------------------------------------------------------------
 def _triggers(masked: str) -> list[_Trigger]:
     found: list[_Trigger] = []
-    air = weapons = generic = False
+    shelling = weapons = generic = False
     lowered = masked.lower()
     if len(lowered) == len(masked):
         matches = tx.TRIGGER_ANY.finditer(lowered)
@@ -414,14 +438,14 @@ def _triggers(masked: str) -> list[_Trigger]:
         found.append(_Trigger(event_type, sub_type, match.start(), match.end()))
         generic = generic or sub_type == "generic"
         weapons = weapons or event_type == tx.EXPLOSION
-        air = air or sub_type == tx.AIR
+        shelling = shelling or sub_type == tx.SHELLING
     if not found:
         return []
     out = []
     for trig in found:
         if trig.sub_type == "generic":
             if weapons:
-                kind = (tx.EXPLOSION, tx.AIR if air else tx.SHELLING)
+                kind = (tx.EXPLOSION, tx.SHELLING if shelling else tx.AIR)
             elif tx.CIVILIANS.search(masked) and not tx.GROUND.search(masked):
                 kind = (tx.VIOLENCE, "Attack")
             elif masked[trig.start : trig.end].lower().startswith(("strike", "struck", "hit")):
@@ -429,8 +453,8 @@ def _triggers(masked: str) -> list[_Trigger]:
             else:
                 kind = (tx.BATTLE, "Armed clash")
             trig = _Trigger(*kind, trig.start, trig.end)
-        elif trig.event_type == tx.EXPLOSION and air:  # one barrage of missiles and drones
-            trig = _Trigger(tx.EXPLOSION, tx.AIR, trig.start, trig.end)
+        elif trig.event_type == tx.EXPLOSION and shelling:  # missiles named: a missile attack
+            trig = _Trigger(tx.EXPLOSION, tx.SHELLING, trig.start, trig.end)
         out.append(trig)
     threats = [t.start for t in out if t.sub_type == "Threat"]
     if threats:  # "threatened to seize ... if Kyiv did not withdraw": one threat
@@ -477,8 +501,9 @@ def _claims(sentence: str, mentions: list[Mention], offset: int) -> list[_Claim]
         if after is not None:
             tail = sentence[after.end() :].strip(" .,\"'”")
             scope = (0, start) if start > 0 and len(tail) < 3 else (after.end(), n)
-            if sentence[:start].rstrip().endswith(","):
-                scope = (0, start) if len(tail) < 25 else (after.end(), n)
+            if sentence[:start].rstrip().endswith(","):  # "..., X said (on Sunday, using ...)"
+                short = len(tail) < 25 or sentence[after.end() :].lstrip().startswith(",")
+                scope = (0, start) if short else (after.end(), n)
         elif before is not None:
             rest = sentence[end:].strip(" .,\"'”")
             if "accord" in before.group().lower() or "cit" in before.group().lower():
@@ -506,13 +531,16 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return clauses[-1]
 
 
-def _drop_qualifiers(
-    places: list[tuple[Place, str, int, int]],
-) -> list[tuple[Place, str, int, int]]:
-    """Drop a region or country that only qualifies a finer place ("X in the Y region")."""
+def _drop_qualifiers(places: list[_Located]) -> list[_Located]:
+    """Drop what only qualifies a finer place ("X in the Y region", "Tuapse on the Black Sea")."""
+    if len(places) < 2:
+        return places
+    has_settlement = any(p[0].kind in ("settlement", "feature") for p in places)
     out = []
     for item in places:
         place = item[0]
+        if place.kind in ("sea", "river") and has_settlement:
+            continue
         coarse = place.kind not in ("settlement", "feature")
         if coarse and any(other[0].id != place.id and _inside(other[0], place) for other in places):
             continue
@@ -521,8 +549,8 @@ def _drop_qualifiers(
 
 
 def _inside(fine: Place, coarse: Place) -> bool:
-    if coarse.kind == "country":
-        return fine.kind != "country" and fine.country == coarse.country
+    if coarse.kind in ("country", "area"):  # "Lviv ... in western Ukraine"
+        return fine.kind not in ("country", "area") and fine.country == coarse.country
     if coarse.kind == "region":
         return (
             fine.kind in ("settlement", "feature")
@@ -535,23 +563,39 @@ def _inside(fine: Place, coarse: Place) -> bool:
 
 def _assign(
     triggers: list[_Trigger],
-    places: list[tuple[Place, str, int, int]],
+    places: list[_Located],
     clauses: list[tuple[int, int]],
-) -> list[tuple[_Trigger, tuple[Place, str, int, int]]]:
-    """Pair each place with its nearest trigger (same clause first); orphans share places."""
-    pairs = []
-    used: set[int] = set()
+    sentence: str,
+) -> list[tuple[_Trigger, _Located]]:
+    """Pair places with triggers: nearest in the same clause; orphan triggers share places.
+
+    A place in a clause without a trigger joins the sentence's nearest trigger only when
+    the clause describes it ("Pokrovsk, which Moscow calls Krasnoarmeysk"); otherwise it
+    is background ("..., as Russian forces push west from Toretsk").
+    """
+    groups: dict[int, list[_Located]] = {}
     for item in places:
         start, end = item[2], item[3]
         clause = _clause_of(clauses, start)
-        local = [t for t in triggers if clause[0] <= t.start < clause[1]] or triggers
+        local = [t for t in triggers if clause[0] <= t.start < clause[1]]
+        if not local:
+            head = sentence[clause[0] : clause[1]].lstrip(" ,;:—–-(")
+            if clause[0] > 0 and not tx.DESCRIPTIVE_CLAUSE.match(head):
+                continue
+            local = triggers
         best = min(local, key=lambda t: _gap(t.start, t.end, start, end))
-        pairs.append((best, item))
-        used.add(id(best))
+        groups.setdefault(id(best), []).append(item)
+    by_id = {id(t): t for t in triggers}
+    pairs = [
+        (by_id[key], item) for key, items in groups.items() for item in _drop_qualifiers(items)
+    ]
+    assigned = [item for items in groups.values() for item in items]
     for trig in triggers:
-        if id(trig) in used or any(p[0].event_type == trig.event_type for p in pairs):
+        if id(trig) in groups or not assigned:
             continue
-        nearest = min(places, key=lambda p: _gap(trig.start, trig.end, p[2], p[3]))
+        if any(p[0].event_type == trig.event_type for p in pairs):
+            continue
+        nearest = min(assigned, key=lambda p: _gap(trig.start, trig.end, p[2], p[3]))
         pairs.append((trig, nearest))
     pairs.sort(key=lambda p: (p[1][2], p[0].start))
     return pairs
