@@ -160,7 +160,8 @@ def main() -> None:
         cpu_rate = statistics.median(r["docs_per_cpu_s"] for r in runs)
         rss = statistics.median(r["peak_rss_mb"] for r in runs)
         print(
-            f"{mode:9s} {rate:8.1f} docs/s wall  {cpu_rate:8.1f} docs/CPU-s  peak RSS {rss:6.1f} MB  "
+            f"{mode:9s} {rate:8.1f} docs/s wall  {cpu_rate:8.1f} docs/CPU-s  "
+            f"peak RSS {rss:6.1f} MB  "
             f"rows {runs[0]['rows']}  failures {runs[0]['failures']}  "
             f"mean {runs[0]['mean_chars']:.0f} chars/doc  "
             "runs: " + ", ".join(f"{r['docs_per_s']:.0f}" for r in runs)

@@ -30,7 +30,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -214,42 +215,48 @@ class EventExtractor:
             masked[start:end] = " " * (end - start)
 
         lowered = sentence.lower()
-        if len(lowered) == len(sentence) and tx.TRIGGER_ANY.search(lowered) is None:
+        low = lowered if len(lowered) == len(sentence) else None  # None: use IGNORECASE
+        if low is not None and tx.TRIGGER_ANY.search(low) is None:
             return []  # nothing happens in this sentence
         spans = find_dates(sentence, anchor=anchor)
         for span in spans:
             mask(span.start, span.end)
-        claims = _claims(sentence, mentions, offset)
+        claims = _claims(sentence, low, mentions, offset)
         for claim in claims:
             if not claim.side_only:
                 mask(claim.start, claim.end)
-        for match in tx.NOT_TRIGGERS.finditer(sentence):
+        for match in _finditer(tx.NOT_TRIGGERS, sentence, low):
             mask(*match.span())
         masked_text = "".join(masked)
-        triggers = _triggers(masked_text)
+        low_masked = None if low is None else masked_text.lower()
+        triggers = _triggers(masked_text, low_masked)
         if not triggers:
             return []
-        places = self._places(sentence, offset, mentions, masked_text)
-        anaphor = tx.ANAPHOR.search(masked_text)
+        places = self._places(sentence, low, offset, mentions, masked_text, low_masked)
+        anaphor = _search(tx.ANAPHOR, masked_text, low_masked)
         if anaphor is not None:  # "the town", "there": the last one named before
             kind = "region" if anaphor.group(2) else "settlement"
             if kind in last and not any(_PRECISION.get(p[0].kind) == kind for p in places):
                 place, _ = last[kind]
-                places.append((place, anaphor.group(), anaphor.start(), anaphor.end()))
+                surface = masked_text[anaphor.start() : anaphor.end()]
+                places.append((place, surface, anaphor.start(), anaphor.end()))
                 places.sort(key=lambda p: p[2])
         if not places:
             return []
         clauses = _clauses(sentence)
         pairs = _assign(triggers, places, clauses, sentence)
-        contested = tx.CONTESTED.search(sentence) is not None
+        contested = _search(tx.CONTESTED, sentence, low) is not None
         sides = {c.side for c in claims if c.side in ("RU", "UA")}
         if len(sides) == 2 and any(not c.side_only for c in claims):
             contested = contested or len({c.side for c in claims if not c.side_only}) == 2
-        hedged = tx.HEDGES.search(masked_text) is not None or any(c.side_only for c in claims)
-        denied = tx.DENIED.search(sentence) is not None and not tx.NOT_DENIED.search(sentence)
+        hedged = _search(tx.HEDGES, masked_text, low_masked) is not None or any(
+            c.side_only for c in claims
+        )
+        denied = _search(tx.DENIED, sentence, low) is not None
+        denied = denied and _search(tx.NOT_DENIED, sentence, low) is None
         if denied and (hedged or len(sides) == 2):  # "claimed ..., a claim Kyiv dismissed"
             contested = True
-        munitions, people = _quantities(sentence)
+        munitions, people = _quantities(sentence, low)
         out: list[_Event] = []
         seen: set[tuple[str, str, str]] = set()
         for trigger, (place, place_text, p_start, p_end) in pairs:
@@ -259,7 +266,7 @@ class EventExtractor:
             seen.add(key)
             clause = _clause_of(clauses, trigger.start)
             span = _nearest_date(spans, clauses, p_start, p_end, trigger)
-            modality = _modality(masked_text, clause[0], trigger, span, anchor)
+            modality = _modality(masked_text, low_masked, clause[0], trigger, span, anchor)
             if modality == "future" and span is not None and span.kind == "day" and anchor:
                 span = _refuture(sentence, span, anchor)
             claimants = [
@@ -267,7 +274,8 @@ class EventExtractor:
                 for c in claims
                 if c.scope[0] <= trigger.start < c.scope[1] or c.side_only
             ]
-            negated = tx.NEGATION.search(masked_text, clause[0], trigger.start) is not None
+            negation = _search(tx.NEGATION, masked_text, low_masked, clause[0], trigger.start)
+            negated = negation is not None
             if contested:
                 status = "contested"
             elif denied or negated:
@@ -309,8 +317,14 @@ class EventExtractor:
         return out
 
     def _places(
-        self, sentence: str, offset: int, mentions: list[Mention], masked: str
-    ) -> list[tuple[Place, str, int, int]]:
+        self,
+        sentence: str,
+        low: str | None,
+        offset: int,
+        mentions: list[Mention],
+        masked: str,
+        low_masked: str | None,
+    ) -> list[_Located]:
         """Literal places of a sentence: (place, surface, start, end) in sentence offsets."""
         out: list[_Located] = []
         references: list[_Located] = []
@@ -322,25 +336,19 @@ class EventExtractor:
                 continue
             if _is_trigger_word(mention.text):  # "Artillery" read as a place name
                 continue
-            if tx.TOPIC_BEFORE.search(sentence, max(0, start - 60), start):
+            if _search(tx.TOPIC_BEFORE, sentence, low, max(0, start - 60), start):
                 continue
-            if tx.MODIFIER_AFTER.match(sentence, end):
+            if _match(tx.MODIFIER_AFTER, sentence, low, end):
                 continue
-            if tx.REFERENCE_BEFORE.search(sentence, max(0, start - 40), start):
+            if _search(tx.REFERENCE_BEFORE, sentence, low, max(0, start - 40), start):
                 references.append((mention.place, mention.text, start, end))
                 continue
             out.append((mention.place, mention.text, start, end))
-        for match in tx.IMPLIED.finditer(masked):
+        for match in _finditer(tx.IMPLIED, masked, low_masked):
             place = self._country(tx.DEMONYM_COUNTRY[match.group(1).lower()])
             if place is not None:
-                out.append(
-                    (
-                        place,
-                        match.group()[match.start(1) - match.start() :],
-                        match.start(1),
-                        match.end(),
-                    )
-                )
+                start, end = match.start(1), match.end()
+                out.append((place, masked[start:end], start, end))
         if not out:  # "withdrew from Avdiivka": the reference point is all there is
             out = references
         out.sort(key=lambda p: p[2])
@@ -387,12 +395,29 @@ class EventExtractor:
 
 
 # -- sentence helpers ---------------------------------------------------------------------
-def _triggers(masked: str) -> list[_Trigger]:
+def _search(
+    pattern: re.Pattern[str], text: str, low: str | None, pos: int = 0, endpos: int | None = None
+) -> re.Match[str] | None:
+    """``pattern.search(text)``, run on the lower-cased twin ``low`` when there is one."""
+    end = len(text) if endpos is None else endpos
+    if low is None:
+        return pattern.search(text, pos, end)
+    return tx.LOWER[pattern].search(low, pos, end)
+
+
+def _match(pattern: re.Pattern[str], text: str, low: str | None, pos: int) -> re.Match[str] | None:
+    return pattern.match(text, pos) if low is None else tx.LOWER[pattern].match(low, pos)
+
+
+def _finditer(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
+    return pattern.finditer(text) if low is None else tx.LOWER[pattern].finditer(low)
+
+
+def _triggers(masked: str, low: str | None) -> list[_Trigger]:
     found: list[_Trigger] = []
     shelling = weapons = generic = False
-    lowered = masked.lower()
-    if len(lowered) == len(masked):
-        matches = tx.TRIGGER_ANY.finditer(lowered)
+    if low is not None:
+        matches = tx.TRIGGER_ANY.finditer(low)
     else:  # a few letters lower-case to two characters: keep offsets right
         matches = tx.TRIGGER_ANY_CI.finditer(masked)
     for match in matches:
@@ -408,7 +433,7 @@ def _triggers(masked: str) -> list[_Trigger]:
         if trig.sub_type == "generic":
             if weapons:
                 kind = (tx.EXPLOSION, tx.SHELLING if shelling else tx.AIR)
-            elif tx.CIVILIANS.search(masked) and not tx.GROUND.search(masked):
+            elif _search(tx.CIVILIANS, masked, low) and not _search(tx.GROUND, masked, low):
                 kind = (tx.VIOLENCE, "Attack")
             elif masked[trig.start : trig.end].lower().startswith(("strike", "struck", "hit")):
                 kind = (tx.EXPLOSION, tx.SHELLING)
@@ -434,7 +459,7 @@ def _is_trigger_word(surface: str) -> bool:
     return tx.TRIGGER_ANY_CI.fullmatch(surface) is not None
 
 
-def _claims(sentence: str, mentions: list[Mention], offset: int) -> list[_Claim]:
+def _claims(sentence: str, low: str | None, mentions: list[Mention], offset: int) -> list[_Claim]:
     """Who says what: claimants followed or preceded by an attribution verb, with scope."""
     out: list[_Claim] = []
     taken: list[tuple[int, int]] = []
@@ -445,7 +470,7 @@ def _claims(sentence: str, mentions: list[Mention], offset: int) -> list[_Claim]
             side = "RU" if match.group(1).lower().startswith(("russ", "mosc")) else "UA"
             name = tx.SIDE_NAMES[side]
             sides.append(_Claim(name, side, *match.span(), (match.end(), n), side_only=True))
-    if tx.ATTRIBUTION_ANY.search(sentence) is None:  # nobody says anything here
+    if _search(tx.ATTRIBUTION_ANY, sentence, low) is None:  # nobody says anything here
         return sides
     candidates: list[tuple[int, int, str, str | None]] = []
     for match in tx.CLAIMANT_ANY.finditer(sentence):
@@ -459,7 +484,7 @@ def _claims(sentence: str, mentions: list[Mention], offset: int) -> list[_Claim]
         if any(start < e and s < end for s, e in taken):
             continue
         after = tx.ATTRIBUTION_AFTER.match(sentence, end)
-        before = tx.ATTRIBUTION_BEFORE.search(sentence, max(0, start - 30), start)
+        before = _search(tx.ATTRIBUTION_BEFORE, sentence, low, max(0, start - 30), start)
         if after is not None:
             tail = sentence[after.end() :].strip(" .,\"'”")
             scope = (0, start) if start > 0 and len(tail) < 3 else (after.end(), n)
@@ -584,14 +609,20 @@ def _nearest_date(
 
 
 def _modality(
-    masked: str, clause_start: int, trigger: _Trigger, span: DateSpan | None, anchor: dt.date | None
+    masked: str,
+    low: str | None,
+    clause_start: int,
+    trigger: _Trigger,
+    span: DateSpan | None,
+    anchor: dt.date | None,
 ) -> str:
     if trigger.sub_type == "Threat":
         return "conditional"
-    window = masked[clause_start : trigger.start]
-    if tx.CONDITIONAL.search(window):
+    if _search(tx.CONDITIONAL, masked, low, clause_start, trigger.start):
         return "conditional"
-    if tx.FUTURE.search(window) or window.rstrip().endswith(" to"):  # "Envoys to meet"
+    if _search(tx.FUTURE, masked, low, clause_start, trigger.start):
+        return "future"
+    if masked[clause_start : trigger.start].rstrip().endswith(" to"):  # "Envoys to meet"
         return "future"
     if span is not None and span.date is not None and anchor is not None and span.date > anchor:
         return "future"
@@ -604,12 +635,12 @@ def _refuture(sentence: str, span: DateSpan, anchor: dt.date) -> DateSpan:
     return replace(span, date=again[0].date, date_end=again[0].date_end) if again else span
 
 
-def _quantities(sentence: str) -> tuple[int | None, list[tuple[int, int]]]:
+def _quantities(sentence: str, low: str | None) -> tuple[int | None, list[tuple[int, int]]]:
     """Munitions in the sentence (summed: "143 drones and 12 missiles"), and other counts."""
     munitions = 0
     found = False
     others = []
-    for match in tx.QUANTITY.finditer(sentence):
+    for match in _finditer(tx.QUANTITY, sentence, low):
         word = match.group(1).lower()
         value = tx.NUMBER_WORDS.get(word)
         if value is None:

@@ -511,3 +511,23 @@ ATTRIBUTION_AFTER = re.compile(
 ATTRIBUTION_BEFORE = re.compile(
     r"(?:\b" + ATTRIBUTION_VERB + r"|\baccording to|\bcited|\bciting)\s+$", _I
 )
+
+
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same case-insensitive pattern, for text that has already been lower-cased."""
+    source = pattern.pattern
+    if re.search(r"\\[SWDBAZ]|\(\?P", source):  # escapes whose meaning lower() would change
+        raise ValueError(f"cannot lower-case pattern {source[:40]!r}")
+    return re.compile(source.lower(), pattern.flags & ~re.IGNORECASE)
+
+
+#: Case-insensitive patterns -> their lower-case twins: ``re`` runs several times faster
+#: on lower-cased text without IGNORECASE (see :func:`geonews.extract._search`).
+LOWER = {
+    pattern: _lowered(pattern)
+    for pattern in (
+        NOT_TRIGGERS, ANAPHOR, CONTESTED, HEDGES, DENIED, NOT_DENIED, NEGATION, AFTERWORD,
+        TOPIC_BEFORE, REFERENCE_BEFORE, MODIFIER_AFTER, IMPLIED, CIVILIANS, GROUND,
+        ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY,
+    )
+}  # fmt: skip

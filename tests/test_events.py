@@ -320,3 +320,13 @@ def test_extractor_fallback_geometry_is_the_point(parse):
 
 def test_default_geoparser_is_the_real_one():
     assert _rows(events(DISPATCH)) == EXPECTED
+
+
+def test_text_whose_lower_case_changes_length(parse):
+    # "İ" lower-cases to two characters: the case-insensitive fallback keeps offsets right
+    text = "İlkay wrote that Russian drones struck Odesa overnight, the regional governor said."
+    frame = events(text, date="2025-11-20", geoparser=parse)
+    assert list(zip(frame.place_name, frame.sub_type, frame.claimant, strict=True)) == [
+        ("Odesa", "Air/drone strike", "regional governor")
+    ]
+    assert text[frame.sentence_start.iloc[0] : frame.sentence_end.iloc[0]] == text
