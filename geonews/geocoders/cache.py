@@ -132,15 +132,35 @@ class GeocodeCache:
                 check_same_thread=False,  # only this thread uses it; close() may run elsewhere
             )
             conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
-            conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute(_SCHEMA)
+            self._setup(conn)
         except sqlite3.DatabaseError as err:
             raise DataError(f"cannot open the geocoding cache {str(self.path)!r}: {err}") from err
         self._local.conn = conn
         with self._lock:
             self._connections.append(conn)
         return conn
+
+    def _setup(self, conn: sqlite3.Connection) -> None:
+        """Switch to WAL and create the table, retrying while another process does it.
+
+        SQLite does not wait on its busy handler when a fresh database changes its
+        journal mode, so several processes opening a new cache at once would get
+        "database is locked" without this loop.
+        """
+        deadline = time.monotonic() + self.busy_timeout
+        delay = 0.005
+        while True:
+            try:
+                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute(_SCHEMA)
+                return
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) or time.monotonic() > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.2)
 
     def close(self) -> None:
         """Close every connection this object opened (it reopens on next use)."""

@@ -172,6 +172,25 @@ def check_user_agent(geocoder: object) -> None:
         )
 
 
+def _disable_hidden_retries(geocoder: object) -> None:
+    """Turn off urllib3's own retries inside geopy's ``RequestsAdapter``.
+
+    geopy mounts ``requests`` adapters with ``max_retries=2``; urllib3 then retries
+    HTTP 429/503 by itself, sleeping for whatever ``Retry-After`` says (an hour, if
+    the server says so) and bypassing the service's rate limiter, retry count and
+    circuit breaker.  Retries belong to :class:`Service`, so the adapter gets none.
+    """
+    session = getattr(getattr(_owner(geocoder), "adapter", None), "session", None)
+    adapters = getattr(session, "adapters", None)
+    if not isinstance(adapters, Mapping):
+        return
+    from urllib3.util.retry import Retry
+
+    for adapter in adapters.values():
+        if hasattr(adapter, "max_retries"):
+            adapter.max_retries = Retry(0, read=False, respect_retry_after_header=False)
+
+
 class Service:
     """A geocoder made polite: minimum delay, retries with backoff, circuit breaker.
 
@@ -237,6 +256,7 @@ class Service:
         if not isinstance(retries, int) or retries < 0:
             raise InvalidInput(f"retries must be an int >= 0: {retries!r}")
         check_user_agent(geocoder)
+        _disable_hidden_retries(geocoder)
         self.geocoder = geocoder
         self.name = name or _default_name(geocoder)
         self.limiter = MinDelay(min_delay)
