@@ -964,7 +964,7 @@ class Geoparser:
         by_key: dict[str, list[Place]] = {}
         for sp in spans:
             if sp.key not in by_key:
-                by_key[sp.key] = resolver.candidates(sp.key, limit=12)
+                by_key[sp.key] = resolver.candidates(sp.key, limit=60)
         hints = _admin_hints(text, spans, by_key)
         first = {k: c[0] for k, c in by_key.items() if c}
 
