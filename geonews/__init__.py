@@ -1,14 +1,34 @@
 """geonews: English-language war reporting to maps.
 
-Data from GeoNames (https://www.geonames.org/, CC BY 4.0).
+Place data from GeoNames (https://www.geonames.org/), CC BY 4.0.
+
+The light parts (resolving names) import at once; the parts that need geopandas or
+folium load on first use, so ``import geonews`` stays fast.
+
+Examples
+--------
+>>> import geonews
+>>> geonews.resolve("Krasnoarmeysk").name
+'Pokrovsk'
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 from geonews.errors import GeonewsError, InvalidInput, UnknownPlace
 from geonews.places import Mention, Place
+from geonews.resolver import Resolver, candidates, resolve
 
 __version__ = "0.1.0"
+
+#: Public names that live in heavier modules, imported on first access.
+_LAZY = {
+    "geocoders": ("geonews.geocoders", None),
+    "Chain": ("geonews.geocoders.chain", "Chain"),
+    "geocode_frame": ("geonews.geocoders.frame", "geocode_frame"),
+}
 
 __all__ = [
     "Chain",
@@ -16,30 +36,26 @@ __all__ = [
     "InvalidInput",
     "Mention",
     "Place",
+    "Resolver",
     "UnknownPlace",
     "__version__",
+    "candidates",
     "geocode_frame",
+    "geocoders",
+    "resolve",
 ]
 
-# Lazy table (PEP 562): name -> module that defines it. These pull in geopy, pandas
-# or geopandas, so they load on first use and `import geonews` stays fast.
-# [geocoders] adds Chain and geocode_frame; the lead reconciles the table at merge.
-_LAZY = {
-    "Chain": "geonews.geocoders.chain",
-    "geocode_frame": "geonews.geocoders.frame",
-}
 
-
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'geonews' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
+def __getattr__(name: str) -> Any:
+    try:
+        module, attr = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'geonews' has no attribute {name!r}") from None
+    mod = importlib.import_module(module)
+    value = mod if attr is None else getattr(mod, attr)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(__all__))

@@ -12,14 +12,11 @@
 
 from __future__ import annotations
 
-# --- lead: offline gazetteer geocoder ----------------------------------------------
-# from geonews.geocoders.gazetteer import Gazetteer  (added by the lead at merge;
-# also add "Gazetteer" to __all__ below)
-# ------------------------------------------------------------------------------------
 from geonews.geocoders.breaker import CircuitBreaker
 from geonews.geocoders.cache import GeocodeCache, default_cache_path
 from geonews.geocoders.chain import Chain, Resolution
 from geonews.geocoders.frame import geocode_frame
+from geonews.geocoders.gazetteer import Gazetteer
 from geonews.geocoders.plausibility import WAR_REGION, BBox
 from geonews.geocoders.ratelimit import MinDelay
 from geonews.geocoders.service import Service, location_to_place
@@ -29,6 +26,7 @@ __all__ = [
     "BBox",
     "Chain",
     "CircuitBreaker",
+    "Gazetteer",
     "GeocodeCache",
     "MinDelay",
     "Resolution",

@@ -79,17 +79,17 @@ class Resolution:
         return self.place is not None
 
 
-def _default_offline(countries: frozenset[str]) -> Offline:
-    """Wrap the lead resolver (alias table + offline gazetteer) as ``str -> Place | None``."""
+def _default_offline(country_bias: Any) -> Offline:
+    """Wrap the resolver (alias table + offline gazetteer) as ``str -> Place | None``."""
+    resolver = None
 
     def offline(name: str) -> Place | None:
-        import geonews
+        nonlocal resolver
+        if resolver is None:  # loading the gazetteer waits for the first name
+            from geonews.resolver import Resolver
 
-        bias = sorted(countries)[0] if len(countries) == 1 else None
-        try:
-            return geonews.resolve(name, country_bias=bias)
-        except UnknownPlace:
-            return None
+            resolver = Resolver(country_bias=country_bias)
+        return resolver.get(name)
 
     return offline
 
@@ -105,14 +105,15 @@ class Chain:
         below; pass a :class:`Service` to configure one service on its own.
     offline : callable or None, optional
         ``str -> Place | None`` tried before (or, with ``offline_first=False``, after)
-        the services. Default: :func:`geonews.resolve` (alias table + offline
-        gazetteer) with the chain's country bias. ``None`` disables it.
+        the services. Default: a :class:`geonews.resolver.Resolver` (alias table +
+        offline gazetteer) with the chain's country bias. ``None`` disables it.
     offline_first : bool
         Ask the offline step first (default). With ``False`` online answers are
         preferred and the offline answer is the fallback when services fail.
     country_bias : str, iterable of str or None
-        Countries (ISO2) the document is about; an online answer in another country
-        is rejected. ``None``: no country check.
+        ``"war"`` (default: Ukraine, Russia and their neighbours, as the resolver's
+        war context), one ISO2 code or several. It ranks the offline candidates, and
+        an online answer in another country is rejected. ``None``: no country check.
     bbox : BBox or tuple or None
         ``(south, west, north, east)`` an online answer must lie in, e.g.
         :data:`~geonews.geocoders.plausibility.WAR_REGION`.
@@ -150,7 +151,7 @@ class Chain:
         *services: Any,
         offline: Offline | str | None = "default",
         offline_first: bool = True,
-        country_bias: str | Iterable[str] | None = "UA",
+        country_bias: str | Iterable[str] | None = "war",
         bbox: BBox | tuple[float, float, float, float] | None = None,
         cache: GeocodeCache | str | os.PathLike[str] | bool | None = None,
         min_delay: float = 1.0,
@@ -163,7 +164,10 @@ class Chain:
         self.countries = countries_of(country_bias)
         self.bbox = BBox(*bbox) if bbox is not None else None
         if offline == "default":
-            offline = _default_offline(self.countries)
+            bias = country_bias
+            if bias is not None and not isinstance(bias, str):
+                bias = {code: 3.0 for code in self.countries}
+            offline = _default_offline(bias)
         elif offline is not None and not callable(offline):
             raise InvalidInput(f"offline must be a callable str -> Place | None: {offline!r}")
         self.offline: Offline | None = offline  # type: ignore[assignment]
@@ -266,7 +270,10 @@ class Chain:
         notes: list[str] = []
         offline_place = None
         if self.offline is not None and self.offline_first:
-            offline_place = self.offline(clean)
+            try:
+                offline_place = self.offline(clean)
+            except InvalidInput as err:  # e.g. no letters or digits at all
+                return Resolution(name, None, "invalid", reason=str(err))
             if offline_place is not None:
                 return Resolution(name, offline_place, "offline", "offline")
         found = self._online(clean, notes)
@@ -275,7 +282,10 @@ class Chain:
                 name, found.place, "online", found.step, found.cached, "; ".join(notes) or None
             )
         if self.offline is not None and not self.offline_first:
-            offline_place = self.offline(clean)
+            try:
+                offline_place = self.offline(clean)
+            except InvalidInput:
+                offline_place = None
             if offline_place is not None:
                 reason = "; ".join(notes) + "; offline answer used" if notes else None
                 if reason:

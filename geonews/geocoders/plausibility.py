@@ -43,17 +43,27 @@ WAR_REGION = BBox(south=43.0, west=22.0, north=56.5, east=48.5)
 def countries_of(country_bias: str | Iterable[str] | None) -> frozenset[str]:
     """Normalise a country bias to a set of upper-case ISO2 codes (empty: no check).
 
+    ``"war"`` stands for the resolver's war context
+    (:data:`geonews.resolver.WAR_CONTEXT`: Ukraine, Russia and their neighbours);
+    a mapping ``{code: weight}`` counts by its keys.
+
     Examples
     --------
     >>> sorted(countries_of("ua"))
     ['UA']
     >>> sorted(countries_of(["UA", "ru"]))
     ['RU', 'UA']
+    >>> {"UA", "RU", "BY"} <= countries_of("war")
+    True
     >>> countries_of(None)
     frozenset()
     """
     if country_bias is None:
         return frozenset()
+    if isinstance(country_bias, str) and country_bias.lower() == "war":
+        from geonews.resolver import WAR_CONTEXT
+
+        country_bias = WAR_CONTEXT
     codes = [country_bias] if isinstance(country_bias, str) else list(country_bias)
     out = set()
     for code in codes:

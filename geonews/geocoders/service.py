@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import random
-import time
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Any
@@ -203,7 +202,8 @@ class Service:
         Service name for provenance, cache keys and logs (default: the class
         name in lower case, e.g. ``"nominatim"``).
     min_delay : float
-        Minimum seconds between the starts of two requests (Nominatim's policy: 1).
+        Minimum seconds between the end of one request and the start of the next;
+        requests to one service never overlap (Nominatim's policy: 1 s, one thread).
     retries : int
         Extra attempts after a timeout, dropped connection, HTTP 429 or 5xx.
     backoff : float
@@ -350,15 +350,16 @@ class Service:
             raise GeocoderUnavailable(self.breaker.describe())
         attempt = 0
         while True:
-            self.limiter.wait()
-            self.requests += 1
-            try:
-                places = self._call(query)
-            except (geopy.exc.GeopyError, OSError) as err:
-                error, retryable, retry_after = self._classify(query, err)
-            except GeocoderUnavailable as err:
-                error, retryable, retry_after = err, False, None
-            else:
+            error: GeocodingError | None = None
+            with self.limiter:
+                self.requests += 1
+                try:
+                    places = self._call(query)
+                except (geopy.exc.GeopyError, OSError) as err:
+                    error, retryable, retry_after = self._classify(query, err)
+                except GeocoderUnavailable as err:
+                    error, retryable, retry_after = err, False, None
+            if error is None:
                 self.breaker.success()
                 return places
             if retry_after is not None and retry_after > self.max_backoff:
@@ -372,9 +373,9 @@ class Service:
             wait *= 1 + 0.1 * random.random()
             if retry_after is not None:
                 wait = max(wait, float(retry_after))
-                self.limiter.defer(retry_after)
+            # the limiter holds every request to this service back, not only this retry
+            self.limiter.defer(wait)
             logger.info("%s; retry %d/%d in %.2f s", error, attempt + 1, self.retries, wait)
-            time.sleep(wait)
             attempt += 1
 
     def __repr__(self) -> str:
