@@ -879,7 +879,8 @@ class Geoparser:
         out, pos = [], start
         for part in re.split(r"[-‑]", word):
             k = key(part)
-            if part[:1].isupper() and len(k) > 2 and k not in _STOP and self._has_key(k):
+            long_enough = len(k) > 2 or (part.isupper() and len(k) == 2)
+            if part[:1].isupper() and long_enough and k not in _STOP and self._has_key(k):
                 out.append(_Span(pos, pos + len(part), part, k))
             pos += len(part) + 1
         return out
@@ -894,6 +895,16 @@ class Geoparser:
             k0 = w0.lower()
             if k0 in _FIRST_NAMES or k0.rstrip(".") in _TITLES:
                 out.add(key(w1))
+            elif (
+                len(w0) > 2
+                and not w0.isupper()
+                and k0 not in _STOP
+                and k0 not in _DIRECTIONS
+                and not self._has_key(key(w0))
+                and not self._has_key(key(f"{w0} {w1}"))
+                and (a + 2 >= len(words) or not _capitalised(words[a + 2][2]))
+            ):
+                out.add(key(w1))  # "Phil Hartley": a given name we do not know, a surname
         return out
 
     def _keep(self, text, words, i, j, span, lower_words, persons=frozenset()) -> bool:
@@ -921,7 +932,8 @@ class Geoparser:
         if nxt and next_gap.strip() == "" and _capitalised(nxt) and nxt.lower() in _ORG_WORDS:
             span.cue = "org"
             return True
-        # a capitalised run that goes on with words that are not places: a name, a title
+        # a capitalised run that goes on with words that are not places ("Georgia Bureau of
+        # Investigation", "U.S. Attorney"): the place stands for an institution
         if (
             nxt
             and next_gap == " "
@@ -930,11 +942,7 @@ class Geoparser:
             and not self._has_key(key(nxt))
             and nxt.lower() not in _STOP
         ):
-            return False
-        if prev and prev_gap == " " and _capitalised(prev) and not span.sentence_start:
-            pk = key(prev)
-            if pk not in _STOP and not self._has_key(pk) and prev.lower() not in _DIRECTIONS:
-                return False
+            span.cue = "org"
         if single and span.sentence_start and span.text.lower() in lower_words:
             return False
         return not (single and len(k) <= 2 and not span.text.isupper())
@@ -962,25 +970,36 @@ class Geoparser:
             return []
         resolver = self.resolver
         by_key: dict[str, list[Place]] = {}
+        counts = Counter(sp.key for sp in spans)
         for sp in spans:
             if sp.key not in by_key:
                 by_key[sp.key] = resolver.candidates(sp.key, limit=60)
         hints = _admin_hints(text, spans, by_key)
         first = {k: c[0] for k, c in by_key.items() if c}
 
-        # document context: countries and first-level regions the text names
-        countries: Counter[str] = Counter()
-        regions: Counter[tuple[str | None, str | None]] = Counter()
-        for cands in by_key.values():
+        # document context: countries and first-level regions the text names; a name's own
+        # evidence does not vote for itself
+        evidence: dict[str, tuple[str | None, tuple[str | None, str | None] | None, float]] = {}
+        for k, cands in by_key.items():
             if not cands:
                 continue
             top = cands[0]
             margin = top.score - cands[1].score if len(cands) > 1 else 9.0
             weight = 2.0 if top.kind in ("country", "region") else (1.0 if margin > 1.0 else 0.4)
-            if top.country:
-                countries[top.country] += weight
-            if top.kind == "region" or (top.admin1 and margin > 1.0):
-                regions[(top.country, top.admin1)] += weight
+            region = (
+                (top.country, top.admin1)
+                if top.kind == "region" or (top.admin1 and margin > 1.0)
+                else None
+            )
+            evidence[k] = (top.country, region, weight * counts[k] ** 0.5)
+        countries: Counter[str] = Counter()
+        regions: Counter[tuple[str | None, str | None]] = Counter()
+        for country, region, weight in evidence.values():
+            if country:
+                countries[country] += weight
+            if region:
+                regions[region] += weight
+        prior = resolver.context
         anchor = _centroid(
             [p for p in first.values() if p.kind in ("settlement", "region", "feature")]
         )
@@ -990,12 +1009,23 @@ class Geoparser:
             if not cands:
                 chosen[k] = (None, (), 0.0)
                 continue
+            own_country, own_region, own_weight = evidence.get(k, (None, None, 0.0))
+            doc_countries = countries.copy()
+            doc_regions = regions.copy()
+            if own_country:
+                doc_countries[own_country] -= own_weight
+            if own_region:
+                doc_regions[own_region] -= own_weight
+            # the war-region prior yields when the text is plainly about somewhere else
+            war_evidence = sum(w for c, w in doc_countries.items() if c in prior)
+            other_evidence = sum(w for c, w in doc_countries.items() if c not in prior)
+            damp = 1.0 if war_evidence >= 1.0 or other_evidence < 2.0 else 0.0
             rescored = []
             for p in cands:
-                s = p.score
-                s += 1.0 * min(countries.get(p.country or "", 0.0), 3.0)
-                if p.kind != "country" and (p.country, p.admin1) in regions:
-                    s += 1.2
+                s = p.score - (1.0 - damp) * prior.get(p.country or "", 0.0)
+                s += min(max(doc_countries.get(p.country or "", 0.0), 0.0), 2.0)
+                if p.kind != "country" and doc_regions.get((p.country, p.admin1), 0.0) > 0.5:
+                    s += 1.0
                 for hint in hints.get(k, ()):
                     if _within(p, hint):
                         s += 4.0
