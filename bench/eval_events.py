@@ -31,11 +31,13 @@ GOLD = ROOT / "tests" / "data" / "war_news.jsonl"
 def make_extractor(kind: str):
     if kind == "none":
         return lambda text, *, date=None: []
-    import geonews
+    from geonews.errors import InvalidInput
+    from geonews.evaluate import _default
 
-    if not hasattr(geonews, "events"):
-        sys.exit("geonews.events is not available in this checkout; try --extractor none")
-    return geonews.events
+    try:
+        return _default("events")
+    except InvalidInput as err:
+        sys.exit(f"{err}; try --extractor none")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -119,11 +119,13 @@ def make_predictor(kind: str):
         return lambda text: []
     if kind == "baseline":
         return population_baseline()
-    import geonews
+    from geonews.errors import InvalidInput
+    from geonews.evaluate import _default
 
-    if not hasattr(geonews, "geoparse"):
-        sys.exit("geonews.geoparse is not available in this checkout; try --predictor baseline")
-    return geonews.geoparse
+    try:
+        return _default("geoparse")
+    except InvalidInput as err:
+        sys.exit(f"{err}; try --predictor baseline")
 
 
 def fmt(value, spec=".3f"):
