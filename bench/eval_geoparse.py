@@ -2,9 +2,11 @@
 
 Runs :func:`geonews.evaluate.evaluate` on each set and prints one Markdown table (ready for
 bench/README.md) with recognition P/R/F1, Acc@161km, AUC, mean/median error, role accuracy,
-throughput (documents per second inside the predictor, median of ``--repeat`` runs) and
-the process's peak RSS after the set (cumulative: run one set per process for per-set
-figures).
+throughput (documents per second inside the predictor, first pass over the set: the
+parser's caches would flatter a second pass over the same texts) and peak RSS.  With
+``--repeat N`` (N > 1) every set runs in N fresh processes: the table gives the median
+docs/s and the per-set peak RSS; otherwise all sets share one process and the RSS column
+is cumulative.
 
 Sets: LGL, GeoWebNews, GeoCorpora, WikToR (../shared/data/geoparse), war_news
 (tests/data/war_news.jsonl) and GeoCorpora-UA: the GeoCorpora tweets that mention a place in
@@ -12,7 +14,7 @@ Ukraine, scored on their Ukrainian toponyms only (country_code UA; 80 toponyms).
 GeoCorpora-UA only the resolution columns are meaningful: predictions of other places
 count against precision there.
 
-    python bench/eval_geoparse.py                       # all sets, geonews.geoparse
+    python bench/eval_geoparse.py --repeat 3            # all sets, geonews.geoparse
     python bench/eval_geoparse.py --sets LGL,war_news --limit 100
     python bench/eval_geoparse.py --predictor baseline  # GeoNames population baseline
     python bench/eval_geoparse.py --predictor none      # smoke test of the harness
@@ -27,14 +29,16 @@ import os
 import platform
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geonews.evaluate import Report, evaluate, load_gold  # noqa: E402
+from geonews.evaluate import evaluate, load_gold  # noqa: E402
 
 SHARED = ROOT / ".." / "shared" / "data" / "geoparse"
 SETS = ("LGL", "GeoWebNews", "GeoCorpora", "WikToR", "war_news", "GeoCorpora-UA")
@@ -132,22 +136,22 @@ def fmt(value, spec=".3f"):
     return "n/a" if value is None else format(value, spec)
 
 
-def row(r: Report, rss: float, dps: float | None) -> str:
+def row(r: dict) -> str:
     cells = [
-        r.name,
-        f"{r.n_docs:,}",
-        f"{r.n_gold:,}",
-        fmt(r.precision),
-        fmt(r.recall),
-        fmt(r.f1),
-        f"{r.n_resolution:,}",
-        fmt(r.acc_161km),
-        fmt(r.auc),
-        fmt(r.mean_error_km, ",.0f"),
-        fmt(r.median_error_km, ",.1f"),
-        fmt(r.role_accuracy),
-        fmt(dps, ",.0f"),
-        f"{rss:,.0f}",
+        r["name"],
+        f"{r['n_docs']:,}",
+        f"{r['n_gold']:,}",
+        fmt(r["precision"]),
+        fmt(r["recall"]),
+        fmt(r["f1"]),
+        f"{r['n_resolution']:,}",
+        fmt(r["acc_161km"]),
+        fmt(r["auc"]),
+        fmt(r["mean_error_km"], ",.0f"),
+        fmt(r["median_error_km"], ",.1f"),
+        fmt(r["role_accuracy"]),
+        fmt(r["docs_per_second"], ",.0f"),
+        f"{r['peak_rss_mb']:,.0f}",
     ]
     return "| " + " | ".join(cells) + " |"
 
@@ -159,11 +163,55 @@ HEADER = (
 )
 
 
+def run_in_process(args, names: list[str]) -> list[dict]:
+    t0 = time.perf_counter()
+    predict = make_predictor(args.predictor)
+    predict("Fighting continued near Pokrovsk in the Donetsk region.")  # load data
+    warmup = time.perf_counter() - t0
+    print(f"load + first call {warmup:.2f} s, RSS {peak_rss_mb():,.0f} MB", file=sys.stderr)
+    out = []
+    for name in names:
+        docs = load_set(name)
+        if docs is None:
+            continue
+        r = evaluate(docs, predict, limit=args.limit, name=name)
+        out.append({**r.to_dict(), "peak_rss_mb": peak_rss_mb()})
+    return out
+
+
+def run_isolated(args, name: str) -> dict | None:
+    """``--repeat`` fresh processes for one set: median docs/s, largest peak RSS."""
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(args.repeat):
+            path = Path(tmp) / f"{i}.json"
+            cmd = [sys.executable, __file__, "--sets", name, "--predictor", args.predictor,
+                   "--json", str(path)]  # fmt: skip
+            if args.limit is not None:
+                cmd += ["--limit", str(args.limit)]
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+            runs += json.loads(path.read_text(encoding="utf-8"))
+    if not runs:
+        return None
+    rates = [r["docs_per_second"] for r in runs if r["docs_per_second"]]
+    return {
+        **runs[0],
+        "docs_per_second": statistics.median(rates) if rates else None,
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+        "runs": len(runs),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", default=",".join(SETS), help=f"comma list of {', '.join(SETS)}")
     ap.add_argument("--limit", type=int, default=None, help="first N documents of each set")
-    ap.add_argument("--repeat", type=int, default=1, help="runs per set (median docs/s)")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="with N > 1, N fresh processes per set: median docs/s, per-set peak RSS",
+    )
     ap.add_argument("--predictor", choices=("geoparse", "baseline", "none"), default="geoparse")
     ap.add_argument("--json", type=Path, default=None, help="also write the reports here")
     args = ap.parse_args(argv)
@@ -172,27 +220,18 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown sets {unknown}; choose from {', '.join(SETS)}")
 
-    t0 = time.perf_counter()
-    predict = make_predictor(args.predictor)
-    predict("Fighting continued near Pokrovsk in the Donetsk region.")  # load models/data
-    warmup = time.perf_counter() - t0
     print(
-        f"geonews geoparse benchmark, {dt.date.today()}, {platform.python_version()}, "
+        f"geonews geoparse benchmark, {dt.date.today()}, Python {platform.python_version()}, "
         f"{os.cpu_count()} CPUs, predictor={args.predictor}, limit={args.limit}, "
-        f"load+first call {warmup:.2f} s, RSS after load {peak_rss_mb():,.0f} MB\n"
+        f"repeat={args.repeat}\n"
     )
-    print(HEADER)
-    out = []
-    for name in names:
-        docs = load_set(name)
-        if docs is None:
-            continue
-        reports = [evaluate(docs, predict, limit=args.limit, name=name) for _ in range(args.repeat)]
-        rates = [r.docs_per_second for r in reports if r.docs_per_second]
-        dps = statistics.median(rates) if rates else None
-        rss = peak_rss_mb()
-        print(row(reports[0], rss, dps), flush=True)
-        out.append({**reports[0].to_dict(), "median_docs_per_second": dps, "peak_rss_mb": rss})
+    print(HEADER, flush=True)
+    if args.repeat > 1:
+        out = [r for name in names if (r := run_isolated(args, name)) is not None]
+    else:
+        out = run_in_process(args, names)
+    for r in out:
+        print(row(r), flush=True)
     print(f"\ncommand: python bench/eval_geoparse.py {' '.join(argv or sys.argv[1:])}")
     if args.json:
         args.json.write_text(json.dumps(out, indent=2), encoding="utf-8")
