@@ -32,8 +32,9 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
+_CODE = re.compile(r"[A-Z0-9]{2,5}")
 _US_CENTER = (39.83, -98.58)  # geographic centre of the contiguous United States (fact)
 
 
@@ -169,9 +170,11 @@ def _build_into(target: Path) -> None:
             by_geonameid[gid] = rowid
         return rowid
 
-    def add_names(rowid: int, primary: str, alternates: Iterable[str]) -> None:
+    def add_names(rowid: int, primary: str, alternates: Iterable[str], codes=False) -> None:
         names.add((key(primary), rowid, "name"))
         for alt in alternates:
+            if not codes and _CODE.fullmatch(alt):
+                continue  # IATA/ICAO and postal codes ("KBR", "UUEE") read as acronyms
             if _usable(alt):
                 k = key(alt)
                 if k:
@@ -265,7 +268,8 @@ def _build_into(target: Path) -> None:
             admin_pop[("US", st["code"])],
             int(st["geonameid"]),
         )
-        add_names(rowid, st["name"], [f"{st['name']} state", f"State of {st['name']}"])
+        alts = [f"{st['name']} state", f"State of {st['name']}", *_AP_STATES.get(st["code"], [])]
+        add_names(rowid, st["name"], alts, codes=True)
 
     for r in features:
         rowid = add_place(
@@ -371,6 +375,53 @@ _CITY_ADMIN1 = {
     ("RU", "48"): "Moscow",
     ("RU", "66"): "Saint Petersburg",
     ("BY", "04"): "Minsk",
+}
+
+#: AP-style abbreviations of US states, as US news writes them (facts about usage).
+_AP_STATES = {
+    "AL": ["Ala."],
+    "AZ": ["Ariz."],
+    "AR": ["Ark."],
+    "CA": ["Calif."],
+    "CO": ["Colo."],
+    "CT": ["Conn."],
+    "DE": ["Del."],
+    "FL": ["Fla."],
+    "IL": ["Ill."],
+    "IN": ["Ind."],
+    "KS": ["Kan.", "Kans."],
+    "KY": ["Ky."],
+    "LA": ["La."],
+    "MD": ["Md."],
+    "MA": ["Mass."],
+    "MI": ["Mich."],
+    "MN": ["Minn."],
+    "MS": ["Miss."],
+    "MO": ["Mo."],
+    "MT": ["Mont."],
+    "NE": ["Neb.", "Nebr."],
+    "NV": ["Nev."],
+    "NH": ["N.H."],
+    "NJ": ["N.J."],
+    "NM": ["N.M."],
+    "NY": ["N.Y."],
+    "NC": ["N.C."],
+    "ND": ["N.D."],
+    "OK": ["Okla."],
+    "OR": ["Ore."],
+    "PA": ["Pa."],
+    "RI": ["R.I."],
+    "SC": ["S.C."],
+    "SD": ["S.D."],
+    "TN": ["Tenn."],
+    "VT": ["Vt."],
+    "VA": ["Va."],
+    "WA": ["Wash."],
+    "WV": ["W.Va.", "W. Va."],
+    "WI": ["Wis.", "Wisc."],
+    "WY": ["Wyo."],
+    "TX": ["Tex."],
+    "GA": ["Ga."],
 }
 
 #: Two-letter codes that are also common English words or abbreviations.
