@@ -28,6 +28,9 @@ _LAZY = {
     "geocoders": ("geonews.geocoders", None),
     "Chain": ("geonews.geocoders.chain", "Chain"),
     "geocode_frame": ("geonews.geocoders.frame", "geocode_frame"),
+    # the scoring module itself (load_gold, evaluate, evaluate_events, main_eval), so that
+    # geonews.evaluate.evaluate(...) and `import geonews.evaluate` name the same thing
+    "evaluate": ("geonews.evaluate", None),
 }
 
 __all__ = [
@@ -40,6 +43,7 @@ __all__ = [
     "UnknownPlace",
     "__version__",
     "candidates",
+    "evaluate",
     "geocode_frame",
     "geocoders",
     "resolve",

@@ -32,7 +32,7 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "6"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
 _CODE = re.compile(r"[A-Z0-9]{2,5}")
 _US_CENTER = (39.83, -98.58)  # geographic centre of the contiguous United States (fact)
@@ -160,7 +160,7 @@ def _build_into(target: Path) -> None:
     by_id: dict[str, int] = {}
     admin_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     admin_pop: dict[tuple[str, str], int] = defaultdict(int)
-    capital_rows: list[int] = []
+    capital_best: dict[tuple[str, str], tuple[int, int]] = {}
 
     def add_place(pid, name, lat, lon, kind, country, admin1, admin1_code, pop, gid) -> int:
         rowid = len(places) + 1
@@ -197,7 +197,9 @@ def _build_into(target: Path) -> None:
             gid,
         )
         if (cc, c["name"]) in capitals:
-            capital_rows.append(rowid)
+            best = capital_best.get((cc, c["name"]))
+            if best is None or best[1] < int(c["population"] or 0):
+                capital_best[(cc, c["name"])] = (rowid, int(c["population"] or 0))
         add_names(rowid, name, [c["name"], *c["alternatenames"]])
         admin_points[(cc, code)].append((c["latitude"], c["longitude"]))
         admin_pop[(cc, code)] += int(c["population"] or 0)
@@ -268,7 +270,7 @@ def _build_into(target: Path) -> None:
             admin_pop[("US", st["code"])],
             int(st["geonameid"]),
         )
-        alts = [f"{st['name']} state", f"State of {st['name']}", *_AP_STATES.get(st["code"], [])]
+        alts = [f"State of {st['name']}", *_AP_STATES.get(st["code"], [])]
         add_names(rowid, st["name"], alts, codes=True)
 
     for r in features:
@@ -311,7 +313,7 @@ def _build_into(target: Path) -> None:
     skels.update((skeleton(a[0]), a[1]) for a in alias_rows)
     db.executemany("INSERT INTO skeletons VALUES (?,?)", sorted(skels))
     db.executemany("INSERT INTO aliases VALUES (?,?,?,?,?,?,?)", alias_rows)
-    db.executemany("INSERT INTO capitals VALUES (?)", [(r,) for r in capital_rows])
+    db.executemany("INSERT INTO capitals VALUES (?)", [(r,) for r, _ in capital_best.values()])
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",
         [("schema", SCHEMA_VERSION), ("digest", digest()), ("places", str(len(places)))],
@@ -474,7 +476,7 @@ _AMBIGUOUS_ISO2 = {
 }
 #: Names that English news uses and the sources above lack (facts about usage).
 _COUNTRY_EXTRA = {
-    "US": ["U.S.", "U.S.A.", "USA", "United States of America", "America", "the States"],
+    "US": ["U.S.", "U.S.A.", "USA", "US", "United States of America", "America", "the States"],
     "GB": ["U.K.", "UK", "Britain", "Great Britain", "United Kingdom", "England"],
     "AE": ["UAE", "U.A.E.", "the Emirates", "Emirates"],
     "RU": ["Russian Federation", "Rossiya"],

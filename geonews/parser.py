@@ -36,6 +36,27 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from geonews.errors import InvalidInput
+from geonews.lexicon import (
+    CONNECTORS as _CONNECTORS,
+)
+from geonews.lexicon import (
+    DIRECTIONS as _DIRECTIONS,
+)
+from geonews.lexicon import (
+    FIRST_NAMES as _FIRST_NAMES,
+)
+from geonews.lexicon import (
+    ORG_WORDS as _ORG_WORDS,
+)
+from geonews.lexicon import (
+    REGION_WORDS as _REGION_WORDS,
+)
+from geonews.lexicon import (
+    STOP as _STOP,
+)
+from geonews.lexicon import (
+    TITLES as _TITLES,
+)
 from geonews.names import key
 from geonews.places import Mention, Place, haversine_km
 from geonews.resolver import CountryBias, Resolver
@@ -46,643 +67,12 @@ __all__ = ["MAX_TEXT_LENGTH", "Geoparser", "geoparse"]
 #: Longest text accepted (characters); split longer documents.
 MAX_TEXT_LENGTH = 2_000_000
 
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][^\W_]*(?:['’ʼ\-‑][^\W\d_][^\W_]*)*", re.UNICODE)
+_WORD = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_][^\W_]*(?:['’ʼ\-‑][^\W\d_][^\W_]*)*", re.UNICODE)
 _ABBREV = re.compile(r"(?:[A-Z]\.){2,}")
 _PUNCT = re.compile(r"[.,;:!?()\"“”\n]")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
-_CONNECTORS = {
-    "of",
-    "de",
-    "on",
-    "upon",
-    "la",
-    "le",
-    "el",
-    "al",
-    "del",
-    "am",
-    "an",
-    "der",
-    "sur",
-    "di",
-    "da",
-    "do",
-    "dos",
-    "das",
-    "du",
-    "des",
-    "en",
-    "y",
-    "and",
-}
-_DIRECTIONS = {
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "central",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "north-eastern",
-    "south-eastern",
-    "north-western",
-    "south-western",
-    "east",
-    "west",
-    "north",
-    "south",
-}
-_REGION_WORDS = {"region", "oblast", "province", "regions", "oblasts", "provinces", "oblast's"}
 _SENTENCE_END = re.compile(r"[.!?]\s*[\"”’)]*\s*$|^\s*$|[\n:;]\s*[\"“‘(]?\s*$")
-_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "president",
-    "gen",
-    "general",
-    "minister",
-    "senator",
-    "sen",
-    "rep",
-    "gov",
-    "governor",
-    "mayor",
-    "lt",
-    "col",
-    "colonel",
-    "sgt",
-    "capt",
-    "captain",
-    "prince",
-    "king",
-    "queen",
-    "pope",
-    "judge",
-    "justice",
-    "chancellor",
-    "premier",
-    "commander",
-    "lieutenant",
-    "major",
-    "sir",
-    "lord",
-    "lady",
-    "chief",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "ambassador",
-    "envoy",
-    "officer",
-    "st",
-    "detective",
-    "coach",
-    "professor",
-    "prof",
-    "rev",
-    "reverend",
-    "father",
-    "sister",
-    "brother",
-    "uncle",
-    "aunt",
-    "saint",
-}
-_ORG_WORDS = {
-    "post",
-    "times",
-    "independent",
-    "journal",
-    "university",
-    "college",
-    "street",
-    "avenue",
-    "road",
-    "company",
-    "club",
-    "fc",
-    "council",
-    "committee",
-    "institute",
-    "herald",
-    "tribune",
-    "daily",
-    "news",
-    "agency",
-    "ministry",
-    "airlines",
-    "bank",
-    "group",
-    "corporation",
-    "corp",
-    "inc",
-    "ltd",
-    "press",
-    "school",
-    "hospital",
-    "church",
-    "cathedral",
-    "stadium",
-    "hotel",
-    "centre",
-    "center",
-    "museum",
-    "library",
-    "boulevard",
-    "blvd",
-    "lane",
-    "drive",
-    "court",
-    "gazette",
-    "observer",
-    "telegraph",
-    "guardian",
-    "chronicle",
-    "review",
-    "radio",
-    "tv",
-    "television",
-    "network",
-    "foundation",
-    "society",
-    "association",
-    "party",
-    "union",
-    "federation",
-    "league",
-    "dynamo",
-    "shakhtar",
-    "bridge",
-    "energy",
-    "oil",
-    "steel",
-    "mall",
-    "square",
-    "plaza",
-    "park",
-    "highway",
-    "freeway",
-    "pike",
-    "parkway",
-    "way",
-    "county",
-    "township",
-    "district",
-    "st",
-    "zoo",
-    "times-picayune",
-    "democrat",
-    "republican",
-    "reporter",
-    "examiner",
-    "courier",
-    "inquirer",
-    "sun",
-    "star",
-    "state",
-}
-#: Common words and names that are also place names somewhere (kept out unless cued).
-_STOP = {
-    "much",
-    "nice",
-    "reading",
-    "mobile",
-    "split",
-    "march",
-    "may",
-    "june",
-    "july",
-    "august",
-    "april",
-    "january",
-    "february",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "police",
-    "hope",
-    "bath",
-    "orange",
-    "mission",
-    "union",
-    "independence",
-    "liberty",
-    "victory",
-    "progress",
-    "peace",
-    "unity",
-    "friendship",
-    "justice",
-    "republic",
-    "communist",
-    "soviet",
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "central",
-    "god",
-    "christmas",
-    "easter",
-    "parliament",
-    "president",
-    "government",
-    "army",
-    "navy",
-    "i",
-    "a",
-    "an",
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "he",
-    "she",
-    "it",
-    "we",
-    "they",
-    "you",
-    "his",
-    "her",
-    "its",
-    "our",
-    "their",
-    "of",
-    "in",
-    "on",
-    "at",
-    "by",
-    "to",
-    "for",
-    "as",
-    "is",
-    "was",
-    "but",
-    "and",
-    "or",
-    "if",
-    "so",
-    "no",
-    "yes",
-    "all",
-    "some",
-    "many",
-    "most",
-    "more",
-    "new",
-    "old",
-    "one",
-    "two",
-    "after",
-    "before",
-    "during",
-    "while",
-    "when",
-    "where",
-    "why",
-    "how",
-    "what",
-    "who",
-    "there",
-    "here",
-    "then",
-    "now",
-    "also",
-    "however",
-    "meanwhile",
-    "still",
-    "even",
-    "just",
-    "only",
-    "over",
-    "under",
-    "between",
-    "among",
-    "against",
-    "about",
-    "around",
-    "across",
-    "along",
-    "early",
-    "late",
-    "later",
-    "last",
-    "next",
-    "first",
-    "second",
-    "third",
-    "several",
-    "both",
-    "each",
-    "every",
-    "such",
-    "other",
-    "another",
-    "same",
-    "since",
-    "until",
-    "because",
-    "although",
-    "though",
-    "despite",
-    "according",
-    "earlier",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "local",
-    "regional",
-    "national",
-    "federal",
-    "state",
-    "city",
-    "town",
-    "village",
-    "county",
-    "region",
-    "oblast",
-    "province",
-    "district",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "university",
-    "college",
-    "school",
-    "church",
-    "street",
-    "council",
-    "court",
-    "house",
-    "senate",
-    "congress",
-    "home",
-    "post",
-    "mount",
-    "lake",
-    "river",
-    "bay",
-    "beach",
-    "island",
-    "park",
-    "valley",
-    "ukrainian",
-    "ukrainians",
-    "russian",
-    "russians",
-    "european",
-    "europeans",
-    "american",
-    "americans",
-    "british",
-    "french",
-    "german",
-    "germans",
-    "polish",
-    "belarusian",
-    "chinese",
-    "iranian",
-    "turkish",
-    "israeli",
-    "nato",
-    "eu",
-    "un",
-    "g7",
-    "g20",
-    "obama",
-    "putin",
-    "zelensky",
-    "zelenskyy",
-    "zelenskiy",
-    "trump",
-    "biden",
-    "witkoff",
-    "kushner",
-    "dmitriev",
-    "peskov",
-    "lavrov",
-    "shoigu",
-    "gerasimov",
-    "belousov",
-    "syrskyi",
-    "umerov",
-    "yermak",
-    "budanov",
-    "rubio",
-    "vance",
-    "macron",
-    "starmer",
-    "merz",
-    "scholz",
-    "erdogan",
-    "orban",
-    "xi",
-    "modi",
-    "kellogg",
-    "driscoll",
-    "lukashenko",
-    "kadyrov",
-    "prigozhin",
-    "medvedev",
-    "zakharova",
-    "sybiha",
-    "kuleba",
-    "klitschko",
-    "tusk",
-    "meloni",
-    "stoltenberg",
-    "rutte",
-    "kallas",
-    "guterres",
-    "grossi",
-    "ushakov",
-    "shmyhal",
-    "svyrydenko",
-    "zaluzhnyi",
-    "blinken",
-    "hegseth",
-    "washington's",
-    "reuters",
-    "ap",
-    "afp",
-    "tass",
-    "interfax",
-    "ria",
-    "ukrinform",
-    "isw",
-    "acled",
-    "bbc",
-    "cnn",
-    "ok",
-    "tv",
-    "ceo",
-    "phd",
-    "gdp",
-    "covid",
-    "ukrainska",
-    "pravda",
-    "kommersant",
-    "izvestia",
-    "mod",
-    "general",
-    "staff",
-    "ministry",
-    "defence",
-    "defense",
-    "forces",
-    "troops",
-    "office",
-    "white",
-    "black",
-    "red",
-    "green",
-    "blue",
-    "grand",
-    "great",
-    "little",
-    "big",
-    "long",
-    "good",
-    "best",
-    "well",
-    "page",
-    "photo",
-    "video",
-    "image",
-    "read",
-    "said",
-    "says",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "jr",
-    "sr",
-    "co",
-    "inc",
-    "ltd",
-    "corp",
-    "dept",
-    "gov",
-    "sen",
-    "rep",
-    "lt",
-    "col",
-    "sgt",
-    "capt",
-    "cpl",
-    "pvt",
-    "vol",
-    "nos",
-    "fig",
-    "ed",
-    "eds",
-}
-#: Words that make a capitalised run a person, not a place, when they come right before it.
-_FIRST_NAMES = {
-    "john",
-    "james",
-    "robert",
-    "michael",
-    "william",
-    "david",
-    "richard",
-    "joseph",
-    "thomas",
-    "charles",
-    "mary",
-    "patricia",
-    "jennifer",
-    "linda",
-    "elizabeth",
-    "barbara",
-    "susan",
-    "jessica",
-    "sarah",
-    "karen",
-    "george",
-    "donald",
-    "joe",
-    "vladimir",
-    "volodymyr",
-    "sergei",
-    "sergey",
-    "dmitry",
-    "andrii",
-    "andriy",
-    "oleksandr",
-    "olena",
-    "yulia",
-    "mykola",
-    "viktor",
-    "petro",
-    "jack",
-    "andrew",
-    "paul",
-    "mark",
-    "steve",
-    "steven",
-    "kevin",
-    "brian",
-    "ed",
-    "edward",
-    "ronald",
-    "anthony",
-    "daniel",
-    "matthew",
-    "christopher",
-    "jackie",
-    "sam",
-    "ben",
-    "tom",
-    "tim",
-    "bill",
-    "bob",
-    "jim",
-    "mike",
-    "dan",
-    "anne",
-    "ann",
-    "helen",
-    "emma",
-    "kate",
-    "marco",
-    "keir",
-    "emmanuel",
-    "friedrich",
-    "olaf",
-    "recep",
-    "jared",
-    "kirill",
-    "yuri",
-    "yury",
-    "maria",
-    "ursula",
-    "antonio",
-    "kaja",
-    "rafael",
-}
 
 
 @dataclasses.dataclass
@@ -879,7 +269,8 @@ class Geoparser:
         out, pos = [], start
         for part in re.split(r"[-‑]", word):
             k = key(part)
-            if part[:1].isupper() and len(k) > 2 and k not in _STOP and self._has_key(k):
+            long_enough = len(k) > 2 or (part.isupper() and len(k) == 2)
+            if part[:1].isupper() and long_enough and k not in _STOP and self._has_key(k):
                 out.append(_Span(pos, pos + len(part), part, k))
             pos += len(part) + 1
         return out
@@ -894,6 +285,16 @@ class Geoparser:
             k0 = w0.lower()
             if k0 in _FIRST_NAMES or k0.rstrip(".") in _TITLES:
                 out.add(key(w1))
+            elif (
+                len(w0) > 2
+                and not w0.isupper()
+                and k0 not in _STOP
+                and k0 not in _DIRECTIONS
+                and not self._has_key(key(w0))
+                and not self._has_key(key(f"{w0} {w1}"))
+                and (a + 2 >= len(words) or not _capitalised(words[a + 2][2]))
+            ):
+                out.add(key(w1))  # "Phil Hartley": a given name we do not know, a surname
         return out
 
     def _keep(self, text, words, i, j, span, lower_words, persons=frozenset()) -> bool:
@@ -921,7 +322,8 @@ class Geoparser:
         if nxt and next_gap.strip() == "" and _capitalised(nxt) and nxt.lower() in _ORG_WORDS:
             span.cue = "org"
             return True
-        # a capitalised run that goes on with words that are not places: a name, a title
+        # a capitalised run that goes on with words that are not places ("Georgia Bureau of
+        # Investigation", "U.S. Attorney"): the place stands for an institution
         if (
             nxt
             and next_gap == " "
@@ -930,11 +332,7 @@ class Geoparser:
             and not self._has_key(key(nxt))
             and nxt.lower() not in _STOP
         ):
-            return False
-        if prev and prev_gap == " " and _capitalised(prev) and not span.sentence_start:
-            pk = key(prev)
-            if pk not in _STOP and not self._has_key(pk) and prev.lower() not in _DIRECTIONS:
-                return False
+            span.cue = "org"
         if single and span.sentence_start and span.text.lower() in lower_words:
             return False
         return not (single and len(k) <= 2 and not span.text.isupper())
@@ -962,25 +360,36 @@ class Geoparser:
             return []
         resolver = self.resolver
         by_key: dict[str, list[Place]] = {}
+        counts = Counter(sp.key for sp in spans)
         for sp in spans:
             if sp.key not in by_key:
                 by_key[sp.key] = resolver.candidates(sp.key, limit=60)
         hints = _admin_hints(text, spans, by_key)
         first = {k: c[0] for k, c in by_key.items() if c}
 
-        # document context: countries and first-level regions the text names
-        countries: Counter[str] = Counter()
-        regions: Counter[tuple[str | None, str | None]] = Counter()
-        for cands in by_key.values():
+        # document context: countries and first-level regions the text names; a name's own
+        # evidence does not vote for itself
+        evidence: dict[str, tuple[str | None, tuple[str | None, str | None] | None, float]] = {}
+        for k, cands in by_key.items():
             if not cands:
                 continue
             top = cands[0]
             margin = top.score - cands[1].score if len(cands) > 1 else 9.0
             weight = 2.0 if top.kind in ("country", "region") else (1.0 if margin > 1.0 else 0.4)
-            if top.country:
-                countries[top.country] += weight
-            if top.kind == "region" or (top.admin1 and margin > 1.0):
-                regions[(top.country, top.admin1)] += weight
+            region = (
+                (top.country, top.admin1)
+                if top.kind == "region" or (top.admin1 and margin > 1.0)
+                else None
+            )
+            evidence[k] = (top.country, region, weight * counts[k] ** 0.5)
+        countries: Counter[str] = Counter()
+        regions: Counter[tuple[str | None, str | None]] = Counter()
+        for country, region, weight in evidence.values():
+            if country:
+                countries[country] += weight
+            if region:
+                regions[region] += weight
+        prior = resolver.context
         anchor = _centroid(
             [p for p in first.values() if p.kind in ("settlement", "region", "feature")]
         )
@@ -990,12 +399,23 @@ class Geoparser:
             if not cands:
                 chosen[k] = (None, (), 0.0)
                 continue
+            own_country, own_region, own_weight = evidence.get(k, (None, None, 0.0))
+            doc_countries = countries.copy()
+            doc_regions = regions.copy()
+            if own_country:
+                doc_countries[own_country] -= own_weight
+            if own_region:
+                doc_regions[own_region] -= own_weight
+            # the war-region prior yields when the text is plainly about somewhere else
+            war_evidence = sum(w for c, w in doc_countries.items() if c in prior)
+            other_evidence = sum(w for c, w in doc_countries.items() if c not in prior)
+            damp = 1.0 if war_evidence >= 1.0 or other_evidence < 2.0 else 0.0
             rescored = []
             for p in cands:
-                s = p.score
-                s += 1.0 * min(countries.get(p.country or "", 0.0), 3.0)
-                if p.kind != "country" and (p.country, p.admin1) in regions:
-                    s += 1.2
+                s = p.score - (1.0 - damp) * prior.get(p.country or "", 0.0)
+                s += min(max(doc_countries.get(p.country or "", 0.0), 0.0), 2.0)
+                if p.kind != "country" and doc_regions.get((p.country, p.admin1), 0.0) > 0.5:
+                    s += 1.0
                 for hint in hints.get(k, ()):
                     if _within(p, hint):
                         s += 4.0
@@ -1035,7 +455,7 @@ class Geoparser:
 
 
 def _capitalised(word: str) -> bool:
-    return bool(word) and (word[0].isupper() or bool(re.fullmatch(r"(?:[A-Z]\.){2,}", word)))
+    return word[:1].isupper()
 
 
 def _after_is_region_plural(text: str, end: int) -> bool:
