@@ -60,7 +60,8 @@ class Resolution:
     step : str or None
         Which step answered: ``"offline"`` or a service name.
     cached : bool
-        Whether an online answer came from the cache (no request sent).
+        Whether the online answers used came from the cache (no request sent); for an
+        unresolved name, whether every service's "no such place" was a cached one.
     reason : str or None
         Why the name is unresolved, or what went wrong on the way to the answer
         (e.g. an open circuit that made the chain use the offline answer).
@@ -230,13 +231,14 @@ class Chain:
             cache.put(service.name, name, places, context=context)
         return places, False
 
-    def _online(self, name: str, notes: list[str]) -> Resolution | None:
+    def _online(self, name: str, notes: list[str], cached_answers: list[bool]) -> Resolution | None:
         for service in self.services:
             try:
                 places, cached = self._ask(service, name)
             except GeocodingError as err:
                 notes.append(str(err))
                 continue
+            cached_answers.append(cached)
             if not places:
                 notes.append(f"{service.name}: no answer for {name!r}")
                 continue
@@ -276,7 +278,8 @@ class Chain:
                 return Resolution(name, None, "invalid", reason=str(err))
             if offline_place is not None:
                 return Resolution(name, offline_place, "offline", "offline")
-        found = self._online(clean, notes)
+        cached_answers: list[bool] = []
+        found = self._online(clean, notes, cached_answers)
         if found is not None:
             return Resolution(
                 name, found.place, "online", found.step, found.cached, "; ".join(notes) or None
@@ -295,7 +298,8 @@ class Chain:
             notes.append("not in the alias table or offline gazetteer; no online service set")
         elif self.offline is not None:
             notes.insert(0, "not in the alias table or offline gazetteer")
-        return Resolution(name, None, "unresolved", reason="; ".join(notes))
+        cached = bool(cached_answers) and all(cached_answers)  # e.g. a cached "no such place"
+        return Resolution(name, None, "unresolved", cached=cached, reason="; ".join(notes))
 
     def get(self, name: str, default: Place | None = None) -> Place | None:
         """Return the place for ``name``, or ``default`` when the chain finds none."""
