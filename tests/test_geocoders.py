@@ -297,6 +297,31 @@ def test_plausibility_rejects_the_wrong_country(server, tmp_path):
     assert server.queries() == ["Paris", "Mariinka"]  # the second chain used the cache
 
 
+def test_context_per_lookup_shares_the_cache(server, tmp_path):
+    with make_chain(server, tmp_path, country_bias="UA") as chain:
+        ua = chain.lookup("Mariinka")
+        ru = chain.lookup("Mariinka", country_bias="RU")
+        anywhere = chain.lookup("Paris", country_bias=None)
+        boxed = chain.lookup("Paris", country_bias=None, bbox=WAR_REGION)
+    assert (ua.place.country, ru.place.country) == ("UA", "RU")
+    assert anywhere.place.country == "US" and boxed.place is None
+    assert server.queries() == ["Mariinka", "Paris"]  # one cached answer, judged per context
+
+
+def test_geopy_rate_limiter_as_the_service(server, tmp_path):
+    from geopy.extra.rate_limiter import RateLimiter
+
+    swallowing = RateLimiter(nominatim(server).geocode, min_delay_seconds=0)
+    with pytest.raises(GeocoderConfigError, match="swallow"):
+        Chain(swallowing, cache=False)
+    limiter = RateLimiter(nominatim(server).geocode, min_delay_seconds=0, swallow_exceptions=False)
+    chain = Chain(limiter, offline=None, cache=False, min_delay=0)
+    paris, vesele = chain.lookup("Paris"), chain.lookup("Vesele")
+    assert chain.services[0].name == "nominatim"
+    assert paris.place is None and "'US'" in paris.reason  # addressdetails was asked for
+    assert vesele.place.country == "UA"
+
+
 def test_default_offline_step_is_the_resolver(server, tmp_path):
     with make_chain(server, tmp_path, offline="default") as chain:
         old_name = chain.lookup("Krasnoarmeysk")

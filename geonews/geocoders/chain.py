@@ -9,7 +9,7 @@ Configured in one place::
     )
 
 Each name goes through the offline step first (the alias table and the
-offline GeoNames gazetteer, through :func:`geonews.resolve`).  Only names it
+offline GeoNames gazetteer, through :class:`geonews.resolver.Resolver`).  Only names it
 cannot place go online, each service in turn: the persistent cache is asked
 first, then the service itself (rate-limited, retried, behind a circuit
 breaker).  An online answer is accepted only when it is plausible for the
@@ -80,19 +80,35 @@ class Resolution:
         return self.place is not None
 
 
-def _default_offline(country_bias: Any) -> Offline:
-    """Wrap the resolver (alias table + offline gazetteer) as ``str -> Place | None``."""
-    resolver = None
+#: "Use the chain's own context" (the default of per-call overrides).
+_CHAIN: Any = object()
 
-    def offline(name: str) -> Place | None:
-        nonlocal resolver
-        if resolver is None:  # loading the gazetteer waits for the first name
+
+class _ResolverStep:
+    """The resolver (alias table + offline gazetteer) as ``str -> Place | None``.
+
+    The gazetteer loads with the first name, not when the chain is built.
+    """
+
+    def __init__(self, country_bias: Any):
+        self.country_bias = _resolver_bias(country_bias)
+        self._resolver: Any = None
+
+    def __call__(self, name: str, *, country_bias: Any = _CHAIN) -> Place | None:
+        if self._resolver is None:
             from geonews.resolver import Resolver
 
-            resolver = Resolver(country_bias=country_bias)
-        return resolver.get(name)
+            self._resolver = Resolver(country_bias=self.country_bias)
+        if country_bias is _CHAIN:
+            return self._resolver.get(name)
+        return self._resolver.get(name, country_bias=_resolver_bias(country_bias))
 
-    return offline
+
+def _resolver_bias(country_bias: Any) -> Any:
+    """Translate a chain country bias to the resolver's (``"war"``, one code, weights)."""
+    if country_bias is None or isinstance(country_bias, str):
+        return country_bias
+    return {code: 3.0 for code in countries_of(country_bias)}
 
 
 class Chain:
@@ -165,10 +181,7 @@ class Chain:
         self.countries = countries_of(country_bias)
         self.bbox = BBox(*bbox) if bbox is not None else None
         if offline == "default":
-            bias = country_bias
-            if bias is not None and not isinstance(bias, str):
-                bias = {code: 3.0 for code in self.countries}
-            offline = _default_offline(bias)
+            offline = _ResolverStep(country_bias)
         elif offline is not None and not callable(offline):
             raise InvalidInput(f"offline must be a callable str -> Place | None: {offline!r}")
         self.offline: Offline | None = offline  # type: ignore[assignment]
@@ -231,7 +244,14 @@ class Chain:
             cache.put(service.name, name, places, context=context)
         return places, False
 
-    def _online(self, name: str, notes: list[str], cached_answers: list[bool]) -> Resolution | None:
+    def _online(
+        self,
+        name: str,
+        notes: list[str],
+        cached_answers: list[bool],
+        countries: frozenset[str],
+        bbox: BBox | None,
+    ) -> Resolution | None:
         for service in self.services:
             try:
                 places, cached = self._ask(service, name)
@@ -244,20 +264,31 @@ class Chain:
                 continue
             rejected = []
             for place in places:
-                why = implausible(place, countries=self.countries, bbox=self.bbox)
+                why = implausible(place, countries=countries, bbox=bbox)
                 if why is None:
                     return Resolution(name, place, "online", service.name, cached)
                 rejected.append(f"{place.name!r} ({why})")
             notes.append(f"{service.name}: rejected implausible {', '.join(rejected)}")
         return None
 
-    def lookup(self, name: Any) -> Resolution:
+    def lookup(
+        self,
+        name: Any,
+        *,
+        country_bias: Any = _CHAIN,
+        bbox: Any = _CHAIN,
+    ) -> Resolution:
         """Resolve one name through the chain; never raises for service failures.
 
         Parameters
         ----------
         name : str
             A place name as it appeared in the text.
+        country_bias, bbox : optional
+            This document's context, instead of the chain's (see :class:`Chain`). A
+            cached answer is judged again against each context, so one cache serves
+            documents about different countries. The default offline step ranks by
+            this country bias too; an ``offline`` callable of your own gets the name only.
 
         Returns
         -------
@@ -269,24 +300,29 @@ class Chain:
             clean = check_name(name)
         except InvalidInput as err:
             return Resolution(name, None, "invalid", reason=str(err))
+        if country_bias is _CHAIN:
+            countries, bias = self.countries, _CHAIN
+        else:
+            countries, bias = countries_of(country_bias), country_bias  # type: ignore[arg-type]
+        box = self.bbox if bbox is _CHAIN else (None if bbox is None else BBox(*bbox))  # type: ignore[misc]
         notes: list[str] = []
         offline_place = None
         if self.offline is not None and self.offline_first:
             try:
-                offline_place = self.offline(clean)
+                offline_place = self._offline(clean, bias)
             except InvalidInput as err:  # e.g. no letters or digits at all
                 return Resolution(name, None, "invalid", reason=str(err))
             if offline_place is not None:
                 return Resolution(name, offline_place, "offline", "offline")
         cached_answers: list[bool] = []
-        found = self._online(clean, notes, cached_answers)
+        found = self._online(clean, notes, cached_answers, countries, box)
         if found is not None:
             return Resolution(
                 name, found.place, "online", found.step, found.cached, "; ".join(notes) or None
             )
         if self.offline is not None and not self.offline_first:
             try:
-                offline_place = self.offline(clean)
+                offline_place = self._offline(clean, bias)
             except InvalidInput:
                 offline_place = None
             if offline_place is not None:
@@ -300,6 +336,11 @@ class Chain:
             notes.insert(0, "not in the alias table or offline gazetteer")
         cached = bool(cached_answers) and all(cached_answers)  # e.g. a cached "no such place"
         return Resolution(name, None, "unresolved", cached=cached, reason="; ".join(notes))
+
+    def _offline(self, name: str, bias: Any) -> Place | None:
+        if isinstance(self.offline, _ResolverStep):
+            return self.offline(name, country_bias=bias)
+        return self.offline(name)  # type: ignore[misc]
 
     def get(self, name: str, default: Place | None = None) -> Place | None:
         """Return the place for ``name``, or ``default`` when the chain finds none."""
