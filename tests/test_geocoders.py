@@ -326,9 +326,31 @@ def test_default_offline_step_is_the_resolver(server, tmp_path):
     with make_chain(server, tmp_path, offline="default") as chain:
         old_name = chain.lookup("Krasnoarmeysk")
         hamlet = chain.lookup("Khutir 07")
+        folded = chain.lookup("Sukhyi Yar")  # the gazetteer only has loose namesakes
     assert (old_name.status, old_name.place.name) == ("offline", "Pokrovsk")
     assert hamlet.status == "online"
-    assert server.queries() == ["Khutir 07"]
+    assert (folded.status, folded.place.id) == ("online", "nominatim:node/1")
+    assert server.queries() == ["Khutir 07", "Sukhyi Yar"]
+
+
+def test_weak_offline_matches_are_confirmed_online(server, tmp_path):
+    far = Place("Shayar", 41.2, 82.8, id="geonames:1", country="CN", matched="fold")
+    near = Place("Vesele", 47.0, 35.0, id="geonames:2", country="UA", matched="fold")
+    table = {"sukhyi yar": far, "nowhere": far, "vesela": near}
+
+    def weak_offline(name):
+        return table.get(key(name))
+
+    with make_chain(server, tmp_path, offline=weak_offline) as chain:
+        confirmed = chain.lookup("Sukhyi Yar")
+        rejected = chain.lookup("Nowhere")
+        kept = chain.lookup("Vesela")
+    assert confirmed.place.id == "nominatim:node/1" and "'fold'" in confirmed.reason
+    assert rejected.place is None and "weak offline match 'Shayar' rejected" in rejected.reason
+    assert kept.place is near and "offline answer used" in kept.reason
+    assert server.queries() == ["Sukhyi Yar", "Nowhere", "Vesela"]
+    offline_only = Chain(offline=weak_offline, cache=False)
+    assert offline_only.lookup("Nowhere").place is far  # nothing to confirm with
 
 
 def test_plausibility_bounding_box(server, tmp_path):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -127,6 +127,11 @@ class Chain:
     offline_first : bool
         Ask the offline step first (default). With ``False`` online answers are
         preferred and the offline answer is the fallback when services fail.
+    weak_matches : collection of str
+        Offline answers whose ``Place.matched`` is one of these (default: ``"fold"``,
+        the resolver's loose romanisation key, which can land on a namesake far away)
+        are confirmed online first; they are kept only when no service has a plausible
+        answer and they fit the context themselves. Without services they stand.
     country_bias : str, iterable of str or None
         ``"war"`` (default: Ukraine, Russia and their neighbours, as the resolver's
         war context), one ISO2 code or several. It ranks the offline candidates, and
@@ -168,6 +173,7 @@ class Chain:
         *services: Any,
         offline: Offline | str | None = "default",
         offline_first: bool = True,
+        weak_matches: Collection[str] = ("fold",),
         country_bias: str | Iterable[str] | None = "war",
         bbox: BBox | tuple[float, float, float, float] | None = None,
         cache: GeocodeCache | str | os.PathLike[str] | bool | None = None,
@@ -186,6 +192,7 @@ class Chain:
             raise InvalidInput(f"offline must be a callable str -> Place | None: {offline!r}")
         self.offline: Offline | None = offline  # type: ignore[assignment]
         self.offline_first = offline_first
+        self.weak_matches = frozenset(weak_matches)
         self.services: list[Service] = [
             s
             if isinstance(s, Service)
@@ -313,7 +320,12 @@ class Chain:
             except InvalidInput as err:  # e.g. no letters or digits at all
                 return Resolution(name, None, "invalid", reason=str(err))
             if offline_place is not None:
-                return Resolution(name, offline_place, "offline", "offline")
+                if not (self.services and offline_place.matched in self.weak_matches):
+                    return Resolution(name, offline_place, "offline", "offline")
+                notes.append(
+                    f"offline match {offline_place.name!r} ({offline_place.country}, "
+                    f"{offline_place.matched!r}) is weak: asked online"
+                )
         cached_answers: list[bool] = []
         found = self._online(clean, notes, cached_answers, countries, box)
         if found is not None:
@@ -325,15 +337,20 @@ class Chain:
                 offline_place = self._offline(clean, bias)
             except InvalidInput:
                 offline_place = None
-            if offline_place is not None:
+        if offline_place is not None:
+            why = None
+            if offline_place.matched in self.weak_matches:
+                why = implausible(offline_place, countries=countries, bbox=box)
+            if why is None:
                 reason = "; ".join(notes) + "; offline answer used" if notes else None
                 if reason:
                     logger.info("%r: %s", clean, reason)
                 return Resolution(name, offline_place, "offline", "offline", reason=reason)
-        if not notes:
-            notes.append("not in the alias table or offline gazetteer; no online service set")
+            notes.append(f"weak offline match {offline_place.name!r} rejected: {why}")
         elif self.offline is not None:
             notes.insert(0, "not in the alias table or offline gazetteer")
+        if not self.services:
+            notes.append("no online service set")
         cached = bool(cached_answers) and all(cached_answers)  # e.g. a cached "no such place"
         return Resolution(name, None, "unresolved", cached=cached, reason="; ".join(notes))
 
