@@ -83,7 +83,7 @@ def run(port: int, cache: str) -> dict:
     return {
         "names": len(names),
         "status": status,
-        "cached": sum(r.cached for r in results),
+        "cached": sum(r.cached for r in results),  # placed or "no such place", from the cache
         "client_requests": requests,
         "seconds": seconds,
     }
@@ -163,7 +163,7 @@ def main() -> None:
     print(f"machine: {platform.node()} {platform.machine()}, Python {platform.python_version()}")
     print(f"date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     print()
-    head = "| run | names | offline | online | unresolved | placed from cache | requests seen |"
+    head = "| run | names | offline | online | unresolved | answered by the cache | requests seen |"
     print(head + " seconds |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     runs = (("first", first, after_first), ("second", second, after_second - after_first))

@@ -26,6 +26,7 @@ from geonews.geocoders import (
     Service,
     default_cache_path,
     geocode_frame,
+    location_to_place,
 )
 from geonews.names import key
 from geonews.places import Place
@@ -228,13 +229,16 @@ def test_retries_on_5xx_and_timeouts(server, tmp_path):
     assert server.count == 5
 
 
-def test_circuit_breaker_opens_and_closes(server, tmp_path):
+def test_circuit_breaker_opens_and_closes(server, tmp_path, caplog):
+    caplog.set_level("INFO", logger="geonews")
     server.mode = "500"
     with make_chain(server, tmp_path, retries=0, failure_threshold=3, cooldown=1.0) as chain:
         breaker = chain.services[0].breaker
         failed = [chain.lookup(f"Khutir {i:02d}") for i in range(5)]
         assert server.count == 3  # the last two were not sent
         assert breaker.state == "open"
+        opened = [r for r in caplog.records if "circuit open" in r.getMessage()]
+        assert [r.levelname for r in opened] == ["WARNING"]
         assert all(r.status == "unresolved" for r in failed)
         assert all("HTTP 500" in r.reason for r in failed[:3])
         assert all("circuit open" in r.reason for r in failed[3:])
@@ -247,6 +251,7 @@ def test_circuit_breaker_opens_and_closes(server, tmp_path):
         time.sleep(1.1)
         assert chain.lookup("Khutir 11").status == "online"  # the trial succeeds
         assert breaker.state == "closed"
+        assert any("circuit closed" in r.getMessage() for r in caplog.records)
         assert chain.lookup("Khutir 12").status == "online"
     assert server.count == 6
 
@@ -282,6 +287,18 @@ def test_empty_answer_is_negative(server, tmp_path):
     with make_chain(server, tmp_path) as chain:
         res = chain.lookup("Vesele")
     assert res.status == "unresolved" and "no answer for 'Vesele'" in res.reason
+
+
+def test_reverse_answers_convert_to_places(server):
+    location = nominatim(server).reverse((48.40, 37.56))
+    p = location_to_place(location, service="nominatim")
+    assert (p.name, p.country, p.id, p.kind) == (
+        "Sukhyi Yar",
+        "UA",
+        "nominatim:node/1",
+        "settlement",
+    )
+    assert p.point == (48.4113, 37.5718)
 
 
 # -- plausibility ----------------------------------------------------------------------

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -214,13 +215,16 @@ class Chain:
             cache = None
         self._cache_arg = cache
         self._cache: GeocodeCache | None = cache if isinstance(cache, GeocodeCache) else None
+        self._cache_lock = threading.Lock()
 
     # -- configuration -------------------------------------------------------------
     @property
     def cache(self) -> GeocodeCache | None:
         """The cache of online answers (opened on first use), or ``None``."""
         if self._cache is None and self._cache_arg is not False:
-            self._cache = GeocodeCache(self._cache_arg)  # type: ignore[arg-type]
+            with self._cache_lock:  # threads share one cache object
+                if self._cache is None:
+                    self._cache = GeocodeCache(self._cache_arg)  # type: ignore[arg-type]
         return self._cache
 
     def _context(self, service: Service) -> str:
