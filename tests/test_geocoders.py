@@ -168,6 +168,30 @@ def test_concurrent_writers_do_not_corrupt_the_cache(tmp_path):
             assert [p.id for p in got] == ([f"t:{n}"] if n % 5 else [])
 
 
+def test_cache_reads_entries_written_by_another_place_version(tmp_path):
+    path = tmp_path / "old.sqlite"
+    with GeocodeCache(path) as cache:
+        cache.put("svc", "Vesele", [])  # creates the table
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                "svc", key("Vesele"), "", "name,lat,lon,id,a_future_field",
+                '[["Vesele", 48.35, 38.07, "svc:1", "?"]]', '[{"osm_id": 1}]',
+                time.time(), time.time() + 60,
+            ),
+        )  # fmt: skip
+    conn.close()
+    with GeocodeCache(path) as cache:
+        (p,) = cache.get("svc", "VESELE")
+    assert (p.name, p.point, p.id, dict(p.raw)) == (
+        "Vesele",
+        (48.35, 38.07),
+        "svc:1",
+        {"osm_id": 1},
+    )
+
+
 def test_default_cache_path_follows_env(monkeypatch, tmp_path):
     monkeypatch.setenv("GEONEWS_CACHE_DIR", str(tmp_path / "here"))
     assert default_cache_path() == tmp_path / "here" / "geocode.sqlite"
