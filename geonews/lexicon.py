@@ -74,6 +74,16 @@ ORG_WORDS = _words(
 #: Common words, people and demonyms that are also place names somewhere.
 STOP = _words(
     """
+road hall lane center section hospital main superior officer commissioner jesus sri
+tri p bank king rev avenue street square drive boulevard court building station district
+department division unit office agency board bureau committee council dept county state
+city town village borough township ward precinct market plaza mall airport port harbor
+harbour bridge tower park field stadium arena church chapel temple mosque synagogue
+cemetery school academy college university institute library museum theater theatre
+center centre clinic hall pastor deacon bishop elder father mother baby boy girl man woman
+people family friends friend police sheriff deputy trooper chief judge attorney lawyer
+doctor nurse teacher principal student students coach players player team fans jury
+court trial prison jail
     a about according acled across afp after against all along also although american americans
     among an and another ap april army around as at august bath bay bbc beach because before
     belarusian belousov best between biden big black blinken blue both british budanov but by
@@ -106,6 +116,25 @@ STOP = _words(
 #: Given names: the capitalised word after one is a surname, not a place.
 FIRST_NAMES = _words(
     """
+aaron adam alan albert alex alexander alice allen amanda amy andrea angela anna
+anthony arthur ashley barry betty beverly billy bobby bonnie brad bradley brandon brenda
+bruce bryan carl carol caroline catherine cheryl chris christina christine cindy claire
+craig cynthia dale dana danny darlene darren dave dean debbie deborah debra denise
+dennis derek diana diane donna doris dorothy doug douglas earl eddie edith eileen elaine
+eleanor ellen emily eric erica erin ernest  evelyn frances francis frank fred frederick
+gail gary gene gerald gina glen glenn gloria grace greg gregory harold harry heather heidi
+henry holly howard ian irene jacob jamie jane janet janice jason jean jeff jeffrey jenny
+jeremy jerry jesse jill jimmy joan joanne joel johnny jon jonathan  josh joshua joyce
+juan judith judy julia julie justin karl kathleen kathryn kathy katherine keith kelly ken
+kenneth kim kimberly kristina kristin kyle larry laura lauren lawrence leonard leslie lillian
+lisa lori louis louise  marcus margaret maria marie marilyn  martha martin marvin
+matt megan melissa michelle mildred monica nancy natalie nathan nicholas nicole norma norman
+pamela pat patrick peggy peter philip phil phillip rachel ralph randy ray raymond rebecca
+rick ricky rita rob roberta rodney roger ron ronnie rose roy ruby russell ruth ryan sally
+sandra sara scott sean shane shannon  shawn sheila shirley stacy stanley stephanie
+stephen sue susan tammy tara teresa terry theresa timothy tina todd tony tracy travis
+valerie vanessa  vicki  vincent  wade walter wanda   wendy
+willie zachary michael david james tom tim jim lee
     andrew andrii andriy ann anne anthony antonio barbara ben bill bob brian charles christopher
     dan daniel david dmitry donald ed edward elizabeth emma emmanuel friedrich george helen jack
     jackie james jared jennifer jessica jim joe john joseph kaja karen kate keir kevin kirill

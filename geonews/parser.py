@@ -299,7 +299,7 @@ class Geoparser:
 
     def _keep(self, text, words, i, j, span, lower_words, persons=frozenset()) -> bool:
         k = span.key
-        if _CONTRACTION.search(span.text) or (j - i == 1 and k in persons):
+        if _CONTRACTION.search(span.text) or (j - i == 1 and (k in persons or k in _FIRST_NAMES)):
             return False
         single = j - i == 1 or (span.cue == "region" and j - i == 2)
         if k in _STOP or (k.split(" ")[0] in ("the",) and len(k.split()) == 1):
