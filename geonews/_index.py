@@ -32,7 +32,7 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
 _US_CENTER = (39.83, -98.58)  # geographic centre of the contiguous United States (fact)
 
@@ -169,8 +169,9 @@ def _build_into(target: Path) -> None:
             by_geonameid[gid] = rowid
         return rowid
 
-    def add_names(rowid: int, primary: str, alternates: Iterable[str]) -> None:
-        names.add((key(primary), rowid, "name"))
+    def add_names(rowid: int, primary: str | Iterable[str], alternates: Iterable[str]) -> None:
+        for name in [primary] if isinstance(primary, str) else primary:
+            names.add((key(name), rowid, "name"))
         for alt in alternates:
             if _usable(alt):
                 k = key(alt)
@@ -195,7 +196,8 @@ def _build_into(target: Path) -> None:
         )
         if (cc, c["name"]) in capitals:
             capital_rows.append(rowid)
-        add_names(rowid, name, [c["name"], *c["alternatenames"]])
+        # GeoNames' own name stays a primary name beside the canonical one from aliases.csv
+        add_names(rowid, (name, c["name"]), c["alternatenames"])
         admin_points[(cc, code)].append((c["latitude"], c["longitude"]))
         admin_pop[(cc, code)] += int(c["population"] or 0)
     del cities

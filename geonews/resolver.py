@@ -46,7 +46,7 @@ WAR_CONTEXT: Mapping[str, float] = {
     "HU": 0.3,
     "FI": 0.3,
 }
-_MATCH = {"name": 2.5, "alias": 2.6, "alt": 2.0, "fold": 0.8}
+_MATCH = {"name": 3.0, "alias": 3.1, "alt": 1.8, "fold": 0.8}
 _KIND = {
     "country": 2.5,
     "continent": 2.5,
