@@ -32,7 +32,7 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "8"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
 _CODE = re.compile(r"[A-Z0-9]{2,5}")
 _US_CENTER = (39.83, -98.58)  # geographic centre of the contiguous United States (fact)
@@ -170,8 +170,11 @@ def _build_into(target: Path) -> None:
             by_geonameid[gid] = rowid
         return rowid
 
-    def add_names(rowid: int, primary: str, alternates: Iterable[str], codes=False) -> None:
-        names.add((key(primary), rowid, "name"))
+    def add_names(
+        rowid: int, primary: str | Iterable[str], alternates: Iterable[str], codes: bool = False
+    ) -> None:
+        for name in [primary] if isinstance(primary, str) else primary:
+            names.add((key(name), rowid, "name"))
         for alt in alternates:
             if not codes and _CODE.fullmatch(alt):
                 continue  # IATA/ICAO and postal codes ("KBR", "UUEE") read as acronyms
@@ -200,7 +203,8 @@ def _build_into(target: Path) -> None:
             best = capital_best.get((cc, c["name"]))
             if best is None or best[1] < int(c["population"] or 0):
                 capital_best[(cc, c["name"])] = (rowid, int(c["population"] or 0))
-        add_names(rowid, name, [c["name"], *c["alternatenames"]])
+        # GeoNames' own name stays a primary name beside the canonical one from aliases.csv
+        add_names(rowid, (name, c["name"]), c["alternatenames"])
         admin_points[(cc, code)].append((c["latitude"], c["longitude"]))
         admin_pop[(cc, code)] += int(c["population"] or 0)
     del cities
@@ -367,7 +371,7 @@ def _add_countries(countries: dict, add_place, add_names) -> None:
             int(c.get("population") or 0),
             int(c["geonameid"]),
         )
-        add_names(rowid, c["name"], alts)
+        add_names(rowid, c["name"], alts, codes=True)
 
 
 #: First-level units that are cities (no region place of their own), by GeoNames admin1 code.

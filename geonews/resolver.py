@@ -46,7 +46,7 @@ WAR_CONTEXT: Mapping[str, float] = {
     "HU": 0.3,
     "FI": 0.3,
 }
-_MATCH = {"name": 2.5, "alias": 3.2, "alt": 2.0, "fold": 0.8}
+_MATCH = {"name": 3.0, "alias": 3.6, "alt": 1.8, "fold": 0.8}
 _KIND = {
     "country": 2.5,
     "continent": 2.5,
@@ -59,6 +59,10 @@ _KIND = {
 }
 _BIAS_WEIGHT = 3.0
 _CAPITAL = 1.5
+#: Weight of the distance to ``near=`` (times ln(1 + km / 50)): 10 km costs 0.36, 100 km 2.2.
+_NEAR = 2.0
+#: Bonus of a candidate inside the ``region=`` hint.
+_REGION = 3.0
 
 CountryBias = str | Mapping[str, float] | None
 
@@ -74,6 +78,16 @@ def _context(country_bias: CountryBias) -> Mapping[str, float]:
             raise InvalidInput(f"country_bias must be an ISO 3166-1 alpha-2 code: {country_bias!r}")
         return {code: _BIAS_WEIGHT}
     return dict(country_bias)
+
+
+def _check_near(near: object) -> tuple[float, float]:
+    try:
+        lat, lon = (float(v) for v in near)  # type: ignore[attr-defined]
+    except (TypeError, ValueError):
+        raise InvalidInput(f"near must be a (lat, lon) pair: {near!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise InvalidInput(f"near is not a latitude/longitude pair: {near!r}")
+    return (round(lat, 3), round(lon, 3))
 
 
 class Resolver:
@@ -114,6 +128,7 @@ class Resolver:
                 raise InvalidInput(f"alias {alias!r} points at an unknown place id {pid!r}")
             self.user_aliases.setdefault(key(check_name(alias)), []).append(pid)
         self._ranked = functools.lru_cache(maxsize=65_536)(self._ranked_uncached)
+        self._region = functools.lru_cache(maxsize=1024)(self._region_uncached)
 
     def __repr__(self) -> str:
         return f"Resolver({self.gazetteer!r}, country_bias={dict(self.context)!r})"
@@ -139,7 +154,9 @@ class Resolver:
         near : (lat, lon), optional
             Prefer candidates close to this point.
         region : str, optional
-            Prefer candidates in this first-level region (``"Donetsk"``) or country.
+            Prefer candidates in this first-level region or country, in any form the
+            gazetteer knows: ``"Donetsk"``, ``"Donetsk Oblast"``, ``"Kharkov region"``,
+            ``"Ukraine"``, ``"UA"``.
         limit : int
             How many candidates to return.
 
@@ -153,11 +170,9 @@ class Resolver:
             raise InvalidInput(f"place name has no letters or digits: {name!r}")
         ctx = self.context if country_bias is dataclasses.MISSING else _context(country_bias)
         ctx_key = tuple(sorted(ctx.items()))
-        near_key = None if near is None else (round(near[0], 3), round(near[1], 3))
-        region_key = None if region is None else key(check_name(region))
+        near_key = None if near is None else _check_near(near)
+        region_key = None if region is None else self._region(region)
         ranked = self._ranked(k, ctx_key, near_key, region_key)
-        if not ranked and k.startswith("the "):
-            ranked = self._ranked(k[4:], ctx_key, near_key, region_key)
         return list(ranked[:limit])
 
     def resolve(self, name: str, **kwargs) -> Place:
@@ -175,6 +190,21 @@ class Resolver:
         found = self.candidates(name, limit=1, **kwargs)
         return found[0] if found else default
 
+    def _region_uncached(self, region: str) -> frozenset:
+        """What ``region=`` names: ``(country, admin1)`` pairs, ``(country, None)``, or keys."""
+        k = key(check_name(region))
+        found: set = {k}
+        if len(region) == 2 and region.isalpha() and region.isupper():
+            found.add((region, None))
+        gz = self.gazetteer
+        rowids = [r for r, _ in gz.matches(k)] + [a[0] for a in gz.alias_matches(k)]
+        for place in gz.rows(list(dict.fromkeys(rowids))):
+            if place.kind == "region":
+                found.add((place.country, place.admin1))
+            elif place.kind == "country":
+                found.add((place.country, None))
+        return frozenset(found)
+
     # -- ranking --------------------------------------------------------------------------
     def _ranked_uncached(self, k, ctx_key, near, region_key) -> tuple[Place, ...]:
         gz = self.gazetteer
@@ -191,6 +221,8 @@ class Resolver:
         for pid in self.user_aliases.get(k, ()):
             place = gz.get_id(pid)
             note(place.raw["rowid"], _MATCH["alias"], "alias:user")
+        if not how and k.startswith("the "):  # "the Donbas", "the Donetsk region"
+            return self._ranked_uncached(k[4:], ctx_key, near, region_key)
         if not how and len(k) >= 4:
             for rowid in gz.skeleton_matches(skeleton(k)):
                 note(rowid, _MATCH["fold"], "fold")
@@ -210,7 +242,7 @@ class Resolver:
                 weight -= 1.5
             score = weight + 0.8 * math.log10(place.population + 1) + _KIND.get(place.kind, 0)
             score += _CAPITAL if place.raw.get("capital") else 0.0
-            if place.kind == "settlement":  # well-known cities: what news usually means
+            if place.kind == "settlement" and label != "alt":  # what news usually means
                 score += (
                     1.0
                     if place.population >= 150_000
@@ -218,13 +250,14 @@ class Resolver:
                 )
             score += ctx.get(place.country or "", 0.0)
             if near is not None:
-                score -= math.log1p(haversine_km(near[0], near[1], place.lat, place.lon) / 100)
-            if region_key is not None and region_key in (
-                key(place.admin1 or ""),
-                key(place.country or ""),
-                key(place.name),
+                km = haversine_km(near[0], near[1], place.lat, place.lon)
+                score -= _NEAR * math.log1p(km / 50)
+            if region_key is not None and (
+                (place.country, place.admin1) in region_key
+                or (place.country, None) in region_key
+                or key(place.admin1 or "") in region_key
             ):
-                score += 3.0
+                score += _REGION
             scored.append(dataclasses.replace(place, matched=label, score=round(score, 4)))
         scored.sort(key=lambda p: (-p.score, -p.population, p.id))
         return tuple(scored)
