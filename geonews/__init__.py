@@ -29,6 +29,8 @@ _LAZY = {
     # the scoring module itself (load_gold, evaluate, evaluate_events, main_eval), so that
     # geonews.evaluate.evaluate(...) and `import geonews.evaluate` name the same thing
     "evaluate": ("geonews.evaluate", None),
+    "events": ("geonews.events", "events"),
+    "read": ("geonews.corpus", "read"),
 }
 
 __all__ = [
@@ -41,7 +43,9 @@ __all__ = [
     "__version__",
     "candidates",
     "evaluate",
+    "events",
     "geocoders",
+    "read",
     "resolve",
 ]
 
