@@ -1,35 +1,61 @@
 """geonews: English-language war reporting to maps.
 
-Data from GeoNames (https://www.geonames.org/, CC BY 4.0).
+Place data from GeoNames (https://www.geonames.org/), CC BY 4.0.
+
+The light parts (resolving names) import at once; the parts that need geopandas or
+folium load on first use, so ``import geonews`` stays fast.
+
+Examples
+--------
+>>> import geonews
+>>> geonews.resolve("Krasnoarmeysk").name
+'Pokrovsk'
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 from geonews.errors import GeonewsError, InvalidInput, UnknownPlace
 from geonews.places import Mention, Place
+from geonews.resolver import Resolver, candidates, resolve
 
 __version__ = "0.1.0"
 
-# Submodules that import geopandas/folium load on first attribute access, so that
-# ``import geonews`` stays fast.  [frontline] adds these; the lead reconciles the table.
-_LAZY_SUBMODULES = ("frontline", "frontline_layers")
+#: Public names that live in heavier modules, imported on first access.
+_LAZY = {
+    "geocoders": ("geonews.geocoders", None),
+    "frontline": ("geonews.frontline", None),
+    "frontline_layers": ("geonews.frontline_layers", None),
+}
 
 __all__ = [
     "GeonewsError",
     "InvalidInput",
     "Mention",
     "Place",
+    "Resolver",
     "UnknownPlace",
     "__version__",
+    "candidates",
     "frontline",
     "frontline_layers",
+    "geocoders",
+    "resolve",
 ]
 
 
-def __getattr__(name: str):
-    """Import heavy submodules on first use (PEP 562)."""
-    if name in _LAZY_SUBMODULES:
-        import importlib
+def __getattr__(name: str) -> Any:
+    try:
+        module, attr = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'geonews' has no attribute {name!r}") from None
+    mod = importlib.import_module(module)
+    value = mod if attr is None else getattr(mod, attr)
+    globals()[name] = value
+    return value
 
-        return importlib.import_module(f"geonews.{name}")
-    raise AttributeError(f"module 'geonews' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

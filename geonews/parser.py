@@ -1,0 +1,1121 @@
+"""Find and resolve every place a news text names: the :class:`Geoparser`.
+
+Recognition needs no model: the gazetteer and the alias table drive candidate spans
+(longest match over capitalised word runs, Cyrillic words, abbreviations such as U.S. and
+UAE), and rules keep out what is not a place — common words that are also place names
+(Much, Nice, Reading), people and their titles, organisations named after places (the Kyiv
+Independent), demonyms (Ukrainian, European).  Region forms ("the Donetsk region",
+"Donetsk and Luhansk regions", "Donetsk Oblast"), directions ("eastern Ukraine"),
+possessives ("Kyiv's") and hyphenated pairs ("Pokrovsk-Myrnohrad") are handled.
+
+Resolution is joint over the document: the countries and regions the text names, explicit
+admin hints ("Myrnohrad in the Donetsk region", "Pokrovsk, Ukraine"), spatial coherence
+and the resolver's priors.  One surface form gets one resolution per document.  Each
+mention gets a role: ``literal`` or ``metonym`` (see :mod:`geonews.roles`).
+
+Examples
+--------
+>>> text = "Clashes continued in Pokrovsk, which Moscow calls Krasnoarmeysk."
+>>> [(m.text, m.place.name, m.role) for m in geoparse(text)]
+[('Pokrovsk', 'Pokrovsk', 'literal'), ('Moscow', 'Moscow', 'metonym'), ('Krasnoarmeysk', 'Pokrovsk', 'literal')]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from geonews.errors import InvalidInput
+from geonews.names import key
+from geonews.places import Mention, Place, haversine_km
+from geonews.resolver import CountryBias, Resolver
+from geonews.roles import role_of
+
+__all__ = ["MAX_TEXT_LENGTH", "Geoparser", "geoparse"]
+
+#: Longest text accepted (characters); split longer documents.
+MAX_TEXT_LENGTH = 2_000_000
+
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][^\W_]*(?:['’ʼ\-‑][^\W\d_][^\W_]*)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
+_CONNECTORS = {
+    "of",
+    "de",
+    "on",
+    "upon",
+    "la",
+    "le",
+    "el",
+    "al",
+    "del",
+    "am",
+    "an",
+    "der",
+    "sur",
+    "di",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "du",
+    "des",
+    "en",
+    "y",
+    "and",
+}
+_DIRECTIONS = {
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "south-eastern",
+    "north-western",
+    "south-western",
+    "east",
+    "west",
+    "north",
+    "south",
+}
+_REGION_WORDS = {"region", "oblast", "province", "regions", "oblasts", "provinces", "oblast's"}
+_SENTENCE_END = re.compile(r"[.!?]\s*[\"”’)]*\s*$|^\s*$|[\n:;]\s*[\"“‘(]?\s*$")
+_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "gen",
+    "general",
+    "minister",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "mayor",
+    "lt",
+    "col",
+    "colonel",
+    "sgt",
+    "capt",
+    "captain",
+    "prince",
+    "king",
+    "queen",
+    "pope",
+    "judge",
+    "justice",
+    "chancellor",
+    "premier",
+    "commander",
+    "lieutenant",
+    "major",
+    "sir",
+    "lord",
+    "lady",
+    "chief",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "officer",
+    "st",
+    "detective",
+    "coach",
+    "professor",
+    "prof",
+    "rev",
+    "reverend",
+    "father",
+    "sister",
+    "brother",
+    "uncle",
+    "aunt",
+    "saint",
+}
+_ORG_WORDS = {
+    "post",
+    "times",
+    "independent",
+    "journal",
+    "university",
+    "college",
+    "street",
+    "avenue",
+    "road",
+    "company",
+    "club",
+    "fc",
+    "council",
+    "committee",
+    "institute",
+    "herald",
+    "tribune",
+    "daily",
+    "news",
+    "agency",
+    "ministry",
+    "airlines",
+    "bank",
+    "group",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "press",
+    "school",
+    "hospital",
+    "church",
+    "cathedral",
+    "stadium",
+    "hotel",
+    "centre",
+    "center",
+    "museum",
+    "library",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+    "court",
+    "gazette",
+    "observer",
+    "telegraph",
+    "guardian",
+    "chronicle",
+    "review",
+    "radio",
+    "tv",
+    "television",
+    "network",
+    "foundation",
+    "society",
+    "association",
+    "party",
+    "union",
+    "federation",
+    "league",
+    "dynamo",
+    "shakhtar",
+    "bridge",
+    "energy",
+    "oil",
+    "steel",
+    "mall",
+    "square",
+    "plaza",
+    "park",
+    "highway",
+    "freeway",
+    "pike",
+    "parkway",
+    "way",
+    "county",
+    "township",
+    "district",
+    "st",
+    "zoo",
+    "times-picayune",
+    "democrat",
+    "republican",
+    "reporter",
+    "examiner",
+    "courier",
+    "inquirer",
+    "sun",
+    "star",
+    "state",
+}
+#: Common words and names that are also place names somewhere (kept out unless cued).
+_STOP = {
+    "much",
+    "nice",
+    "reading",
+    "mobile",
+    "split",
+    "march",
+    "may",
+    "june",
+    "july",
+    "august",
+    "april",
+    "january",
+    "february",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "police",
+    "hope",
+    "bath",
+    "orange",
+    "mission",
+    "union",
+    "independence",
+    "liberty",
+    "victory",
+    "progress",
+    "peace",
+    "unity",
+    "friendship",
+    "justice",
+    "republic",
+    "communist",
+    "soviet",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "god",
+    "christmas",
+    "easter",
+    "parliament",
+    "president",
+    "government",
+    "army",
+    "navy",
+    "i",
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "you",
+    "his",
+    "her",
+    "its",
+    "our",
+    "their",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "to",
+    "for",
+    "as",
+    "is",
+    "was",
+    "but",
+    "and",
+    "or",
+    "if",
+    "so",
+    "no",
+    "yes",
+    "all",
+    "some",
+    "many",
+    "most",
+    "more",
+    "new",
+    "old",
+    "one",
+    "two",
+    "after",
+    "before",
+    "during",
+    "while",
+    "when",
+    "where",
+    "why",
+    "how",
+    "what",
+    "who",
+    "there",
+    "here",
+    "then",
+    "now",
+    "also",
+    "however",
+    "meanwhile",
+    "still",
+    "even",
+    "just",
+    "only",
+    "over",
+    "under",
+    "between",
+    "among",
+    "against",
+    "about",
+    "around",
+    "across",
+    "along",
+    "early",
+    "late",
+    "later",
+    "last",
+    "next",
+    "first",
+    "second",
+    "third",
+    "several",
+    "both",
+    "each",
+    "every",
+    "such",
+    "other",
+    "another",
+    "same",
+    "since",
+    "until",
+    "because",
+    "although",
+    "though",
+    "despite",
+    "according",
+    "earlier",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "local",
+    "regional",
+    "national",
+    "federal",
+    "state",
+    "city",
+    "town",
+    "village",
+    "county",
+    "region",
+    "oblast",
+    "province",
+    "district",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "university",
+    "college",
+    "school",
+    "church",
+    "street",
+    "council",
+    "court",
+    "house",
+    "senate",
+    "congress",
+    "home",
+    "post",
+    "mount",
+    "lake",
+    "river",
+    "bay",
+    "beach",
+    "island",
+    "park",
+    "valley",
+    "ukrainian",
+    "ukrainians",
+    "russian",
+    "russians",
+    "european",
+    "europeans",
+    "american",
+    "americans",
+    "british",
+    "french",
+    "german",
+    "germans",
+    "polish",
+    "belarusian",
+    "chinese",
+    "iranian",
+    "turkish",
+    "israeli",
+    "nato",
+    "eu",
+    "un",
+    "g7",
+    "g20",
+    "obama",
+    "putin",
+    "zelensky",
+    "zelenskyy",
+    "zelenskiy",
+    "trump",
+    "biden",
+    "witkoff",
+    "kushner",
+    "dmitriev",
+    "peskov",
+    "lavrov",
+    "shoigu",
+    "gerasimov",
+    "belousov",
+    "syrskyi",
+    "umerov",
+    "yermak",
+    "budanov",
+    "rubio",
+    "vance",
+    "macron",
+    "starmer",
+    "merz",
+    "scholz",
+    "erdogan",
+    "orban",
+    "xi",
+    "modi",
+    "kellogg",
+    "driscoll",
+    "lukashenko",
+    "kadyrov",
+    "prigozhin",
+    "medvedev",
+    "zakharova",
+    "sybiha",
+    "kuleba",
+    "klitschko",
+    "tusk",
+    "meloni",
+    "stoltenberg",
+    "rutte",
+    "kallas",
+    "guterres",
+    "grossi",
+    "ushakov",
+    "shmyhal",
+    "svyrydenko",
+    "zaluzhnyi",
+    "blinken",
+    "hegseth",
+    "washington's",
+    "reuters",
+    "ap",
+    "afp",
+    "tass",
+    "interfax",
+    "ria",
+    "ukrinform",
+    "isw",
+    "acled",
+    "bbc",
+    "cnn",
+    "ok",
+    "tv",
+    "ceo",
+    "phd",
+    "gdp",
+    "covid",
+    "ukrainska",
+    "pravda",
+    "kommersant",
+    "izvestia",
+    "mod",
+    "general",
+    "staff",
+    "ministry",
+    "defence",
+    "defense",
+    "forces",
+    "troops",
+    "office",
+    "white",
+    "black",
+    "red",
+    "green",
+    "blue",
+    "grand",
+    "great",
+    "little",
+    "big",
+    "long",
+    "good",
+    "best",
+    "well",
+    "page",
+    "photo",
+    "video",
+    "image",
+    "read",
+    "said",
+    "says",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "jr",
+    "sr",
+    "co",
+    "inc",
+    "ltd",
+    "corp",
+    "dept",
+    "gov",
+    "sen",
+    "rep",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "cpl",
+    "pvt",
+    "vol",
+    "nos",
+    "fig",
+    "ed",
+    "eds",
+}
+#: Words that make a capitalised run a person, not a place, when they come right before it.
+_FIRST_NAMES = {
+    "john",
+    "james",
+    "robert",
+    "michael",
+    "william",
+    "david",
+    "richard",
+    "joseph",
+    "thomas",
+    "charles",
+    "mary",
+    "patricia",
+    "jennifer",
+    "linda",
+    "elizabeth",
+    "barbara",
+    "susan",
+    "jessica",
+    "sarah",
+    "karen",
+    "george",
+    "donald",
+    "joe",
+    "vladimir",
+    "volodymyr",
+    "sergei",
+    "sergey",
+    "dmitry",
+    "andrii",
+    "andriy",
+    "oleksandr",
+    "olena",
+    "yulia",
+    "mykola",
+    "viktor",
+    "petro",
+    "jack",
+    "andrew",
+    "paul",
+    "mark",
+    "steve",
+    "steven",
+    "kevin",
+    "brian",
+    "ed",
+    "edward",
+    "ronald",
+    "anthony",
+    "daniel",
+    "matthew",
+    "christopher",
+    "jackie",
+    "sam",
+    "ben",
+    "tom",
+    "tim",
+    "bill",
+    "bob",
+    "jim",
+    "mike",
+    "dan",
+    "anne",
+    "ann",
+    "helen",
+    "emma",
+    "kate",
+    "marco",
+    "keir",
+    "emmanuel",
+    "friedrich",
+    "olaf",
+    "recep",
+    "jared",
+    "kirill",
+    "yuri",
+    "yury",
+    "maria",
+    "ursula",
+    "antonio",
+    "kaja",
+    "rafael",
+}
+
+
+@dataclasses.dataclass
+class _Span:
+    start: int
+    end: int
+    text: str
+    key: str
+    cue: str | None = None  # "region", "direction", "hint"
+    sentence_start: bool = False
+
+
+class Geoparser:
+    """Text to resolved, role-tagged toponym mentions; holds the resolver for reuse.
+
+    Parameters
+    ----------
+    resolver : Resolver, optional
+        Gazetteer, aliases and context; by default the war-in-Ukraine context.
+    country_bias : str, mapping or None
+        Shortcut for ``Resolver(country_bias=...)`` when no resolver is given.
+    nlp : spaCy Language, optional
+        A loaded spaCy pipeline whose GPE/LOC/FAC entities add candidate spans.
+        Not needed by default.
+
+    Examples
+    --------
+    >>> gp = Geoparser()
+    >>> docs = ["Russian troops advanced near Kupyansk.", "Talks are planned in Geneva."]
+    >>> [[m.place.name for m in ms] for ms in gp.pipe(docs)]
+    [['Kupiansk'], ['Geneva']]
+    """
+
+    def __init__(
+        self,
+        resolver: Resolver | None = None,
+        *,
+        country_bias: CountryBias = "war",
+        nlp: Any = None,
+    ):
+        self.resolver = resolver or Resolver(country_bias=country_bias)
+        self.gazetteer = self.resolver.gazetteer
+        self.nlp = nlp
+        self._has_key = functools.lru_cache(maxsize=200_000)(self.gazetteer.has_key)
+
+    def __repr__(self) -> str:
+        return f"Geoparser({self.resolver!r})"
+
+    # -- public ---------------------------------------------------------------------------
+    def __call__(self, text: str, *, date: dt.date | str | None = None) -> list[Mention]:
+        """Every toponym mention in ``text``, in order of appearance.
+
+        Parameters
+        ----------
+        text : str
+            An English news text (Cyrillic place names inside it are fine).
+        date : date or str, optional
+            The text's date; alias rows not yet valid then (e.g. a name given in 2024 read
+            in a 2015 text) rank lower.
+
+        Returns
+        -------
+        list of Mention
+        """
+        if not isinstance(text, str):
+            raise InvalidInput(f"text must be a str, not {type(text).__name__}: {text!r:.80}")
+        if len(text) > MAX_TEXT_LENGTH:
+            raise InvalidInput(
+                f"text is {len(text):,} characters long (at most {MAX_TEXT_LENGTH:,}); "
+                f"split it: {text[:40]!r}..."
+            )
+        spans = self._recognise(text)
+        return self._resolve(text, spans, _as_date(date))
+
+    def pipe(
+        self, texts: Iterable[Any], *, as_tuples: bool = False, batch_size: int = 64
+    ) -> Iterator[Any]:
+        """Stream mentions for many texts, in input order.
+
+        Parameters
+        ----------
+        texts : iterable
+            Texts, or ``(text, context)`` pairs when ``as_tuples`` is true; a context that
+            is a mapping with a ``"date"`` key passes that date on.
+        as_tuples : bool
+            Yield ``(mentions, context)`` pairs so ids and dates travel with results.
+        batch_size : int
+            How many texts to take from the input at a time (bounds memory on streams).
+
+        Yields
+        ------
+        list of Mention, or (list of Mention, context)
+        """
+        if batch_size < 1:
+            raise InvalidInput(f"batch_size must be at least 1: {batch_size!r}")
+        batch: list[Any] = []
+        for item in texts:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch, as_tuples)
+                batch = []
+        yield from self._run_batch(batch, as_tuples)
+
+    def _run_batch(self, batch: list[Any], as_tuples: bool) -> Iterator[Any]:
+        for item in batch:
+            if as_tuples:
+                text, context = item
+                date = context.get("date") if isinstance(context, dict) else None
+                yield self(text, date=date), context
+            else:
+                yield self(item)
+
+    # -- recognition ----------------------------------------------------------------------
+    def _recognise(self, text: str) -> list[_Span]:
+        words = []
+        for m in _WORD.finditer(text):
+            s, e, w = m.start(), m.end(), m.group()
+            poss = _POSSESSIVE.search(w)
+            if poss and len(w) > 2:
+                e -= len(poss.group())
+                w = w[: -len(poss.group())]
+            words.append((s, e, w))
+        lower_words = {w for _, _, w in words if w[:1].islower()}
+        spans: list[_Span] = []
+        i, n = 0, len(words)
+        while i < n:
+            s, e, w = words[i]
+            if not _capitalised(w):
+                if w.lower() in _DIRECTIONS and i + 1 < n and _capitalised(words[i + 1][2]):
+                    found = self._longest(text, words, i, n, require_first_cap=False)
+                    if found is not None and found[1] > i + 1:
+                        spans.append(dataclasses.replace(found[0], cue="direction"))
+                        i = found[1]
+                        continue
+                i += 1
+                continue
+            found = self._longest(text, words, i, n)
+            if found is None:
+                # a hyphenated pair such as "Pokrovsk-Myrnohrad": try its parts
+                if "-" in w or "‑" in w:
+                    spans.extend(self._hyphen_parts(text, s, w))
+                i += 1
+                continue
+            span, j = found
+            if self._keep(text, words, i, j, span, lower_words):
+                spans.append(span)
+                i = j
+            else:
+                i = self._skip_run(words, i)
+        if self.nlp is not None:
+            spans = _merge(spans, self._ner_spans(text))
+        return spans
+
+    def _longest(self, text, words, i, n, *, require_first_cap=True):
+        best = None
+        limit = min(n, i + 6)
+        for j in range(i + 1, limit + 1):
+            last = words[j - 1][2]
+            if j - 1 > i and not _capitalised(last) and last.lower() not in _REGION_WORDS:
+                if last.lower() in _CONNECTORS:
+                    continue
+                break
+            if not _capitalised(last) and last.lower() not in _REGION_WORDS:
+                continue
+            s, e = words[i][0], words[j - 1][1]
+            if re.search(
+                r"[.,;:!?()\"“”\n]",
+                text[s:e].replace(
+                    ".", "", text[s:e].count(".") if re.fullmatch(r"(?:[A-Z]\.)+", text[s:e]) else 0
+                ),
+            ):
+                break
+            k = key(text[s:e])
+            if k and self._has_key(k):
+                best = (_Span(s, e, text[s:e], k), j)
+        if best is None:
+            return None
+        span, j = best
+        # "Donetsk and Luhansk regions": the first name is a region too
+        if j < n and words[j][2].lower() in _REGION_WORDS and span.key + " region" != span.key:
+            rk = key(span.text + " region")
+            if self._has_key(rk):
+                end = words[j][1]
+                if words[j][2].lower().endswith("s") and not text[span.end : end].strip().endswith(
+                    "'s"
+                ):
+                    end = words[j][1]
+                span = _Span(span.start, end, text[span.start : end], rk, cue="region")
+                j += 1
+        elif (
+            j + 2 < n + 0
+            and words[j][2] == "and"
+            and j + 2 < n
+            and (words[j + 2][2].lower() in ("regions", "oblasts", "provinces"))
+        ):
+            rk = key(span.text + " region")
+            if self._has_key(rk):
+                span = dataclasses.replace(span, key=rk, cue="region")
+        if _after_is_region_plural(text, span.end) and span.cue is None:
+            rk = key(span.text + " region")
+            if self._has_key(rk):
+                span = dataclasses.replace(span, key=rk, cue="region")
+        span.sentence_start = bool(_SENTENCE_END.search(text[max(0, span.start - 4) : span.start]))
+        return span, j
+
+    def _hyphen_parts(self, text: str, start: int, word: str) -> list[_Span]:
+        out, pos = [], start
+        for part in re.split(r"[-‑]", word):
+            k = key(part)
+            if part[:1].isupper() and k and k not in _STOP and self._has_key(k):
+                out.append(_Span(pos, pos + len(part), part, k))
+            pos += len(part) + 1
+        return out
+
+    def _keep(self, text, words, i, j, span, lower_words) -> bool:
+        k = span.key
+        single = j - i == 1 or (span.cue == "region" and j - i == 2)
+        if k in _STOP or (k.split(" ")[0] in ("the",) and len(k.split()) == 1):
+            return False
+        if span.cue == "region":
+            return True
+        prev = words[i - 1][2] if i > 0 else ""
+        prev_gap = text[words[i - 1][1] : words[i][0]] if i > 0 else ""
+        nxt = words[j][2] if j < len(words) else ""
+        next_gap = text[words[j - 1][1] : words[j][0]] if j < len(words) else ""
+        # people: "President Biden", "Andrew Jackson"
+        if (
+            prev
+            and prev_gap.strip() in ("", ".")
+            and (prev.lower().rstrip(".") in _TITLES or prev.lower() in _FIRST_NAMES)
+        ):
+            return False
+        # organisations: "Kyiv Independent", "Washington Post"
+        if nxt and next_gap.strip() == "" and _capitalised(nxt) and nxt.lower() in _ORG_WORDS:
+            return False
+        # a capitalised run that goes on with words that are not places: a name, a title
+        if nxt and next_gap == " " and _capitalised(nxt) and nxt.lower() not in _REGION_WORDS:
+            if not self._has_key(key(nxt)) and nxt.lower() not in _STOP:
+                return False
+        if prev and prev_gap == " " and _capitalised(prev) and not span.sentence_start:
+            pk = key(prev)
+            if pk not in _STOP and not self._has_key(pk) and prev.lower() not in _DIRECTIONS:
+                return False
+        if single and span.sentence_start and span.text.lower() in lower_words:
+            return False
+        return not (single and len(k) <= 2 and not span.text.isupper())
+
+    @staticmethod
+    def _skip_run(words, i) -> int:
+        j = i + 1
+        while j < len(words) and _capitalised(words[j][2]) and words[j][0] - words[j - 1][1] <= 1:
+            j += 1
+        return j
+
+    def _ner_spans(self, text: str) -> list[_Span]:
+        doc = self.nlp(text)
+        out = []
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                k = key(ent.text)
+                if k and self._has_key(k):
+                    out.append(_Span(ent.start_char, ent.end_char, ent.text, k, cue="ner"))
+        return out
+
+    # -- resolution -----------------------------------------------------------------------
+    def _resolve(self, text: str, spans: list[_Span], date: dt.date | None) -> list[Mention]:
+        if not spans:
+            return []
+        resolver = self.resolver
+        by_key: dict[str, list[Place]] = {}
+        for sp in spans:
+            if sp.key not in by_key:
+                by_key[sp.key] = resolver.candidates(sp.key, limit=12)
+        hints = _admin_hints(text, spans, by_key)
+        first = {k: c[0] for k, c in by_key.items() if c}
+
+        # document context: countries and first-level regions the text names
+        countries: Counter[str] = Counter()
+        regions: Counter[tuple[str | None, str | None]] = Counter()
+        for k, cands in by_key.items():
+            if not cands:
+                continue
+            top = cands[0]
+            margin = top.score - cands[1].score if len(cands) > 1 else 9.0
+            weight = 2.0 if top.kind in ("country", "region") else (1.0 if margin > 1.0 else 0.4)
+            if top.country:
+                countries[top.country] += weight
+            if top.kind == "region" or (top.admin1 and margin > 1.0):
+                regions[(top.country, top.admin1)] += weight
+        anchor = _centroid(
+            [p for p in first.values() if p.kind in ("settlement", "region", "feature")]
+        )
+
+        chosen: dict[str, tuple[Place | None, tuple[Place, ...], float]] = {}
+        for k, cands in by_key.items():
+            if not cands:
+                chosen[k] = (None, (), 0.0)
+                continue
+            rescored = []
+            for p in cands:
+                s = p.score
+                s += 1.0 * min(countries.get(p.country or "", 0.0), 3.0)
+                if p.kind != "country" and (p.country, p.admin1) in regions:
+                    s += 1.2
+                for hint in hints.get(k, ()):
+                    if _within(p, hint):
+                        s += 4.0
+                if anchor is not None and p.kind in ("settlement", "feature"):
+                    s -= 0.5 * math.log1p(haversine_km(anchor[0], anchor[1], p.lat, p.lon) / 300)
+                rescored.append((s, p))
+            rescored.sort(key=lambda t: (-t[0], -t[1].population, t[1].id))
+            best_s, best = rescored[0]
+            second = rescored[1][0] if len(rescored) > 1 else best_s - 5.0
+            confidence = 1.0 / (1.0 + math.exp(-(best_s - second)))
+            chosen[k] = (
+                dataclasses.replace(best, score=round(best_s, 4)),
+                tuple(p for _, p in rescored[1:4]),
+                round(confidence, 4),
+            )
+
+        mentions = []
+        for sp in spans:
+            place, runners, conf = chosen[sp.key]
+            role = "literal"
+            if place is not None:
+                role = role_of(
+                    text,
+                    sp.start,
+                    sp.end,
+                    kind=place.kind,
+                    population=place.population,
+                    name=sp.text,
+                )
+            matched = None if place is None else place.matched
+            if sp.cue in ("region", "direction") and matched:
+                matched = f"{matched}+{sp.cue}"
+            mentions.append(Mention(sp.start, sp.end, sp.text, place, role, conf, matched, runners))
+        return mentions
+
+
+def _capitalised(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or bool(re.fullmatch(r"(?:[A-Z]\.){2,}", word)))
+
+
+def _after_is_region_plural(text: str, end: int) -> bool:
+    return bool(
+        re.match(r"\s+and\s+[A-Z][\w'’\-]+\s+(?:regions|oblasts|provinces)\b", text[end : end + 60])
+    )
+
+
+def _as_date(date: dt.date | str | None) -> dt.date | None:
+    if date is None or isinstance(date, dt.date):
+        return date
+    try:
+        return dt.date.fromisoformat(str(date)[:10])
+    except ValueError as err:
+        raise InvalidInput(f"date must be ISO 8601 (YYYY-MM-DD): {date!r}") from err
+
+
+def _centroid(places: list[Place]) -> tuple[float, float] | None:
+    if len(places) < 2:
+        return None
+    lat = sorted(p.lat for p in places)[len(places) // 2]
+    lon = sorted(p.lon for p in places)[len(places) // 2]
+    return lat, lon
+
+
+_HINT = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s+\(|\s+of\s+(?:the\s+)?)$")
+
+
+def _admin_hints(text, spans, by_key) -> dict[str, list[Place]]:
+    """Region or country named right after a place: "Myrnohrad in the Donetsk region"."""
+    hints: dict[str, list[Place]] = {}
+    for a, b in zip(spans, spans[1:]):
+        gap = text[a.end : b.start]
+        if len(gap) > 12 or not _HINT.match(gap):
+            continue
+        cands = by_key.get(b.key) or []
+        if cands and cands[0].kind in ("region", "country"):
+            hints.setdefault(a.key, []).append(cands[0])
+    return hints
+
+
+def _within(place: Place, container: Place) -> bool:
+    if place.id == container.id:
+        return False
+    if container.kind == "country":
+        return place.country == container.country
+    return place.country == container.country and place.admin1 == container.admin1
+
+
+def _merge(spans: list[_Span], extra: list[_Span]) -> list[_Span]:
+    out = list(spans)
+    for sp in extra:
+        if not any(o.start < sp.end and sp.start < o.end for o in out):
+            out.append(sp)
+    return sorted(out, key=lambda s: s.start)
+
+
+@functools.cache
+def _default_parser() -> Geoparser:
+    return Geoparser()
+
+
+def geoparse(
+    text: str, *, date: dt.date | str | None = None, context: CountryBias = "war"
+) -> list[Mention]:
+    """Find, resolve and role-tag every toponym in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        An English news text.
+    date : date or str, optional
+        The text's date (see :meth:`Geoparser.__call__`).
+    context : str, mapping or None
+        ``"war"`` (default: Ukraine, then Russia and neighbours), an ISO country code, or
+        ``None`` for a general world context.
+
+    Returns
+    -------
+    list of Mention
+
+    Examples
+    --------
+    >>> ms = geoparse("Russian forces shelled Kharkov and the Donetsk region overnight.")
+    >>> [(m.text, m.place.name, m.place.kind) for m in ms]
+    [('Kharkov', 'Kharkiv', 'settlement'), ('Donetsk region', 'Donetsk Oblast', 'region')]
+    """
+    parser = _default_parser() if context == "war" else _parser_for(_freeze(context))
+    return parser(text, date=date)
+
+
+def _freeze(context: CountryBias):
+    if isinstance(context, dict):
+        return tuple(sorted(context.items()))
+    return context
+
+
+@functools.lru_cache(maxsize=16)
+def _parser_for(context) -> Geoparser:
+    bias = dict(context) if isinstance(context, tuple) else context
+    return Geoparser(country_bias=bias)

@@ -1,0 +1,126 @@
+"""Literal or metonymic: does a mention name a place, or an actor named after one?
+
+"Moscow insists", "Washington denied", "Kyiv's allies", "the Kremlin said" and "talks
+between Kyiv and Moscow" use places to stand for governments; geonews keeps such mentions
+as actors (``role="metonym"``) and never maps them as activity.  The rules read the few
+words around a mention; they apply to places that can stand for a government (countries,
+capitals, large cities, seats of power), never to villages.
+
+Examples
+--------
+>>> role_of("Moscow insists the talks go on.", 0, 6, kind="settlement", population=10_000_000)
+'metonym'
+>>> role_of("Fighting raged in Pokrovsk.", 18, 26, kind="settlement", population=60_000)
+'literal'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["role_of"]
+
+_SPEECH_VERBS = (
+    "said|says|say|insists?|insisted|denied|denies|deny|announced?|announces|accused|accuses|"
+    "warned|warns|claimed|claims|wants|wanted|demanded|demands|rejected|rejects|agreed|agrees|"
+    "signed|signs|threatened|threatens|called|calls|urged|urges|believes|believed|responded|"
+    "responds|hopes|hoped|refused|refuses|proposed|proposes|offered|offers|accepted|accepts|"
+    "welcomed|welcomes|condemned|condemns|vowed|vows|plans|planned|intends|launched|launches|"
+    "fired|fires|attacked|attacks|struck|strikes|sent|sends|supplied|supplies|pledged|pledges|"
+    "imposed|imposes|sanctioned|backed|backs|supports|supported|recognized|recognised|"
+    "considers|considered|expects|expected|seeks|sought|has|had|have|is|was|will|would|could|"
+    "must|should|may|might|did|does|continues|continued|increased|stepped|escalated|"
+    "ramped|maintains|maintained|insisting|denying|reiterated|stressed|noted|argued|"
+    "admitted|confirmed|reported|estimated|retaliated|negotiated|voted|approved|ordered|"
+    "agreed|declined|dismissed|reacted|blamed|blames|sees|views|regards|invaded|invades|"
+    "annexed|annexes|occupied|occupies|mobilised|mobilized|deployed|deploys|bombed|shelled"
+)
+_AFTER_VERB = re.compile(
+    rf"^\s*(?:,[^,]{{1,60}},\s*)?(?:has |had |have |also |now |then |again |"
+    rf"still |later |on \w+ )?(?:{_SPEECH_VERBS})\b",
+    re.I,
+)
+_ACTOR_NOUNS = (
+    "allies|ally|government|leadership|position|demands?|officials?|military|forces|troops|"
+    "army|delegation|negotiators?|envoys?|president|foreign ministry|defen[cs]e ministry|"
+    "ministry|stance|refusal|proposals?|plans?|partners|backers|war|invasion|offensive|"
+    "aggression|assaults?|campaign|strategy|interests|intelligence|authorities|"
+    "administration|response|decision|support|aid|sanctions|policy|regime|propaganda|"
+    "claims?|terms|conditions|envoy|representatives?|ambassador|diplomats?|economy|"
+    "navy|air force|drones?|missiles?|attacks?|bombardment|shelling|strikes|budget|"
+    "parliament|prime minister|chancellor|spokesman|spokeswoman|side|team|pressure|"
+    "war machine|energy sector|oil|gas|exports|army's|withdrawal|approval|consent|"
+    "security services|security service|special services|ultimatum|narrative|version"
+)
+_POSSESSIVE_ACTOR = re.compile(rf"^(?:'s|’s|')\s+(?:[a-z\-]+\s+){{0,2}}?(?:{_ACTOR_NOUNS})\b", re.I)
+_BETWEEN = re.compile(
+    r"\b(?:talks|negotiations|relations|tensions|dialogue|deal|agreement|ceasefire|truce|"
+    r"contacts|exchange|summit|meeting|peace|war|conflict|rift|dispute|mediation|swap|accord|"
+    r"treaty|pact)\s+(?:between|with|involving)\s+(?:[A-Z][\w'’\-]*(?:\s+and\s+)?|the\s+)*$"
+)
+_WITH_ACTOR = re.compile(
+    r"\b(?:sanctions|pressure|ties|relations|talks|negotiations|deal|war|alliance|support|"
+    r"aid|ultimatum|proposal|demands|concessions|dialogue)\s+(?:on|against|with|from|to|for)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_PRO_ANTI = re.compile(r"\b(?:pro|anti)[-‑]$", re.I)
+_BACKED = re.compile(r"^[-‑](?:backed|led|controlled|installed|appointed|friendly|aligned)\b", re.I)
+_BETWEEN_TAIL = re.compile(r"^\s+and\s+(?:the\s+)?[A-Z]")
+_SPATIAL = re.compile(
+    r"\b(?:in|near|at|outside|across|into|inside|around|over|toward|towards|through|within|"
+    r"throughout|from|to|of|visit|visited|visiting|travelled to|traveled to|arrived in|"
+    r"city of|town of|village of|outskirts of|suburbs of|centre of|center of)\s+(?:the\s+)?$",
+    re.I,
+)
+_SEATS = {"kremlin", "white house", "pentagon", "downing street", "elysee", "bankova"}
+
+
+def _can_be_actor(kind: str, population: int, name: str) -> bool:
+    if name.lower().removeprefix("the ") in _SEATS:
+        return True
+    if kind in ("country", "continent"):
+        return True
+    return kind == "settlement" and population >= 400_000
+
+
+def role_of(
+    text: str, start: int, end: int, *, kind: str, population: int = 0, name: str = ""
+) -> str:
+    """Return ``"literal"`` or ``"metonym"`` for the mention ``text[start:end]``.
+
+    Parameters
+    ----------
+    text : str
+        The whole text (or sentence) the mention is in.
+    start, end : int
+        The mention's character span.
+    kind : str
+        The resolved place's kind (see :data:`geonews.places.KINDS`).
+    population : int
+        The resolved place's population; small settlements are always literal.
+    name : str
+        The surface form or canonical name (used for seats of power such as the Kremlin).
+    """
+    surface = name or text[start:end]
+    if not _can_be_actor(kind, population, surface):
+        return "literal"
+    before = text[max(0, start - 80) : start]
+    after = text[end : end + 80]
+    if surface.lower().removeprefix("the ") in _SEATS:
+        return "metonym"
+    if _PRO_ANTI.search(before) or _BACKED.match(after):
+        return "metonym"
+    if _POSSESSIVE_ACTOR.match(after):
+        return "metonym"
+    if _BETWEEN.search(before):
+        return "metonym"
+    if _WITH_ACTOR.search(before):
+        return "metonym"
+    if _SPATIAL.search(before):
+        return "literal"
+    if _AFTER_VERB.match(after):
+        return "metonym"
+    if _BETWEEN_TAIL.match(after) and re.search(r"\bbetween\s+$", before):
+        return "metonym"
+    return "literal"
