@@ -698,7 +698,17 @@ def _project(geoms: np.ndarray) -> np.ndarray:
     lon/lat (as GeoJSON draws it) stays that line once projected.
     """
     forward = _transformers()[0]
-    dense = shapely.segmentize(geoms, 0.01)
+    geoms = np.asarray(geoms, dtype=object)
+    kinds = shapely.get_type_id(geoms)
+    if len(geoms) and np.all(kinds <= 0):  # points (or missing): a fast path for events
+        out = np.full(len(geoms), None, dtype=object)
+        present = kinds == 0
+        x, y = forward.transform(shapely.get_x(geoms[present]), shapely.get_y(geoms[present]))
+        out[present] = shapely.points(x, y)
+        return out
+    dense = geoms.copy()
+    lines = kinds > 0
+    dense[lines] = shapely.segmentize(geoms[lines], 0.01)
     return shapely.transform(dense, lambda xy: np.column_stack(forward.transform(*xy.T)))
 
 
@@ -794,8 +804,9 @@ def _status_at(snapshot: gpd.GeoDataFrame, points: np.ndarray) -> np.ndarray:
     """Status of the highest-precedence area containing each projected point."""
     polygons = _project(np.asarray(snapshot.geometry.values))
     rank = np.asarray([STATUSES.index(s) for s in snapshot["status"]])
-    tree = shapely.STRtree(polygons)
-    pt_idx, poly_idx = tree.query(points, predicate="intersects")
+    # Index the points and query with the polygons: GEOS prepares each polygon once.
+    tree = shapely.STRtree(points)
+    poly_idx, pt_idx = tree.query(polygons, predicate="intersects")
     best = np.full(len(points), len(STATUSES))
     np.minimum.at(best, pt_idx, rank[poly_idx])
     labels = np.asarray([*STATUSES, None], dtype=object)
