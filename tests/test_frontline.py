@@ -364,6 +364,16 @@ def test_pokrovsk_surroundings_example():
     )
     assert 0 < lost_km2 <= circle_km2
     assert lost_km2 == pytest.approx(occupied_after - occupied_before, rel=0.01)
+    # The town itself, a few days after each snapshot: still held, the front closer.
+    town = gpd.GeoDataFrame(
+        {"date": pd.to_datetime(["2024-07-20", "2025-07-20"])},
+        geometry=[Point(pokrovsk.lon, pokrovsk.lat)] * 2,
+        crs=4326,
+    )
+    located = fl.locate(town, fl.load_series([july_2024, july_2025]))
+    assert located["control_status"].tolist() == ["held", "held"]
+    before, after = located["front_distance_km"]
+    assert after < before <= 25  # the lost area lies inside the 25 km circle
 
 
 # ---------------------------------------------------------------------- front line
