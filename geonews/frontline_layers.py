@@ -3,7 +3,8 @@
 Every layer is plain Leaflet: ``L.geoJSON`` and ``L.control`` from the standard
 folium page plus a few lines of inline JavaScript, so the offline export of
 :mod:`geonews.maps` has no extra asset to inline.  Text from the data (labels,
-oblast names) is escaped with :func:`html.escape` before it reaches the page.
+oblast names) is escaped with :func:`html.escape` (braces too, as HTML entities: branca
+re-reads rendered scripts as Jinja templates) before it reaches the page.
 
 * :func:`control_layer` - areas shaded by status, with an "as of" legend;
 * :func:`change_layer` - areas lost and gained between two snapshots;
@@ -107,11 +108,11 @@ class Legend(MacroElement):
         self.position = position
         rows = "".join(
             f'<div><span style="display:inline-block;width:12px;height:12px;'
-            f'margin-right:6px;background:{html.escape(color)};opacity:.7"></span>'
-            f"{html.escape(str(text))}</div>"
+            f'margin-right:6px;background:{_text(color)};opacity:.7"></span>'
+            f"{_text(str(text))}</div>"
             for color, text in entries
         )
-        self.html = f"<b>{html.escape(str(title))}</b>{rows}"
+        self.html = f"<b>{_text(str(title))}</b>{rows}"
 
     @property
     def map_name(self) -> str:
@@ -258,7 +259,7 @@ def control_layer(
     if frame["date"].notna().any():
         frame = frame[frame["date"] == frame["date"].max()]
     day = _day(frame["date"].max())
-    group = folium.FeatureGroup(name=html.escape(name or f"Control areas {day}"), show=show)
+    group = folium.FeatureGroup(name=_text(name or f"Control areas {day}"), show=show)
     folium.GeoJson(
         _feature_collection(frame, simplify=simplify),
         style_function=_status_style,
@@ -319,14 +320,14 @@ def change_layer(
         )
     frame = changes.to_crs(4326) if changes.crs is not None else changes
     span = f"{_day(frame['date_from'].min())} → {_day(frame['date_to'].max())}"
-    group = folium.FeatureGroup(name=html.escape(name or f"Change {span}"), show=show)
+    group = folium.FeatureGroup(name=_text(name or f"Change {span}"), show=show)
     props = pd.DataFrame(
         {
-            "change": frame["change"].astype(str).map(html.escape),
+            "change": frame["change"].astype(str).map(_text),
             "oblast": frame.get("admin1", pd.Series(None, index=frame.index))
             .fillna("?")
             .astype(str)
-            .map(html.escape),
+            .map(_text),
             "km2": frame["area_km2"].round(1),
         }
     )
@@ -388,6 +389,11 @@ def add_to_map(frontline: gpd.GeoDataFrame, m: folium.Map) -> folium.Map:
 # --------------------------------------------------------------------------- helpers
 
 
+def _text(value: Any) -> str:
+    """Escape text for the page: HTML, and braces (branca re-reads scripts as Jinja)."""
+    return html.escape(str(value)).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def _checked(snapshot: Any) -> gpd.GeoDataFrame:
     if not isinstance(snapshot, gpd.GeoDataFrame) or not {"status", "date"} <= set(
         snapshot.columns
@@ -409,7 +415,7 @@ def _feature_collection(frame: gpd.GeoDataFrame, *, simplify: float) -> dict[str
     props = pd.DataFrame(
         {
             "status": frame["status"].astype(str),
-            "label": labels.fillna("").astype(str).map(lambda s: html.escape(" ".join(s.split()))),
+            "label": labels.fillna("").astype(str).map(lambda s: _text(" ".join(s.split()))),
             "date": frame["date"].map(_day),
         }
     )

@@ -502,7 +502,7 @@ def _script_sources(page: str) -> set[str]:
 
 
 def test_layers_render_escaped_and_need_no_extra_assets():
-    hostile = '<img src=x onerror="alert(1)">'
+    hostile = '<img src=x onerror="alert(1)"> {{at:25.03}} {% raw %}'
     a = fl.load(
         frame(["occupied", "contested"], [box(37, 48, 38, 49), box(38, 48, 38.2, 49)],
               name=[hostile, "grey"]),
@@ -540,3 +540,69 @@ def test_time_slider_needs_a_map():
     slider = layers.TimeSlider(series).add_to(folium.FeatureGroup())
     with pytest.raises(InvalidInput, match=r"folium\.Map"):
         _ = slider.map_name
+
+
+@needs_data
+def test_layers_render_real_deepstate_labels():
+    # DeepStateMap labels carry "{{at:25.03}}"-style templates; the page must still render.
+    a, b = fl.load(RAW[-3]), fl.load(RAW[-1])
+    assert a["label"].str.contains("{{", regex=False).any()
+    m = folium.Map()
+    layers.control_layer(b).add_to(m)
+    layers.change_layer(fl.change(a, b, settlements=TOWNS)).add_to(m)
+    layers.add_to_map(fl.load_series([a, b]), m)
+    page = m.get_root().render()
+    assert "at:25.03" in page and "{{at:25.03}}" not in page
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian chromium not installed")
+def test_time_slider_switches_snapshots_in_chromium(tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
+    leaflet = pytest.importorskip("xstatic.pkg.leaflet", reason="xstatic-leaflet not installed")
+    series = fl.load_series(
+        [
+            frame(["occupied"], [box(37, 48, 38, 49)], date=["2024-07-15"]),
+            frame(
+                ["occupied", "contested"],
+                [box(36.8, 48, 38, 49), box(36.6, 48, 36.8, 49)],
+                date=["2025-07-15", "2025-07-15"],
+            ),
+        ]
+    )
+    m = folium.Map(location=(48.5, 37.3), zoom_start=7, tiles=None)
+    layers.add_to_map(series, m)
+    path = tmp_path / "map.html"
+    m.save(path)
+
+    def serve_leaflet_only(route):
+        name = route.request.url.rsplit("/", 1)[-1]
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        elif name in ("leaflet.js", "leaflet.css"):  # from the installed package
+            route.fulfill(path=str(Path(leaflet.BASE_DIR) / name))
+        else:  # no network: other folium assets are not needed by these layers
+            route.abort()
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium")
+        try:
+            page = browser.new_page()
+            errors = []
+            page.on("pageerror", lambda err: errors.append(str(err)))
+            page.route("**/*", serve_leaflet_only)
+            page.goto(path.as_uri())
+            label = page.locator(".geonews-time-slider div")
+            shapes = page.locator("path.leaflet-interactive")
+            assert label.inner_text() == "Control as of 2025-07-15"
+            assert shapes.count() == 2
+            page.eval_on_selector(
+                ".geonews-time-slider input",
+                "el => { el.value = 0; el.dispatchEvent(new Event('input')); }",
+            )
+            assert label.inner_text() == "Control as of 2024-07-15"
+            assert shapes.count() == 1
+            assert page.locator(".geonews-legend").inner_text().count("occupied") >= 1
+            assert errors == []
+        finally:
+            browser.close()
