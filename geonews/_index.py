@@ -32,8 +32,9 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "6"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
+_CODE = re.compile(r"[A-Z0-9]{2,5}")
 _US_CENTER = (39.83, -98.58)  # geographic centre of the contiguous United States (fact)
 
 
@@ -159,7 +160,7 @@ def _build_into(target: Path) -> None:
     by_id: dict[str, int] = {}
     admin_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     admin_pop: dict[tuple[str, str], int] = defaultdict(int)
-    capital_rows: list[int] = []
+    capital_best: dict[tuple[str, str], tuple[int, int]] = {}
 
     def add_place(pid, name, lat, lon, kind, country, admin1, admin1_code, pop, gid) -> int:
         rowid = len(places) + 1
@@ -169,9 +170,11 @@ def _build_into(target: Path) -> None:
             by_geonameid[gid] = rowid
         return rowid
 
-    def add_names(rowid: int, primary: str, alternates: Iterable[str]) -> None:
+    def add_names(rowid: int, primary: str, alternates: Iterable[str], codes=False) -> None:
         names.add((key(primary), rowid, "name"))
         for alt in alternates:
+            if not codes and _CODE.fullmatch(alt):
+                continue  # IATA/ICAO and postal codes ("KBR", "UUEE") read as acronyms
             if _usable(alt):
                 k = key(alt)
                 if k:
@@ -194,7 +197,9 @@ def _build_into(target: Path) -> None:
             gid,
         )
         if (cc, c["name"]) in capitals:
-            capital_rows.append(rowid)
+            best = capital_best.get((cc, c["name"]))
+            if best is None or best[1] < int(c["population"] or 0):
+                capital_best[(cc, c["name"])] = (rowid, int(c["population"] or 0))
         add_names(rowid, name, [c["name"], *c["alternatenames"]])
         admin_points[(cc, code)].append((c["latitude"], c["longitude"]))
         admin_pop[(cc, code)] += int(c["population"] or 0)
@@ -265,7 +270,8 @@ def _build_into(target: Path) -> None:
             admin_pop[("US", st["code"])],
             int(st["geonameid"]),
         )
-        add_names(rowid, st["name"], [f"{st['name']} state", f"State of {st['name']}"])
+        alts = [f"State of {st['name']}", *_AP_STATES.get(st["code"], [])]
+        add_names(rowid, st["name"], alts, codes=True)
 
     for r in features:
         rowid = add_place(
@@ -307,7 +313,7 @@ def _build_into(target: Path) -> None:
     skels.update((skeleton(a[0]), a[1]) for a in alias_rows)
     db.executemany("INSERT INTO skeletons VALUES (?,?)", sorted(skels))
     db.executemany("INSERT INTO aliases VALUES (?,?,?,?,?,?,?)", alias_rows)
-    db.executemany("INSERT INTO capitals VALUES (?)", [(r,) for r in capital_rows])
+    db.executemany("INSERT INTO capitals VALUES (?)", [(r,) for r, _ in capital_best.values()])
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",
         [("schema", SCHEMA_VERSION), ("digest", digest()), ("places", str(len(places)))],
@@ -373,6 +379,53 @@ _CITY_ADMIN1 = {
     ("BY", "04"): "Minsk",
 }
 
+#: AP-style abbreviations of US states, as US news writes them (facts about usage).
+_AP_STATES = {
+    "AL": ["Ala."],
+    "AZ": ["Ariz."],
+    "AR": ["Ark."],
+    "CA": ["Calif."],
+    "CO": ["Colo."],
+    "CT": ["Conn."],
+    "DE": ["Del."],
+    "FL": ["Fla."],
+    "IL": ["Ill."],
+    "IN": ["Ind."],
+    "KS": ["Kan.", "Kans."],
+    "KY": ["Ky."],
+    "LA": ["La."],
+    "MD": ["Md."],
+    "MA": ["Mass."],
+    "MI": ["Mich."],
+    "MN": ["Minn."],
+    "MS": ["Miss."],
+    "MO": ["Mo."],
+    "MT": ["Mont."],
+    "NE": ["Neb.", "Nebr."],
+    "NV": ["Nev."],
+    "NH": ["N.H."],
+    "NJ": ["N.J."],
+    "NM": ["N.M."],
+    "NY": ["N.Y."],
+    "NC": ["N.C."],
+    "ND": ["N.D."],
+    "OK": ["Okla."],
+    "OR": ["Ore."],
+    "PA": ["Pa."],
+    "RI": ["R.I."],
+    "SC": ["S.C."],
+    "SD": ["S.D."],
+    "TN": ["Tenn."],
+    "VT": ["Vt."],
+    "VA": ["Va."],
+    "WA": ["Wash."],
+    "WV": ["W.Va.", "W. Va."],
+    "WI": ["Wis.", "Wisc."],
+    "WY": ["Wyo."],
+    "TX": ["Tex."],
+    "GA": ["Ga."],
+}
+
 #: Two-letter codes that are also common English words or abbreviations.
 _AMBIGUOUS_ISO2 = {
     "AM",
@@ -423,7 +476,7 @@ _AMBIGUOUS_ISO2 = {
 }
 #: Names that English news uses and the sources above lack (facts about usage).
 _COUNTRY_EXTRA = {
-    "US": ["U.S.", "U.S.A.", "USA", "United States of America", "America", "the States"],
+    "US": ["U.S.", "U.S.A.", "USA", "US", "United States of America", "America", "the States"],
     "GB": ["U.K.", "UK", "Britain", "Great Britain", "United Kingdom", "England"],
     "AE": ["UAE", "U.A.E.", "the Emirates", "Emirates"],
     "RU": ["Russian Federation", "Rossiya"],

@@ -16,8 +16,11 @@ mention gets a role: ``literal`` or ``metonym`` (see :mod:`geonews.roles`).
 Examples
 --------
 >>> text = "Clashes continued in Pokrovsk, which Moscow calls Krasnoarmeysk."
->>> [(m.text, m.place.name, m.role) for m in geoparse(text)]
-[('Pokrovsk', 'Pokrovsk', 'literal'), ('Moscow', 'Moscow', 'metonym'), ('Krasnoarmeysk', 'Pokrovsk', 'literal')]
+>>> for m in geoparse(text):
+...     print(m.text, "->", m.place.name, m.role)
+Pokrovsk -> Pokrovsk literal
+Moscow -> Moscow metonym
+Krasnoarmeysk -> Pokrovsk literal
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -43,6 +47,9 @@ __all__ = ["MAX_TEXT_LENGTH", "Geoparser", "geoparse"]
 MAX_TEXT_LENGTH = 2_000_000
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][^\W_]*(?:['’ʼ\-‑][^\W\d_][^\W_]*)*", re.UNICODE)
+_ABBREV = re.compile(r"(?:[A-Z]\.){2,}")
+_PUNCT = re.compile(r"[.,;:!?()\"“”\n]")
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 _CONNECTORS = {
     "of",
@@ -799,6 +806,7 @@ class Geoparser:
                 w = w[: -len(poss.group())]
             words.append((s, e, w))
         lower_words = {w for _, _, w in words if w[:1].islower()}
+        persons = self._persons(words)
         spans: list[_Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -813,6 +821,9 @@ class Geoparser:
                 i += 1
                 continue
             found = self._longest(text, words, i, n)
+            if w in ("The", "the") and (found is None or found[1] == i + 1):
+                i += 1  # "The Kremlin", "The UAE": the article is not part of the name
+                continue
             if found is None:
                 # a hyphenated pair such as "Pokrovsk-Myrnohrad": try its parts
                 if "-" in w or "‑" in w:
@@ -820,11 +831,11 @@ class Geoparser:
                 i += 1
                 continue
             span, j = found
-            if self._keep(text, words, i, j, span, lower_words):
+            if self._keep(text, words, i, j, span, lower_words, persons):
                 spans.append(span)
                 i = j
             else:
-                i = self._skip_run(words, i)
+                i += 1
         if self.nlp is not None:
             spans = _merge(spans, self._ner_spans(text))
         return spans
@@ -834,11 +845,11 @@ class Geoparser:
         limit = min(n, i + 6)
         for j in range(i + 1, limit + 1):
             last = words[j - 1][2]
-            if j - 1 > i and not _capitalised(last) and last.lower() not in _REGION_WORDS:
+            if j - 1 > i and not _capitalised(last):
                 if last.lower() in _CONNECTORS:
                     continue
                 break
-            if not _capitalised(last) and last.lower() not in _REGION_WORDS:
+            if not _capitalised(last):
                 continue
             s, e = words[i][0], words[j - 1][1]
             if re.search(
@@ -854,27 +865,10 @@ class Geoparser:
         if best is None:
             return None
         span, j = best
-        # "Donetsk and Luhansk regions": the first name is a region too
-        if j < n and words[j][2].lower() in _REGION_WORDS and span.key + " region" != span.key:
-            rk = key(span.text + " region")
-            if self._has_key(rk):
-                end = words[j][1]
-                if words[j][2].lower().endswith("s") and not text[span.end : end].strip().endswith(
-                    "'s"
-                ):
-                    end = words[j][1]
-                span = _Span(span.start, end, text[span.start : end], rk, cue="region")
-                j += 1
-        elif (
-            j + 2 < n + 0
-            and words[j][2] == "and"
-            and j + 2 < n
-            and (words[j + 2][2].lower() in ("regions", "oblasts", "provinces"))
-        ):
-            rk = key(span.text + " region")
-            if self._has_key(rk):
-                span = dataclasses.replace(span, key=rk, cue="region")
-        if _after_is_region_plural(text, span.end) and span.cue is None:
+        # "the Donetsk region", "Donetsk and Luhansk regions": the name is the mention,
+        # the place is the region
+        follows_region = j < n and words[j][2].lower() in _REGION_WORDS
+        if follows_region or _after_is_region_plural(text, span.end):
             rk = key(span.text + " region")
             if self._has_key(rk):
                 span = dataclasses.replace(span, key=rk, cue="region")
@@ -885,13 +879,38 @@ class Geoparser:
         out, pos = [], start
         for part in re.split(r"[-‑]", word):
             k = key(part)
-            if part[:1].isupper() and k and k not in _STOP and self._has_key(k):
+            long_enough = len(k) > 2 or (part.isupper() and len(k) == 2)
+            if part[:1].isupper() and long_enough and k not in _STOP and self._has_key(k):
                 out.append(_Span(pos, pos + len(part), part, k))
             pos += len(part) + 1
         return out
 
-    def _keep(self, text, words, i, j, span, lower_words) -> bool:
+    def _persons(self, words) -> set[str]:
+        """Surnames: the last word of a two-or-three-word capitalised name ("Phil Hartley")."""
+        out: set[str] = set()
+        for a in range(len(words) - 1):
+            w0, w1 = words[a][2], words[a + 1][2]
+            if not (_capitalised(w0) and _capitalised(w1)) or words[a + 1][0] - words[a][1] != 1:
+                continue
+            k0 = w0.lower()
+            if k0 in _FIRST_NAMES or k0.rstrip(".") in _TITLES:
+                out.add(key(w1))
+            elif (
+                len(w0) > 2
+                and not w0.isupper()
+                and k0 not in _STOP
+                and k0 not in _DIRECTIONS
+                and not self._has_key(key(w0))
+                and not self._has_key(key(f"{w0} {w1}"))
+                and (a + 2 >= len(words) or not _capitalised(words[a + 2][2]))
+            ):
+                out.add(key(w1))  # "Phil Hartley": a given name we do not know, a surname
+        return out
+
+    def _keep(self, text, words, i, j, span, lower_words, persons=frozenset()) -> bool:
         k = span.key
+        if _CONTRACTION.search(span.text) or (j - i == 1 and k in persons):
+            return False
         single = j - i == 1 or (span.cue == "region" and j - i == 2)
         if k in _STOP or (k.split(" ")[0] in ("the",) and len(k.split()) == 1):
             return False
@@ -908,17 +927,22 @@ class Geoparser:
             and (prev.lower().rstrip(".") in _TITLES or prev.lower() in _FIRST_NAMES)
         ):
             return False
-        # organisations: "Kyiv Independent", "Washington Post"
+        # organisations named after a place ("Kyiv Independent", "Ohio State University")
+        # keep the mention; the role rules make it an actor, not a place of activity
         if nxt and next_gap.strip() == "" and _capitalised(nxt) and nxt.lower() in _ORG_WORDS:
-            return False
-        # a capitalised run that goes on with words that are not places: a name, a title
-        if nxt and next_gap == " " and _capitalised(nxt) and nxt.lower() not in _REGION_WORDS:
-            if not self._has_key(key(nxt)) and nxt.lower() not in _STOP:
-                return False
-        if prev and prev_gap == " " and _capitalised(prev) and not span.sentence_start:
-            pk = key(prev)
-            if pk not in _STOP and not self._has_key(pk) and prev.lower() not in _DIRECTIONS:
-                return False
+            span.cue = "org"
+            return True
+        # a capitalised run that goes on with words that are not places ("Georgia Bureau of
+        # Investigation", "U.S. Attorney"): the place stands for an institution
+        if (
+            nxt
+            and next_gap == " "
+            and _capitalised(nxt)
+            and nxt.lower() not in _REGION_WORDS
+            and not self._has_key(key(nxt))
+            and nxt.lower() not in _STOP
+        ):
+            span.cue = "org"
         if single and span.sentence_start and span.text.lower() in lower_words:
             return False
         return not (single and len(k) <= 2 and not span.text.isupper())
@@ -946,25 +970,36 @@ class Geoparser:
             return []
         resolver = self.resolver
         by_key: dict[str, list[Place]] = {}
+        counts = Counter(sp.key for sp in spans)
         for sp in spans:
             if sp.key not in by_key:
-                by_key[sp.key] = resolver.candidates(sp.key, limit=12)
+                by_key[sp.key] = resolver.candidates(sp.key, limit=60)
         hints = _admin_hints(text, spans, by_key)
         first = {k: c[0] for k, c in by_key.items() if c}
 
-        # document context: countries and first-level regions the text names
-        countries: Counter[str] = Counter()
-        regions: Counter[tuple[str | None, str | None]] = Counter()
+        # document context: countries and first-level regions the text names; a name's own
+        # evidence does not vote for itself
+        evidence: dict[str, tuple[str | None, tuple[str | None, str | None] | None, float]] = {}
         for k, cands in by_key.items():
             if not cands:
                 continue
             top = cands[0]
             margin = top.score - cands[1].score if len(cands) > 1 else 9.0
             weight = 2.0 if top.kind in ("country", "region") else (1.0 if margin > 1.0 else 0.4)
-            if top.country:
-                countries[top.country] += weight
-            if top.kind == "region" or (top.admin1 and margin > 1.0):
-                regions[(top.country, top.admin1)] += weight
+            region = (
+                (top.country, top.admin1)
+                if top.kind == "region" or (top.admin1 and margin > 1.0)
+                else None
+            )
+            evidence[k] = (top.country, region, weight * counts[k] ** 0.5)
+        countries: Counter[str] = Counter()
+        regions: Counter[tuple[str | None, str | None]] = Counter()
+        for country, region, weight in evidence.values():
+            if country:
+                countries[country] += weight
+            if region:
+                regions[region] += weight
+        prior = resolver.context
         anchor = _centroid(
             [p for p in first.values() if p.kind in ("settlement", "region", "feature")]
         )
@@ -974,12 +1009,23 @@ class Geoparser:
             if not cands:
                 chosen[k] = (None, (), 0.0)
                 continue
+            own_country, own_region, own_weight = evidence.get(k, (None, None, 0.0))
+            doc_countries = countries.copy()
+            doc_regions = regions.copy()
+            if own_country:
+                doc_countries[own_country] -= own_weight
+            if own_region:
+                doc_regions[own_region] -= own_weight
+            # the war-region prior yields when the text is plainly about somewhere else
+            war_evidence = sum(w for c, w in doc_countries.items() if c in prior)
+            other_evidence = sum(w for c, w in doc_countries.items() if c not in prior)
+            damp = 1.0 if war_evidence >= 1.0 or other_evidence < 2.0 else 0.0
             rescored = []
             for p in cands:
-                s = p.score
-                s += 1.0 * min(countries.get(p.country or "", 0.0), 3.0)
-                if p.kind != "country" and (p.country, p.admin1) in regions:
-                    s += 1.2
+                s = p.score - (1.0 - damp) * prior.get(p.country or "", 0.0)
+                s += min(max(doc_countries.get(p.country or "", 0.0), 0.0), 2.0)
+                if p.kind != "country" and doc_regions.get((p.country, p.admin1), 0.0) > 0.5:
+                    s += 1.0
                 for hint in hints.get(k, ()):
                     if _within(p, hint):
                         s += 4.0
@@ -1000,7 +1046,9 @@ class Geoparser:
         for sp in spans:
             place, runners, conf = chosen[sp.key]
             role = "literal"
-            if place is not None:
+            if place is not None and sp.cue == "org":
+                role = "metonym"
+            elif place is not None:
                 role = role_of(
                     text,
                     sp.start,
@@ -1049,7 +1097,7 @@ _HINT = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s+\(|\s+of\s+(?:the\s+)?)$
 def _admin_hints(text, spans, by_key) -> dict[str, list[Place]]:
     """Region or country named right after a place: "Myrnohrad in the Donetsk region"."""
     hints: dict[str, list[Place]] = {}
-    for a, b in zip(spans, spans[1:]):
+    for a, b in itertools.pairwise(spans):
         gap = text[a.end : b.start]
         if len(gap) > 12 or not _HINT.match(gap):
             continue
@@ -1103,7 +1151,7 @@ def geoparse(
     --------
     >>> ms = geoparse("Russian forces shelled Kharkov and the Donetsk region overnight.")
     >>> [(m.text, m.place.name, m.place.kind) for m in ms]
-    [('Kharkov', 'Kharkiv', 'settlement'), ('Donetsk region', 'Donetsk Oblast', 'region')]
+    [('Kharkov', 'Kharkiv', 'settlement'), ('Donetsk', 'Donetsk Oblast', 'region')]
     """
     parser = _default_parser() if context == "war" else _parser_for(_freeze(context))
     return parser(text, date=date)

@@ -46,7 +46,7 @@ WAR_CONTEXT: Mapping[str, float] = {
     "HU": 0.3,
     "FI": 0.3,
 }
-_MATCH = {"name": 2.5, "alias": 2.6, "alt": 2.0, "fold": 0.8}
+_MATCH = {"name": 2.5, "alias": 3.2, "alt": 2.0, "fold": 0.8}
 _KIND = {
     "country": 2.5,
     "continent": 2.5,
@@ -198,10 +198,24 @@ class Resolver:
             return ()
         ctx = dict(ctx_key)
         scored = []
-        for place in gz.rows(list(how)):
+        places = gz.rows(list(how))
+        # an alternate name that is the main name of a much bigger place elsewhere
+        # ("Cambridge", "Alexandria") is a weak match for the small one
+        named_pop = max(
+            (p.population for p in places if how[p.raw["rowid"]][1] == "name"), default=0
+        )
+        for place in places:
             weight, label = how[place.raw["rowid"]]
+            if label == "alt" and place.population * 10 < named_pop:
+                weight -= 1.5
             score = weight + 0.8 * math.log10(place.population + 1) + _KIND.get(place.kind, 0)
             score += _CAPITAL if place.raw.get("capital") else 0.0
+            if place.kind == "settlement":  # well-known cities: what news usually means
+                score += (
+                    1.0
+                    if place.population >= 150_000
+                    else (0.5 if place.population >= 50_000 else 0.0)
+                )
             score += ctx.get(place.country or "", 0.0)
             if near is not None:
                 score -= math.log1p(haversine_km(near[0], near[1], place.lat, place.lon) / 100)
