@@ -53,6 +53,7 @@ __all__ = [
     "OCCUPIED",
     "STATUSES",
     "change",
+    "classify",
     "front_line",
     "load",
     "load_series",
@@ -507,7 +508,7 @@ def locate(
         raise InvalidInput("locate() needs at least one control area, got an empty snapshot")
     if "date" not in events.columns:
         raise InvalidInput(f"events need a 'date' column; columns are {list(events.columns)!r}")
-    dates = np.sort(series["date"].dropna().unique())
+    dates = np.sort(_naive_ns(series["date"]).dropna().unique())
     out = events.copy()
     n = len(out)
     status = np.full(n, None, dtype=object)
@@ -517,7 +518,7 @@ def locate(
 
     geoms = events.geometry.to_crs(4326).values if events.crs else events.geometry.values
     points = _project(_as_points(np.asarray(geoms)))
-    event_dates = pd.to_datetime(events["date"]).to_numpy(dtype="datetime64[ns]")
+    event_dates = _naive_ns(events["date"]).to_numpy()
     if len(dates):
         which = np.searchsorted(dates, event_dates, side="right") - 1
         which[np.isnat(event_dates)] = len(dates) - 1
@@ -529,7 +530,9 @@ def locate(
     for when, mask in groups:
         if not mask.any():
             continue
-        snap = series[series["date"] == when] if not np.isnat(when) else series
+        snap = (
+            series[_naive_ns(series["date"]).to_numpy() == when] if not np.isnat(when) else series
+        )
         pts = points[mask]
         st = _status_at(snap, pts)
         found = np.asarray([s is not None for s in st], dtype=bool)
@@ -751,6 +754,20 @@ def _check_snapshot(snapshot: Any) -> None:
         raise InvalidInput(
             f"expected a snapshot GeoDataFrame from frontline.load(), got {type(snapshot)!r}"
         )
+    if "date" in snapshot.columns and snapshot["date"].nunique() > 1:
+        days = sorted(str(pd.Timestamp(d).date()) for d in snapshot["date"].dropna().unique())
+        raise InvalidInput(
+            f"expected one snapshot, got a series of {len(days)} dates {days[:3]!r}...; "
+            "select one, e.g. series[series.date == series.date.max()]"
+        )
+
+
+def _naive_ns(values: pd.Series) -> pd.Series:
+    """Dates as timezone-naive datetime64[ns] (UTC for aware ones)."""
+    dates = pd.to_datetime(values, errors="coerce")
+    if isinstance(dates.dtype, pd.DatetimeTZDtype):
+        dates = dates.dt.tz_convert("UTC").dt.tz_localize(None)
+    return dates.astype("datetime64[ns]")
 
 
 def _single_date(snapshot: gpd.GeoDataFrame) -> Any:

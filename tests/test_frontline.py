@@ -492,6 +492,37 @@ def test_locate_rejects_bad_input():
         fl.locate(gpd.GeoDataFrame(geometry=[Point(37, 48)], crs=4326), snapshot)
 
 
+def test_locate_accepts_timezone_aware_dates_and_other_units():
+    early = snap([box(37.0, 47.5, 38.0, 48.5)], "2024-01-01")
+    late = snap([box(36.0, 47.5, 38.0, 48.5)], "2025-01-01")
+    series = fl.load_series([early, late])
+    series["date"] = series["date"].astype("datetime64[s]")
+    events = gpd.GeoDataFrame(
+        {"date": pd.to_datetime(["2024-06-01T12:00+03:00", "2025-02-01T00:00+03:00"])},
+        geometry=[Point(36.5, 48.0)] * 2,
+        crs=4326,
+    )
+    assert fl.locate(events, series)["control_status"].tolist() == ["held", "occupied"]
+
+
+def test_one_snapshot_functions_reject_a_series():
+    series = fl.load_series(
+        [snap([box(37, 48, 38, 49)], "2024-01-01"), snap([box(37, 48, 38, 49)], "2025-01-01")]
+    )
+    for call in (fl.front_line, fl.occupied_area_km2, lambda s: fl.change(s, s)):
+        with pytest.raises(InvalidInput, match="2 dates"):
+            call(series)
+
+
+def test_saved_snapshot_loads_back_with_the_same_statuses(tmp_path):
+    statuses = list(fl.STATUSES)
+    original = snap([box(30 + i, 48, 30.5 + i, 48.5) for i in range(7)], "2025-01-01", statuses)
+    original.to_file(tmp_path / "mine.gpkg", driver="GPKG")
+    again = fl.load(tmp_path / "mine.gpkg")
+    assert again["status"].tolist() == statuses
+    assert again["date"].tolist() == original["date"].tolist()
+
+
 # -------------------------------------------------------------------------- layers
 
 
