@@ -31,6 +31,8 @@ _LAZY = {
     "evaluate": ("geonews.evaluate", None),
     "events": ("geonews.events", "events"),
     "read": ("geonews.corpus", "read"),
+    "frontline": ("geonews.frontline", None),
+    "frontline_layers": ("geonews.frontline_layers", None),
 }
 
 __all__ = [
@@ -44,6 +46,8 @@ __all__ = [
     "candidates",
     "evaluate",
     "events",
+    "frontline",
+    "frontline_layers",
     "geocoders",
     "read",
     "resolve",
