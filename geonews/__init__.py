@@ -26,6 +26,8 @@ __version__ = "0.1.0"
 #: Public names that live in heavier modules, imported on first access.
 _LAZY = {
     "geocoders": ("geonews.geocoders", None),
+    "Chain": ("geonews.geocoders.chain", "Chain"),
+    "geocode_frame": ("geonews.geocoders.frame", "geocode_frame"),
     # the scoring module itself (load_gold, evaluate, evaluate_events, main_eval), so that
     # geonews.evaluate.evaluate(...) and `import geonews.evaluate` name the same thing
     "evaluate": ("geonews.evaluate", None),
@@ -36,6 +38,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "Chain",
     "GeonewsError",
     "InvalidInput",
     "Mention",
@@ -48,6 +51,7 @@ __all__ = [
     "events",
     "frontline",
     "frontline_layers",
+    "geocode_frame",
     "geocoders",
     "read",
     "resolve",
