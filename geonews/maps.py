@@ -337,8 +337,9 @@ _CSS = """
 .gn-popup hr{border:0;border-top:1px solid #e5e8e8;margin:6px 0}
 .gn-legend,.gn-time{background:rgba(255,255,255,.94);padding:6px 9px;line-height:1.6}
 .gn-legend svg,.gn-lc svg{width:16px;height:16px;vertical-align:-3px}
-.gn-legend-sep{border-top:1px solid #e5e8e8;margin-top:3px;padding-top:2px}
-.gn-swatch{display:inline-block;width:16px;height:11px;border:1.5px solid #566573;
+.gn-legend-row span{white-space:nowrap;margin-left:4px}
+.gn-legend-row b{display:inline-block;width:44px;font-weight:600}
+.gn-swatch{display:inline-block;width:15px;height:11px;border:1.5px solid #566573;
  vertical-align:-1px}
 .gn-swatch-region{background:rgba(86,101,115,.25)}
 .gn-swatch-country{background:repeating-linear-gradient(45deg,#566573 0 2px,#fff 2px 5px)}
@@ -351,6 +352,7 @@ _CSS = """
 .gn-cluster text{font:700 12px system-ui,sans-serif;fill:#1c2833}
 .gn-fullscreen a{display:flex;align-items:center;justify-content:center}
 .leaflet-control-layers,.leaflet-control-attribution{font-size:13px}
+.leaflet-control-scale-line{font-size:11px}
 """
 
 
@@ -571,8 +573,6 @@ def map(
     )
     m.options.setdefault("maxZoom", 18)  # clustering needs it; folium passes it to tiles only
     m.options.setdefault("minZoom", 1)
-    if outlines:
-        _Outlines(show=tiles is None).add_to(m)
     if frontline is not None:
         _frontline_layers(frontline, m)
 
@@ -585,6 +585,8 @@ def map(
         name = f'<span class="gn-lc">{icon}</span> {html.escape(t)} ({count:,})'
         group = folium.FeatureGroup(name=name)
         groups.append(group.add_to(m))
+    if outlines:  # after the event types, so the layer control lists those first
+        _Outlines(show=tiles is None).add_to(m)
     m.add_child(_EventLayer(payload, groups, background="#bcd4e3"))  # sea, under any tiles
     if heatmap:
         pts = np.column_stack([payload["ev"]["lat"], payload["ev"]["lon"]])

@@ -87,7 +87,7 @@ window.geonewsEvents = function (map, groups, D) {
     T.forEach(function (ty, t) {
       defs += '<pattern id="gn-hatch-' + t + '" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">' +
         '<rect width="8" height="8" fill="' + ty.color + '" fill-opacity="0.08"/>' +
-        '<line x1="0" y1="0" x2="0" y2="8" stroke="' + ty.color + '" stroke-width="3" stroke-opacity="0.55"/></pattern>';
+        '<line x1="0" y1="0" x2="0" y2="8" stroke="' + ty.color + '" stroke-width="2" stroke-opacity="0.45"/></pattern>';
     });
     document.body.insertAdjacentHTML("beforeend", defs + "</defs></svg>");
   }
@@ -260,14 +260,13 @@ window.geonewsEvents = function (map, groups, D) {
     options: {position: "bottomright"},
     onAdd: function () {
       var div = L.DomUtil.create("div", "gn-legend leaflet-bar");
-      var rep = D.statuses.indexOf("reported");
-      var h = "";
-      T.forEach(function (ty, t) { if (D.counts[t]) { h += '<div>' + D.icons[t][rep] + ' ' + ty.name + '</div>'; } });
-      h += '<div class="gn-legend-sep">';
-      D.statuses.forEach(function (st, k) { h += D.statusIcons[k] + ' ' + st + ' '; });
-      h += '</div>';
-      h += '<div><span class="gn-swatch gn-swatch-region"></span> region-level ' +
-        '<span class="gn-swatch gn-swatch-country"></span> country-level</div>';
+      // Event types (shape and colour) are listed, with counts, in the layer control.
+      var h = '<div class="gn-legend-row"><b>status</b> ';
+      D.statuses.forEach(function (st, k) { h += '<span>' + D.statusIcons[k] + ' ' + st + '</span> '; });
+      h += '</div><div class="gn-legend-row"><b>extent</b> ' +
+        '<span>' + D.statusIcons[D.statuses.indexOf("reported")] + ' place</span> ' +
+        '<span><i class="gn-swatch gn-swatch-region"></i> region</span> ' +
+        '<span><i class="gn-swatch gn-swatch-country"></i> whole country</span></div>';
       div.innerHTML = h;
       L.DomEvent.disableClickPropagation(div); L.DomEvent.disableScrollPropagation(div);
       return div;
