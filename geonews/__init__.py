@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import importlib as _importlib
 from typing import Any as _Any
+from importlib import import_module
+from typing import Any
 
 from geonews.errors import GeonewsError, InvalidInput, UnknownPlace
 from geonews.places import Mention, Place
@@ -65,9 +67,26 @@ def __getattr__(name: str) -> _Any:
         raise AttributeError(f"module 'geonews' has no attribute {name!r}") from None
     mod = _importlib.import_module(module)
     value = mod if attr is None else getattr(mod, attr)
+    "map",
+    "save_map",
+
+#: Public names served from heavy modules, imported on first use (folium, geopandas
+#: must not load at ``import geonews``).  [maps] adds ``map`` and ``save_map``.
+_LAZY = {
+    "map": "geonews.maps",
+    "save_map": "geonews.maps",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'geonews' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+    return sorted(set(globals()) | set(_LAZY))
