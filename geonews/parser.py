@@ -275,6 +275,13 @@ class Geoparser:
             pos += len(part) + 1
         return out
 
+    def _is_major(self, k: str) -> bool:
+        """A country, region or city of 100,000+ people: too prominent to be a common word."""
+        top = self.resolver.candidates(k, limit=1)
+        return bool(top) and (
+            top[0].kind in ("country", "region", "continent") or top[0].population >= 100_000
+        )
+
     def _persons(self, words) -> set[str]:
         """Surnames: the last word of a two-or-three-word capitalised name ("Phil Hartley")."""
         out: set[str] = set()
@@ -333,8 +340,8 @@ class Geoparser:
             and nxt.lower() not in _STOP
         ):
             span.cue = "org"
-        if single and span.sentence_start and span.text.lower() in lower_words:
-            return False
+        if single and span.text.lower() in lower_words and not self._is_major(k):
+            return False  # written lower-case elsewhere in the text: a common word
         return not (single and len(k) <= 2 and not span.text.isupper())
 
     @staticmethod
