@@ -372,72 +372,18 @@ class Geoparser:
             if sp.key not in by_key:
                 by_key[sp.key] = resolver.candidates(sp.key, limit=60)
         hints = _admin_hints(text, spans, by_key)
-        first = {k: c[0] for k, c in by_key.items() if c}
 
-        # document context: countries and first-level regions the text names; a name's own
-        # evidence does not vote for itself
-        evidence: dict[str, tuple[str | None, tuple[str | None, str | None] | None, float]] = {}
-        for k, cands in by_key.items():
-            if not cands:
-                continue
-            top = cands[0]
-            margin = top.score - cands[1].score if len(cands) > 1 else 9.0
-            weight = 2.0 if top.kind in ("country", "region") else (1.0 if margin > 1.0 else 0.4)
-            region = (
-                (top.country, top.admin1)
-                if top.kind == "region" or (top.admin1 and margin > 1.0)
-                else None
-            )
-            evidence[k] = (top.country, region, weight * counts[k] ** 0.5)
-        countries: Counter[str] = Counter()
-        regions: Counter[tuple[str | None, str | None]] = Counter()
-        for country, region, weight in evidence.values():
-            if country:
-                countries[country] += weight
-            if region:
-                regions[region] += weight
+        # Two passes: the first reads the document's context from each name's best guess,
+        # the second from the first pass's choices, so names settle each other
+        # (Gainesville, Ga. and Georgia the state).
         prior = resolver.context
         anchor = _centroid(
-            [p for p in first.values() if p.kind in ("settlement", "region", "feature")]
+            [c[0] for c in by_key.values() if c and c[0].kind in ("settlement", "region")]
         )
-
-        chosen: dict[str, tuple[Place | None, tuple[Place, ...], float]] = {}
-        for k, cands in by_key.items():
-            if not cands:
-                chosen[k] = (None, (), 0.0)
-                continue
-            own_country, own_region, own_weight = evidence.get(k, (None, None, 0.0))
-            doc_countries = countries.copy()
-            doc_regions = regions.copy()
-            if own_country:
-                doc_countries[own_country] -= own_weight
-            if own_region:
-                doc_regions[own_region] -= own_weight
-            # the war-region prior yields when the text is plainly about somewhere else
-            war_evidence = sum(w for c, w in doc_countries.items() if c in prior)
-            other_evidence = sum(w for c, w in doc_countries.items() if c not in prior)
-            damp = 1.0 if war_evidence >= 1.0 or other_evidence < 2.0 else 0.0
-            rescored = []
-            for p in cands:
-                s = p.score - (1.0 - damp) * prior.get(p.country or "", 0.0)
-                s += min(max(doc_countries.get(p.country or "", 0.0), 0.0), 2.0)
-                if p.kind != "country" and doc_regions.get((p.country, p.admin1), 0.0) > 0.5:
-                    s += 1.0
-                for hint in hints.get(k, ()):
-                    if _within(p, hint):
-                        s += 4.0
-                if anchor is not None and p.kind in ("settlement", "feature"):
-                    s -= 0.5 * math.log1p(haversine_km(anchor[0], anchor[1], p.lat, p.lon) / 300)
-                rescored.append((s, p))
-            rescored.sort(key=lambda t: (-t[0], -t[1].population, t[1].id))
-            best_s, best = rescored[0]
-            second = rescored[1][0] if len(rescored) > 1 else best_s - 5.0
-            confidence = 1.0 / (1.0 + math.exp(-(best_s - second)))
-            chosen[k] = (
-                dataclasses.replace(best, score=round(best_s, 4)),
-                tuple(p for _, p in rescored[1:4]),
-                round(confidence, 4),
-            )
+        tops = {k: (c[0], _margin(c)) for k, c in by_key.items() if c}
+        chosen = self._choose(by_key, _evidence(tops, counts), hints, prior, anchor)
+        settled = {k: (c[0], 9.0) for k, c in chosen.items() if c[0] is not None}
+        chosen = self._choose(by_key, _evidence(settled, counts), hints, prior, anchor)
 
         mentions = []
         for sp in spans:
@@ -460,6 +406,77 @@ class Geoparser:
             mentions.append(Mention(sp.start, sp.end, sp.text, place, role, conf, matched, runners))
         return mentions
 
+
+    @staticmethod
+    def _choose(by_key, evidence, hints, prior, anchor):
+        countries: Counter[str] = Counter()
+        regions: Counter[tuple[str | None, str | None]] = Counter()
+        for country, region, weight in evidence.values():
+            if country:
+                countries[country] += weight
+            if region:
+                regions[region] += weight
+        chosen: dict[str, tuple[Place | None, tuple[Place, ...], float]] = {}
+        for k, cands in by_key.items():
+            if not cands:
+                chosen[k] = (None, (), 0.0)
+                continue
+            # a name's own evidence does not vote for itself
+            own_country, own_region, own_weight = evidence.get(k, (None, None, 0.0))
+            doc_countries = countries.copy()
+            doc_regions = regions.copy()
+            if own_country:
+                doc_countries[own_country] -= own_weight
+            if own_region:
+                doc_regions[own_region] -= own_weight
+            total = sum(w for w in doc_countries.values() if w > 0) or 1.0
+            # the war-region prior yields when the text is plainly about somewhere else
+            war_evidence = sum(w for c, w in doc_countries.items() if c in prior)
+            other_evidence = sum(w for c, w in doc_countries.items() if c not in prior)
+            damp = 1.0 if war_evidence >= 1.0 or other_evidence < 2.0 else 0.0
+            rescored = []
+            for p in cands:
+                s = p.score - (1.0 - damp) * prior.get(p.country or "", 0.0)
+                weight = max(doc_countries.get(p.country or "", 0.0), 0.0)
+                # how much of the text is about this country, and how much is said of it
+                share = weight / total
+                s += min(weight, 2.0) * (0.5 + share)
+                if p.kind != "country" and doc_regions.get((p.country, p.admin1), 0.0) > 0.5:
+                    s += 3.0 * share
+                for hint in hints.get(k, ()):
+                    if _within(p, hint):
+                        s += 4.0
+                if anchor is not None and p.kind in ("settlement", "feature"):
+                    s -= 0.5 * math.log1p(haversine_km(anchor[0], anchor[1], p.lat, p.lon) / 300)
+                rescored.append((s, p))
+            rescored.sort(key=lambda t: (-t[0], -t[1].population, t[1].id))
+            best_s, best = rescored[0]
+            second = rescored[1][0] if len(rescored) > 1 else best_s - 5.0
+            confidence = 1.0 / (1.0 + math.exp(-(best_s - second)))
+            chosen[k] = (
+                dataclasses.replace(best, score=round(best_s, 4)),
+                tuple(p for _, p in rescored[1:4]),
+                round(confidence, 4),
+            )
+        return chosen
+
+
+def _margin(cands: list[Place]) -> float:
+    return cands[0].score - cands[1].score if len(cands) > 1 else 9.0
+
+
+def _evidence(tops, counts):
+    """What each name says of the document's countries and regions: (country, region, weight)."""
+    out = {}
+    for k, (top, margin) in tops.items():
+        weight = 2.0 if top.kind in ("country", "region") else (1.0 if margin > 1.0 else 0.4)
+        region = (
+            (top.country, top.admin1)
+            if top.kind == "region" or (top.admin1 and margin > 1.0)
+            else None
+        )
+        out[k] = (top.country, region, weight * counts[k] ** 0.5)
+    return out
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
