@@ -13,6 +13,7 @@ __all__ = [
     "REGION_WORDS",
     "STOP",
     "TITLES",
+    "AP_STATES",
 ]
 
 
@@ -165,5 +166,13 @@ willie zachary michael david james tom tim jim lee
     linda marco maria mark mary matthew michael mike mykola olaf oleksandr olena patricia paul
     petro rafael recep richard robert ronald sam sarah sergei sergey steve steven susan thomas
     tim tom ursula viktor vladimir volodymyr william yulia yuri yury
+    """
+)
+
+#: AP-style state abbreviations; with their full stop they are place names even when short.
+AP_STATES = _words(
+    """
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nebr nev okla ore pa tenn tex vt va wash wis wisc wyo
     """
 )

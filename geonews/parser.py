@@ -37,24 +37,31 @@ from typing import Any
 
 from geonews.errors import InvalidInput
 from geonews.lexicon import (
+    AP_STATES as _AP_STATES,
     CONNECTORS as _CONNECTORS,
 )
 from geonews.lexicon import (
+    AP_STATES as _AP_STATES,
     DIRECTIONS as _DIRECTIONS,
 )
 from geonews.lexicon import (
+    AP_STATES as _AP_STATES,
     FIRST_NAMES as _FIRST_NAMES,
 )
 from geonews.lexicon import (
+    AP_STATES as _AP_STATES,
     ORG_WORDS as _ORG_WORDS,
 )
 from geonews.lexicon import (
+    AP_STATES as _AP_STATES,
     REGION_WORDS as _REGION_WORDS,
 )
 from geonews.lexicon import (
+    AP_STATES as _AP_STATES,
     STOP as _STOP,
 )
 from geonews.lexicon import (
+    AP_STATES as _AP_STATES,
     TITLES as _TITLES,
 )
 from geonews.names import key
@@ -190,6 +197,8 @@ class Geoparser:
         words = []
         for m in _WORD.finditer(text):
             s, e, w = m.start(), m.end(), m.group()
+            if text[e : e + 1] == "." and w.lower() in _AP_STATES and w[:1].isupper():
+                e, w = e + 1, w + "."  # "Gainesville, Ga." - the full stop is part of it
             poss = _POSSESSIVE.search(w)
             if poss and len(w) > 2:
                 e -= len(poss.group())
@@ -242,13 +251,8 @@ class Geoparser:
             if not _capitalised(last):
                 continue
             s, e = words[i][0], words[j - 1][1]
-            if re.search(
-                r"[.,;:!?()\"“”\n]",
-                text[s:e].replace(
-                    ".", "", text[s:e].count(".") if re.fullmatch(r"(?:[A-Z]\.)+", text[s:e]) else 0
-                ),
-            ):
-                break
+            if j - 1 > i and _PUNCT.search(text[words[j - 2][1] : words[j - 1][0]]):
+                break  # names do not run across punctuation
             k = key(text[s:e])
             if k and self._has_key(k):
                 best = (_Span(s, e, text[s:e], k), j)
@@ -342,6 +346,8 @@ class Geoparser:
             span.cue = "org"
         if single and span.text.lower() in lower_words and not self._is_major(k):
             return False  # written lower-case elsewhere in the text: a common word
+        if span.text.endswith(".") and k in _AP_STATES:
+            return True
         return not (single and len(k) <= 2 and not span.text.isupper())
 
     @staticmethod
