@@ -6,6 +6,7 @@ Kept apart from the parser's logic so they can be read and extended at a glance.
 from __future__ import annotations
 
 __all__ = [
+    "AP_STATES",
     "CONNECTORS",
     "DIRECTIONS",
     "FIRST_NAMES",
@@ -13,7 +14,6 @@ __all__ = [
     "REGION_WORDS",
     "STOP",
     "TITLES",
-    "AP_STATES",
 ]
 
 

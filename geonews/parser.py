@@ -38,30 +38,26 @@ from typing import Any
 from geonews.errors import InvalidInput
 from geonews.lexicon import (
     AP_STATES as _AP_STATES,
+)
+from geonews.lexicon import (
     CONNECTORS as _CONNECTORS,
 )
 from geonews.lexicon import (
-    AP_STATES as _AP_STATES,
     DIRECTIONS as _DIRECTIONS,
 )
 from geonews.lexicon import (
-    AP_STATES as _AP_STATES,
     FIRST_NAMES as _FIRST_NAMES,
 )
 from geonews.lexicon import (
-    AP_STATES as _AP_STATES,
     ORG_WORDS as _ORG_WORDS,
 )
 from geonews.lexicon import (
-    AP_STATES as _AP_STATES,
     REGION_WORDS as _REGION_WORDS,
 )
 from geonews.lexicon import (
-    AP_STATES as _AP_STATES,
     STOP as _STOP,
 )
 from geonews.lexicon import (
-    AP_STATES as _AP_STATES,
     TITLES as _TITLES,
 )
 from geonews.names import key
@@ -75,7 +71,6 @@ __all__ = ["MAX_TEXT_LENGTH", "Geoparser", "geoparse"]
 MAX_TEXT_LENGTH = 2_000_000
 
 _WORD = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_][^\W_]*(?:['’ʼ\-‑][^\W\d_][^\W_]*)*", re.UNICODE)
-_ABBREV = re.compile(r"(?:[A-Z]\.){2,}")
 _PUNCT = re.compile(r"[.,;:!?()\"“”\n]")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
