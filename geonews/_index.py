@@ -32,7 +32,7 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
 _CODE = re.compile(r"[A-Z0-9]{2,5}")
 
@@ -255,7 +255,7 @@ def _build_into(target: Path) -> None:
         )
         base = r["name"].removesuffix(" Oblast")
         alts = [n for n in r["names"].split("|") if n] + list(_region_forms(base))
-        add_names(rowid, r["display"], alts)
+        add_names(rowid, r["display"], alts, codes=True)  # curated: DPR, LPR, NSW
     for st in us_states.values():
         pts = admin_points.get(("US", st["code"]))
         if not pts:

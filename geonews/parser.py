@@ -341,6 +341,16 @@ class Geoparser:
             span.cue = "org"
         if single and span.text.lower() in lower_words and not self._is_major(k):
             return False  # written lower-case elsewhere in the text: a common word
+        if (
+            single
+            and span.sentence_start
+            and nxt
+            and next_gap == " "
+            and _capitalised(nxt)
+            and self._has_key(key(nxt))
+            and not self._is_major(k)
+        ):
+            return False  # "Yet Kiev is...": a capitalised opener before the real name
         if span.text.endswith(".") and k in _AP_STATES:
             return True
         return not (single and len(k) <= 2 and not span.text.isupper())
