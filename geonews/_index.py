@@ -32,7 +32,7 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
 _CODE = re.compile(r"[A-Z0-9]{2,5}")
 
@@ -80,14 +80,14 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the 5th-95th percentile box of settlement points.
+    """Middle of the 0.5th-99.5th percentile box of settlement points.
 
     The centre of the area the settlements cover, not of their population.
     """
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     n = len(points)
-    lo, hi = int(n * 0.05), max(int(n * 0.95) - 1, 0)
+    lo, hi = int(n * 0.005), max(int(n * 0.995) - 1, 0)
     return ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
 
 

@@ -353,6 +353,10 @@ class Geoparser:
             return False  # "Yet Kiev is...": a capitalised opener before the real name
         if span.text.endswith(".") and k in _AP_STATES:
             return True
+        if single and span.text.isupper() and len(k) <= 3:
+            # short capitals are acronyms unless they name a country or region (US, UAE, DPR)
+            top = self.resolver.candidates(k, limit=1)
+            return bool(top) and top[0].kind in ("country", "region")
         return not (single and len(k) <= 2 and not span.text.isupper())
 
     @staticmethod

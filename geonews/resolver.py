@@ -51,10 +51,11 @@ _KIND = {
     "country": 2.5,
     "continent": 2.5,
     "region": -0.8,
-    "sea": 2.0,
-    "river": 1.5,
-    "area": 1.5,
-    "feature": 1.0,
+    # curated features carry no population; their kind stands for how well known they are
+    "sea": 4.0,
+    "river": 3.0,
+    "area": 3.5,
+    "feature": 3.5,
     "settlement": 0.0,
 }
 _BIAS_WEIGHT = 3.0
