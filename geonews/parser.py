@@ -421,7 +421,6 @@ class Geoparser:
             mentions.append(Mention(sp.start, sp.end, sp.text, place, role, conf, matched, runners))
         return mentions
 
-
     @staticmethod
     def _choose(by_key, evidence, hints, prior, anchor):
         countries: Counter[str] = Counter()
@@ -492,6 +491,7 @@ def _evidence(tops, counts):
         )
         out[k] = (top.country, region, weight * counts[k] ** 0.5)
     return out
+
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
