@@ -385,7 +385,7 @@ class Geoparser:
         counts = Counter(sp.key for sp in spans)
         for sp in spans:
             if sp.key not in by_key:
-                by_key[sp.key] = resolver.candidates(sp.key, limit=60)
+                by_key[sp.key] = resolver.candidates(sp.key, date=date, limit=60)
         hints = _admin_hints(text, spans, by_key)
 
         # Two passes: the first reads the document's context from each name's best guess,

@@ -94,3 +94,11 @@ def test_bad_input():
     with pytest.raises(InvalidInput, match="2024-13-45"):
         geoparse("Kyiv", date="2024-13-45")
     assert geoparse("") == []
+
+
+def test_date_reads_alias_validity():
+    # before the 2016 rename Artemivsk was the town's official name
+    old = geoparse("Shelling near Artemivsk.", date="2010-05-01")[0]
+    new = geoparse("Shelling near Artemivsk.", date="2024-05-01")[0]
+    assert old.place.name == new.place.name == "Bakhmut"
+    assert old.matched.endswith("@valid") and not new.matched.endswith("@valid")
