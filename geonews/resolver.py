@@ -52,6 +52,7 @@ _KIND = {
     "country": 2.5,
     "continent": 2.5,
     "region": -0.8,
+    "county": 1.0,
     # curated features carry no population; their kind stands for how well known they are
     "sea": 4.0,
     "river": 3.0,

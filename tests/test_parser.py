@@ -102,3 +102,11 @@ def test_date_reads_alias_validity():
     new = geoparse("Shelling near Artemivsk.", date="2024-05-01")[0]
     assert old.place.name == new.place.name == "Bakhmut"
     assert old.matched.endswith("@valid") and not new.matched.endswith("@valid")
+
+
+def test_us_county_moves_to_the_text_places_in_its_state():
+    text = "Deputies in Laurel County searched near London, Ky., and Corbin, Ky., on Monday."
+    (county,) = [m for m in geoparse(text) if m.text == "Laurel County"]
+    assert county.place.kind == "county" and county.place.admin1 == "Kentucky"
+    assert county.place.matched.endswith("+text-centroid")
+    assert 36.5 < county.place.lat < 37.5 and -84.6 < county.place.lon < -83.6
