@@ -67,6 +67,10 @@ from geonews.roles import role_of
 
 __all__ = ["MAX_TEXT_LENGTH", "Geoparser", "geoparse"]
 
+#: Largest lift the document context can give a candidate (country, region, distance); a
+#: candidate further than this below the best is not rescored.
+_WINDOW = 8.0
+
 #: Longest text accepted (characters); split longer documents.
 MAX_TEXT_LENGTH = 2_000_000
 
@@ -450,7 +454,10 @@ class Geoparser:
             other_evidence = sum(w for c, w in doc_countries.items() if c not in prior)
             damp = 1.0 if war_evidence >= 1.0 or other_evidence < 2.0 else 0.0
             rescored = []
+            floor = cands[0].score - _WINDOW
             for p in cands:
+                if p.score < floor and not hints.get(k):
+                    break  # candidates are sorted; context cannot lift these past the best
                 s = p.score - (1.0 - damp) * prior.get(p.country or "", 0.0)
                 weight = max(doc_countries.get(p.country or "", 0.0), 0.0)
                 # how much of the text is about this country, and how much is said of it
