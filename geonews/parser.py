@@ -404,7 +404,7 @@ class Geoparser:
         settled = {k: (c[0], 9.0) for k, c in chosen.items() if c[0] is not None}
         chosen = self._choose(by_key, _evidence(settled, counts), hints, prior, anchor)
 
-        chosen = _place_counties(chosen)
+        chosen = _place_counties(chosen, self.gazetteer)
         mentions = []
         for sp in spans:
             place, runners, conf = chosen[sp.key]
@@ -483,14 +483,17 @@ class Geoparser:
         return chosen
 
 
-def _place_counties(chosen):
-    """Move a county (known only by its state) to the median of the text's places there."""
+def _place_counties(chosen, gazetteer):
+    """Move a county known only by its state to the median of the text's places there."""
     counties = [k for k, (p, _, _) in chosen.items() if p is not None and p.kind == "county"]
     if not counties:
         return chosen
     out = dict(chosen)
     for k in counties:
         place, runners, conf = chosen[k]
+        state = gazetteer.region_of(place.country, place.raw.get("admin1_code"))
+        if state is None or (state.lat, state.lon) != (place.lat, place.lon):
+            continue  # placed at a town of its name, not at the state's centre
         near = [
             p
             for p, _, _ in chosen.values()

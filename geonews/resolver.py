@@ -259,11 +259,7 @@ class Resolver:
             score = weight + 0.8 * math.log10(place.population + 1) + _KIND.get(place.kind, 0)
             score += _CAPITAL if place.raw.get("capital") else 0.0
             if place.kind == "settlement" and label != "alt":  # what news usually means
-                score += (
-                    1.0
-                    if place.population >= 150_000
-                    else (0.5 if place.population >= 50_000 else 0.0)
-                )
+                score += _importance(place.population)
             score += ctx.get(place.country or "", 0.0)
             if near is not None:
                 km = haversine_km(near[0], near[1], place.lat, place.lon)
@@ -294,6 +290,14 @@ def resolve(name: str, **kwargs) -> Place:
     ('Kostiantynivka', 'Donetsk')
     """
     return _default_resolver().resolve(name, **kwargs)
+
+
+def _importance(population: int) -> float:
+    """Bonus for well-known cities: what a bare name in the news usually means."""
+    for floor, bonus in ((150_000, 1.0), (50_000, 0.5)):
+        if population >= floor:
+            return bonus
+    return 0.0
 
 
 def _iso_date(date: dt.date | str | None) -> str | None:
