@@ -6,6 +6,7 @@ Kept apart from the parser's logic so they can be read and extended at a glance.
 from __future__ import annotations
 
 __all__ = [
+    "AP_STATES",
     "CONNECTORS",
     "DIRECTIONS",
     "FIRST_NAMES",
@@ -74,6 +75,30 @@ ORG_WORDS = _words(
 #: Common words, people and demonyms that are also place names somewhere.
 STOP = _words(
     """
+afghan afghans african africans albanian algerian angolan arab arabs arabian argentine
+argentinian armenian armenians asian asians australian australians austrian azerbaijani
+bahraini balkan baltic bangladeshi belgian bolivian bosnian brazilian brazilians briton
+britons bulgarian burmese cambodian cameroonian canadian canadians caribbean chechen chilean
+colombian congolese croatian cuban cypriot czech danish dutch ecuadorian egyptian egyptians
+emirati english eritrean estonian ethiopian european europeans filipino finnish french
+frenchman georgian georgians german ghanaian greek greeks guatemalan haitian honduran
+hungarian icelandic indian indians indonesian iranian iranians iraqi iraqis irish israeli
+israelis italian italians ivorian jamaican japanese jordanian kazakh kenyan korean koreans
+kosovar kurdish kurds kuwaiti kyrgyz latin latvian lebanese liberian libyan lithuanian
+macedonian malaysian malian maltese mexican mexicans moldovan mongolian moroccan mozambican
+muslim nepali nigerian nigerians norwegian pakistani pakistanis palestinian palestinians
+panamanian peruvian polish portuguese qatari romanian romanians russian russians rwandan
+saudi saudis scandinavian scottish serb serbian serbs sinhalese slovak slovenian somali
+somalis spanish spaniard sri-lankan sudanese swedish swiss syrian syrians taiwanese tajik
+tamil tanzanian thai tibetan tunisian turk turkish turks turkmen ugandan ukrainian
+ukrainians uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean soviet abkhaz
+ossetian crimean donbas-based kremlin-backed pro-russian pro-ukrainian western westerners
+eastern latino latina hispanic
+minister secretary commerce research energy industry star piano royal vice four mega
+chamber grants course human air rod pope fox noma premier league cup final champions world
+national international global olympic olympics games government opposition coalition
+president senate congress parliament assembly cabinet administration republicans democrats
+democrat republican conservative liberal labour labor green greens party
 road hall lane center section hospital main superior officer commissioner jesus sri
 tri p bank king rev avenue street square drive boulevard court building station district
 department division unit office agency board bureau committee council dept county state
@@ -141,5 +166,13 @@ willie zachary michael david james tom tim jim lee
     linda marco maria mark mary matthew michael mike mykola olaf oleksandr olena patricia paul
     petro rafael recep richard robert ronald sam sarah sergei sergey steve steven susan thomas
     tim tom ursula viktor vladimir volodymyr william yulia yuri yury
+    """
+)
+
+#: AP-style state abbreviations; with their full stop they are place names even when short.
+AP_STATES = _words(
+    """
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nebr nev okla ore pa tenn tex vt va wash wis wisc wyo
     """
 )
