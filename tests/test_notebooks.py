@@ -39,8 +39,8 @@ def test_notebook_is_committed_without_outputs(path):
     assert all(c.outputs == [] and c.execution_count is None for c in code)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_top_to_bottom(path, monkeypatch):
+def _execute(path: Path, cwd: Path, monkeypatch: pytest.MonkeyPatch) -> list:
+    """Run a notebook in a fresh kernel started in ``cwd``; return its outputs."""
     # the kernel is "python3" started as `python -m ipykernel_launcher`: make `python` this
     # interpreter, import this checkout, and draw plots without a display
     bindir = str(Path(sys.executable).parent)
@@ -52,9 +52,24 @@ def test_notebook_runs_top_to_bottom(path, monkeypatch):
         nb,
         kernel_name="python3",
         timeout=CELL_TIMEOUT,
-        resources={"metadata": {"path": str(path.parent)}},
+        resources={"metadata": {"path": str(cwd)}},
     )
     client.execute()  # raises CellExecutionError, naming the cell, when one fails
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
+    return outputs
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_top_to_bottom(path, monkeypatch):
+    outputs = _execute(path, path.parent, monkeypatch)
     assert any(o.output_type in ("execute_result", "display_data") for o in outputs)
+
+
+def test_frontline_notebook_without_data_says_so_and_skips(tmp_path, monkeypatch):
+    # run from a folder with no project (hence no ../shared/data) above it
+    path = ROOT / "notebooks" / "03_frontline.ipynb"
+    outputs = _execute(path, tmp_path, monkeypatch)
+    printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    assert "No front-line snapshots found" in printed
+    assert not [o for o in outputs if o.output_type in ("execute_result", "display_data")]
