@@ -8,11 +8,13 @@ found, 2 bad input.
 from __future__ import annotations
 
 import csv
+import http.server
 import io
 import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -126,6 +128,38 @@ def test_events_feed_to_geoparquet_and_geojson(tmp_path, capsys):
         assert set(frame["url"]) == {"https://example.org/a", "https://example.org/b"}
         assert frame.crs.to_epsg() == 4326
     assert "from 2 documents" in capsys.readouterr().err
+
+
+@pytest.fixture
+def feed_url():
+    """The test feed served over HTTP by a real server on 127.0.0.1."""
+    body = FEED.encode("utf-8")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):  # keep the test output clean
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/news.rss"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_events_from_a_feed_url(feed_url, capsys):
+    assert main(["events", feed_url, "-f", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert sorted(r["place_name"] for r in rows) == ["Kupiansk", "Odesa"]
+    assert {r["date"] for r in rows} == {"2025-12-01", "2025-12-02"}
 
 
 def test_events_merges_copies_unless_no_dedupe(tmp_path, capsys):
