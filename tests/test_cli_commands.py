@@ -81,6 +81,32 @@ def test_parse_folder_and_text_to_json_file(tmp_path, capsys):
     assert "wrote 3 mentions" in capsys.readouterr().err
 
 
+def test_own_alias_rows_settle_an_ambiguity(tmp_path, capsys):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,place_id\nNovoselivka,geonames:704409\n", encoding="utf-8")
+    text = "Russian forces shelled Novoselivka overnight."
+    assert main(["parse", "-f", "json", "-t", text]) == 0
+    default = json.loads(capsys.readouterr().out)[0]
+    assert main(["parse", "-f", "json", "-t", text, "--aliases", str(aliases)]) == 0
+    own = json.loads(capsys.readouterr().out)[0]
+    assert default["place_id"] != "geonames:704409"
+    assert own["place_id"] == "geonames:704409" and own["matched"] == "alias:user"
+    assert main(["resolve", "--json", "--aliases", str(aliases), "Novoselivka"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["id"] == "geonames:704409"
+    argv = ["events", "-f", "csv", "-t", text, "--aliases", str(aliases)]
+    assert main(argv) == 0
+    (row,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    assert row["place_id"] == "geonames:704409"
+
+
+def test_alias_file_without_the_columns_exits_2(tmp_path, capsys):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("name,id\nNovoselivka,geonames:704409\n", encoding="utf-8")
+    assert main(["resolve", "--aliases", str(aliases), "Novoselivka"]) == 2
+    err = capsys.readouterr().err
+    assert "aliases.csv" in err and "'place_id'" in err
+
+
 def test_parse_nothing_found_exits_1(capsys):
     assert main(["parse", "--text", "nothing to see here"]) == 1
     assert capsys.readouterr().out.splitlines() == [",".join(_parse_fields())]

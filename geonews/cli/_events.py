@@ -11,8 +11,8 @@ from typing import Any
 from geonews.cli._inputs import (
     add_context_option,
     add_input_options,
-    country_bias,
     documents,
+    geoparser,
     info,
     output_format,
     report_failures,
@@ -50,11 +50,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def extract(args: argparse.Namespace) -> Any:
     """The events GeoDataFrame of the inputs (failures reported on stderr)."""
     from geonews.events import events
-    from geonews.parser import Geoparser
 
-    bias = country_bias(args.country_bias)
-    geoparser = None if bias == "war" else Geoparser(country_bias=bias)
-    frame = events(documents(args), geoparser=geoparser, dedupe=not args.no_dedupe)
+    frame = events(documents(args), geoparser=geoparser(args), dedupe=not args.no_dedupe)
     report_failures(frame)
     return frame
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,17 +19,61 @@ _INPUTS_HELP = (
 
 
 def add_context_option(p: argparse.ArgumentParser) -> None:
-    """Add ``--country-bias`` (the resolution context)."""
+    """Add ``--country-bias`` (the resolution context) and ``--aliases`` (your own rows)."""
     p.add_argument(
         "--country-bias",
         default="war",
         help="'war' (default: Ukraine, then Russia and neighbours), an ISO code, or 'none'",
     )
+    p.add_argument(
+        "--aliases",
+        default=None,
+        metavar="CSV",
+        help="your own alias rows: a CSV file with 'alias' and 'place_id' columns "
+        "(e.g. Novoselivka,geonames:704409)",
+    )
 
 
-def country_bias(value: str) -> str | None:
-    """Turn the ``--country-bias`` value into the library's ``country_bias``."""
-    return None if value.lower() == "none" else value
+def resolver(args: argparse.Namespace) -> Any:
+    """The :class:`~geonews.resolver.Resolver` that ``--country-bias`` and ``--aliases`` ask for.
+
+    Raises
+    ------
+    InvalidInput
+        When the alias file lacks the ``alias`` or ``place_id`` column or has an empty cell.
+    """
+    from geonews.resolver import Resolver
+
+    bias = None if args.country_bias.lower() == "none" else args.country_bias
+    return Resolver(country_bias=bias, aliases=_alias_rows(args.aliases))
+
+
+def geoparser(args: argparse.Namespace) -> Any:
+    """A :class:`~geonews.parser.Geoparser` for the options, or None for the default one."""
+    if args.country_bias == "war" and args.aliases is None:
+        return None
+    from geonews.parser import Geoparser
+
+    return Geoparser(resolver(args))
+
+
+def _alias_rows(path: str | None) -> dict[str, str] | None:
+    if path is None:
+        return None
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = {"alias", "place_id"} - set(reader.fieldnames or ())
+        if missing:
+            raise InvalidInput(
+                f"{path!r} needs the columns 'alias' and 'place_id'; missing {sorted(missing)}"
+            )
+        rows = {}
+        for number, row in enumerate(reader, start=2):
+            alias, place_id = (row["alias"] or "").strip(), (row["place_id"] or "").strip()
+            if not alias or not place_id:
+                raise InvalidInput(f"{path!r} line {number}: empty alias or place_id: {row!r}")
+            rows[alias] = place_id
+    return rows
 
 
 def add_input_options(p: argparse.ArgumentParser) -> None:

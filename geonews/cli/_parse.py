@@ -11,12 +11,12 @@ from typing import Any
 from geonews.cli._inputs import (
     add_context_option,
     add_input_options,
-    country_bias,
     documents,
     info,
     opened,
     output_format,
     progress,
+    resolver,
 )
 from geonews.places import lonlat
 
@@ -49,7 +49,7 @@ def rows(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
     """One dict per mention, documents in input order."""
     from geonews.parser import Geoparser
 
-    parser = Geoparser(country_bias=country_bias(args.country_bias))
+    parser = Geoparser(resolver(args))
     for doc in progress(documents(args), desc="parse"):
         if doc.error is not None or not doc.text:
             info(f"skipped {doc.doc_id!r}: {doc.error or 'no text'}")

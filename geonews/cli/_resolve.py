@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from geonews.cli._inputs import add_context_option, country_bias
+from geonews.cli._inputs import add_context_option, resolver
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -25,13 +25,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Resolve each name; exit 1 when any is not found."""
-    from geonews.resolver import Resolver
-
-    resolver = Resolver(country_bias=country_bias(args.country_bias))
+    names = resolver(args)
     missing = 0
     rows = []
     for name in args.names:
-        place = resolver.get(name, region=args.region)
+        place = names.get(name, region=args.region)
         if place is None:
             missing += 1
             rows.append({"query": name, "place": None})
