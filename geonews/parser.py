@@ -67,6 +67,10 @@ from geonews.roles import role_of
 
 __all__ = ["MAX_TEXT_LENGTH", "Geoparser", "geoparse"]
 
+#: Largest lift the document context can give a candidate (country, region, distance); a
+#: candidate further than this below the best is not rescored.
+_WINDOW = 8.0
+
 #: Longest text accepted (characters); split longer documents.
 MAX_TEXT_LENGTH = 2_000_000
 
@@ -341,8 +345,22 @@ class Geoparser:
             span.cue = "org"
         if single and span.text.lower() in lower_words and not self._is_major(k):
             return False  # written lower-case elsewhere in the text: a common word
+        if (
+            single
+            and span.sentence_start
+            and nxt
+            and next_gap == " "
+            and _capitalised(nxt)
+            and self._has_key(key(nxt))
+            and not self._is_major(k)
+        ):
+            return False  # "Yet Kiev is...": a capitalised opener before the real name
         if span.text.endswith(".") and k in _AP_STATES:
             return True
+        if single and span.text.isupper() and len(k) <= 3:
+            # short capitals are acronyms unless they name a country or region (US, UAE, DPR)
+            top = self.resolver.candidates(k, limit=1)
+            return bool(top) and top[0].kind in ("country", "region")
         return not (single and len(k) <= 2 and not span.text.isupper())
 
     @staticmethod
@@ -371,7 +389,7 @@ class Geoparser:
         counts = Counter(sp.key for sp in spans)
         for sp in spans:
             if sp.key not in by_key:
-                by_key[sp.key] = resolver.candidates(sp.key, limit=60)
+                by_key[sp.key] = resolver.candidates(sp.key, date=date, limit=60)
         hints = _admin_hints(text, spans, by_key)
 
         # Two passes: the first reads the document's context from each name's best guess,
@@ -386,6 +404,7 @@ class Geoparser:
         settled = {k: (c[0], 9.0) for k, c in chosen.items() if c[0] is not None}
         chosen = self._choose(by_key, _evidence(settled, counts), hints, prior, anchor)
 
+        chosen = _place_counties(chosen)
         mentions = []
         for sp in spans:
             place, runners, conf = chosen[sp.key]
@@ -406,7 +425,6 @@ class Geoparser:
                 matched = f"{matched}+{sp.cue}"
             mentions.append(Mention(sp.start, sp.end, sp.text, place, role, conf, matched, runners))
         return mentions
-
 
     @staticmethod
     def _choose(by_key, evidence, hints, prior, anchor):
@@ -436,7 +454,10 @@ class Geoparser:
             other_evidence = sum(w for c, w in doc_countries.items() if c not in prior)
             damp = 1.0 if war_evidence >= 1.0 or other_evidence < 2.0 else 0.0
             rescored = []
+            floor = cands[0].score - _WINDOW
             for p in cands:
+                if p.score < floor and not hints.get(k):
+                    break  # candidates are sorted; context cannot lift these past the best
                 s = p.score - (1.0 - damp) * prior.get(p.country or "", 0.0)
                 weight = max(doc_countries.get(p.country or "", 0.0), 0.0)
                 # how much of the text is about this country, and how much is said of it
@@ -462,6 +483,32 @@ class Geoparser:
         return chosen
 
 
+def _place_counties(chosen):
+    """Move a county (known only by its state) to the median of the text's places there."""
+    counties = [k for k, (p, _, _) in chosen.items() if p is not None and p.kind == "county"]
+    if not counties:
+        return chosen
+    out = dict(chosen)
+    for k in counties:
+        place, runners, conf = chosen[k]
+        near = [
+            p
+            for p, _, _ in chosen.values()
+            if p is not None
+            and p.kind == "settlement"
+            and p.country == "US"
+            and p.admin1 == place.admin1
+        ]
+        if near:
+            lat = sorted(p.lat for p in near)[len(near) // 2]
+            lon = sorted(p.lon for p in near)[len(near) // 2]
+            moved = dataclasses.replace(
+                place, lat=lat, lon=lon, matched=f"{place.matched}+text-centroid"
+            )
+            out[k] = (moved, runners, conf)
+    return out
+
+
 def _margin(cands: list[Place]) -> float:
     return cands[0].score - cands[1].score if len(cands) > 1 else 9.0
 
@@ -478,6 +525,7 @@ def _evidence(tops, counts):
         )
         out[k] = (top.country, region, weight * counts[k] ** 0.5)
     return out
+
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()

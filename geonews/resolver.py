@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import math
 from collections.abc import Mapping
@@ -51,10 +52,12 @@ _KIND = {
     "country": 2.5,
     "continent": 2.5,
     "region": -0.8,
-    "sea": 2.0,
-    "river": 1.5,
-    "area": 1.5,
-    "feature": 1.0,
+    "county": 1.0,
+    # curated features carry no population; their kind stands for how well known they are
+    "sea": 4.0,
+    "river": 3.0,
+    "area": 3.5,
+    "feature": 3.5,
     "settlement": 0.0,
 }
 _BIAS_WEIGHT = 3.0
@@ -141,6 +144,7 @@ class Resolver:
         country_bias: CountryBias | type[dataclasses.MISSING] = dataclasses.MISSING,
         near: tuple[float, float] | None = None,
         region: str | None = None,
+        date: dt.date | str | None = None,
         limit: int = 10,
     ) -> list[Place]:
         """Ranked candidate places for ``name``, best first (empty when none match).
@@ -157,6 +161,10 @@ class Resolver:
             Prefer candidates in this first-level region or country, in any form the
             gazetteer knows: ``"Donetsk"``, ``"Donetsk Oblast"``, ``"Kharkov region"``,
             ``"Ukraine"``, ``"UA"``.
+        date : date or str, optional
+            When the text was written.  An alias row not yet valid then (a name given
+            later, an occupation name before the occupation) counts only as an alternate
+            name, and an old name still official then counts as the main name.
         limit : int
             How many candidates to return.
 
@@ -164,6 +172,8 @@ class Resolver:
         --------
         >>> [p.country for p in Resolver().candidates("Pokrovsk", limit=2)]
         ['UA', 'RU']
+        >>> Resolver().candidates("Artemivsk", date="2010-05-01", limit=1)[0].matched
+        'alias:decommunization_2016@valid'
         """
         k = key(check_name(name))
         if not k:
@@ -172,7 +182,8 @@ class Resolver:
         ctx_key = tuple(sorted(ctx.items()))
         near_key = None if near is None else _check_near(near)
         region_key = None if region is None else self._region(region)
-        ranked = self._ranked(k, ctx_key, near_key, region_key)
+        when = _iso_date(date)
+        ranked = self._ranked(k, ctx_key, near_key, region_key, when)
         return list(ranked[:limit])
 
     def resolve(self, name: str, **kwargs) -> Place:
@@ -206,7 +217,7 @@ class Resolver:
         return frozenset(found)
 
     # -- ranking --------------------------------------------------------------------------
-    def _ranked_uncached(self, k, ctx_key, near, region_key) -> tuple[Place, ...]:
+    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[Place, ...]:
         gz = self.gazetteer
         how: dict[int, tuple[float, str]] = {}
 
@@ -216,13 +227,18 @@ class Resolver:
 
         for rowid, kind in gz.matches(k):
             note(rowid, _MATCH[kind], kind)
-        for rowid, kind, _frm, _to, _alias in gz.alias_matches(k):
-            note(rowid, _MATCH["alias"], f"alias:{kind}")
+        for rowid, kind, frm, to, _alias in gz.alias_matches(k):
+            if when is not None and frm and when < frm:
+                note(rowid, _MATCH["alt"], f"alias:{kind}@not-yet")
+            elif when is not None and to and when < to:
+                note(rowid, _MATCH["name"] + _MATCH["alias"] - _MATCH["alt"], f"alias:{kind}@valid")
+            else:
+                note(rowid, _MATCH["alias"], f"alias:{kind}")
         for pid in self.user_aliases.get(k, ()):
             place = gz.get_id(pid)
             note(place.raw["rowid"], _MATCH["alias"], "alias:user")
         if not how and k.startswith("the "):  # "the Donbas", "the Donetsk region"
-            return self._ranked_uncached(k[4:], ctx_key, near, region_key)
+            return self._ranked_uncached(k[4:], ctx_key, near, region_key, when)
         if not how and len(k) >= 4:
             for rowid in gz.skeleton_matches(skeleton(k)):
                 note(rowid, _MATCH["fold"], "fold")
@@ -278,6 +294,18 @@ def resolve(name: str, **kwargs) -> Place:
     ('Kostiantynivka', 'Donetsk')
     """
     return _default_resolver().resolve(name, **kwargs)
+
+
+def _iso_date(date: dt.date | str | None) -> str | None:
+    """``YYYY-MM-DD`` for comparing with the alias table's validity columns."""
+    if date is None:
+        return None
+    if isinstance(date, dt.date):
+        return date.isoformat()[:10]
+    try:
+        return dt.date.fromisoformat(str(date)[:10]).isoformat()
+    except ValueError as err:
+        raise InvalidInput(f"date must be ISO 8601 (YYYY-MM-DD): {date!r}") from err
 
 
 def candidates(name: str, **kwargs) -> list[Place]:
