@@ -122,7 +122,9 @@ class Geoparser:
         self.resolver = resolver or Resolver(country_bias=country_bias)
         self.gazetteer = self.resolver.gazetteer
         self.nlp = nlp
-        self._has_key = functools.lru_cache(maxsize=200_000)(self.gazetteer.has_key)
+        user = self.resolver.user_aliases  # the user's own aliases are names in text too
+        known = self.gazetteer.has_key
+        self._has_key = functools.lru_cache(maxsize=200_000)(lambda k: k in user or known(k))
 
     def __repr__(self) -> str:
         return f"Geoparser({self.resolver!r})"
