@@ -58,6 +58,9 @@ from geonews.lexicon import (
     STOP as _STOP,
 )
 from geonews.lexicon import (
+    SURNAMES as _SURNAMES,
+)
+from geonews.lexicon import (
     TITLES as _TITLES,
 )
 from geonews.names import key
@@ -311,7 +314,9 @@ class Geoparser:
 
     def _keep(self, text, words, i, j, span, lower_words, persons=frozenset()) -> bool:
         k = span.key
-        if _CONTRACTION.search(span.text) or (j - i == 1 and (k in persons or k in _FIRST_NAMES)):
+        if _CONTRACTION.search(span.text) or (
+            j - i == 1 and (k in persons or k in _FIRST_NAMES or k in _SURNAMES)
+        ):
             return False
         single = j - i == 1 or (span.cue == "region" and j - i == 2)
         if k in _STOP or (k.split(" ")[0] in ("the",) and len(k.split()) == 1):
