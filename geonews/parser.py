@@ -363,7 +363,9 @@ class Geoparser:
         ):
             return False  # "Yet Kiev is...": a capitalised opener before the real name
         if span.text.endswith(".") and k in _AP_STATES:
-            return True
+            # "Gainesville, Ga.": AP style puts the state after a comma; elsewhere "Miss."
+            # and "Ind." are more often a title or a word cut short
+            return prev_gap.strip() == "," or len(k) >= 4
         if single and span.text.isupper() and len(k) <= 3:
             # short capitals are acronyms unless they name a country or region (US, UAE, DPR)
             top = self.resolver.candidates(k, limit=1)
