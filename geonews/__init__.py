@@ -14,8 +14,8 @@ Examples
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+import importlib as _importlib
+from typing import Any as _Any
 
 from geonews.errors import GeonewsError, InvalidInput, UnknownPlace
 from geonews.places import Mention, Place
@@ -23,15 +23,28 @@ from geonews.resolver import Resolver, candidates, resolve
 
 __version__ = "0.1.0"
 
-#: Public names that live in heavier modules, imported on first access.
+#: Public names that live in heavier modules, imported on first access:
+#: name -> (module, attribute or None for the module itself).
 _LAZY = {
-    "geocoders": ("geonews.geocoders", None),
+    "Geoparser": ("geonews.parser", "Geoparser"),
+    "geoparse": ("geonews.parser", "geoparse"),
     "events": ("geonews.events", "events"),
     "read": ("geonews.corpus", "read"),
+    "map": ("geonews.maps", "map"),
+    "save_map": ("geonews.maps", "save_map"),
+    "Chain": ("geonews.geocoders.chain", "Chain"),
+    "geocode_frame": ("geonews.geocoders.frame", "geocode_frame"),
+    "geocoders": ("geonews.geocoders", None),
+    "frontline": ("geonews.frontline", None),
+    "frontline_layers": ("geonews.frontline_layers", None),
+    # the scoring module (load_gold, evaluate, evaluate_events, main_eval)
+    "evaluate": ("geonews.evaluate", None),
 }
 
 __all__ = [
+    "Chain",
     "GeonewsError",
+    "Geoparser",
     "InvalidInput",
     "Mention",
     "Place",
@@ -39,19 +52,26 @@ __all__ = [
     "UnknownPlace",
     "__version__",
     "candidates",
+    "evaluate",
     "events",
+    "frontline",
+    "frontline_layers",
+    "geocode_frame",
     "geocoders",
+    "geoparse",
+    "map",
     "read",
     "resolve",
+    "save_map",
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     try:
         module, attr = _LAZY[name]
     except KeyError:
         raise AttributeError(f"module 'geonews' has no attribute {name!r}") from None
-    mod = importlib.import_module(module)
+    mod = _importlib.import_module(module)
     value = mod if attr is None else getattr(mod, attr)
     globals()[name] = value
     return value

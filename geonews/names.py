@@ -138,12 +138,15 @@ def key(name: str) -> str:
     >>> key("Zaporiz’ka")
     'zaporizka'
     """
-    text = unicodedata.normalize("NFKC", name)
-    text = transliterate(text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold().replace("ß", "ss").replace("ø", "o").replace("ł", "l")
-    text = text.replace("æ", "ae").replace("đ", "d").replace("ı", "i")
+    if name.isascii():  # most names in English text: no script or accents to fold
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKC", name)
+        text = transliterate(text)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.casefold().replace("ß", "ss").replace("ø", "o").replace("ł", "l")
+        text = text.replace("æ", "ae").replace("đ", "d").replace("ı", "i")
     text = _APOSTROPHES.sub("", text)
     text = _SEPARATORS.sub(" ", text)
     text = _NON_ALNUM.sub("", text)

@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import math
 from collections.abc import Mapping
@@ -46,19 +47,25 @@ WAR_CONTEXT: Mapping[str, float] = {
     "HU": 0.3,
     "FI": 0.3,
 }
-_MATCH = {"name": 2.5, "alias": 2.6, "alt": 2.0, "fold": 0.8}
+_MATCH = {"name": 3.0, "alias": 3.6, "alt": 1.8, "fold": 0.8}
 _KIND = {
     "country": 2.5,
     "continent": 2.5,
     "region": -0.8,
-    "sea": 2.0,
-    "river": 1.5,
-    "area": 1.5,
-    "feature": 1.0,
+    "county": 1.0,
+    # curated features carry no population; their kind stands for how well known they are
+    "sea": 4.0,
+    "river": 3.0,
+    "area": 3.5,
+    "feature": 3.5,
     "settlement": 0.0,
 }
 _BIAS_WEIGHT = 3.0
 _CAPITAL = 1.5
+#: Weight of the distance to ``near=`` (times ln(1 + km / 50)): 10 km costs 0.36, 100 km 2.2.
+_NEAR = 2.0
+#: Bonus of a candidate inside the ``region=`` hint.
+_REGION = 3.0
 
 CountryBias = str | Mapping[str, float] | None
 
@@ -74,6 +81,16 @@ def _context(country_bias: CountryBias) -> Mapping[str, float]:
             raise InvalidInput(f"country_bias must be an ISO 3166-1 alpha-2 code: {country_bias!r}")
         return {code: _BIAS_WEIGHT}
     return dict(country_bias)
+
+
+def _check_near(near: object) -> tuple[float, float]:
+    try:
+        lat, lon = (float(v) for v in near)  # type: ignore[attr-defined]
+    except (TypeError, ValueError):
+        raise InvalidInput(f"near must be a (lat, lon) pair: {near!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise InvalidInput(f"near is not a latitude/longitude pair: {near!r}")
+    return (round(lat, 3), round(lon, 3))
 
 
 class Resolver:
@@ -114,6 +131,7 @@ class Resolver:
                 raise InvalidInput(f"alias {alias!r} points at an unknown place id {pid!r}")
             self.user_aliases.setdefault(key(check_name(alias)), []).append(pid)
         self._ranked = functools.lru_cache(maxsize=65_536)(self._ranked_uncached)
+        self._region = functools.lru_cache(maxsize=1024)(self._region_uncached)
 
     def __repr__(self) -> str:
         return f"Resolver({self.gazetteer!r}, country_bias={dict(self.context)!r})"
@@ -126,6 +144,7 @@ class Resolver:
         country_bias: CountryBias | type[dataclasses.MISSING] = dataclasses.MISSING,
         near: tuple[float, float] | None = None,
         region: str | None = None,
+        date: dt.date | str | None = None,
         limit: int = 10,
     ) -> list[Place]:
         """Ranked candidate places for ``name``, best first (empty when none match).
@@ -139,7 +158,13 @@ class Resolver:
         near : (lat, lon), optional
             Prefer candidates close to this point.
         region : str, optional
-            Prefer candidates in this first-level region (``"Donetsk"``) or country.
+            Prefer candidates in this first-level region or country, in any form the
+            gazetteer knows: ``"Donetsk"``, ``"Donetsk Oblast"``, ``"Kharkov region"``,
+            ``"Ukraine"``, ``"UA"``.
+        date : date or str, optional
+            When the text was written.  An alias row not yet valid then (a name given
+            later, an occupation name before the occupation) counts only as an alternate
+            name, and an old name still official then counts as the main name.
         limit : int
             How many candidates to return.
 
@@ -147,17 +172,18 @@ class Resolver:
         --------
         >>> [p.country for p in Resolver().candidates("Pokrovsk", limit=2)]
         ['UA', 'RU']
+        >>> Resolver().candidates("Artemivsk", date="2010-05-01", limit=1)[0].matched
+        'alias:decommunization_2016@valid'
         """
         k = key(check_name(name))
         if not k:
             raise InvalidInput(f"place name has no letters or digits: {name!r}")
         ctx = self.context if country_bias is dataclasses.MISSING else _context(country_bias)
         ctx_key = tuple(sorted(ctx.items()))
-        near_key = None if near is None else (round(near[0], 3), round(near[1], 3))
-        region_key = None if region is None else key(check_name(region))
-        ranked = self._ranked(k, ctx_key, near_key, region_key)
-        if not ranked and k.startswith("the "):
-            ranked = self._ranked(k[4:], ctx_key, near_key, region_key)
+        near_key = None if near is None else _check_near(near)
+        region_key = None if region is None else self._region(region)
+        when = _iso_date(date)
+        ranked = self._ranked(k, ctx_key, near_key, region_key, when)
         return list(ranked[:limit])
 
     def resolve(self, name: str, **kwargs) -> Place:
@@ -175,8 +201,23 @@ class Resolver:
         found = self.candidates(name, limit=1, **kwargs)
         return found[0] if found else default
 
+    def _region_uncached(self, region: str) -> frozenset:
+        """What ``region=`` names: ``(country, admin1)`` pairs, ``(country, None)``, or keys."""
+        k = key(check_name(region))
+        found: set = {k}
+        if len(region) == 2 and region.isalpha() and region.isupper():
+            found.add((region, None))
+        gz = self.gazetteer
+        rowids = [r for r, _ in gz.matches(k)] + [a[0] for a in gz.alias_matches(k)]
+        for place in gz.rows(list(dict.fromkeys(rowids))):
+            if place.kind == "region":
+                found.add((place.country, place.admin1))
+            elif place.kind == "country":
+                found.add((place.country, None))
+        return frozenset(found)
+
     # -- ranking --------------------------------------------------------------------------
-    def _ranked_uncached(self, k, ctx_key, near, region_key) -> tuple[Place, ...]:
+    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[Place, ...]:
         gz = self.gazetteer
         how: dict[int, tuple[float, str]] = {}
 
@@ -186,31 +227,56 @@ class Resolver:
 
         for rowid, kind in gz.matches(k):
             note(rowid, _MATCH[kind], kind)
-        for rowid, kind, _frm, _to, _alias in gz.alias_matches(k):
-            note(rowid, _MATCH["alias"], f"alias:{kind}")
+        for rowid, kind, frm, to, _alias in gz.alias_matches(k):
+            if when is not None and frm and when < frm:
+                note(rowid, _MATCH["alt"], f"alias:{kind}@not-yet")
+            elif when is not None and to and when < to:
+                note(rowid, _MATCH["name"] + _MATCH["alias"] - _MATCH["alt"], f"alias:{kind}@valid")
+            else:
+                note(rowid, _MATCH["alias"], f"alias:{kind}")
         for pid in self.user_aliases.get(k, ()):
             place = gz.get_id(pid)
             note(place.raw["rowid"], _MATCH["alias"], "alias:user")
-        if not how and len(k) >= 4:
+        if not how and k.startswith("the "):  # "the Donbas", "the Donetsk region"
+            return self._ranked_uncached(k[4:], ctx_key, near, region_key, when)
+        folded = not how and len(k) >= 4
+        if folded:
             for rowid in gz.skeleton_matches(skeleton(k)):
                 note(rowid, _MATCH["fold"], "fold")
         if not how:
             return ()
         ctx = dict(ctx_key)
+        places = gz.rows(list(how))
+        if folded and ctx:
+            # romanisation folding is for the context's own names (Kharkov, Gorlovka); a
+            # loose match elsewhere ("Sukhyi Yar" -> a town in China) is no answer
+            places = [p for p in places if ctx.get(p.country or "", 0.0) > 0]
+            if not places:
+                return ()
         scored = []
-        for place in gz.rows(list(how)):
+        # an alternate name that is the main name of a much bigger place elsewhere
+        # ("Cambridge", "Alexandria") is a weak match for the small one
+        named_pop = max(
+            (p.population for p in places if how[p.raw["rowid"]][1] == "name"), default=0
+        )
+        for place in places:
             weight, label = how[place.raw["rowid"]]
+            if label == "alt" and place.population * 10 < named_pop:
+                weight -= 1.5
             score = weight + 0.8 * math.log10(place.population + 1) + _KIND.get(place.kind, 0)
             score += _CAPITAL if place.raw.get("capital") else 0.0
+            if place.kind == "settlement" and label != "alt":  # what news usually means
+                score += _importance(place.population)
             score += ctx.get(place.country or "", 0.0)
             if near is not None:
-                score -= math.log1p(haversine_km(near[0], near[1], place.lat, place.lon) / 100)
-            if region_key is not None and region_key in (
-                key(place.admin1 or ""),
-                key(place.country or ""),
-                key(place.name),
+                km = haversine_km(near[0], near[1], place.lat, place.lon)
+                score -= _NEAR * math.log1p(km / 50)
+            if region_key is not None and (
+                (place.country, place.admin1) in region_key
+                or (place.country, None) in region_key
+                or key(place.admin1 or "") in region_key
             ):
-                score += 3.0
+                score += _REGION
             scored.append(dataclasses.replace(place, matched=label, score=round(score, 4)))
         scored.sort(key=lambda p: (-p.score, -p.population, p.id))
         return tuple(scored)
@@ -231,6 +297,26 @@ def resolve(name: str, **kwargs) -> Place:
     ('Kostiantynivka', 'Donetsk')
     """
     return _default_resolver().resolve(name, **kwargs)
+
+
+def _importance(population: int) -> float:
+    """Bonus for well-known cities: what a bare name in the news usually means."""
+    for floor, bonus in ((150_000, 1.0), (50_000, 0.5)):
+        if population >= floor:
+            return bonus
+    return 0.0
+
+
+def _iso_date(date: dt.date | str | None) -> str | None:
+    """``YYYY-MM-DD`` for comparing with the alias table's validity columns."""
+    if date is None:
+        return None
+    if isinstance(date, dt.date):
+        return date.isoformat()[:10]
+    try:
+        return dt.date.fromisoformat(str(date)[:10]).isoformat()
+    except ValueError as err:
+        raise InvalidInput(f"date must be ISO 8601 (YYYY-MM-DD): {date!r}") from err
 
 
 def candidates(name: str, **kwargs) -> list[Place]:

@@ -1,0 +1,214 @@
+"""Word lists that recognition uses to tell place names from other capitalised words.
+
+Kept apart from the parser's logic so they can be read and extended at a glance.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AP_STATES",
+    "CONNECTORS",
+    "DIRECTIONS",
+    "FIRST_NAMES",
+    "ORG_WORDS",
+    "REGION_WORDS",
+    "STOP",
+    "SURNAMES",
+    "TITLES",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Lower-case words that may sit inside a multi-word place name ("Sea of Azov").
+CONNECTORS = _words(
+    """
+    al am an and da das de del der des di do dos du el en la le of on sur upon y
+    """
+)
+
+
+#: Direction adjectives that can open an area name ("eastern Ukraine").
+DIRECTIONS = _words(
+    """
+    central east eastern north north-eastern north-western northeastern northern northwestern
+    south south-eastern south-western southeastern southern southwestern west western
+    """
+)
+
+
+#: Words that turn a name into its first-level region ("the Donetsk region").
+REGION_WORDS = _words(
+    """
+    oblast oblast's oblasts province provinces region regions
+    """
+)
+
+
+#: Titles: a capitalised word right after one is a person, not a place.
+TITLES = _words(
+    """
+    ambassador aunt brother capt captain chancellor chief coach col colonel commander detective
+    dr envoy father gen general gov governor judge justice king lady lieutenant lord lt major
+    mayor minister mr mrs ms officer pope premier president prince prof professor queen rep rev
+    reverend saint secretary sen senator sgt sir sister spokesman spokeswoman st uncle
+    """
+)
+
+
+#: Words that make a place name part of an institution's name ("Kyiv Independent").
+ORG_WORDS = _words(
+    """
+    agency airlines association avenue bank blvd boulevard bridge cathedral center centre
+    chronicle church club college committee company corp corporation council county courier
+    court daily democrat district drive dynamo energy examiner fc federation foundation freeway
+    gazette group guardian herald highway hospital hotel inc independent inquirer institute
+    journal lane league library ltd mall ministry museum network news observer oil park parkway
+    party pike plaza post press radio reporter republican review road school shakhtar society
+    square st stadium star state steel street sun telegraph television times times-picayune
+    township tribune tv union university way zoo
+    """
+)
+
+
+#: Common words, people and demonyms that are also place names somewhere.
+STOP = _words(
+    """
+jan feb mar apr jun jul aug sep sept oct nov dec none nothing nobody neither either
+whether wire hamas hezbollah taliban wagner duma rada knesset passover ramadan christian
+christians jewish muslim catholic area leader pack metro spring summer autumn fall winter
+titan toyota honda dodge ford chevrolet belk walmart wal mart abbas ismaili junior marshal
+mill law pleasant from gen miss sgt admiral
+afghan afghans african africans albanian algerian angolan arab arabs arabian argentine
+argentinian armenian armenians asian asians australian australians austrian azerbaijani
+bahraini balkan baltic bangladeshi belgian bolivian bosnian brazilian brazilians briton
+britons bulgarian burmese cambodian cameroonian canadian canadians caribbean chechen chilean
+colombian congolese croatian cuban cypriot czech danish dutch ecuadorian egyptian egyptians
+emirati english eritrean estonian ethiopian european europeans filipino finnish french
+frenchman georgian georgians german ghanaian greek greeks guatemalan haitian honduran
+hungarian icelandic indian indians indonesian iranian iranians iraqi iraqis irish israeli
+israelis italian italians ivorian jamaican japanese jordanian kazakh kenyan korean koreans
+kosovar kurdish kurds kuwaiti kyrgyz latin latvian lebanese liberian libyan lithuanian
+macedonian malaysian malian maltese mexican mexicans moldovan mongolian moroccan mozambican
+muslim nepali nigerian nigerians norwegian pakistani pakistanis palestinian palestinians
+panamanian peruvian polish portuguese qatari romanian romanians russian russians rwandan
+saudi saudis scandinavian scottish serb serbian serbs sinhalese slovak slovenian somali
+somalis spanish spaniard sri-lankan sudanese swedish swiss syrian syrians taiwanese tajik
+tamil tanzanian thai tibetan tunisian turk turkish turks turkmen ugandan ukrainian
+ukrainians uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean soviet abkhaz
+ossetian crimean donbas-based kremlin-backed pro-russian pro-ukrainian western westerners
+eastern latino latina hispanic
+minister secretary commerce research energy industry star piano royal vice four mega
+chamber grants course human air rod pope fox noma premier league cup final champions world
+national international global olympic olympics games government opposition coalition
+president senate congress parliament assembly cabinet administration republicans democrats
+democrat republican conservative liberal labour labor green greens party
+road hall lane center section hospital main superior officer commissioner jesus sri
+tri p bank king rev avenue street square drive boulevard court building station district
+department division unit office agency board bureau committee council dept county state
+city town village borough township ward precinct market plaza mall airport port harbor
+harbour bridge tower park field stadium arena church chapel temple mosque synagogue
+cemetery school academy college university institute library museum theater theatre
+center centre clinic hall pastor deacon bishop elder father mother baby boy girl man woman
+people family friends friend police sheriff deputy trooper chief judge attorney lawyer
+doctor nurse teacher principal student students coach players player team fans jury
+court trial prison jail
+    a about according acled across afp after against all along also although american americans
+    among an and another ap april army around as at august bath bay bbc beach because before
+    belarusian belousov best between biden big black blinken blue both british budanov but by
+    capt central ceo chinese christmas church city cnn co col college communist congress corp
+    council county court covid cpl december defence defense dept despite district dmitriev dr
+    driscoll during each earlier early east easter eastern ed eds erdogan eu european europeans
+    even every february federal fig first for forces french friday friendship g20 g7 gdp general
+    gerasimov german germans god good gov government grand great green grossi guterres he
+    hegseth her here his home hope house how however i if image in inc independence interfax
+    iranian is island israeli isw it its izvestia january jr july june just justice kadyrov
+    kallas kellogg klitschko kommersant kuleba kushner lake last late later lavrov liberty
+    little local long lt ltd lukashenko macron many march may meanwhile medvedev meloni merz
+    ministry mission mobile mod modi monday more most mount mr mrs ms much national nato navy
+    new next nice no north northeast northern northwest nos november now obama oblast october of
+    office ok old on one only or orange orban other our over page park parliament peace peskov
+    phd photo police polish post pravda president prigozhin progress province putin pvt read
+    reading red region regional rep republic reuters ria river rubio russian russians rutte said
+    same saturday says scholz school second sen senate september several sgt she shmyhal shoigu
+    since so some south southeast southern southwest soviet split sr st staff starmer state
+    still stoltenberg street such sunday svyrydenko sybiha syrskyi tass that the their then
+    there these they third this those though thursday to today tomorrow tonight town troops
+    trump tuesday turkish tusk tv two ukrainian ukrainians ukrainska ukrinform umerov un under
+    union unity university until ushakov valley vance victory video village vol was washington's
+    we wednesday well west western what when where while white who why witkoff xi yermak yes
+    yesterday you zakharova zaluzhnyi zelenskiy zelensky zelenskyy
+    """
+)
+
+
+#: Given names: the capitalised word after one is a surname, not a place.
+FIRST_NAMES = _words(
+    """
+    aaliyah aaron abdul abdullah abigail abraham adam ahmed alan albert alejandro alex alexander
+    alexandra alexei alexis ali alice allen amanda amber amir amy anastasia andre andrea andrei
+    andrew andrii andriy angela ann anna anne anthony anton antonio artem arthur ashley ava
+    barbara barry ben benazir benjamin betty beverly bill billy bob bobby bohdan bonnie boris
+    brad bradley brandon brenda brian brianna brittany bruce bryan carl carlos carmen carol
+    caroline catherine cedric charles chen cheryl chloe chris christina christine christopher
+    cindy claire courtney craig crystal curtis cynthia dale dan dana daniel danielle danny
+    darlene darnell darren dave david dean debbie deborah debra demetrius denis denise dennis
+    denys derek destiny diana diane diego dieter dmitri dmitry dmytro donald donna doris dorothy
+    doug douglas dwayne earl ebony ed eddie edith eduardo edward eileen ekaterina elaine eleanor
+    elena elizabeth ella ellen emily emma emmanuel enrique eric erica erin ernest evelyn evgeny
+    fedir fernando frances francis francisco francois frank fred frederick friedrich fumio gail
+    gary gene george gerald gerhard gina giorgia giuseppe glen glenn gloria grace graham greg
+    gregory grigory halyna hamid hanna hannah hans harold harry hassan heather hector heidi
+    helen helmut henry holly huang hussein ian ibrahim igor ihor ilham ilya imran irene irina
+    iryna isabella ivan jack jackie jacob jacques jamal james jamie jane janet janice jared
+    jasmine jason javier jean jeff jeffrey jennifer jenny jeremy jerome jerry jesse jessica
+    jessie jill jim jimmy joan joanne joe joel john johnny jon jonathan jorge jose joseph
+    josephine josh joshua joyce juan judith judy julia julie jurgen justin kaja kareem karen
+    karim karl kate kateryna katherine kathleen kathryn kathy kayla keir keisha keith kelly ken
+    kenneth kevin khalid kim kimberly kirill klaus konstantin kristin kristina kyle kyrylo lamar
+    larry larysa latoya laura lauren lawrence lee leonard leonid leslie li lillian linda lisa
+    liu liudmyla lori louis louise luigi luis madeline mahmoud maksym manuel marco marcus
+    margaret maria marie marilyn marine mario mark martha martin marvin mary matt matteo matthew
+    maurice maxim megan mehdi melanie melissa mia michael michel michelle miguel mike mikhail
+    mildred mohamed mohammed monica monique morgan muhammad mustafa mykhailo mykola nabil nadiya
+    nancy narendra natalia natalie natasha nathan nawaz nicholas nicolas nicole nikol nikolai
+    norma norman oksana olaf oleg oleh oleksandr olena olga olivia omar oscar pablo pamela
+    parker pat patricia patrick paul pavel pedro peggy peter petro phil philip philippe phillip
+    pierre rachel rafael ralph rami ramon randy raul ray raymond rebecca recep reginald reza
+    ricardo richard rick ricky rita rob robert roberta roberto rodney roger roman ron ronald
+    ronnie rosa rose roy ruby ruslan russell ruth ryan sally sam samantha samir sandra sara
+    sarah scott sean sergei sergey sergio serhii shane shanice shannon shaquille shawn sheila
+    shinzo shirley silvio sophia stacy stanislav stanley stepan stephanie stephen steve steven
+    sue susan svetlana tamika tammy tara taras tariq tatiana taylor teresa terrell terry tetiana
+    theresa thomas tiffany tim timothy timur tina todd tom tony tracy travis tyler tyrell tyrone
+    ursula vadim valentin valerie valery vanessa vasily vasyl vazgen vicki viktor vincent
+    vitalii vitaly vladimir volodymyr vyacheslav wade walid walter wanda wang wendy william
+    willie wolfgang wu xi yana yang yaroslav yevgeny yulia yuri yurii yury yusuf zachary zhang
+    zhao zhou
+    """
+)
+
+#: AP-style state abbreviations; with their full stop they are place names even when short.
+AP_STATES = _words(
+    """
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nebr nev okla ore pa tenn tex vt va wash wis wisc wyo
+    """
+)
+
+
+#: Common English-language surnames that GeoNames also lists as places (Jones, Moore,
+#: Turner): alone, they are people in the news.
+SURNAMES = _words(
+    """
+    adams allen anderson bailey baker bell benjamin bennett brooks brown campbell carter
+    clark collins cook cooper cox davis edwards evans foster graham gray green hailey hall
+    harris hill howard hughes jones kelly king lewis long martin mcdonald mitchell moore
+    morgan morris murphy myers nelson parker peterson phillips price reed richardson roberts
+    robertson robinson rogers ross sanders smith stevens stewart taylor thomas thompson
+    turner tyler walker ward watson webster white wilkinson williams wilson wood wright
+    young
+    """
+)
