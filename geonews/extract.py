@@ -181,10 +181,8 @@ class EventExtractor:
                 j += 1
             sentence = text[s_start:s_end]
             new = self._sentence_events(sentence, s_start, inside, anchor, last)
-            if not new and previous and tx.AFTERWORD.search(sentence):
-                for event in previous:  # "The claim could not be independently verified."
-                    if event.status == "reported":
-                        event.status = "claimed"
+            if not new and previous:
+                _follow_up(sentence, inside, s_start, previous)
             found.extend(new)
             previous = new
             for mention in inside:
@@ -394,6 +392,23 @@ class EventExtractor:
         }
 
 
+def _follow_up(sentence: str, mentions: list[Mention], offset: int, previous: list[_Event]) -> None:
+    """Apply an event-less sentence that comments on the previous one's events.
+
+    "The claim could not be independently verified." makes them claimed; "Kyiv denied
+    the claim." makes them contested, with the denier among the claimants.
+    """
+    if tx.AFTERWORD.search(sentence):
+        for event in previous:
+            if event.status == "reported":
+                event.status = "claimed"
+    elif tx.DENIED.search(sentence) and not tx.NOT_DENIED.search(sentence):
+        deniers = [(c.name, c.side) for c in _claims(sentence, None, mentions, offset)]
+        for event in previous:
+            event.status = "contested" if event.claimants else "denied"
+            event.claimants.extend(c for c in deniers if c not in event.claimants)
+
+
 # -- sentence helpers ---------------------------------------------------------------------
 def _search(
     pattern: re.Pattern[str], text: str, low: str | None, pos: int = 0, endpos: int | None = None
@@ -440,6 +455,8 @@ def _triggers(masked: str, low: str | None) -> list[_Trigger]:
             else:
                 kind = (tx.BATTLE, "Armed clash")
             trig = _Trigger(*kind, trig.start, trig.end)
+        elif trig.event_type == tx.PROTEST and _search(tx.INTERVENTION, masked, low):
+            trig = _Trigger(tx.PROTEST, "Protest with intervention", trig.start, trig.end)
         elif trig.event_type == tx.EXPLOSION and shelling:  # missiles named: a missile attack
             trig = _Trigger(tx.EXPLOSION, tx.SHELLING, trig.start, trig.end)
         out.append(trig)
@@ -573,8 +590,9 @@ def _assign(
         best = min(local, key=lambda t: _gap(t.start, t.end, start, end))
         groups.setdefault(id(best), []).append(item)
     by_id = {id(t): t for t in triggers}
+    kept = {id(item) for item in _drop_qualifiers([i for g in groups.values() for i in g])}
     pairs = [
-        (by_id[key], item) for key, items in groups.items() for item in _drop_qualifiers(items)
+        (by_id[key], item) for key, items in groups.items() for item in items if id(item) in kept
     ]
     assigned = [item for items in groups.values() for item in items]
     for trig in triggers:

@@ -17,6 +17,8 @@ Violence against civilians / Attack  Violence against civilians / Attack
 Violence against civilians /         Violence against civilians /
 Abduction/forced disappearance       Abduction/forced disappearance
 Protests / Peaceful protest          Protests / Peaceful protest
+Protests / Protest with              Protests / Protest with intervention
+intervention                         (protesters detained, dispersed, beaten)
 Strategic developments /             Battles / Government regains territory or
 Claimed capture                      Non-state actor overtakes territory once
                                      confirmed; Strategic developments / Other
@@ -86,6 +88,7 @@ ACLED = {
         "Abduction/forced disappearance",
     ),
     (PROTEST, "Peaceful protest"): ("Protests", "Peaceful protest"),
+    (PROTEST, "Protest with intervention"): ("Protests", "Protest with intervention"),
     (STRATEGIC, "Claimed capture"): ("Strategic developments", "Other"),
     (STRATEGIC, "Withdrawal"): ("Strategic developments", "Other"),
     (STRATEGIC, "Advance"): ("Strategic developments", "Other"),
@@ -117,6 +120,11 @@ SHELL_WEAPONS = _words(
     r"|MLRS|HIMARS|barrages?|bombardments?|bombarded|cluster munitions?"
 )
 GROUND = _words(r"troops|forces|infantry|soldiers|units|assault groups?|fighters|brigades?|tanks")
+#: Police action against protesters: "Protest with intervention".
+INTERVENTION = _words(
+    r"detain(?:ed|s)?|arrest(?:ed|s)?|dispers(?:ed|e)|tear gas|rubber bullets|beat(?:en)?"
+    r"|water cannons?|riot police"
+)
 CIVILIANS = _words(r"civilians?|residents|villagers|prisoners|POWs|detainees")
 
 #: (pattern, event_type, sub_type); "generic" sub_types are settled from context.
@@ -295,7 +303,8 @@ TOPIC_BEFORE = re.compile(
 #: Place mentions after these are reference points ("a village northwest of Lyman", "25 km
 #: from Kyiv", "pushed west from Toretsk"): kept only when the sentence names no other place.
 REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|\b(?:km|kilomet(?:re|er)s?|miles)"
+    r"(?:\b(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|\bborders?\s+of"
+    r"|\b(?:km|kilomet(?:re|er)s?|miles)"
     r"\s+(?:\w+\s+)?(?:from|of)|\bfrom)\s+(?:the\s+)?$",
     _I,
 )
@@ -364,13 +373,16 @@ NUMBER_WORDS = {word: i + 1 for i, word in enumerate(_NUM_WORDS)}
 QUANTITY = re.compile(
     r"\b(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_NUM_WORDS) + r")\s+(?:[\w-]+\s+){0,3}?"
     r"(missiles?|drones?|rockets?|shells?|bombs?|munitions|UAVs?|strikes|attacks|people"
-    r"|civilians|soldiers|troops|children|servicemen|residents)\b",
+    r"|civilians|soldiers|troops|children|servicemen|residents|assaults)\b",
     _I,
 )
-#: Quantity nouns that count people (used only when no munitions are counted).
+#: Quantity nouns that count people or attacks (used only when no munitions are counted).
 PEOPLE = frozenset(
-    ("people", "civilians", "soldiers", "troops", "children", "servicemen", "residents")
-)
+    (
+        "people", "civilians", "soldiers", "troops", "children", "servicemen", "residents",
+        "assaults", "attacks", "strikes",
+    )
+)  # fmt: skip
 
 # -- claimants ------------------------------------------------------------------------------
 _RU = r"(?:Russia's|the Russian|Russian)"
@@ -528,6 +540,6 @@ LOWER = {
     for pattern in (
         NOT_TRIGGERS, ANAPHOR, CONTESTED, HEDGES, DENIED, NOT_DENIED, NEGATION, AFTERWORD,
         TOPIC_BEFORE, REFERENCE_BEFORE, MODIFIER_AFTER, IMPLIED, CIVILIANS, GROUND,
-        ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY,
+        ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY, INTERVENTION,
     )
 }  # fmt: skip

@@ -330,3 +330,30 @@ def test_text_whose_lower_case_changes_length(parse):
         ("Odesa", "Air/drone strike", "regional governor")
     ]
     assert text[frame.sentence_start.iloc[0] : frame.sentence_end.iloc[0]] == text
+
+
+def test_denial_in_the_next_sentence_contests_the_claim(parse):
+    text = "Russia's defence ministry said its forces had captured Kupiansk. Kyiv denied the claim."
+    frame = events(text, date="2025-11-20", geoparser=parse)
+    assert list(zip(frame.place_name, frame.status, frame.claimant, strict=True)) == [
+        ("Kupiansk", "contested", "Russian defence ministry; Ukrainian officials")
+    ]
+
+
+def test_protest_with_intervention(parse):
+    text = "Protesters rallied in Kyiv on Sunday. Police detained dozens of protesters in Moscow."
+    frame = events(text, date="2025-11-20", geoparser=parse)
+    assert list(zip(frame.place_name, frame.sub_type, strict=True)) == [
+        ("Kyiv", "Peaceful protest"),
+        ("Moscow", "Protest with intervention"),
+    ]
+
+
+def test_region_that_only_frames_the_towns_is_not_an_event(parse):
+    text = (
+        "In the Donetsk region, Ukrainian troops repelled 45 assaults near Pokrovsk and "
+        "Myrnohrad over the past day, the General Staff said."
+    )
+    frame = events(text, date="2025-11-20", geoparser=parse)
+    assert list(frame.place_name) == ["Pokrovsk", "Myrnohrad"]
+    assert list(frame.quantity) == [45, 45]
