@@ -181,6 +181,11 @@ class _Strings:
         return table[codes].tolist()  # code -1 (missing) picks the trailing -1
 
 
+def _text(value: Any) -> str:
+    """Escape text for markup that folium renders through Jinja: HTML, and braces."""
+    return html.escape(str(value)).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def _safe_url(url: Any) -> str | None:
     if not isinstance(url, str):
         return None
@@ -478,7 +483,7 @@ def _frontline_layers(frontline: Any, m: folium.Map) -> None:
     colours = {"occupied": "#b03a2e", "russian": "#b03a2e", "contested": "#d68910"}
     label = pd.Timestamp(latest["date"].max()).date() if latest["date"].notna().any() else "?"
     folium.GeoJson(
-        latest[["status", "geometry"]].assign(status=latest["status"].astype(str).map(html.escape)),
+        latest[["status", "geometry"]].assign(status=latest["status"].astype(str).map(_text)),
         name=f"Control areas ({label})",
         style_function=lambda f: {
             "color": colours.get(f["properties"]["status"], "#7f8c8d"),
@@ -582,7 +587,7 @@ def map(
     groups: list[folium.FeatureGroup] = []
     for t, count in zip(types, payload["counts"], strict=True):
         icon = _symbol(*EVENT_STYLES.get(t, _OTHER), "reported", size=16)
-        name = f'<span class="gn-lc">{icon}</span> {html.escape(t)} ({count:,})'
+        name = f'<span class="gn-lc">{icon}</span> {_text(t)} ({count:,})'
         group = folium.FeatureGroup(name=name)
         groups.append(group.add_to(m))
     if outlines:  # after the event types, so the layer control lists those first
@@ -625,7 +630,11 @@ def _uses_folium_icons(m: folium.Map) -> bool:
         for child in el._children.values():
             yield from walk(child)
 
-    return any(isinstance(el, folium.Icon) for el in walk(m))
+    return any(
+        isinstance(el, folium.Icon)
+        or (isinstance(el, plugins.FastMarkerCluster) and "AwesomeMarkers" in el.callback)
+        for el in walk(m)
+    )
 
 
 def save_map(m: folium.Map, path: str | Path, *, offline: bool = True) -> Path:

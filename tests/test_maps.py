@@ -123,6 +123,17 @@ def test_hostile_text_is_escaped_everywhere(dispatch_page):
     assert all("&lt;script&gt;" in s and "&quot;" in s and "<" not in s for s in escaped)
 
 
+def test_hostile_event_type_and_braces_do_not_break_rendering():
+    ev = dispatch_events(hostile=True)
+    ev.loc[0, "event_type"] = "{{ 7 * 7 }}<i>type</i>"
+    page = render(maps.map(ev, tiles=None))
+    assert "<i>type</i>" not in page
+    # the layer-control name, escaped (tojson turns & < > into \u0026 ...), not evaluated
+    assert r"\u0026#123;\u0026#123; 7 * 7 \u0026#125;\u0026#125;\u0026lt;i\u0026gt;" in page
+    assert r"49\u0026lt;i" not in page
+    assert any("{{ 7 * 7 }}" in s for s in payload(page)["str"])  # kept verbatim, as text
+
+
 def test_only_http_urls_become_links(dispatch_page):
     data = payload(dispatch_page)
     assert not any("javascript:" in s for s in data["str"])
@@ -258,6 +269,13 @@ def test_missing_asset_is_named(tmp_path, empty_cache):
 def test_folium_icons_need_their_assets(tmp_path, empty_cache):
     m = folium.Map(tiles=None)
     folium.Marker([48.3, 37.2], icon=folium.Icon(icon="star")).add_to(m)
+    with pytest.raises(MissingAsset, match=r"bootstrap|awesome"):
+        maps.save_map(m, tmp_path / "m.html")
+
+
+def test_fast_marker_cluster_default_icons_need_their_assets(tmp_path, empty_cache):
+    m = folium.Map(tiles=None)
+    plugins.FastMarkerCluster([[48.3, 37.2]]).add_to(m)
     with pytest.raises(MissingAsset, match=r"bootstrap|awesome"):
         maps.save_map(m, tmp_path / "m.html")
 
