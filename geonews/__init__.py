@@ -1,45 +1,81 @@
 """geonews: English-language war reporting to maps.
 
-Data from GeoNames (https://www.geonames.org/, CC BY 4.0).
+Place data from GeoNames (https://www.geonames.org/), CC BY 4.0.
+
+The light parts (resolving names) import at once; the parts that need geopandas or
+folium load on first use, so ``import geonews`` stays fast.
+
+Examples
+--------
+>>> import geonews
+>>> geonews.resolve("Krasnoarmeysk").name
+'Pokrovsk'
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+import importlib as _importlib
+from typing import Any as _Any
 
 from geonews.errors import GeonewsError, InvalidInput, UnknownPlace
 from geonews.places import Mention, Place
+from geonews.resolver import Resolver, candidates, resolve
 
 __version__ = "0.1.0"
 
+#: Public names that live in heavier modules, imported on first access:
+#: name -> (module, attribute or None for the module itself).
+_LAZY = {
+    "Geoparser": ("geonews.parser", "Geoparser"),
+    "geoparse": ("geonews.parser", "geoparse"),
+    "events": ("geonews.events", "events"),
+    "read": ("geonews.corpus", "read"),
+    "map": ("geonews.maps", "map"),
+    "save_map": ("geonews.maps", "save_map"),
+    "Chain": ("geonews.geocoders.chain", "Chain"),
+    "geocode_frame": ("geonews.geocoders.frame", "geocode_frame"),
+    "geocoders": ("geonews.geocoders", None),
+    "frontline": ("geonews.frontline", None),
+    "frontline_layers": ("geonews.frontline_layers", None),
+    # the scoring module (load_gold, evaluate, evaluate_events, main_eval)
+    "evaluate": ("geonews.evaluate", None),
+}
+
 __all__ = [
+    "Chain",
     "GeonewsError",
+    "Geoparser",
     "InvalidInput",
     "Mention",
     "Place",
+    "Resolver",
     "UnknownPlace",
     "__version__",
+    "candidates",
+    "evaluate",
+    "events",
+    "frontline",
+    "frontline_layers",
+    "geocode_frame",
+    "geocoders",
+    "geoparse",
     "map",
+    "read",
+    "resolve",
     "save_map",
 ]
 
-#: Public names served from heavy modules, imported on first use (folium, geopandas
-#: must not load at ``import geonews``).  [maps] adds ``map`` and ``save_map``.
-_LAZY = {
-    "map": "geonews.maps",
-    "save_map": "geonews.maps",
-}
 
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'geonews' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+def __getattr__(name: str) -> _Any:
+    try:
+        module, attr = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'geonews' has no attribute {name!r}") from None
+    mod = _importlib.import_module(module)
+    value = mod if attr is None else getattr(mod, attr)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(__all__))

@@ -27,10 +27,37 @@ MAX_NAME_LENGTH = 200
 
 _UK_ONLY = set("іїєґІЇЄҐ")
 _COMMON = {
-    "а": "a", "б": "b", "в": "v", "д": "d", "е": "e", "ж": "zh", "з": "z", "к": "k",
-    "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
-    "ь": "", "ъ": "", "ю": "iu", "я": "ia", "ё": "e", "э": "e", "ы": "y", "й": "i",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "д": "d",
+    "е": "e",
+    "ж": "zh",
+    "з": "z",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ь": "",
+    "ъ": "",
+    "ю": "iu",
+    "я": "ia",
+    "ё": "e",
+    "э": "e",
+    "ы": "y",
+    "й": "i",
     "ў": "u",
 }
 #: Ukrainian national romanisation (2010), without the word-initial special cases.
@@ -111,12 +138,15 @@ def key(name: str) -> str:
     >>> key("Zaporiz’ka")
     'zaporizka'
     """
-    text = unicodedata.normalize("NFKC", name)
-    text = transliterate(text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold().replace("ß", "ss").replace("ø", "o").replace("ł", "l")
-    text = text.replace("æ", "ae").replace("đ", "d").replace("ı", "i")
+    if name.isascii():  # most names in English text: no script or accents to fold
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKC", name)
+        text = transliterate(text)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.casefold().replace("ß", "ss").replace("ø", "o").replace("ł", "l")
+        text = text.replace("æ", "ae").replace("đ", "d").replace("ı", "i")
     text = _APOSTROPHES.sub("", text)
     text = _SEPARATORS.sub(" ", text)
     text = _NON_ALNUM.sub("", text)

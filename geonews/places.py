@@ -6,14 +6,25 @@ lon/lat order) so shapely, GeoPandas and folium accept it directly.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["KINDS", "ROLES", "Mention", "Place", "lonlat"]
+__all__ = ["KINDS", "ROLES", "Mention", "Place", "haversine_km", "lonlat"]
 
 #: Feature kinds a place can have, from the most to the least precise.
-KINDS = ("settlement", "feature", "region", "area", "sea", "river", "country", "continent")
+KINDS = (
+    "settlement",
+    "feature",
+    "county",
+    "region",
+    "area",
+    "sea",
+    "river",
+    "country",
+    "continent",
+)
 
 #: Roles of a mention: where something is (literal) or an actor named after a place.
 ROLES = ("literal", "metonym")
@@ -30,6 +41,20 @@ def lonlat(lat: float, lon: float) -> tuple[float, float]:
     (37.18, 48.28)
     """
     return (lon, lat)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km.
+
+    Examples
+    --------
+    >>> round(haversine_km(50.45, 30.52, 48.28, 37.18))
+    539
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True, slots=True)

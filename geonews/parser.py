@@ -1,0 +1,635 @@
+"""Find and resolve every place a news text names: the :class:`Geoparser`.
+
+Recognition needs no model: the gazetteer and the alias table drive candidate spans
+(longest match over capitalised word runs, Cyrillic words, abbreviations such as U.S. and
+UAE), and rules keep out what is not a place — common words that are also place names
+(Much, Nice, Reading), people and their titles, organisations named after places (the Kyiv
+Independent), demonyms (Ukrainian, European).  Region forms ("the Donetsk region",
+"Donetsk and Luhansk regions", "Donetsk Oblast"), directions ("eastern Ukraine"),
+possessives ("Kyiv's") and hyphenated pairs ("Pokrovsk-Myrnohrad") are handled.
+
+Resolution is joint over the document: the countries and regions the text names, explicit
+admin hints ("Myrnohrad in the Donetsk region", "Pokrovsk, Ukraine"), spatial coherence
+and the resolver's priors.  One surface form gets one resolution per document.  Each
+mention gets a role: ``literal`` or ``metonym`` (see :mod:`geonews.roles`).
+
+Examples
+--------
+>>> text = "Clashes continued in Pokrovsk, which Moscow calls Krasnoarmeysk."
+>>> for m in geoparse(text):
+...     print(m.text, "->", m.place.name, m.role)
+Pokrovsk -> Pokrovsk literal
+Moscow -> Moscow metonym
+Krasnoarmeysk -> Pokrovsk literal
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from geonews.errors import InvalidInput
+from geonews.lexicon import (
+    AP_STATES as _AP_STATES,
+)
+from geonews.lexicon import (
+    CONNECTORS as _CONNECTORS,
+)
+from geonews.lexicon import (
+    DIRECTIONS as _DIRECTIONS,
+)
+from geonews.lexicon import (
+    FIRST_NAMES as _FIRST_NAMES,
+)
+from geonews.lexicon import (
+    ORG_WORDS as _ORG_WORDS,
+)
+from geonews.lexicon import (
+    REGION_WORDS as _REGION_WORDS,
+)
+from geonews.lexicon import (
+    STOP as _STOP,
+)
+from geonews.lexicon import (
+    TITLES as _TITLES,
+)
+from geonews.names import key
+from geonews.places import Mention, Place, haversine_km
+from geonews.resolver import CountryBias, Resolver
+from geonews.roles import role_of
+
+__all__ = ["MAX_TEXT_LENGTH", "Geoparser", "geoparse"]
+
+#: Largest lift the document context can give a candidate (country, region, distance); a
+#: candidate further than this below the best is not rescored.
+_WINDOW = 8.0
+
+#: Longest text accepted (characters); split longer documents.
+MAX_TEXT_LENGTH = 2_000_000
+
+_WORD = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_][^\W_]*(?:['’ʼ\-‑][^\W\d_][^\W_]*)*", re.UNICODE)
+_PUNCT = re.compile(r"[.,;:!?()\"“”\n]")
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.I)
+_POSSESSIVE = re.compile(r"['’]s$")
+_SENTENCE_END = re.compile(r"[.!?]\s*[\"”’)]*\s*$|^\s*$|[\n:;]\s*[\"“‘(]?\s*$")
+
+
+@dataclasses.dataclass
+class _Span:
+    start: int
+    end: int
+    text: str
+    key: str
+    cue: str | None = None  # "region", "direction", "hint"
+    sentence_start: bool = False
+
+
+class Geoparser:
+    """Text to resolved, role-tagged toponym mentions; holds the resolver for reuse.
+
+    Parameters
+    ----------
+    resolver : Resolver, optional
+        Gazetteer, aliases and context; by default the war-in-Ukraine context.
+    country_bias : str, mapping or None
+        Shortcut for ``Resolver(country_bias=...)`` when no resolver is given.
+    nlp : spaCy Language, optional
+        A loaded spaCy pipeline whose GPE/LOC/FAC entities add candidate spans.
+        Not needed by default.
+
+    Examples
+    --------
+    >>> gp = Geoparser()
+    >>> docs = ["Russian troops advanced near Kupyansk.", "Talks are planned in Geneva."]
+    >>> [[m.place.name for m in ms] for ms in gp.pipe(docs)]
+    [['Kupiansk'], ['Geneva']]
+    """
+
+    def __init__(
+        self,
+        resolver: Resolver | None = None,
+        *,
+        country_bias: CountryBias = "war",
+        nlp: Any = None,
+    ):
+        self.resolver = resolver or Resolver(country_bias=country_bias)
+        self.gazetteer = self.resolver.gazetteer
+        self.nlp = nlp
+        self._has_key = functools.lru_cache(maxsize=200_000)(self.gazetteer.has_key)
+
+    def __repr__(self) -> str:
+        return f"Geoparser({self.resolver!r})"
+
+    # -- public ---------------------------------------------------------------------------
+    def __call__(self, text: str, *, date: dt.date | str | None = None) -> list[Mention]:
+        """Every toponym mention in ``text``, in order of appearance.
+
+        Parameters
+        ----------
+        text : str
+            An English news text (Cyrillic place names inside it are fine).
+        date : date or str, optional
+            The text's date; alias rows not yet valid then (e.g. a name given in 2024 read
+            in a 2015 text) rank lower.
+
+        Returns
+        -------
+        list of Mention
+        """
+        if not isinstance(text, str):
+            raise InvalidInput(f"text must be a str, not {type(text).__name__}: {text!r:.80}")
+        if len(text) > MAX_TEXT_LENGTH:
+            raise InvalidInput(
+                f"text is {len(text):,} characters long (at most {MAX_TEXT_LENGTH:,}); "
+                f"split it: {text[:40]!r}..."
+            )
+        spans = self._recognise(text)
+        return self._resolve(text, spans, _as_date(date))
+
+    def pipe(
+        self, texts: Iterable[Any], *, as_tuples: bool = False, batch_size: int = 64
+    ) -> Iterator[Any]:
+        """Stream mentions for many texts, in input order.
+
+        Parameters
+        ----------
+        texts : iterable
+            Texts, or ``(text, context)`` pairs when ``as_tuples`` is true; a context that
+            is a mapping with a ``"date"`` key passes that date on.
+        as_tuples : bool
+            Yield ``(mentions, context)`` pairs so ids and dates travel with results.
+        batch_size : int
+            How many texts to take from the input at a time (bounds memory on streams).
+
+        Yields
+        ------
+        list of Mention, or (list of Mention, context)
+        """
+        if batch_size < 1:
+            raise InvalidInput(f"batch_size must be at least 1: {batch_size!r}")
+        batch: list[Any] = []
+        for item in texts:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch, as_tuples)
+                batch = []
+        yield from self._run_batch(batch, as_tuples)
+
+    def _run_batch(self, batch: list[Any], as_tuples: bool) -> Iterator[Any]:
+        for item in batch:
+            if as_tuples:
+                text, context = item
+                date = context.get("date") if isinstance(context, dict) else None
+                yield self(text, date=date), context
+            else:
+                yield self(item)
+
+    # -- recognition ----------------------------------------------------------------------
+    def _recognise(self, text: str) -> list[_Span]:
+        words = []
+        for m in _WORD.finditer(text):
+            s, e, w = m.start(), m.end(), m.group()
+            if text[e : e + 1] == "." and w.lower() in _AP_STATES and w[:1].isupper():
+                e, w = e + 1, w + "."  # "Gainesville, Ga." - the full stop is part of it
+            poss = _POSSESSIVE.search(w)
+            if poss and len(w) > 2:
+                e -= len(poss.group())
+                w = w[: -len(poss.group())]
+            words.append((s, e, w))
+        lower_words = {w for _, _, w in words if w[:1].islower()}
+        persons = self._persons(words)
+        spans: list[_Span] = []
+        i, n = 0, len(words)
+        while i < n:
+            s, e, w = words[i]
+            if not _capitalised(w):
+                if w.lower() in _DIRECTIONS and i + 1 < n and _capitalised(words[i + 1][2]):
+                    found = self._longest(text, words, i, n, require_first_cap=False)
+                    if found is not None and found[1] > i + 1:
+                        spans.append(dataclasses.replace(found[0], cue="direction"))
+                        i = found[1]
+                        continue
+                i += 1
+                continue
+            found = self._longest(text, words, i, n)
+            if w in ("The", "the") and (found is None or found[1] == i + 1):
+                i += 1  # "The Kremlin", "The UAE": the article is not part of the name
+                continue
+            if found is None:
+                # a hyphenated pair such as "Pokrovsk-Myrnohrad": try its parts
+                if "-" in w or "‑" in w:
+                    spans.extend(self._hyphen_parts(text, s, w))
+                i += 1
+                continue
+            span, j = found
+            if self._keep(text, words, i, j, span, lower_words, persons):
+                spans.append(span)
+                i = j
+            else:
+                i += 1
+        if self.nlp is not None:
+            spans = _merge(spans, self._ner_spans(text))
+        return spans
+
+    def _longest(self, text, words, i, n, *, require_first_cap=True):
+        best = None
+        limit = min(n, i + 6)
+        for j in range(i + 1, limit + 1):
+            last = words[j - 1][2]
+            if j - 1 > i and not _capitalised(last):
+                if last.lower() in _CONNECTORS:
+                    continue
+                break
+            if not _capitalised(last):
+                continue
+            s, e = words[i][0], words[j - 1][1]
+            if j - 1 > i and _PUNCT.search(text[words[j - 2][1] : words[j - 1][0]]):
+                break  # names do not run across punctuation
+            k = key(text[s:e])
+            if k and self._has_key(k):
+                best = (_Span(s, e, text[s:e], k), j)
+        if best is None:
+            return None
+        span, j = best
+        # "the Donetsk region", "Donetsk and Luhansk regions": the name is the mention,
+        # the place is the region
+        follows_region = j < n and words[j][2].lower() in _REGION_WORDS
+        if follows_region or _after_is_region_plural(text, span.end):
+            rk = key(span.text + " region")
+            if self._has_key(rk):
+                span = dataclasses.replace(span, key=rk, cue="region")
+        span.sentence_start = bool(_SENTENCE_END.search(text[max(0, span.start - 4) : span.start]))
+        return span, j
+
+    def _hyphen_parts(self, text: str, start: int, word: str) -> list[_Span]:
+        out, pos = [], start
+        for part in re.split(r"[-‑]", word):
+            k = key(part)
+            long_enough = len(k) > 2 or (part.isupper() and len(k) == 2)
+            if part[:1].isupper() and long_enough and k not in _STOP and self._has_key(k):
+                out.append(_Span(pos, pos + len(part), part, k))
+            pos += len(part) + 1
+        return out
+
+    def _is_major(self, k: str) -> bool:
+        """A country, region or city of 100,000+ people: too prominent to be a common word."""
+        top = self.resolver.candidates(k, limit=1)
+        return bool(top) and (
+            top[0].kind in ("country", "region", "continent") or top[0].population >= 100_000
+        )
+
+    def _persons(self, words) -> set[str]:
+        """Surnames: the last word of a two-or-three-word capitalised name ("Phil Hartley")."""
+        out: set[str] = set()
+        for a in range(len(words) - 1):
+            w0, w1 = words[a][2], words[a + 1][2]
+            if not (_capitalised(w0) and _capitalised(w1)) or words[a + 1][0] - words[a][1] != 1:
+                continue
+            k0 = w0.lower()
+            if k0 in _FIRST_NAMES or k0.rstrip(".") in _TITLES:
+                out.add(key(w1))
+            elif (
+                len(w0) > 2
+                and not w0.isupper()
+                and k0 not in _STOP
+                and k0 not in _DIRECTIONS
+                and not self._has_key(key(w0))
+                and not self._has_key(key(f"{w0} {w1}"))
+                and (a + 2 >= len(words) or not _capitalised(words[a + 2][2]))
+            ):
+                out.add(key(w1))  # "Phil Hartley": a given name we do not know, a surname
+        return out
+
+    def _keep(self, text, words, i, j, span, lower_words, persons=frozenset()) -> bool:
+        k = span.key
+        if _CONTRACTION.search(span.text) or (j - i == 1 and (k in persons or k in _FIRST_NAMES)):
+            return False
+        single = j - i == 1 or (span.cue == "region" and j - i == 2)
+        if k in _STOP or (k.split(" ")[0] in ("the",) and len(k.split()) == 1):
+            return False
+        if span.cue == "region":
+            return True
+        prev = words[i - 1][2] if i > 0 else ""
+        prev_gap = text[words[i - 1][1] : words[i][0]] if i > 0 else ""
+        nxt = words[j][2] if j < len(words) else ""
+        next_gap = text[words[j - 1][1] : words[j][0]] if j < len(words) else ""
+        # people: "President Biden", "Andrew Jackson"
+        if (
+            prev
+            and prev_gap.strip() in ("", ".")
+            and (prev.lower().rstrip(".") in _TITLES or prev.lower() in _FIRST_NAMES)
+        ):
+            return False
+        # organisations named after a place ("Kyiv Independent", "Ohio State University")
+        # keep the mention; the role rules make it an actor, not a place of activity
+        if nxt and next_gap.strip() == "" and _capitalised(nxt) and nxt.lower() in _ORG_WORDS:
+            span.cue = "org"
+            return True
+        # a capitalised run that goes on with words that are not places ("Georgia Bureau of
+        # Investigation", "U.S. Attorney"): the place stands for an institution
+        if (
+            nxt
+            and next_gap == " "
+            and _capitalised(nxt)
+            and nxt.lower() not in _REGION_WORDS
+            and not self._has_key(key(nxt))
+            and nxt.lower() not in _STOP
+        ):
+            span.cue = "org"
+        if single and span.text.lower() in lower_words and not self._is_major(k):
+            return False  # written lower-case elsewhere in the text: a common word
+        if (
+            single
+            and span.sentence_start
+            and nxt
+            and next_gap == " "
+            and _capitalised(nxt)
+            and self._has_key(key(nxt))
+            and not self._is_major(k)
+        ):
+            return False  # "Yet Kiev is...": a capitalised opener before the real name
+        if span.text.endswith(".") and k in _AP_STATES:
+            return True
+        if single and span.text.isupper() and len(k) <= 3:
+            # short capitals are acronyms unless they name a country or region (US, UAE, DPR)
+            top = self.resolver.candidates(k, limit=1)
+            return bool(top) and top[0].kind in ("country", "region")
+        return not (single and len(k) <= 2 and not span.text.isupper())
+
+    @staticmethod
+    def _skip_run(words, i) -> int:
+        j = i + 1
+        while j < len(words) and _capitalised(words[j][2]) and words[j][0] - words[j - 1][1] <= 1:
+            j += 1
+        return j
+
+    def _ner_spans(self, text: str) -> list[_Span]:
+        doc = self.nlp(text)
+        out = []
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                k = key(ent.text)
+                if k and self._has_key(k):
+                    out.append(_Span(ent.start_char, ent.end_char, ent.text, k, cue="ner"))
+        return out
+
+    # -- resolution -----------------------------------------------------------------------
+    def _resolve(self, text: str, spans: list[_Span], date: dt.date | None) -> list[Mention]:
+        if not spans:
+            return []
+        resolver = self.resolver
+        by_key: dict[str, list[Place]] = {}
+        counts = Counter(sp.key for sp in spans)
+        for sp in spans:
+            if sp.key not in by_key:
+                by_key[sp.key] = resolver.candidates(sp.key, date=date, limit=60)
+        hints = _admin_hints(text, spans, by_key)
+
+        # Two passes: the first reads the document's context from each name's best guess,
+        # the second from the first pass's choices, so names settle each other
+        # (Gainesville, Ga. and Georgia the state).
+        prior = resolver.context
+        anchor = _centroid(
+            [c[0] for c in by_key.values() if c and c[0].kind in ("settlement", "region")]
+        )
+        tops = {k: (c[0], _margin(c)) for k, c in by_key.items() if c}
+        chosen = self._choose(by_key, _evidence(tops, counts), hints, prior, anchor)
+        settled = {k: (c[0], 9.0) for k, c in chosen.items() if c[0] is not None}
+        chosen = self._choose(by_key, _evidence(settled, counts), hints, prior, anchor)
+
+        chosen = _place_counties(chosen, self.gazetteer)
+        mentions = []
+        for sp in spans:
+            place, runners, conf = chosen[sp.key]
+            role = "literal"
+            if place is not None and sp.cue == "org":
+                role = "metonym"
+            elif place is not None:
+                role = role_of(
+                    text,
+                    sp.start,
+                    sp.end,
+                    kind=place.kind,
+                    population=place.population,
+                    name=sp.text,
+                )
+            matched = None if place is None else place.matched
+            if sp.cue in ("region", "direction") and matched:
+                matched = f"{matched}+{sp.cue}"
+            mentions.append(Mention(sp.start, sp.end, sp.text, place, role, conf, matched, runners))
+        return mentions
+
+    @staticmethod
+    def _choose(by_key, evidence, hints, prior, anchor):
+        countries: Counter[str] = Counter()
+        regions: Counter[tuple[str | None, str | None]] = Counter()
+        for country, region, weight in evidence.values():
+            if country:
+                countries[country] += weight
+            if region:
+                regions[region] += weight
+        chosen: dict[str, tuple[Place | None, tuple[Place, ...], float]] = {}
+        for k, cands in by_key.items():
+            if not cands:
+                chosen[k] = (None, (), 0.0)
+                continue
+            # a name's own evidence does not vote for itself
+            own_country, own_region, own_weight = evidence.get(k, (None, None, 0.0))
+            doc_countries = countries.copy()
+            doc_regions = regions.copy()
+            if own_country:
+                doc_countries[own_country] -= own_weight
+            if own_region:
+                doc_regions[own_region] -= own_weight
+            total = sum(w for w in doc_countries.values() if w > 0) or 1.0
+            # the war-region prior yields when the text is plainly about somewhere else
+            war_evidence = sum(w for c, w in doc_countries.items() if c in prior)
+            other_evidence = sum(w for c, w in doc_countries.items() if c not in prior)
+            damp = 1.0 if war_evidence >= 1.0 or other_evidence < 2.0 else 0.0
+            rescored = []
+            floor = cands[0].score - _WINDOW
+            for p in cands:
+                if p.score < floor and not hints.get(k):
+                    break  # candidates are sorted; context cannot lift these past the best
+                s = p.score - (1.0 - damp) * prior.get(p.country or "", 0.0)
+                weight = max(doc_countries.get(p.country or "", 0.0), 0.0)
+                # how much of the text is about this country, and how much is said of it
+                share = weight / total
+                s += min(weight, 2.0) * (0.5 + share)
+                if p.kind != "country" and doc_regions.get((p.country, p.admin1), 0.0) > 0.5:
+                    s += 3.0 * share
+                for hint in hints.get(k, ()):
+                    if _within(p, hint):
+                        s += 4.0
+                if anchor is not None and p.kind in ("settlement", "feature"):
+                    s -= 0.5 * math.log1p(haversine_km(anchor[0], anchor[1], p.lat, p.lon) / 300)
+                rescored.append((s, p))
+            rescored.sort(key=lambda t: (-t[0], -t[1].population, t[1].id))
+            best_s, best = rescored[0]
+            second = rescored[1][0] if len(rescored) > 1 else best_s - 5.0
+            confidence = 1.0 / (1.0 + math.exp(-(best_s - second)))
+            chosen[k] = (
+                dataclasses.replace(best, score=round(best_s, 4)),
+                tuple(p for _, p in rescored[1:4]),
+                round(confidence, 4),
+            )
+        return chosen
+
+
+def _place_counties(chosen, gazetteer):
+    """Move a county known only by its state to the median of the text's places there."""
+    counties = [k for k, (p, _, _) in chosen.items() if p is not None and p.kind == "county"]
+    if not counties:
+        return chosen
+    out = dict(chosen)
+    for k in counties:
+        place, runners, conf = chosen[k]
+        state = gazetteer.region_of(place.country, place.raw.get("admin1_code"))
+        if state is None or (state.lat, state.lon) != (place.lat, place.lon):
+            continue  # placed at a town of its name, not at the state's centre
+        near = [
+            p
+            for p, _, _ in chosen.values()
+            if p is not None
+            and p.kind == "settlement"
+            and p.country == "US"
+            and p.admin1 == place.admin1
+        ]
+        if near:
+            lat = sorted(p.lat for p in near)[len(near) // 2]
+            lon = sorted(p.lon for p in near)[len(near) // 2]
+            moved = dataclasses.replace(
+                place, lat=lat, lon=lon, matched=f"{place.matched}+text-centroid"
+            )
+            out[k] = (moved, runners, conf)
+    return out
+
+
+def _margin(cands: list[Place]) -> float:
+    return cands[0].score - cands[1].score if len(cands) > 1 else 9.0
+
+
+def _evidence(tops, counts):
+    """What each name says of the document's countries and regions: (country, region, weight)."""
+    out = {}
+    for k, (top, margin) in tops.items():
+        weight = 2.0 if top.kind in ("country", "region") else (1.0 if margin > 1.0 else 0.4)
+        region = (
+            (top.country, top.admin1)
+            if top.kind == "region" or (top.admin1 and margin > 1.0)
+            else None
+        )
+        out[k] = (top.country, region, weight * counts[k] ** 0.5)
+    return out
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _after_is_region_plural(text: str, end: int) -> bool:
+    return bool(
+        re.match(r"\s+and\s+[A-Z][\w'’\-]+\s+(?:regions|oblasts|provinces)\b", text[end : end + 60])
+    )
+
+
+def _as_date(date: dt.date | str | None) -> dt.date | None:
+    if date is None or isinstance(date, dt.date):
+        return date
+    try:
+        return dt.date.fromisoformat(str(date)[:10])
+    except ValueError as err:
+        raise InvalidInput(f"date must be ISO 8601 (YYYY-MM-DD): {date!r}") from err
+
+
+def _centroid(places: list[Place]) -> tuple[float, float] | None:
+    if len(places) < 2:
+        return None
+    lat = sorted(p.lat for p in places)[len(places) // 2]
+    lon = sorted(p.lon for p in places)[len(places) // 2]
+    return lat, lon
+
+
+_HINT = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s+\(|\s+of\s+(?:the\s+)?)$")
+
+
+def _admin_hints(text, spans, by_key) -> dict[str, list[Place]]:
+    """Region or country named right after a place: "Myrnohrad in the Donetsk region"."""
+    hints: dict[str, list[Place]] = {}
+    for a, b in itertools.pairwise(spans):
+        gap = text[a.end : b.start]
+        if len(gap) > 12 or not _HINT.match(gap):
+            continue
+        cands = by_key.get(b.key) or []
+        if cands and cands[0].kind in ("region", "country"):
+            hints.setdefault(a.key, []).append(cands[0])
+    return hints
+
+
+def _within(place: Place, container: Place) -> bool:
+    if place.id == container.id:
+        return False
+    if container.kind == "country":
+        return place.country == container.country
+    return place.country == container.country and place.admin1 == container.admin1
+
+
+def _merge(spans: list[_Span], extra: list[_Span]) -> list[_Span]:
+    out = list(spans)
+    for sp in extra:
+        if not any(o.start < sp.end and sp.start < o.end for o in out):
+            out.append(sp)
+    return sorted(out, key=lambda s: s.start)
+
+
+@functools.cache
+def _default_parser() -> Geoparser:
+    return Geoparser()
+
+
+def geoparse(
+    text: str, *, date: dt.date | str | None = None, context: CountryBias = "war"
+) -> list[Mention]:
+    """Find, resolve and role-tag every toponym in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        An English news text.
+    date : date or str, optional
+        The text's date (see :meth:`Geoparser.__call__`).
+    context : str, mapping or None
+        ``"war"`` (default: Ukraine, then Russia and neighbours), an ISO country code, or
+        ``None`` for a general world context.
+
+    Returns
+    -------
+    list of Mention
+
+    Examples
+    --------
+    >>> ms = geoparse("Russian forces shelled Kharkov and the Donetsk region overnight.")
+    >>> [(m.text, m.place.name, m.place.kind) for m in ms]
+    [('Kharkov', 'Kharkiv', 'settlement'), ('Donetsk', 'Donetsk Oblast', 'region')]
+    """
+    parser = _default_parser() if context == "war" else _parser_for(_freeze(context))
+    return parser(text, date=date)
+
+
+def _freeze(context: CountryBias):
+    if isinstance(context, dict):
+        return tuple(sorted(context.items()))
+    return context
+
+
+@functools.lru_cache(maxsize=16)
+def _parser_for(context) -> Geoparser:
+    bias = dict(context) if isinstance(context, tuple) else context
+    return Geoparser(country_bias=bias)

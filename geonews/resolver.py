@@ -1,0 +1,317 @@
+"""Resolve a bare place name to the right :class:`~geonews.places.Place`.
+
+Candidates come from the alias table, the gazetteer's names and alternate names and, when
+those find nothing, from the looser romanisation-folding key.  They are ranked by how the
+name matched, population, feature kind and the context: by default the war in Ukraine
+(Ukraine first, then Russia and the neighbours); ``country_bias=None`` ranks like a general
+world gazetteer.
+
+Examples
+--------
+>>> resolve("Krasnoarmeysk").name
+'Pokrovsk'
+>>> resolve("Krasnoarmeysk", country_bias="RU").country
+'RU'
+>>> resolve("Artemovsk").name, resolve("Dzerzhinsk").name
+('Bakhmut', 'Toretsk')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import math
+from collections.abc import Mapping
+
+from geonews.errors import InvalidInput, UnknownPlace
+from geonews.gazetteer import Gazetteer, default_gazetteer
+from geonews.names import check_name, key, skeleton
+from geonews.places import Place, haversine_km
+
+__all__ = ["WAR_CONTEXT", "Resolver", "candidates", "resolve"]
+
+#: Default context: weights added to a candidate's score by country.
+WAR_CONTEXT: Mapping[str, float] = {
+    "UA": 3.0,
+    "RU": 1.6,
+    "BY": 1.0,
+    "MD": 0.8,
+    "PL": 0.6,
+    "RO": 0.5,
+    "GE": 0.4,
+    "LT": 0.3,
+    "LV": 0.3,
+    "EE": 0.3,
+    "SK": 0.3,
+    "HU": 0.3,
+    "FI": 0.3,
+}
+_MATCH = {"name": 3.0, "alias": 3.6, "alt": 1.8, "fold": 0.8}
+_KIND = {
+    "country": 2.5,
+    "continent": 2.5,
+    "region": -0.8,
+    "county": 1.0,
+    # curated features carry no population; their kind stands for how well known they are
+    "sea": 4.0,
+    "river": 3.0,
+    "area": 3.5,
+    "feature": 3.5,
+    "settlement": 0.0,
+}
+_BIAS_WEIGHT = 3.0
+_CAPITAL = 1.5
+#: Weight of the distance to ``near=`` (times ln(1 + km / 50)): 10 km costs 0.36, 100 km 2.2.
+_NEAR = 2.0
+#: Bonus of a candidate inside the ``region=`` hint.
+_REGION = 3.0
+
+CountryBias = str | Mapping[str, float] | None
+
+
+def _context(country_bias: CountryBias) -> Mapping[str, float]:
+    if country_bias is None:
+        return {}
+    if isinstance(country_bias, str):
+        if country_bias.lower() == "war":
+            return WAR_CONTEXT
+        code = country_bias.upper()
+        if len(code) != 2 or not code.isalpha():
+            raise InvalidInput(f"country_bias must be an ISO 3166-1 alpha-2 code: {country_bias!r}")
+        return {code: _BIAS_WEIGHT}
+    return dict(country_bias)
+
+
+def _check_near(near: object) -> tuple[float, float]:
+    try:
+        lat, lon = (float(v) for v in near)  # type: ignore[attr-defined]
+    except (TypeError, ValueError):
+        raise InvalidInput(f"near must be a (lat, lon) pair: {near!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise InvalidInput(f"near is not a latitude/longitude pair: {near!r}")
+    return (round(lat, 3), round(lon, 3))
+
+
+class Resolver:
+    """Alias table + gazetteer + ranking, with a context.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer, optional
+        Defaults to the packaged gazetteer.
+    country_bias : str, mapping or None
+        ``"war"`` (default: Ukraine, then Russia and neighbours), an ISO code such as ``"RU"``,
+        a mapping ``{code: weight}``, or ``None`` for no country preference.
+    aliases : mapping of str to str, optional
+        Extra aliases of your own, ``{"alias": "place id"}`` (e.g.
+        ``{"Pokrovske front": "geonames:704422"}``); they rank like alias-table rows.
+
+    Examples
+    --------
+    >>> r = Resolver(aliases={"Avdeevka coke plant": "geonames:713122"})
+    >>> r.resolve("Avdeevka coke plant").name
+    'Avdiivka'
+    >>> r.get("Nowhereville") is None
+    True
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        *,
+        country_bias: CountryBias = "war",
+        aliases: Mapping[str, str] | None = None,
+    ):
+        self.gazetteer = gazetteer or default_gazetteer()
+        self.context = _context(country_bias)
+        self.user_aliases: dict[str, list[str]] = {}
+        for alias, pid in (aliases or {}).items():
+            if self.gazetteer.get_id(pid) is None:
+                raise InvalidInput(f"alias {alias!r} points at an unknown place id {pid!r}")
+            self.user_aliases.setdefault(key(check_name(alias)), []).append(pid)
+        self._ranked = functools.lru_cache(maxsize=65_536)(self._ranked_uncached)
+        self._region = functools.lru_cache(maxsize=1024)(self._region_uncached)
+
+    def __repr__(self) -> str:
+        return f"Resolver({self.gazetteer!r}, country_bias={dict(self.context)!r})"
+
+    # -- public ---------------------------------------------------------------------------
+    def candidates(
+        self,
+        name: str,
+        *,
+        country_bias: CountryBias | type[dataclasses.MISSING] = dataclasses.MISSING,
+        near: tuple[float, float] | None = None,
+        region: str | None = None,
+        date: dt.date | str | None = None,
+        limit: int = 10,
+    ) -> list[Place]:
+        """Ranked candidate places for ``name``, best first (empty when none match).
+
+        Parameters
+        ----------
+        name : str
+            A place name in any spelling or script.
+        country_bias : str, mapping or None, optional
+            Overrides the resolver's context for this call.
+        near : (lat, lon), optional
+            Prefer candidates close to this point.
+        region : str, optional
+            Prefer candidates in this first-level region or country, in any form the
+            gazetteer knows: ``"Donetsk"``, ``"Donetsk Oblast"``, ``"Kharkov region"``,
+            ``"Ukraine"``, ``"UA"``.
+        date : date or str, optional
+            When the text was written.  An alias row not yet valid then (a name given
+            later, an occupation name before the occupation) counts only as an alternate
+            name, and an old name still official then counts as the main name.
+        limit : int
+            How many candidates to return.
+
+        Examples
+        --------
+        >>> [p.country for p in Resolver().candidates("Pokrovsk", limit=2)]
+        ['UA', 'RU']
+        >>> Resolver().candidates("Artemivsk", date="2010-05-01", limit=1)[0].matched
+        'alias:decommunization_2016@valid'
+        """
+        k = key(check_name(name))
+        if not k:
+            raise InvalidInput(f"place name has no letters or digits: {name!r}")
+        ctx = self.context if country_bias is dataclasses.MISSING else _context(country_bias)
+        ctx_key = tuple(sorted(ctx.items()))
+        near_key = None if near is None else _check_near(near)
+        region_key = None if region is None else self._region(region)
+        when = _iso_date(date)
+        ranked = self._ranked(k, ctx_key, near_key, region_key, when)
+        return list(ranked[:limit])
+
+    def resolve(self, name: str, **kwargs) -> Place:
+        """The best place for ``name``; raises :class:`~geonews.errors.UnknownPlace`.
+
+        Takes the same keyword arguments as :meth:`candidates`.
+        """
+        found = self.candidates(name, limit=1, **kwargs)
+        if not found:
+            raise UnknownPlace(name)
+        return found[0]
+
+    def get(self, name: str, default: Place | None = None, **kwargs) -> Place | None:
+        """Like :meth:`resolve` but returns ``default`` when nothing matches."""
+        found = self.candidates(name, limit=1, **kwargs)
+        return found[0] if found else default
+
+    def _region_uncached(self, region: str) -> frozenset:
+        """What ``region=`` names: ``(country, admin1)`` pairs, ``(country, None)``, or keys."""
+        k = key(check_name(region))
+        found: set = {k}
+        if len(region) == 2 and region.isalpha() and region.isupper():
+            found.add((region, None))
+        gz = self.gazetteer
+        rowids = [r for r, _ in gz.matches(k)] + [a[0] for a in gz.alias_matches(k)]
+        for place in gz.rows(list(dict.fromkeys(rowids))):
+            if place.kind == "region":
+                found.add((place.country, place.admin1))
+            elif place.kind == "country":
+                found.add((place.country, None))
+        return frozenset(found)
+
+    # -- ranking --------------------------------------------------------------------------
+    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[Place, ...]:
+        gz = self.gazetteer
+        how: dict[int, tuple[float, str]] = {}
+
+        def note(rowid: int, weight: float, label: str) -> None:
+            if rowid not in how or how[rowid][0] < weight:
+                how[rowid] = (weight, label)
+
+        for rowid, kind in gz.matches(k):
+            note(rowid, _MATCH[kind], kind)
+        for rowid, kind, frm, to, _alias in gz.alias_matches(k):
+            if when is not None and frm and when < frm:
+                note(rowid, _MATCH["alt"], f"alias:{kind}@not-yet")
+            elif when is not None and to and when < to:
+                note(rowid, _MATCH["name"] + _MATCH["alias"] - _MATCH["alt"], f"alias:{kind}@valid")
+            else:
+                note(rowid, _MATCH["alias"], f"alias:{kind}")
+        for pid in self.user_aliases.get(k, ()):
+            place = gz.get_id(pid)
+            note(place.raw["rowid"], _MATCH["alias"], "alias:user")
+        if not how and k.startswith("the "):  # "the Donbas", "the Donetsk region"
+            return self._ranked_uncached(k[4:], ctx_key, near, region_key, when)
+        if not how and len(k) >= 4:
+            for rowid in gz.skeleton_matches(skeleton(k)):
+                note(rowid, _MATCH["fold"], "fold")
+        if not how:
+            return ()
+        ctx = dict(ctx_key)
+        scored = []
+        places = gz.rows(list(how))
+        # an alternate name that is the main name of a much bigger place elsewhere
+        # ("Cambridge", "Alexandria") is a weak match for the small one
+        named_pop = max(
+            (p.population for p in places if how[p.raw["rowid"]][1] == "name"), default=0
+        )
+        for place in places:
+            weight, label = how[place.raw["rowid"]]
+            if label == "alt" and place.population * 10 < named_pop:
+                weight -= 1.5
+            score = weight + 0.8 * math.log10(place.population + 1) + _KIND.get(place.kind, 0)
+            score += _CAPITAL if place.raw.get("capital") else 0.0
+            if place.kind == "settlement" and label != "alt":  # what news usually means
+                score += _importance(place.population)
+            score += ctx.get(place.country or "", 0.0)
+            if near is not None:
+                km = haversine_km(near[0], near[1], place.lat, place.lon)
+                score -= _NEAR * math.log1p(km / 50)
+            if region_key is not None and (
+                (place.country, place.admin1) in region_key
+                or (place.country, None) in region_key
+                or key(place.admin1 or "") in region_key
+            ):
+                score += _REGION
+            scored.append(dataclasses.replace(place, matched=label, score=round(score, 4)))
+        scored.sort(key=lambda p: (-p.score, -p.population, p.id))
+        return tuple(scored)
+
+
+@functools.cache
+def _default_resolver() -> Resolver:
+    return Resolver()
+
+
+def resolve(name: str, **kwargs) -> Place:
+    """Resolve ``name`` with the default resolver; see :meth:`Resolver.resolve`.
+
+    Examples
+    --------
+    >>> p = resolve("Костянтинівка")
+    >>> p.name, p.admin1
+    ('Kostiantynivka', 'Donetsk')
+    """
+    return _default_resolver().resolve(name, **kwargs)
+
+
+def _importance(population: int) -> float:
+    """Bonus for well-known cities: what a bare name in the news usually means."""
+    for floor, bonus in ((150_000, 1.0), (50_000, 0.5)):
+        if population >= floor:
+            return bonus
+    return 0.0
+
+
+def _iso_date(date: dt.date | str | None) -> str | None:
+    """``YYYY-MM-DD`` for comparing with the alias table's validity columns."""
+    if date is None:
+        return None
+    if isinstance(date, dt.date):
+        return date.isoformat()[:10]
+    try:
+        return dt.date.fromisoformat(str(date)[:10]).isoformat()
+    except ValueError as err:
+        raise InvalidInput(f"date must be ISO 8601 (YYYY-MM-DD): {date!r}") from err
+
+
+def candidates(name: str, **kwargs) -> list[Place]:
+    """Ranked candidates with the default resolver; see :meth:`Resolver.candidates`."""
+    return _default_resolver().candidates(name, **kwargs)
