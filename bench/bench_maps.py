@@ -106,11 +106,7 @@ def render(browser, path: Path, ready: str) -> dict:
 
     page.route("**/*", route)
     page.goto(path.as_uri(), timeout=300_000)
-    try:
-        page.wait_for_function(ready, timeout=120_000, polling=50)
-    except Exception:
-        print("not ready:", path, errors, failed, page.evaluate("window.__geonewsReady"), file=sys.stderr)
-        raise
+    page.wait_for_function(ready, timeout=300_000, polling=50)
     page.evaluate(TWO_FRAMES)
     drawn = page.evaluate("performance.now()")
     page.close()

@@ -30,8 +30,7 @@ import logging
 import urllib.parse
 from collections.abc import Iterator
 from functools import cache
-from importlib import import_module, resources
-from importlib.util import find_spec
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -466,34 +465,6 @@ def _geojson_rounded(geom: Any, *, digits: int = 2) -> dict[str, Any]:
     return json.loads(shapely.to_geojson(rounded))
 
 
-def _frontline_layers(frontline: Any, m: folium.Map) -> None:
-    """Draw control areas: the [frontline] module's builders if present, else a fallback."""
-    if find_spec("geonews.frontline_layers") is not None:
-        builders = import_module("geonews.frontline_layers")
-        builders.add_to_map(frontline, m)
-        return
-    import geopandas
-
-    if not isinstance(frontline, geopandas.GeoDataFrame) or not {"status", "date"} <= set(
-        frontline.columns
-    ):
-        raise InvalidInput("frontline must be a GeoDataFrame with 'status' and 'date' columns")
-    frame = frontline.to_crs(4326) if frontline.crs is not None else frontline
-    latest = frame[frame["date"] == frame["date"].max()] if frame["date"].notna().any() else frame
-    colours = {"occupied": "#b03a2e", "russian": "#b03a2e", "contested": "#d68910"}
-    label = pd.Timestamp(latest["date"].max()).date() if latest["date"].notna().any() else "?"
-    folium.GeoJson(
-        latest[["status", "geometry"]].assign(status=latest["status"].astype(str).map(_text)),
-        name=f"Control areas ({label})",
-        style_function=lambda f: {
-            "color": colours.get(f["properties"]["status"], "#7f8c8d"),
-            "weight": 1,
-            "fillOpacity": 0.18,
-        },
-        tooltip=folium.GeoJsonTooltip(fields=["status"]),
-    ).add_to(m)
-
-
 # ---------------------------------------------------------------- public API
 
 
@@ -578,8 +549,10 @@ def map(
     )
     m.options.setdefault("maxZoom", 18)  # clustering needs it; folium passes it to tiles only
     m.options.setdefault("minZoom", 1)
-    if frontline is not None:
-        _frontline_layers(frontline, m)
+    if frontline is not None:  # control areas under the events, drawn by [frontline]
+        from geonews.frontline_layers import add_to_map
+
+        add_to_map(frontline, m)
 
     payload = _payload(frame, types, canvas=canvas)
     payload["clustered"] = clustered
