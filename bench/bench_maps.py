@@ -10,6 +10,7 @@ For each size it measures, as medians over ``--runs`` whole runs:
 * ``render``: page-side time from navigation start until the events are drawn and two
   animation frames have passed, in Debian's headless chromium with the network cut off
   (every request that is not file:/data: is aborted and counted as ``failed``);
+* ``zoom``: milliseconds from a one-step zoom-in to the next painted frame (redraw);
 * ``failed``: requests that failed or tried to leave the machine; ``errors``: console errors.
 
 Baselines, side by side, on the same points: folium's own ``FastMarkerCluster`` (markers
@@ -43,6 +44,13 @@ from tests.maps_fixtures import synthetic_events  # noqa: E402
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 TWO_FRAMES = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+#: Milliseconds from a one-step zoom-in until the map has redrawn and painted a frame.
+ZOOM_IN = """new Promise(resolve => {
+    const map = window[Object.keys(window).find(k => /^map_[0-9a-f]{32}$/.test(k))];
+    const t = performance.now();
+    map.once("moveend", () => requestAnimationFrame(() => resolve(performance.now() - t)));
+    map.setZoom(map.getZoom() + 1, {animate: false});
+})"""
 
 
 def build_geonews(events):
@@ -109,8 +117,9 @@ def render(browser, path: Path, ready: str) -> dict:
     page.wait_for_function(ready, timeout=300_000, polling=50)
     page.evaluate(TWO_FRAMES)
     drawn = page.evaluate("performance.now()")
+    zoom = page.evaluate(ZOOM_IN)
     page.close()
-    return {"render": drawn / 1000, "failed": len(failed), "errors": len(errors)}
+    return {"render": drawn / 1000, "zoom": zoom, "failed": len(failed), "errors": len(errors)}
 
 
 def measure(name, events, runs, browser, tmp: Path) -> dict:
@@ -155,6 +164,7 @@ def main() -> int:
                 print(
                     f"{n:>7,} {name:<26} build+save {row['build+save']:6.2f} s  "
                     f"{row['MB']:6.2f} MB  render {row['render']:6.2f} s  "
+                    f"zoom {row['zoom']:6.0f} ms  "
                     f"failed {row['failed']}  errors {row['errors']}",
                     flush=True,
                 )
@@ -167,12 +177,13 @@ def main() -> int:
         "runs": args.runs,
     }
     args.out.write_text(json.dumps({"meta": meta, "results": results}, indent=1))
-    print("\n| events | approach | build+save s | HTML MB | first render s | failed requests |")
-    print("|---:|---|---:|---:|---:|---:|")
+    print("\n| events | approach | build+save s | HTML MB | first render s | zoom-in redraw ms "
+          "| failed requests |")  # fmt: skip
+    print("|---:|---|---:|---:|---:|---:|---:|")
     for r in results:
         print(
             f"| {r['events']:,} | {r['approach']} | {r['build+save']:.2f} | {r['MB']:.2f} "
-            f"| {r['render']:.2f} | {r['failed']} |"
+            f"| {r['render']:.2f} | {r['zoom']:.0f} | {r['failed']} |"
         )
     return 0
 

@@ -17,8 +17,10 @@ How the map tells the story:
   reaches the page, and only http(s) URLs become links.
 
 Events are shipped to the page once, as a compact JSON payload, and drawn by a
-small script (``templates/events.js``): SVG markers, clustered per event type
-when there are many, a date filter when the events span several days.
+small script (``templates/events.js``): SVG markers, clustered on a pixel grid
+when there are many (a cluster is a ring split by event type around its count;
+only the cells in view are drawn, so 100,000 events stay usable), and a date filter
+when the events span several days.
 """
 
 from __future__ import annotations
@@ -489,8 +491,8 @@ def map(
     frontline : geopandas.GeoDataFrame, optional
         Control areas with ``status`` and ``date`` columns, drawn under the events.
     cluster : bool, optional
-        Cluster point markers per event type.  By default they are clustered
-        when there are more than ``CLUSTER_ABOVE`` points.
+        Cluster point markers on a ``CLUSTER_CELL``-pixel grid.  By default they are
+        clustered when there are more than ``CLUSTER_ABOVE`` points.
     heatmap : bool, default False
         Add a heat-map layer of the point events.
     tiles : str or None, default "OpenStreetMap"

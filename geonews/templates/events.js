@@ -95,6 +95,7 @@ window.geonewsEvents = function (map, groups, D) {
     var country = D.precisions[sh.p] === "country";
     var layer = L.geoJSON(D.geo[sh.g], {
       pane: country ? "gnCountry" : "gnRegion",
+      pointToLayer: function (f, ll) { return L.circleMarker(ll, {radius: 6}); },
       className: "gn-shape gn-t" + sh.t + (country ? " gn-country" : " gn-region")
     });
     var first = sh.ev[0];
