@@ -344,3 +344,18 @@ def test_map_of_real_events_from_a_dispatch():
     country = names.index("Ukraine")
     assert data["precisions"][data["ev"]["prec"][country]] == "country"
     assert any(country in sh["ev"] for sh in data["shapes"])  # drawn as its shape
+
+
+def test_notebook_display_embeds_the_escaped_map(dispatch):
+    shown = maps.map(dispatch, tiles=None)._repr_html_()
+    assert "<iframe" in shown and "geonewsEvents" in shown
+    assert "<script>window.__pwned" not in shown
+
+
+def test_date_ranges_reach_the_page():
+    ev = dispatch_events()
+    ev.loc[0, "date_end"] = pd.Timestamp("2024-08-31")
+    data = payload(render(maps.map(ev, tiles=None)))
+    epoch = pd.Timestamp("1970-01-01")
+    assert data["ev"]["d1"][0] == (pd.Timestamp("2024-08-31") - epoch).days
+    assert data["dayMax"] == data["ev"]["d1"][0]  # the filter reaches the range's end
