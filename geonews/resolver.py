@@ -239,14 +239,21 @@ class Resolver:
             note(place.raw["rowid"], _MATCH["alias"], "alias:user")
         if not how and k.startswith("the "):  # "the Donbas", "the Donetsk region"
             return self._ranked_uncached(k[4:], ctx_key, near, region_key, when)
-        if not how and len(k) >= 4:
+        folded = not how and len(k) >= 4
+        if folded:
             for rowid in gz.skeleton_matches(skeleton(k)):
                 note(rowid, _MATCH["fold"], "fold")
         if not how:
             return ()
         ctx = dict(ctx_key)
-        scored = []
         places = gz.rows(list(how))
+        if folded and ctx:
+            # romanisation folding is for the context's own names (Kharkov, Gorlovka); a
+            # loose match elsewhere ("Sukhyi Yar" -> a town in China) is no answer
+            places = [p for p in places if ctx.get(p.country or "", 0.0) > 0]
+            if not places:
+                return ()
+        scored = []
         # an alternate name that is the main name of a much bigger place elsewhere
         # ("Cambridge", "Alexandria") is a weak match for the small one
         named_pop = max(
