@@ -26,6 +26,9 @@ __version__ = "0.1.0"
 #: Public names that live in heavier modules, imported on first access.
 _LAZY = {
     "geocoders": ("geonews.geocoders", None),
+    # the scoring module itself (load_gold, evaluate, evaluate_events, main_eval), so that
+    # geonews.evaluate.evaluate(...) and `import geonews.evaluate` name the same thing
+    "evaluate": ("geonews.evaluate", None),
 }
 
 __all__ = [
@@ -37,6 +40,7 @@ __all__ = [
     "UnknownPlace",
     "__version__",
     "candidates",
+    "evaluate",
     "geocoders",
     "resolve",
 ]

@@ -32,8 +32,9 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "8"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
+_CODE = re.compile(r"[A-Z0-9]{2,5}")
 _US_CENTER = (39.83, -98.58)  # geographic centre of the contiguous United States (fact)
 
 
@@ -58,7 +59,8 @@ def _source_files() -> list[Path]:
 def digest() -> str:
     """Digest of every source, so that the cache file changes when any source does."""
     h = hashlib.sha1(SCHEMA_VERSION.encode())
-    for path in _source_files():
+    # the code that builds the index and the name keys it stores are sources too
+    for path in (Path(__file__), Path(__file__).with_name("names.py"), *_source_files()):
         h.update(path.read_bytes())
     g = geonames_dir() / "cities500.json"
     st = g.stat()
@@ -144,8 +146,8 @@ def _build_into(target: Path) -> None:
             rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, lat REAL, lon REAL,
             kind TEXT, country TEXT, admin1 TEXT, admin1_code TEXT, population INTEGER,
             geonameid INTEGER);
-        CREATE TABLE names (key TEXT, place INTEGER, how TEXT);
-        CREATE TABLE skeletons (skel TEXT, place INTEGER);
+        CREATE TABLE names (key TEXT PRIMARY KEY, hits TEXT) WITHOUT ROWID;
+        CREATE TABLE skeletons (skel TEXT PRIMARY KEY, places TEXT) WITHOUT ROWID;
         CREATE TABLE aliases (
             key TEXT, place INTEGER, alias TEXT, kind TEXT, valid_from TEXT, valid_to TEXT,
             source TEXT);
@@ -159,7 +161,7 @@ def _build_into(target: Path) -> None:
     by_id: dict[str, int] = {}
     admin_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     admin_pop: dict[tuple[str, str], int] = defaultdict(int)
-    capital_rows: list[int] = []
+    capital_best: dict[tuple[str, str], tuple[int, int]] = {}
 
     def add_place(pid, name, lat, lon, kind, country, admin1, admin1_code, pop, gid) -> int:
         rowid = len(places) + 1
@@ -169,10 +171,14 @@ def _build_into(target: Path) -> None:
             by_geonameid[gid] = rowid
         return rowid
 
-    def add_names(rowid: int, primary: str | Iterable[str], alternates: Iterable[str]) -> None:
+    def add_names(
+        rowid: int, primary: str | Iterable[str], alternates: Iterable[str], codes=False
+    ) -> None:
         for name in [primary] if isinstance(primary, str) else primary:
             names.add((key(name), rowid, "name"))
         for alt in alternates:
+            if not codes and _CODE.fullmatch(alt):
+                continue  # IATA/ICAO and postal codes ("KBR", "UUEE") read as acronyms
             if _usable(alt):
                 k = key(alt)
                 if k:
@@ -195,7 +201,9 @@ def _build_into(target: Path) -> None:
             gid,
         )
         if (cc, c["name"]) in capitals:
-            capital_rows.append(rowid)
+            best = capital_best.get((cc, c["name"]))
+            if best is None or best[1] < int(c["population"] or 0):
+                capital_best[(cc, c["name"])] = (rowid, int(c["population"] or 0))
         # GeoNames' own name stays a primary name beside the canonical one from aliases.csv
         add_names(rowid, (name, c["name"]), c["alternatenames"])
         admin_points[(cc, code)].append((c["latitude"], c["longitude"]))
@@ -267,7 +275,8 @@ def _build_into(target: Path) -> None:
             admin_pop[("US", st["code"])],
             int(st["geonameid"]),
         )
-        add_names(rowid, st["name"], [f"{st['name']} state", f"State of {st['name']}"])
+        alts = [f"State of {st['name']}", *_AP_STATES.get(st["code"], [])]
+        add_names(rowid, st["name"], alts, codes=True)
 
     for r in features:
         rowid = add_place(
@@ -304,20 +313,45 @@ def _build_into(target: Path) -> None:
         )
 
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
-    db.executemany("INSERT INTO names VALUES (?,?,?)", sorted(names))
-    skels = {(skeleton(k), rowid) for k, rowid, _ in names if len(k) >= 4}
-    skels.update((skeleton(a[0]), a[1]) for a in alias_rows)
-    db.executemany("INSERT INTO skeletons VALUES (?,?)", sorted(skels))
+    # one row per key: every place it names, and how ("n" name, "a" alternate name,
+    # "@kind" alias-table row), so that a look-up is a single B-tree seek
+    hits: dict[str, dict[int, str]] = defaultdict(dict)
+    for k, rowid, how in names:
+        if hits[k].get(rowid) != "n":
+            hits[k][rowid] = "n" if how == "name" else "a"
+    alias_hits: dict[str, list[str]] = defaultdict(list)
+    for a in alias_rows:
+        alias_hits[a[0]].append(f"{a[1]}:@{a[3]}")
+    db.executemany(
+        "INSERT INTO names VALUES (?,?)",
+        (
+            (
+                k,
+                " ".join(
+                    [*(f"{r}:{h}" for r, h in sorted(hits.get(k, {}).items())), *alias_hits[k]]
+                ),
+            )
+            for k in sorted(set(hits) | set(alias_hits))
+        ),
+    )
+    skels: dict[str, set[int]] = defaultdict(set)
+    for k, rowid, _ in names:
+        if len(k) >= 4:
+            skels[skeleton(k)].add(rowid)
+    for a in alias_rows:
+        skels[skeleton(a[0])].add(a[1])
+    db.executemany(
+        "INSERT INTO skeletons VALUES (?,?)",
+        ((sk, " ".join(map(str, sorted(rs)))) for sk, rs in sorted(skels.items())),
+    )
     db.executemany("INSERT INTO aliases VALUES (?,?,?,?,?,?,?)", alias_rows)
-    db.executemany("INSERT INTO capitals VALUES (?)", [(r,) for r in capital_rows])
+    db.executemany("INSERT INTO capitals VALUES (?)", [(r,) for r, _ in capital_best.values()])
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",
         [("schema", SCHEMA_VERSION), ("digest", digest()), ("places", str(len(places)))],
     )
     db.executescript(
         """
-        CREATE INDEX names_key ON names(key);
-        CREATE INDEX skeletons_skel ON skeletons(skel);
         CREATE INDEX aliases_key ON aliases(key);
         CREATE INDEX places_country ON places(country, kind);
         CREATE INDEX places_lat ON places(lat);
@@ -363,7 +397,7 @@ def _add_countries(countries: dict, add_place, add_names) -> None:
             int(c.get("population") or 0),
             int(c["geonameid"]),
         )
-        add_names(rowid, c["name"], alts)
+        add_names(rowid, c["name"], alts, codes=True)  # "USA", "UAE", "DPRK" are names here
 
 
 #: First-level units that are cities (no region place of their own), by GeoNames admin1 code.
@@ -373,6 +407,53 @@ _CITY_ADMIN1 = {
     ("RU", "48"): "Moscow",
     ("RU", "66"): "Saint Petersburg",
     ("BY", "04"): "Minsk",
+}
+
+#: AP-style abbreviations of US states, as US news writes them (facts about usage).
+_AP_STATES = {
+    "AL": ["Ala."],
+    "AZ": ["Ariz."],
+    "AR": ["Ark."],
+    "CA": ["Calif."],
+    "CO": ["Colo."],
+    "CT": ["Conn."],
+    "DE": ["Del."],
+    "FL": ["Fla."],
+    "IL": ["Ill."],
+    "IN": ["Ind."],
+    "KS": ["Kan.", "Kans."],
+    "KY": ["Ky."],
+    "LA": ["La."],
+    "MD": ["Md."],
+    "MA": ["Mass."],
+    "MI": ["Mich."],
+    "MN": ["Minn."],
+    "MS": ["Miss."],
+    "MO": ["Mo."],
+    "MT": ["Mont."],
+    "NE": ["Neb.", "Nebr."],
+    "NV": ["Nev."],
+    "NH": ["N.H."],
+    "NJ": ["N.J."],
+    "NM": ["N.M."],
+    "NY": ["N.Y."],
+    "NC": ["N.C."],
+    "ND": ["N.D."],
+    "OK": ["Okla."],
+    "OR": ["Ore."],
+    "PA": ["Pa."],
+    "RI": ["R.I."],
+    "SC": ["S.C."],
+    "SD": ["S.D."],
+    "TN": ["Tenn."],
+    "VT": ["Vt."],
+    "VA": ["Va."],
+    "WA": ["Wash."],
+    "WV": ["W.Va.", "W. Va."],
+    "WI": ["Wis.", "Wisc."],
+    "WY": ["Wyo."],
+    "TX": ["Tex."],
+    "GA": ["Ga."],
 }
 
 #: Two-letter codes that are also common English words or abbreviations.
@@ -425,7 +506,7 @@ _AMBIGUOUS_ISO2 = {
 }
 #: Names that English news uses and the sources above lack (facts about usage).
 _COUNTRY_EXTRA = {
-    "US": ["U.S.", "U.S.A.", "USA", "United States of America", "America", "the States"],
+    "US": ["U.S.", "U.S.A.", "USA", "US", "United States of America", "America", "the States"],
     "GB": ["U.K.", "UK", "Britain", "Great Britain", "United Kingdom", "England"],
     "AE": ["UAE", "U.A.E.", "the Emirates", "Emirates"],
     "RU": ["Russian Federation", "Rossiya"],

@@ -16,8 +16,11 @@ mention gets a role: ``literal`` or ``metonym`` (see :mod:`geonews.roles`).
 Examples
 --------
 >>> text = "Clashes continued in Pokrovsk, which Moscow calls Krasnoarmeysk."
->>> [(m.text, m.place.name, m.role) for m in geoparse(text)]
-[('Pokrovsk', 'Pokrovsk', 'literal'), ('Moscow', 'Moscow', 'metonym'), ('Krasnoarmeysk', 'Pokrovsk', 'literal')]
+>>> for m in geoparse(text):
+...     print(m.text, "->", m.place.name, m.role)
+Pokrovsk -> Pokrovsk literal
+Moscow -> Moscow metonym
+Krasnoarmeysk -> Pokrovsk literal
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -32,6 +36,27 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from geonews.errors import InvalidInput
+from geonews.lexicon import (
+    CONNECTORS as _CONNECTORS,
+)
+from geonews.lexicon import (
+    DIRECTIONS as _DIRECTIONS,
+)
+from geonews.lexicon import (
+    FIRST_NAMES as _FIRST_NAMES,
+)
+from geonews.lexicon import (
+    ORG_WORDS as _ORG_WORDS,
+)
+from geonews.lexicon import (
+    REGION_WORDS as _REGION_WORDS,
+)
+from geonews.lexicon import (
+    STOP as _STOP,
+)
+from geonews.lexicon import (
+    TITLES as _TITLES,
+)
 from geonews.names import key
 from geonews.places import Mention, Place, haversine_km
 from geonews.resolver import CountryBias, Resolver
@@ -42,640 +67,12 @@ __all__ = ["MAX_TEXT_LENGTH", "Geoparser", "geoparse"]
 #: Longest text accepted (characters); split longer documents.
 MAX_TEXT_LENGTH = 2_000_000
 
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][^\W_]*(?:['’ʼ\-‑][^\W\d_][^\W_]*)*", re.UNICODE)
+_WORD = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_][^\W_]*(?:['’ʼ\-‑][^\W\d_][^\W_]*)*", re.UNICODE)
+_ABBREV = re.compile(r"(?:[A-Z]\.){2,}")
+_PUNCT = re.compile(r"[.,;:!?()\"“”\n]")
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
-_CONNECTORS = {
-    "of",
-    "de",
-    "on",
-    "upon",
-    "la",
-    "le",
-    "el",
-    "al",
-    "del",
-    "am",
-    "an",
-    "der",
-    "sur",
-    "di",
-    "da",
-    "do",
-    "dos",
-    "das",
-    "du",
-    "des",
-    "en",
-    "y",
-    "and",
-}
-_DIRECTIONS = {
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "central",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "north-eastern",
-    "south-eastern",
-    "north-western",
-    "south-western",
-    "east",
-    "west",
-    "north",
-    "south",
-}
-_REGION_WORDS = {"region", "oblast", "province", "regions", "oblasts", "provinces", "oblast's"}
 _SENTENCE_END = re.compile(r"[.!?]\s*[\"”’)]*\s*$|^\s*$|[\n:;]\s*[\"“‘(]?\s*$")
-_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "president",
-    "gen",
-    "general",
-    "minister",
-    "senator",
-    "sen",
-    "rep",
-    "gov",
-    "governor",
-    "mayor",
-    "lt",
-    "col",
-    "colonel",
-    "sgt",
-    "capt",
-    "captain",
-    "prince",
-    "king",
-    "queen",
-    "pope",
-    "judge",
-    "justice",
-    "chancellor",
-    "premier",
-    "commander",
-    "lieutenant",
-    "major",
-    "sir",
-    "lord",
-    "lady",
-    "chief",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "ambassador",
-    "envoy",
-    "officer",
-    "st",
-    "detective",
-    "coach",
-    "professor",
-    "prof",
-    "rev",
-    "reverend",
-    "father",
-    "sister",
-    "brother",
-    "uncle",
-    "aunt",
-    "saint",
-}
-_ORG_WORDS = {
-    "post",
-    "times",
-    "independent",
-    "journal",
-    "university",
-    "college",
-    "street",
-    "avenue",
-    "road",
-    "company",
-    "club",
-    "fc",
-    "council",
-    "committee",
-    "institute",
-    "herald",
-    "tribune",
-    "daily",
-    "news",
-    "agency",
-    "ministry",
-    "airlines",
-    "bank",
-    "group",
-    "corporation",
-    "corp",
-    "inc",
-    "ltd",
-    "press",
-    "school",
-    "hospital",
-    "church",
-    "cathedral",
-    "stadium",
-    "hotel",
-    "centre",
-    "center",
-    "museum",
-    "library",
-    "boulevard",
-    "blvd",
-    "lane",
-    "drive",
-    "court",
-    "gazette",
-    "observer",
-    "telegraph",
-    "guardian",
-    "chronicle",
-    "review",
-    "radio",
-    "tv",
-    "television",
-    "network",
-    "foundation",
-    "society",
-    "association",
-    "party",
-    "union",
-    "federation",
-    "league",
-    "dynamo",
-    "shakhtar",
-    "bridge",
-    "energy",
-    "oil",
-    "steel",
-    "mall",
-    "square",
-    "plaza",
-    "park",
-    "highway",
-    "freeway",
-    "pike",
-    "parkway",
-    "way",
-    "county",
-    "township",
-    "district",
-    "st",
-    "zoo",
-    "times-picayune",
-    "democrat",
-    "republican",
-    "reporter",
-    "examiner",
-    "courier",
-    "inquirer",
-    "sun",
-    "star",
-    "state",
-}
-#: Common words and names that are also place names somewhere (kept out unless cued).
-_STOP = {
-    "much",
-    "nice",
-    "reading",
-    "mobile",
-    "split",
-    "march",
-    "may",
-    "june",
-    "july",
-    "august",
-    "april",
-    "january",
-    "february",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "police",
-    "hope",
-    "bath",
-    "orange",
-    "mission",
-    "union",
-    "independence",
-    "liberty",
-    "victory",
-    "progress",
-    "peace",
-    "unity",
-    "friendship",
-    "justice",
-    "republic",
-    "communist",
-    "soviet",
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "central",
-    "god",
-    "christmas",
-    "easter",
-    "parliament",
-    "president",
-    "government",
-    "army",
-    "navy",
-    "i",
-    "a",
-    "an",
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "he",
-    "she",
-    "it",
-    "we",
-    "they",
-    "you",
-    "his",
-    "her",
-    "its",
-    "our",
-    "their",
-    "of",
-    "in",
-    "on",
-    "at",
-    "by",
-    "to",
-    "for",
-    "as",
-    "is",
-    "was",
-    "but",
-    "and",
-    "or",
-    "if",
-    "so",
-    "no",
-    "yes",
-    "all",
-    "some",
-    "many",
-    "most",
-    "more",
-    "new",
-    "old",
-    "one",
-    "two",
-    "after",
-    "before",
-    "during",
-    "while",
-    "when",
-    "where",
-    "why",
-    "how",
-    "what",
-    "who",
-    "there",
-    "here",
-    "then",
-    "now",
-    "also",
-    "however",
-    "meanwhile",
-    "still",
-    "even",
-    "just",
-    "only",
-    "over",
-    "under",
-    "between",
-    "among",
-    "against",
-    "about",
-    "around",
-    "across",
-    "along",
-    "early",
-    "late",
-    "later",
-    "last",
-    "next",
-    "first",
-    "second",
-    "third",
-    "several",
-    "both",
-    "each",
-    "every",
-    "such",
-    "other",
-    "another",
-    "same",
-    "since",
-    "until",
-    "because",
-    "although",
-    "though",
-    "despite",
-    "according",
-    "earlier",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "local",
-    "regional",
-    "national",
-    "federal",
-    "state",
-    "city",
-    "town",
-    "village",
-    "county",
-    "region",
-    "oblast",
-    "province",
-    "district",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "university",
-    "college",
-    "school",
-    "church",
-    "street",
-    "council",
-    "court",
-    "house",
-    "senate",
-    "congress",
-    "home",
-    "post",
-    "mount",
-    "lake",
-    "river",
-    "bay",
-    "beach",
-    "island",
-    "park",
-    "valley",
-    "ukrainian",
-    "ukrainians",
-    "russian",
-    "russians",
-    "european",
-    "europeans",
-    "american",
-    "americans",
-    "british",
-    "french",
-    "german",
-    "germans",
-    "polish",
-    "belarusian",
-    "chinese",
-    "iranian",
-    "turkish",
-    "israeli",
-    "nato",
-    "eu",
-    "un",
-    "g7",
-    "g20",
-    "obama",
-    "putin",
-    "zelensky",
-    "zelenskyy",
-    "zelenskiy",
-    "trump",
-    "biden",
-    "witkoff",
-    "kushner",
-    "dmitriev",
-    "peskov",
-    "lavrov",
-    "shoigu",
-    "gerasimov",
-    "belousov",
-    "syrskyi",
-    "umerov",
-    "yermak",
-    "budanov",
-    "rubio",
-    "vance",
-    "macron",
-    "starmer",
-    "merz",
-    "scholz",
-    "erdogan",
-    "orban",
-    "xi",
-    "modi",
-    "kellogg",
-    "driscoll",
-    "lukashenko",
-    "kadyrov",
-    "prigozhin",
-    "medvedev",
-    "zakharova",
-    "sybiha",
-    "kuleba",
-    "klitschko",
-    "tusk",
-    "meloni",
-    "stoltenberg",
-    "rutte",
-    "kallas",
-    "guterres",
-    "grossi",
-    "ushakov",
-    "shmyhal",
-    "svyrydenko",
-    "zaluzhnyi",
-    "blinken",
-    "hegseth",
-    "washington's",
-    "reuters",
-    "ap",
-    "afp",
-    "tass",
-    "interfax",
-    "ria",
-    "ukrinform",
-    "isw",
-    "acled",
-    "bbc",
-    "cnn",
-    "ok",
-    "tv",
-    "ceo",
-    "phd",
-    "gdp",
-    "covid",
-    "ukrainska",
-    "pravda",
-    "kommersant",
-    "izvestia",
-    "mod",
-    "general",
-    "staff",
-    "ministry",
-    "defence",
-    "defense",
-    "forces",
-    "troops",
-    "office",
-    "white",
-    "black",
-    "red",
-    "green",
-    "blue",
-    "grand",
-    "great",
-    "little",
-    "big",
-    "long",
-    "good",
-    "best",
-    "well",
-    "page",
-    "photo",
-    "video",
-    "image",
-    "read",
-    "said",
-    "says",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "jr",
-    "sr",
-    "co",
-    "inc",
-    "ltd",
-    "corp",
-    "dept",
-    "gov",
-    "sen",
-    "rep",
-    "lt",
-    "col",
-    "sgt",
-    "capt",
-    "cpl",
-    "pvt",
-    "vol",
-    "nos",
-    "fig",
-    "ed",
-    "eds",
-}
-#: Words that make a capitalised run a person, not a place, when they come right before it.
-_FIRST_NAMES = {
-    "john",
-    "james",
-    "robert",
-    "michael",
-    "william",
-    "david",
-    "richard",
-    "joseph",
-    "thomas",
-    "charles",
-    "mary",
-    "patricia",
-    "jennifer",
-    "linda",
-    "elizabeth",
-    "barbara",
-    "susan",
-    "jessica",
-    "sarah",
-    "karen",
-    "george",
-    "donald",
-    "joe",
-    "vladimir",
-    "volodymyr",
-    "sergei",
-    "sergey",
-    "dmitry",
-    "andrii",
-    "andriy",
-    "oleksandr",
-    "olena",
-    "yulia",
-    "mykola",
-    "viktor",
-    "petro",
-    "jack",
-    "andrew",
-    "paul",
-    "mark",
-    "steve",
-    "steven",
-    "kevin",
-    "brian",
-    "ed",
-    "edward",
-    "ronald",
-    "anthony",
-    "daniel",
-    "matthew",
-    "christopher",
-    "jackie",
-    "sam",
-    "ben",
-    "tom",
-    "tim",
-    "bill",
-    "bob",
-    "jim",
-    "mike",
-    "dan",
-    "anne",
-    "ann",
-    "helen",
-    "emma",
-    "kate",
-    "marco",
-    "keir",
-    "emmanuel",
-    "friedrich",
-    "olaf",
-    "recep",
-    "jared",
-    "kirill",
-    "yuri",
-    "yury",
-    "maria",
-    "ursula",
-    "antonio",
-    "kaja",
-    "rafael",
-}
 
 
 @dataclasses.dataclass
@@ -799,6 +196,7 @@ class Geoparser:
                 w = w[: -len(poss.group())]
             words.append((s, e, w))
         lower_words = {w for _, _, w in words if w[:1].islower()}
+        persons = self._persons(words)
         spans: list[_Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -813,6 +211,9 @@ class Geoparser:
                 i += 1
                 continue
             found = self._longest(text, words, i, n)
+            if w in ("The", "the") and (found is None or found[1] == i + 1):
+                i += 1  # "The Kremlin", "The UAE": the article is not part of the name
+                continue
             if found is None:
                 # a hyphenated pair such as "Pokrovsk-Myrnohrad": try its parts
                 if "-" in w or "‑" in w:
@@ -820,11 +221,11 @@ class Geoparser:
                 i += 1
                 continue
             span, j = found
-            if self._keep(text, words, i, j, span, lower_words):
+            if self._keep(text, words, i, j, span, lower_words, persons):
                 spans.append(span)
                 i = j
             else:
-                i = self._skip_run(words, i)
+                i += 1
         if self.nlp is not None:
             spans = _merge(spans, self._ner_spans(text))
         return spans
@@ -834,11 +235,11 @@ class Geoparser:
         limit = min(n, i + 6)
         for j in range(i + 1, limit + 1):
             last = words[j - 1][2]
-            if j - 1 > i and not _capitalised(last) and last.lower() not in _REGION_WORDS:
+            if j - 1 > i and not _capitalised(last):
                 if last.lower() in _CONNECTORS:
                     continue
                 break
-            if not _capitalised(last) and last.lower() not in _REGION_WORDS:
+            if not _capitalised(last):
                 continue
             s, e = words[i][0], words[j - 1][1]
             if re.search(
@@ -854,27 +255,10 @@ class Geoparser:
         if best is None:
             return None
         span, j = best
-        # "Donetsk and Luhansk regions": the first name is a region too
-        if j < n and words[j][2].lower() in _REGION_WORDS and span.key + " region" != span.key:
-            rk = key(span.text + " region")
-            if self._has_key(rk):
-                end = words[j][1]
-                if words[j][2].lower().endswith("s") and not text[span.end : end].strip().endswith(
-                    "'s"
-                ):
-                    end = words[j][1]
-                span = _Span(span.start, end, text[span.start : end], rk, cue="region")
-                j += 1
-        elif (
-            j + 2 < n + 0
-            and words[j][2] == "and"
-            and j + 2 < n
-            and (words[j + 2][2].lower() in ("regions", "oblasts", "provinces"))
-        ):
-            rk = key(span.text + " region")
-            if self._has_key(rk):
-                span = dataclasses.replace(span, key=rk, cue="region")
-        if _after_is_region_plural(text, span.end) and span.cue is None:
+        # "the Donetsk region", "Donetsk and Luhansk regions": the name is the mention,
+        # the place is the region
+        follows_region = j < n and words[j][2].lower() in _REGION_WORDS
+        if follows_region or _after_is_region_plural(text, span.end):
             rk = key(span.text + " region")
             if self._has_key(rk):
                 span = dataclasses.replace(span, key=rk, cue="region")
@@ -885,13 +269,38 @@ class Geoparser:
         out, pos = [], start
         for part in re.split(r"[-‑]", word):
             k = key(part)
-            if part[:1].isupper() and k and k not in _STOP and self._has_key(k):
+            long_enough = len(k) > 2 or (part.isupper() and len(k) == 2)
+            if part[:1].isupper() and long_enough and k not in _STOP and self._has_key(k):
                 out.append(_Span(pos, pos + len(part), part, k))
             pos += len(part) + 1
         return out
 
-    def _keep(self, text, words, i, j, span, lower_words) -> bool:
+    def _persons(self, words) -> set[str]:
+        """Surnames: the last word of a two-or-three-word capitalised name ("Phil Hartley")."""
+        out: set[str] = set()
+        for a in range(len(words) - 1):
+            w0, w1 = words[a][2], words[a + 1][2]
+            if not (_capitalised(w0) and _capitalised(w1)) or words[a + 1][0] - words[a][1] != 1:
+                continue
+            k0 = w0.lower()
+            if k0 in _FIRST_NAMES or k0.rstrip(".") in _TITLES:
+                out.add(key(w1))
+            elif (
+                len(w0) > 2
+                and not w0.isupper()
+                and k0 not in _STOP
+                and k0 not in _DIRECTIONS
+                and not self._has_key(key(w0))
+                and not self._has_key(key(f"{w0} {w1}"))
+                and (a + 2 >= len(words) or not _capitalised(words[a + 2][2]))
+            ):
+                out.add(key(w1))  # "Phil Hartley": a given name we do not know, a surname
+        return out
+
+    def _keep(self, text, words, i, j, span, lower_words, persons=frozenset()) -> bool:
         k = span.key
+        if _CONTRACTION.search(span.text) or (j - i == 1 and k in persons):
+            return False
         single = j - i == 1 or (span.cue == "region" and j - i == 2)
         if k in _STOP or (k.split(" ")[0] in ("the",) and len(k.split()) == 1):
             return False
@@ -908,17 +317,22 @@ class Geoparser:
             and (prev.lower().rstrip(".") in _TITLES or prev.lower() in _FIRST_NAMES)
         ):
             return False
-        # organisations: "Kyiv Independent", "Washington Post"
+        # organisations named after a place ("Kyiv Independent", "Ohio State University")
+        # keep the mention; the role rules make it an actor, not a place of activity
         if nxt and next_gap.strip() == "" and _capitalised(nxt) and nxt.lower() in _ORG_WORDS:
-            return False
-        # a capitalised run that goes on with words that are not places: a name, a title
-        if nxt and next_gap == " " and _capitalised(nxt) and nxt.lower() not in _REGION_WORDS:
-            if not self._has_key(key(nxt)) and nxt.lower() not in _STOP:
-                return False
-        if prev and prev_gap == " " and _capitalised(prev) and not span.sentence_start:
-            pk = key(prev)
-            if pk not in _STOP and not self._has_key(pk) and prev.lower() not in _DIRECTIONS:
-                return False
+            span.cue = "org"
+            return True
+        # a capitalised run that goes on with words that are not places ("Georgia Bureau of
+        # Investigation", "U.S. Attorney"): the place stands for an institution
+        if (
+            nxt
+            and next_gap == " "
+            and _capitalised(nxt)
+            and nxt.lower() not in _REGION_WORDS
+            and not self._has_key(key(nxt))
+            and nxt.lower() not in _STOP
+        ):
+            span.cue = "org"
         if single and span.sentence_start and span.text.lower() in lower_words:
             return False
         return not (single and len(k) <= 2 and not span.text.isupper())
@@ -946,25 +360,36 @@ class Geoparser:
             return []
         resolver = self.resolver
         by_key: dict[str, list[Place]] = {}
+        counts = Counter(sp.key for sp in spans)
         for sp in spans:
             if sp.key not in by_key:
-                by_key[sp.key] = resolver.candidates(sp.key, limit=12)
+                by_key[sp.key] = resolver.candidates(sp.key, limit=60)
         hints = _admin_hints(text, spans, by_key)
         first = {k: c[0] for k, c in by_key.items() if c}
 
-        # document context: countries and first-level regions the text names
-        countries: Counter[str] = Counter()
-        regions: Counter[tuple[str | None, str | None]] = Counter()
+        # document context: countries and first-level regions the text names; a name's own
+        # evidence does not vote for itself
+        evidence: dict[str, tuple[str | None, tuple[str | None, str | None] | None, float]] = {}
         for k, cands in by_key.items():
             if not cands:
                 continue
             top = cands[0]
             margin = top.score - cands[1].score if len(cands) > 1 else 9.0
             weight = 2.0 if top.kind in ("country", "region") else (1.0 if margin > 1.0 else 0.4)
-            if top.country:
-                countries[top.country] += weight
-            if top.kind == "region" or (top.admin1 and margin > 1.0):
-                regions[(top.country, top.admin1)] += weight
+            region = (
+                (top.country, top.admin1)
+                if top.kind == "region" or (top.admin1 and margin > 1.0)
+                else None
+            )
+            evidence[k] = (top.country, region, weight * counts[k] ** 0.5)
+        countries: Counter[str] = Counter()
+        regions: Counter[tuple[str | None, str | None]] = Counter()
+        for country, region, weight in evidence.values():
+            if country:
+                countries[country] += weight
+            if region:
+                regions[region] += weight
+        prior = resolver.context
         anchor = _centroid(
             [p for p in first.values() if p.kind in ("settlement", "region", "feature")]
         )
@@ -974,12 +399,23 @@ class Geoparser:
             if not cands:
                 chosen[k] = (None, (), 0.0)
                 continue
+            own_country, own_region, own_weight = evidence.get(k, (None, None, 0.0))
+            doc_countries = countries.copy()
+            doc_regions = regions.copy()
+            if own_country:
+                doc_countries[own_country] -= own_weight
+            if own_region:
+                doc_regions[own_region] -= own_weight
+            # the war-region prior yields when the text is plainly about somewhere else
+            war_evidence = sum(w for c, w in doc_countries.items() if c in prior)
+            other_evidence = sum(w for c, w in doc_countries.items() if c not in prior)
+            damp = 1.0 if war_evidence >= 1.0 or other_evidence < 2.0 else 0.0
             rescored = []
             for p in cands:
-                s = p.score
-                s += 1.0 * min(countries.get(p.country or "", 0.0), 3.0)
-                if p.kind != "country" and (p.country, p.admin1) in regions:
-                    s += 1.2
+                s = p.score - (1.0 - damp) * prior.get(p.country or "", 0.0)
+                s += min(max(doc_countries.get(p.country or "", 0.0), 0.0), 2.0)
+                if p.kind != "country" and doc_regions.get((p.country, p.admin1), 0.0) > 0.5:
+                    s += 1.0
                 for hint in hints.get(k, ()):
                     if _within(p, hint):
                         s += 4.0
@@ -1000,7 +436,9 @@ class Geoparser:
         for sp in spans:
             place, runners, conf = chosen[sp.key]
             role = "literal"
-            if place is not None:
+            if place is not None and sp.cue == "org":
+                role = "metonym"
+            elif place is not None:
                 role = role_of(
                     text,
                     sp.start,
@@ -1017,7 +455,7 @@ class Geoparser:
 
 
 def _capitalised(word: str) -> bool:
-    return bool(word) and (word[0].isupper() or bool(re.fullmatch(r"(?:[A-Z]\.){2,}", word)))
+    return word[:1].isupper()
 
 
 def _after_is_region_plural(text: str, end: int) -> bool:
@@ -1049,7 +487,7 @@ _HINT = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s+\(|\s+of\s+(?:the\s+)?)$
 def _admin_hints(text, spans, by_key) -> dict[str, list[Place]]:
     """Region or country named right after a place: "Myrnohrad in the Donetsk region"."""
     hints: dict[str, list[Place]] = {}
-    for a, b in zip(spans, spans[1:]):
+    for a, b in itertools.pairwise(spans):
         gap = text[a.end : b.start]
         if len(gap) > 12 or not _HINT.match(gap):
             continue
@@ -1103,7 +541,7 @@ def geoparse(
     --------
     >>> ms = geoparse("Russian forces shelled Kharkov and the Donetsk region overnight.")
     >>> [(m.text, m.place.name, m.place.kind) for m in ms]
-    [('Kharkov', 'Kharkiv', 'settlement'), ('Donetsk region', 'Donetsk Oblast', 'region')]
+    [('Kharkov', 'Kharkiv', 'settlement'), ('Donetsk', 'Donetsk Oblast', 'region')]
     """
     parser = _default_parser() if context == "war" else _parser_for(_freeze(context))
     return parser(text, date=date)

@@ -46,7 +46,7 @@ WAR_CONTEXT: Mapping[str, float] = {
     "HU": 0.3,
     "FI": 0.3,
 }
-_MATCH = {"name": 3.0, "alias": 3.1, "alt": 1.8, "fold": 0.8}
+_MATCH = {"name": 2.5, "alias": 3.2, "alt": 2.0, "fold": 0.8}
 _KIND = {
     "country": 2.5,
     "continent": 2.5,
@@ -127,6 +127,9 @@ class Resolver:
             if self.gazetteer.get_id(pid) is None:
                 raise InvalidInput(f"alias {alias!r} points at an unknown place id {pid!r}")
             self.user_aliases.setdefault(key(check_name(alias)), []).append(pid)
+        self._ctx_key = tuple(sorted(self.context.items()))
+        self._base: dict[int, float] = {}
+        self._ctx_dicts: dict[tuple, dict[str | None, float]] = {}
         self._ranked = functools.lru_cache(maxsize=65_536)(self._ranked_uncached)
         self._region = functools.lru_cache(maxsize=1024)(self._region_uncached)
 
@@ -168,14 +171,14 @@ class Resolver:
         k = key(check_name(name))
         if not k:
             raise InvalidInput(f"place name has no letters or digits: {name!r}")
-        ctx = self.context if country_bias is dataclasses.MISSING else _context(country_bias)
-        ctx_key = tuple(sorted(ctx.items()))
+        if country_bias is dataclasses.MISSING:
+            ctx_key = self._ctx_key
+        else:
+            ctx_key = tuple(sorted(_context(country_bias).items()))
         near_key = None if near is None else _check_near(near)
         region_key = None if region is None else self._region(region)
         ranked = self._ranked(k, ctx_key, near_key, region_key)
-        if not ranked and k.startswith("the "):
-            ranked = self._ranked(k[4:], ctx_key, near_key, region_key)
-        return list(ranked[:limit])
+        return [entry.place() for entry in ranked[:limit]]
 
     def resolve(self, name: str, **kwargs) -> Place:
         """The best place for ``name``; raises :class:`~geonews.errors.UnknownPlace`.
@@ -208,33 +211,53 @@ class Resolver:
         return frozenset(found)
 
     # -- ranking --------------------------------------------------------------------------
-    def _ranked_uncached(self, k, ctx_key, near, region_key) -> tuple[Place, ...]:
+    def _ranked_uncached(self, k, ctx_key, near, region_key) -> tuple[_Ranked, ...]:
         gz = self.gazetteer
+        hits = gz.hits(k)
+        if not hits and k.startswith("the "):  # "the Donbas", "the Black Sea"
+            k = k[4:]
+            hits = gz.hits(k)
         how: dict[int, tuple[float, str]] = {}
-
-        def note(rowid: int, weight: float, label: str) -> None:
+        for rowid, label in hits:
+            weight = _MATCH.get(label) or _MATCH["alias"]  # "name", "alt" or "alias:<kind>"
             if rowid not in how or how[rowid][0] < weight:
                 how[rowid] = (weight, label)
-
-        for rowid, kind in gz.matches(k):
-            note(rowid, _MATCH[kind], kind)
-        for rowid, kind, _frm, _to, _alias in gz.alias_matches(k):
-            note(rowid, _MATCH["alias"], f"alias:{kind}")
         for pid in self.user_aliases.get(k, ()):
-            place = gz.get_id(pid)
-            note(place.raw["rowid"], _MATCH["alias"], "alias:user")
+            rowid = gz.get_id(pid).raw["rowid"]
+            how[rowid] = (_MATCH["alias"], "alias:user")
         if not how and len(k) >= 4:
             for rowid in gz.skeleton_matches(skeleton(k)):
-                note(rowid, _MATCH["fold"], "fold")
+                how[rowid] = (_MATCH["fold"], "fold")
         if not how:
             return ()
-        ctx = dict(ctx_key)
+        places = gz.rows(list(how))
+        # An alternate name is a weak match when it is the own name of a much bigger place
+        # elsewhere ("Cambridge", "Alexandria"), or of a place in the same country that is
+        # not tiny beside it (Pokrovsk in Yakutia, not Engels, once called Pokrovsk).
+        named_pop = 0
+        named_in: dict[str | None, int] = {}
+        if len(places) > 1:
+            for p in places:
+                if how[p.raw["rowid"]][1] == "name":
+                    named_pop = max(named_pop, p.population)
+                    named_in[p.country] = max(named_in.get(p.country, 0), p.population + 1)
+        ctx = self._ctx_dicts.get(ctx_key)
+        if ctx is None:
+            ctx = self._ctx_dicts[ctx_key] = dict(ctx_key)
+        base = self._base
         scored = []
-        for place in gz.rows(list(how)):
-            weight, label = how[place.raw["rowid"]]
-            score = weight + 0.8 * math.log10(place.population + 1) + _KIND.get(place.kind, 0)
-            score += _CAPITAL if place.raw.get("capital") else 0.0
-            score += ctx.get(place.country or "", 0.0)
+        for place in places:
+            rowid = place.raw["rowid"]
+            weight, label = how[rowid]
+            if label == "alt" and named_in:
+                if place.population < 100 * named_in.get(place.country, 0):
+                    weight -= 2.0
+                elif place.population * 10 < named_pop:
+                    weight -= 1.5
+            score = base.get(rowid)
+            if score is None:
+                score = base[rowid] = _base_score(place)
+            score += weight + ctx.get(place.country, 0.0)
             if near is not None:
                 km = haversine_km(near[0], near[1], place.lat, place.lon)
                 score -= _NEAR * math.log1p(km / 50)
@@ -244,9 +267,45 @@ class Resolver:
                 or key(place.admin1 or "") in region_key
             ):
                 score += _REGION
-            scored.append(dataclasses.replace(place, matched=label, score=round(score, 4)))
-        scored.sort(key=lambda p: (-p.score, -p.population, p.id))
+            scored.append(_Ranked(place, label, round(score, 4)))
+        if len(scored) > 1:
+            scored.sort(key=_order)
         return tuple(scored)
+
+
+def _order(entry: _Ranked) -> tuple:
+    return (-entry.score, -entry.base.population, entry.base.id)
+
+
+def _base_score(place: Place) -> float:
+    """The part of a candidate's score that depends on the place alone."""
+    score = 0.8 * math.log10(place.population + 1) + _KIND.get(place.kind, 0.0)
+    score += _CAPITAL if place.raw.get("capital") else 0.0
+    if place.kind == "settlement":  # well-known cities: what news usually means
+        score += (
+            1.0 if place.population >= 150_000 else (0.5 if place.population >= 50_000 else 0.0)
+        )
+    return score
+
+
+class _Ranked:
+    """A ranked candidate; builds its :class:`Place` (with ``matched`` and ``score``) once."""
+
+    __slots__ = ("_built", "base", "matched", "score")
+
+    def __init__(self, base: Place, matched: str, score: float):
+        self.base, self.matched, self.score = base, matched, score
+        self._built: Place | None = None
+
+    def place(self) -> Place:
+        built = self._built
+        if built is None:
+            b = self.base
+            built = self._built = Place(
+                b.name, b.lat, b.lon, b.id, b.kind, b.country, b.admin1, b.population,
+                b.geonameid, self.matched, self.score, b.source, b.retrieved, b.raw,
+            )  # fmt: skip
+        return built
 
 
 @functools.cache

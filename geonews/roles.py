@@ -1,4 +1,4 @@
-"""Literal or metonymic: does a mention name a place, or an actor named after one?
+"""Literal or metonymic: does a mention name a place, or an actor named after one.
 
 "Moscow insists", "Washington denied", "Kyiv's allies", "the Kremlin said" and "talks
 between Kyiv and Moscow" use places to stand for governments; geonews keeps such mentions
@@ -28,8 +28,9 @@ _SPEECH_VERBS = (
     "welcomed|welcomes|condemned|condemns|vowed|vows|plans|planned|intends|launched|launches|"
     "fired|fires|attacked|attacks|struck|strikes|sent|sends|supplied|supplies|pledged|pledges|"
     "imposed|imposes|sanctioned|backed|backs|supports|supported|recognized|recognised|"
-    "considers|considered|expects|expected|seeks|sought|has|had|have|is|was|will|would|could|"
-    "must|should|may|might|did|does|continues|continued|increased|stepped|escalated|"
+    "considers|considered|expects|expected|seeks|sought|"
+    "continues|continued|increased|stepped|escalated|scrambled|scrambles|hosted|hosts|"
+    "brokered|brokers|mediated|paused|suspended|resumed|halted|ramped|neither|wants|needs|"
     "ramped|maintains|maintained|insisting|denying|reiterated|stressed|noted|argued|"
     "admitted|confirmed|reported|estimated|retaliated|negotiated|voted|approved|ordered|"
     "agreed|declined|dismissed|reacted|blamed|blames|sees|views|regards|invaded|invades|"
@@ -50,12 +51,76 @@ _ACTOR_NOUNS = (
     "navy|air force|drones?|missiles?|attacks?|bombardment|shelling|strikes|budget|"
     "parliament|prime minister|chancellor|spokesman|spokeswoman|side|team|pressure|"
     "war machine|energy sector|oil|gas|exports|army's|withdrawal|approval|consent|"
-    "security services|security service|special services|ultimatum|narrative|version"
+    "security services|security service|special services|ultimatum|narrative|version|"
+    "general staff|staff|laws?|constitution|officers?|soldiers|commanders?|minister|"
+    "leaders?|counterparts?|mediators?|hosts?|decommunis\\w+|decommuniz\\w+"
 )
+_ADJECTIVAL_ACTOR = re.compile(
+    rf"^\s+(?:and\s+[A-Z]\w+\s+)?(?:senior\s+|top\s+|chief\s+|special\s+)?(?:{_ACTOR_NOUNS})\b"
+)
+_BY_WITH = re.compile(r"\b(?:by|with|against)\s+(?:the\s+)?$")
+_NEXT_TWO = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
+_AUX = {
+    "did",
+    "does",
+    "do",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "should",
+    "must",
+    "may",
+    "might",
+    "can",
+    "cannot",
+}
+_BE = {"was", "is", "were", "are", "been"}
+_PARTICIPLES = {
+    "hit",
+    "struck",
+    "shot",
+    "seized",
+    "taken",
+    "captured",
+    "destroyed",
+    "shelled",
+    "bombed",
+    "attacked",
+    "targeted",
+    "damaged",
+    "liberated",
+    "encircled",
+    "cut",
+    "left",
+    "held",
+    "occupied",
+    "surrounded",
+    "rocked",
+    "plunged",
+    "home",
+    "located",
+    "situated",
+    "about",
+    "under",
+    "among",
+    "one",
+    "the",
+    "a",
+    "now",
+    "still",
+}
+_BORDER = re.compile(r"\b(?:border|frontier|borders)\s+with\s+(?:the\s+)?$", re.I)
 _POSSESSIVE_ACTOR = re.compile(rf"^(?:'s|’s|')\s+(?:[a-z\-]+\s+){{0,2}}?(?:{_ACTOR_NOUNS})\b", re.I)
 _BETWEEN = re.compile(
     r"\b(?:talks|negotiations|relations|tensions|dialogue|deal|agreement|ceasefire|truce|"
-    r"contacts|exchange|summit|meeting|peace|war|conflict|rift|dispute|mediation|swap|accord|"
+    r"contacts|exchanges?|summit|meeting|peace|war|conflict|rift|dispute|mediation|swaps?|accord|"
     r"treaty|pact)\s+(?:between|with|involving)\s+(?:[A-Z][\w'’\-]*(?:\s+and\s+)?|the\s+)*$"
 )
 _WITH_ACTOR = re.compile(
@@ -117,10 +182,26 @@ def role_of(
         return "metonym"
     if _WITH_ACTOR.search(before):
         return "metonym"
+    if _ADJECTIVAL_ACTOR.match(after):
+        return "metonym"
+    if _BY_WITH.search(before) and not _BORDER.search(before):
+        return "metonym"
     if _SPATIAL.search(before):
         return "literal"
     if _AFTER_VERB.match(after):
         return "metonym"
+    nxt = _NEXT_TWO.match(after)
+    if nxt:
+        w1, w2 = nxt.group(1), nxt.group(2) or ""
+        if w1 in _AUX:
+            passive = w1 in _BE or w2 == "been"
+            return (
+                "literal"
+                if passive and (w2 in _PARTICIPLES or w2.endswith("ed"))
+                else ("literal" if w1 in _BE and not w2.endswith("ing") else "metonym")
+            )
+        if w1.endswith("ed") and w1 not in _PARTICIPLES:
+            return "metonym"
     if _BETWEEN_TAIL.match(after) and re.search(r"\bbetween\s+$", before):
         return "metonym"
     return "literal"

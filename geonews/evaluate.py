@@ -1,0 +1,813 @@
+"""Scoring geoparsing and event extraction against gold JSONL.
+
+Gold files use the format of the shared geoparsing benchmarks (one JSON document a line)::
+
+    {"doc_id", "dataset", "text", "date"?,
+     "toponyms": [{"start", "end", "name", "lat"?, "lon"?, "geonameid"?, "role"?, "type"?}],
+     "events"?: [{"event_type", "sub_type", "place", "place_text", "geonameid", "status",
+                  "modality", "claimant", "date", "date_end", "alt_places"?}]}
+
+Metrics (as in Gritta et al., "A pragmatic guide to geoparsing evaluation", 2019):
+
+* **recognition** precision, recall and F1: a predicted mention matches a gold toponym
+  when the spans overlap and the surface forms are the same after folding case, accents,
+  apostrophes, possessives, a leading article or compass adjective and trailing generic
+  words ("the Donetsk region" ~ "Donetsk", "The Kremlin" ~ "Kremlin"), so that sets with
+  different boundary conventions score alike; one prediction matches at most one gold
+  toponym.
+* **resolution**, over recognised toponyms that have gold coordinates: Acc@161km (share
+  of errors under 161 km), AUC of the curve of sorted ``ln(1 + km) / ln(20039)`` (0 is
+  perfect, 1 is the worst), mean and median error in km.  A recognised mention left
+  unresolved (``place is None``) counts as the largest possible error, 20,039 km.
+* **role** accuracy over recognised toponyms whose gold has a role.
+
+GeoWebNews labels non-toponyms (demonyms, languages, homonyms and "expressions" such as
+*citizens*) in the same list; they are left out of the gold by default
+(:data:`NON_TOPONYM_TYPES`).
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import logging
+import math
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from geonews.errors import DataError, InvalidInput
+from geonews.names import key
+
+__all__ = [
+    "MAX_ERROR_KM",
+    "NON_TOPONYM_TYPES",
+    "EventReport",
+    "Report",
+    "auc",
+    "evaluate",
+    "evaluate_events",
+    "haversine",
+    "load_gold",
+    "main_eval",
+    "match_mentions",
+]
+
+log = logging.getLogger("geonews")
+
+#: Half the Earth's circumference: the largest possible error, in km.
+MAX_ERROR_KM = 20039.0
+#: Mean Earth radius (IUGG), km.
+_EARTH_RADIUS_KM = 6371.0088
+#: GeoWebNews annotation types that are not toponyms.
+NON_TOPONYM_TYPES = frozenset(
+    {"Literal_Expression", "Non_Lit_Expression", "Demonym", "Language", "Homonym"}
+)
+#: GeoWebNews types that carry an unambiguous role.
+_TYPE_ROLES = {"Literal": "literal", "Metonymic": "metonym"}
+_MATCH_MODES = ("surface", "overlap", "exact")
+
+
+def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance between two points, in km.
+
+    Parameters
+    ----------
+    lat1, lon1, lat2, lon2 : float
+        WGS84 coordinates in degrees.
+
+    Returns
+    -------
+    float
+        Distance in kilometres on a sphere of mean Earth radius.
+
+    Examples
+    --------
+    >>> round(haversine(50.45466, 30.5238, 49.98177, 36.25475))  # Kyiv - Kharkiv
+    411
+    >>> haversine(48.28, 37.18, 48.28, 37.18)
+    0.0
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def auc(errors_km: Iterable[float]) -> float | None:
+    """Return the area under the sorted log-error curve (lower is better).
+
+    Errors are sorted, scaled to ``ln(1 + km) / ln(20039)`` and integrated with the
+    trapezoidal rule over ``[0, 1]``, as in Gritta et al. (2019). ``None`` for no errors.
+
+    Parameters
+    ----------
+    errors_km : iterable of float
+        Resolution errors in km.
+
+    Returns
+    -------
+    float or None
+
+    Examples
+    --------
+    >>> auc([0.0, 0.0])
+    0.0
+    >>> round(auc([MAX_ERROR_KM - 1]), 6)
+    1.0
+    >>> round(auc([0.0, MAX_ERROR_KM - 1]), 3)
+    0.5
+    """
+    ys = sorted(math.log1p(min(e, MAX_ERROR_KM)) / math.log(MAX_ERROR_KM) for e in errors_km)
+    if not ys:
+        return None
+    if len(ys) == 1:
+        return ys[0]
+    area = sum((a + b) / 2 for a, b in itertools.pairwise(ys))
+    return area / (len(ys) - 1)
+
+
+def load_gold(path: str | Path) -> list[dict[str, Any]]:
+    r"""Read a gold JSONL file: one document a line, offsets checked.
+
+    Parameters
+    ----------
+    path : str or Path
+        A JSONL file in the format of ``../shared/data/geoparse/*.jsonl``.
+
+    Returns
+    -------
+    list of dict
+        The documents, in file order.
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``path`` does not exist.
+    DataError
+        When a line is not JSON, lacks ``text`` or ``toponyms``, or a span does not
+        cover its surface form (``text[start:end] != name``).
+
+    Examples
+    --------
+    >>> import json, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "gold.jsonl"
+    >>> doc = {"doc_id": "d1", "text": "Shelling in Pokrovsk.", "toponyms": [
+    ...     {"start": 12, "end": 20, "name": "Pokrovsk", "lat": 48.28, "lon": 37.18}]}
+    >>> _ = path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    >>> [d["doc_id"] for d in load_gold(path)]
+    ['d1']
+    """
+    path = Path(path)
+    docs = []
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise DataError(f"{str(path)!r} line {lineno}: not JSON ({err})") from err
+            if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
+                raise DataError(f"{str(path)!r} line {lineno}: no 'text' string")
+            doc.setdefault("doc_id", f"{path.stem}:{lineno}")
+            for t in doc.setdefault("toponyms", []):
+                surface = doc["text"][t["start"] : t["end"]]
+                if "name" in t and surface != t["name"]:
+                    raise DataError(
+                        f"{str(path)!r} line {lineno}: span {t['start']}:{t['end']} is "
+                        f"{surface!r}, not {t['name']!r}"
+                    )
+            docs.append(doc)
+    return docs
+
+
+#: Words that set a name's boundary differently between annotation conventions; dropped
+#: before surface forms are compared ("the Donetsk region" ~ "Donetsk", "The Kremlin" ~
+#: "Kremlin", "eastern Ukraine" ~ "Ukraine", "Oskil River" ~ "Oskil").
+_LEADING_WORDS = frozenset({"the", "eastern", "western", "northern", "southern", "central"})
+_TRAILING_WORDS = frozenset(
+    {"region", "regions", "oblast", "oblasts", "province", "district", "direction", "river"}
+)
+
+
+def _fold(surface: str) -> str:
+    """Key for comparing surface forms.
+
+    Possessive dropped, :func:`geonews.names.key` (case, accents, apostrophes, hyphens,
+    Cyrillic), then a leading article or compass adjective and trailing generic words
+    (region, oblast, province, district, direction, river) dropped.
+
+    Examples
+    --------
+    >>> [_fold(s) for s in ("Kyiv's", "the Donetsk region", "eastern Ukraine", "ZAPORIZHZHIA")]
+    ['kyiv', 'donetsk', 'ukraine', 'zaporizhzhia']
+    """
+    s = surface.strip()
+    if s[-2:] in ("'s", "\u2019s"):
+        s = s[:-2]
+    try:
+        words = key(s).split()
+    except InvalidInput:
+        words = s.casefold().split()
+    core = list(words)
+    while len(core) > 1 and core[0] in _LEADING_WORDS:
+        core.pop(0)
+    while len(core) > 1 and core[-1] in _TRAILING_WORDS:
+        core.pop()
+    return " ".join(core)
+
+
+def _gold_toponyms(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Return the scored gold toponyms: non-toponym types dropped, spans deduplicated."""
+    seen, out = set(), []
+    for t in doc.get("toponyms", ()):
+        if t.get("type") in NON_TOPONYM_TYPES or (t["start"], t["end"]) in seen:
+            continue
+        seen.add((t["start"], t["end"]))
+        out.append(t)
+    return out
+
+
+def _gold_role(t: Mapping[str, Any]) -> str | None:
+    return t.get("role") or _TYPE_ROLES.get(t.get("type") or "")
+
+
+def _has_coords(t: Mapping[str, Any]) -> bool:
+    return t.get("lat") is not None and t.get("lon") is not None
+
+
+def _spans_match(g: Mapping[str, Any], m: Any, text: str, mode: str) -> bool:
+    if mode == "exact":
+        return g["start"] == m.start and g["end"] == m.end
+    if not (m.start < g["end"] and g["start"] < m.end):
+        return False
+    if mode == "overlap":
+        return True
+    surface = getattr(m, "text", None) or text[m.start : m.end]
+    return _fold(surface) == _fold(text[g["start"] : g["end"]])
+
+
+def match_mentions(
+    doc: Mapping[str, Any], mentions: Sequence[Any], *, match: str = "surface"
+) -> list[tuple[dict[str, Any], Any]]:
+    """Pair gold toponyms with predicted mentions one-to-one, in text order.
+
+    Parameters
+    ----------
+    doc : mapping
+        A gold document (``text`` and ``toponyms``).
+    mentions : sequence of Mention
+        Predictions for ``doc["text"]`` (anything with ``start``, ``end``, ``text``).
+    match : {"surface", "overlap", "exact"}
+        ``surface``: overlapping spans with the same folded surface form (the default;
+        see the module docstring for the folding);
+        ``overlap``: any overlap; ``exact``: identical offsets.
+
+    Returns
+    -------
+    list of (gold toponym, mention)
+
+    Examples
+    --------
+    >>> from geonews.places import Mention
+    >>> doc = {"text": "Kyiv's allies met in Berlin.", "toponyms": [
+    ...     {"start": 0, "end": 4, "name": "Kyiv"}, {"start": 21, "end": 27, "name": "Berlin"}]}
+    >>> pairs = match_mentions(doc, [Mention(0, 6, "Kyiv's"), Mention(21, 27, "Berlin")])
+    >>> [(g["name"], m.text) for g, m in pairs]
+    [('Kyiv', "Kyiv's"), ('Berlin', 'Berlin')]
+    """
+    if match not in _MATCH_MODES:
+        raise InvalidInput(f"match must be one of {_MATCH_MODES}, not {match!r}")
+    text = doc["text"]
+    free = sorted(_unique_spans(mentions), key=lambda m: (m.start, m.end))
+    pairs = []
+    for g in sorted(_gold_toponyms(doc), key=lambda t: (t["start"], t["end"])):
+        for i, m in enumerate(free):
+            if _spans_match(g, m, text, match):
+                pairs.append((g, free.pop(i)))
+                break
+    return pairs
+
+
+def _unique_spans(mentions: Iterable[Any]) -> list[Any]:
+    seen, out = set(), []
+    for m in mentions:
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append(m)
+    return out
+
+
+def _progress(items: Sequence[Any], *, enabled: bool | None, desc: str) -> Iterable[Any]:
+    """Wrap ``items`` in a tqdm bar when interactive (``enabled=None``) or asked to."""
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, desc=desc, total=len(items))
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+class _Table:
+    """Readable ``__str__`` and escaped ``_repr_html_`` from ``_rows()``."""
+
+    title: str
+
+    def _rows(self) -> list[tuple[str, str]]:
+        raise NotImplementedError
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the metrics as a plain dict (JSON-serialisable)."""
+        return {k: v for k, v in asdict(self).items() if not k.startswith("_")}
+
+    def __str__(self) -> str:
+        rows = self._rows()
+        width = max(len(label) for label, _ in rows)
+        return "\n".join([self.title, *(f"  {lab:<{width}}  {val}" for lab, val in rows)])
+
+    def _repr_html_(self) -> str:
+        body = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(lab)}</th>"
+            f"<td style='text-align:left'>{html.escape(val)}</td></tr>"
+            for lab, val in self._rows()
+        )
+        return f"<table><caption>{html.escape(self.title)}</caption>{body}</table>"
+
+
+@dataclass
+class Report(_Table):
+    """Geoparsing scores of one gold set (see the module docstring for definitions).
+
+    ``errors_km`` holds the resolution error of every scored toponym, for curves.
+    """
+
+    name: str
+    n_docs: int
+    n_gold: int
+    n_predicted: int
+    n_matched: int
+    precision: float | None
+    recall: float | None
+    f1: float | None
+    n_resolution: int
+    n_unresolved: int
+    acc_161km: float | None
+    auc: float | None
+    mean_error_km: float | None
+    median_error_km: float | None
+    n_roles: int
+    role_accuracy: float | None
+    seconds: float
+    docs_per_second: float | None
+    errors_km: list[float] = field(default_factory=list, repr=False)
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        """Heading of the printed report."""
+        return f"geoparse evaluation: {self.name} ({self.n_docs:,} documents)"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the metrics as a plain dict (``errors_km`` left out).
+
+        Examples
+        --------
+        >>> r = evaluate([], lambda text: [], name="empty")
+        >>> r.to_dict()["n_docs"], "errors_km" in r.to_dict()
+        (0, False)
+        """
+        d = super().to_dict()
+        del d["errors_km"]
+        return d
+
+    def _rows(self) -> list[tuple[str, str]]:
+        return [
+            (
+                "recognition",
+                f"P {_fmt(self.precision)}  R {_fmt(self.recall)}  F1 {_fmt(self.f1)}  "
+                f"(matched {self.n_matched:,} of {self.n_gold:,} gold, "
+                f"{self.n_predicted:,} predicted)",
+            ),
+            (
+                "resolution",
+                f"Acc@161km {_fmt(self.acc_161km)}  AUC {_fmt(self.auc)}  "
+                f"mean {_km(self.mean_error_km)}  median {_km(self.median_error_km)}  "
+                f"(n {self.n_resolution:,}, unresolved {self.n_unresolved:,})",
+            ),
+            ("role", f"accuracy {_fmt(self.role_accuracy)} (n {self.n_roles:,})"),
+            ("speed", f"{_fmt(self.docs_per_second)} docs/s ({self.seconds:.2f} s)"),
+        ]
+
+
+def _km(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:,.1f} km"
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return num / den if den else None
+
+
+def _label(docs: Sequence[Mapping[str, Any]], name: str | None) -> str:
+    """Report label: ``name``, else the documents' datasets joined with ``+``."""
+    if name is not None:
+        return name
+    return "+".join(sorted({str(d.get("dataset", "gold")) for d in docs})) or "gold"
+
+
+#: Where the default predictor and extractor live when ``geonews`` does not export them.
+_DEFAULT_HOMES = {"geoparse": "geonews.parser", "events": "geonews.events"}
+
+
+def _default(attr: str) -> Callable[..., Any]:
+    """Return ``geonews.<attr>``, or the function from its module; InvalidInput if absent."""
+    import importlib
+
+    import geonews
+
+    found = getattr(geonews, attr, None)
+    if found is None:
+        try:
+            found = getattr(importlib.import_module(_DEFAULT_HOMES[attr]), attr, None)
+        except ModuleNotFoundError:
+            found = None
+    if found is None:
+        raise InvalidInput(
+            f"geonews.{attr} is not available in this build; pass a callable instead"
+        )
+    return found
+
+
+def _limited(gold: Iterable[Mapping[str, Any]], limit: int | None) -> list[Mapping[str, Any]]:
+    if limit is not None and (not isinstance(limit, int) or limit < 0):
+        raise InvalidInput(f"limit must be a non-negative int or None, not {limit!r}")
+    docs = list(gold)
+    return docs if limit is None else docs[:limit]
+
+
+def evaluate(
+    gold: Iterable[Mapping[str, Any]],
+    predict: Callable[[str], Sequence[Any]] | None = None,
+    *,
+    limit: int | None = None,
+    match: str = "surface",
+    name: str | None = None,
+    progress: bool | None = None,
+) -> Report:
+    """Score a geoparser on gold documents.
+
+    Parameters
+    ----------
+    gold : iterable of dict
+        Gold documents, e.g. from :func:`load_gold`.
+    predict : callable, optional
+        ``text -> list[Mention]``; defaults to :func:`geonews.geoparse`.
+    limit : int, optional
+        Score only the first ``limit`` documents (quick runs).
+    match : {"surface", "overlap", "exact"}
+        How predicted spans meet gold spans (see :func:`match_mentions`).
+    name : str, optional
+        Label for the report (defaults to the documents' ``dataset``).
+    progress : bool, optional
+        Show a progress bar; by default only when stderr is a terminal.
+
+    Returns
+    -------
+    Report
+
+    Examples
+    --------
+    >>> from geonews.places import Mention, Place
+    >>> doc = {"dataset": "demo", "text": "Talks in Geneva, strikes on Odesa.", "toponyms": [
+    ...     {"start": 9, "end": 15, "name": "Geneva", "lat": 46.20, "lon": 6.15,
+    ...      "role": "literal"},
+    ...     {"start": 28, "end": 33, "name": "Odesa", "lat": 46.49, "lon": 30.74}]}
+    >>> def predict(text):
+    ...     return [Mention(9, 15, "Geneva", Place("Geneva", 46.2, 6.15, id="x"))]
+    >>> r = evaluate([doc], predict)
+    >>> r.precision, r.recall, r.acc_161km, r.role_accuracy
+    (1.0, 0.5, 1.0, 1.0)
+    """
+    if predict is None:
+        predict = _default("geoparse")
+    if match not in _MATCH_MODES:
+        raise InvalidInput(f"match must be one of {_MATCH_MODES}, not {match!r}")
+    docs = _limited(gold, limit)
+    n_gold = n_pred = n_matched = n_roles = n_role_ok = n_unresolved = 0
+    errors: list[float] = []
+    seconds = 0.0
+    for doc in _progress(docs, enabled=progress, desc="evaluate"):
+        t0 = time.perf_counter()
+        mentions = list(predict(doc["text"]))
+        seconds += time.perf_counter() - t0
+        n_gold += len(_gold_toponyms(doc))
+        n_pred += len(_unique_spans(mentions))
+        pairs = match_mentions(doc, mentions, match=match)
+        n_matched += len(pairs)
+        for g, m in pairs:
+            if _has_coords(g):
+                place = getattr(m, "place", None)
+                if place is None:
+                    n_unresolved += 1
+                    errors.append(MAX_ERROR_KM)
+                else:
+                    errors.append(haversine(g["lat"], g["lon"], place.lat, place.lon))
+            role = _gold_role(g)
+            if role is not None:
+                n_roles += 1
+                n_role_ok += getattr(m, "role", "literal") == role
+    precision, recall = _ratio(n_matched, n_pred), _ratio(n_matched, n_gold)
+    f1 = 2 * precision * recall / (precision + recall) if precision and recall else None
+    if precision is not None and recall is not None and f1 is None:
+        f1 = 0.0
+    return Report(
+        name=_label(docs, name),
+        n_docs=len(docs),
+        n_gold=n_gold,
+        n_predicted=n_pred,
+        n_matched=n_matched,
+        precision=precision,
+        recall=recall,
+        f1=f1,
+        n_resolution=len(errors),
+        n_unresolved=n_unresolved,
+        acc_161km=_ratio(sum(e < 161.0 for e in errors), len(errors)),
+        auc=auc(errors),
+        mean_error_km=statistics.fmean(errors) if errors else None,
+        median_error_km=statistics.median(errors) if errors else None,
+        n_roles=n_roles,
+        role_accuracy=_ratio(n_role_ok, n_roles),
+        seconds=seconds,
+        docs_per_second=len(docs) / seconds if seconds > 0 else None,
+        errors_km=errors,
+    )
+
+
+def main_eval(path: str | Path, *, limit: int | None = None) -> Report:
+    """Score :func:`geonews.geoparse` on a gold JSONL file (``geonews eval GOLD.jsonl``).
+
+    Parameters
+    ----------
+    path : str or Path
+        Gold JSONL file.
+    limit : int, optional
+        Score only the first ``limit`` documents.
+
+    Returns
+    -------
+    Report
+    """
+    path = Path(path)
+    return evaluate(load_gold(path), limit=limit, name=path.stem)
+
+
+# --------------------------------------------------------------------------------------
+# Events
+# --------------------------------------------------------------------------------------
+_EVENT_FIELDS = (
+    "event_type", "sub_type", "status", "modality", "claimant", "date", "date_end",
+)  # fmt: skip
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN, NaT
+    except (TypeError, ValueError):  # pandas.NA
+        return True
+
+
+def _as_int(value: Any) -> int | None:
+    if _missing(value):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _as_date(value: Any) -> str | None:
+    if _missing(value):
+        return None
+    return str(value)[:10]
+
+
+def _records(result: Any) -> list[dict[str, Any]]:
+    """Rows of an extractor's answer: a (Geo)DataFrame or an iterable of mappings."""
+    if hasattr(result, "to_dict") and hasattr(result, "columns"):
+        result = result.to_dict("records")
+    rows = []
+    for row in result:
+        r = dict(row)
+        rows.append(
+            {
+                **{f: None if _missing(r.get(f)) else r.get(f) for f in _EVENT_FIELDS},
+                "place": r.get("place_name", r.get("place")),
+                "place_text": r.get("place_text"),
+                "geonameid": _as_int(r.get("geonameid")),
+                "date": _as_date(r.get("date")),
+                "date_end": _as_date(r.get("date_end")),
+            }
+        )
+    return rows
+
+
+def _place_keys(*names: Any) -> set[str]:
+    return {_fold(n) for n in names if isinstance(n, str) and n.strip()}
+
+
+def _same_place(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
+    gid, pid = _as_int(g.get("geonameid")), p.get("geonameid")
+    if gid is not None and pid is not None:
+        return gid == pid
+    gold = _place_keys(g.get("place"), g.get("place_text"), *g.get("alt_places", ()))
+    return bool(gold & _place_keys(p.get("place"), p.get("place_text")))
+
+
+def _same_date(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
+    start, end, got = g.get("date"), g.get("date_end") or g.get("date"), p.get("date")
+    return got is not None and start <= got <= end
+
+
+def _claimant_match(g: Any, p: Any) -> bool:
+    """Loose: both absent, or they share a content word ("Russian defence ministry")."""
+    if not g or not p:
+        return not g and not p
+    stop = {"the", "of", "s", "a", "an", "and"}
+    return bool((set(_fold(g).split()) - stop) & (set(_fold(p).split()) - stop))
+
+
+def _pair_events(gold: list[Mapping[str, Any]], pred: list[dict[str, Any]]) -> list[tuple]:
+    """Greedy one-to-one pairing on place, preferring agreement on type, status, modality."""
+    scored = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            if _same_place(g, p):
+                score = (
+                    4 * (g["event_type"] == p["event_type"])
+                    + 2 * (g.get("sub_type") == p.get("sub_type"))
+                    + (g.get("status") == p.get("status"))
+                    + (g.get("modality") == p.get("modality"))
+                )
+                scored.append((-score, i, j))
+    pairs, used_g, used_p = [], set(), set()
+    for _, i, j in sorted(scored):
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((gold[i], pred[j]))
+    return pairs
+
+
+@dataclass
+class EventReport(_Table):
+    """Event-extraction scores: gold events paired with predicted ones by place.
+
+    ``place_recall`` is the share of gold events with a predicted event at the same place
+    (GeoNames id, or normalised name, surface form or accepted alternative);
+    ``precision`` the share of predicted events paired with a gold one; the accuracies are
+    over the paired events (``date_accuracy`` over those whose gold has a date; a date
+    inside a gold range counts).
+    """
+
+    name: str
+    n_docs: int
+    n_gold: int
+    n_predicted: int
+    n_matched: int
+    place_recall: float | None
+    precision: float | None
+    type_accuracy: float | None
+    sub_type_accuracy: float | None
+    status_accuracy: float | None
+    modality_accuracy: float | None
+    claimant_accuracy: float | None
+    n_dated: int
+    date_accuracy: float | None
+    seconds: float
+    docs_per_second: float | None
+
+    @property
+    def title(self) -> str:  # type: ignore[override]
+        """Heading of the printed report."""
+        return f"event evaluation: {self.name} ({self.n_docs:,} documents)"
+
+    def _rows(self) -> list[tuple[str, str]]:
+        return [
+            (
+                "place",
+                f"recall {_fmt(self.place_recall)}  precision {_fmt(self.precision)}  "
+                f"(matched {self.n_matched:,} of {self.n_gold:,} gold, "
+                f"{self.n_predicted:,} predicted)",
+            ),
+            (
+                "type",
+                f"event type {_fmt(self.type_accuracy)}  sub-type {_fmt(self.sub_type_accuracy)}",
+            ),
+            (
+                "status",
+                f"status {_fmt(self.status_accuracy)}  modality "
+                f"{_fmt(self.modality_accuracy)}  claimant {_fmt(self.claimant_accuracy)}",
+            ),
+            ("date", f"accuracy {_fmt(self.date_accuracy)} (n {self.n_dated:,})"),
+            ("speed", f"{_fmt(self.docs_per_second)} docs/s ({self.seconds:.2f} s)"),
+        ]
+
+
+def evaluate_events(
+    gold: Iterable[Mapping[str, Any]],
+    extract: Callable[..., Any] | None = None,
+    *,
+    limit: int | None = None,
+    name: str | None = None,
+    progress: bool | None = None,
+) -> EventReport:
+    """Score event extraction on gold documents that carry ``events``.
+
+    Parameters
+    ----------
+    gold : iterable of dict
+        Gold documents with an ``events`` list (e.g. ``tests/data/war_news.jsonl``).
+    extract : callable, optional
+        Called as ``extract(text, date=doc_date)``; returns a (Geo)DataFrame with the
+        events schema or an iterable of dicts with ``event_type``, ``sub_type``,
+        ``place_name`` (or ``place``), ``place_text``, ``geonameid``, ``status``,
+        ``modality``, ``claimant``, ``date``. Defaults to :func:`geonews.events`.
+    limit : int, optional
+        Score only the first ``limit`` documents.
+    name : str, optional
+        Label for the report.
+    progress : bool, optional
+        Show a progress bar; by default only when stderr is a terminal.
+
+    Returns
+    -------
+    EventReport
+
+    Examples
+    --------
+    >>> doc = {"dataset": "demo", "date": "2025-12-03", "text": "Talks in Moscow.",
+    ...        "events": [{"event_type": "Diplomacy", "sub_type": "Talks", "place": "Moscow",
+    ...                    "geonameid": 524901, "status": "reported", "modality": "actual",
+    ...                    "claimant": None, "date": "2025-12-03"}]}
+    >>> def extract(text, *, date=None):
+    ...     return [{"event_type": "Diplomacy", "sub_type": "Talks", "place_name": "Moscow",
+    ...              "geonameid": 524901, "status": "claimed", "date": date}]
+    >>> r = evaluate_events([doc], extract)
+    >>> r.place_recall, r.type_accuracy, r.status_accuracy, r.date_accuracy
+    (1.0, 1.0, 0.0, 1.0)
+    """
+    if extract is None:
+        extract = _default("events")
+    docs = _limited(gold, limit)
+    n_gold = n_pred = 0
+    pairs: list[tuple] = []
+    seconds = 0.0
+    for doc in _progress(docs, enabled=progress, desc="evaluate events"):
+        t0 = time.perf_counter()
+        pred = _records(extract(doc["text"], date=doc.get("date")))
+        seconds += time.perf_counter() - t0
+        gold_events = list(doc.get("events") or ())
+        n_gold += len(gold_events)
+        n_pred += len(pred)
+        pairs.extend(_pair_events(gold_events, pred))
+
+    def acc(f: str) -> float | None:
+        return _ratio(sum(g.get(f) == p.get(f) for g, p in pairs), len(pairs))
+
+    dated = [(g, p) for g, p in pairs if g.get("date")]
+    return EventReport(
+        name=_label(docs, name),
+        n_docs=len(docs),
+        n_gold=n_gold,
+        n_predicted=n_pred,
+        n_matched=len(pairs),
+        place_recall=_ratio(len(pairs), n_gold),
+        precision=_ratio(len(pairs), n_pred),
+        type_accuracy=acc("event_type"),
+        sub_type_accuracy=acc("sub_type"),
+        status_accuracy=acc("status"),
+        modality_accuracy=acc("modality"),
+        claimant_accuracy=_ratio(
+            sum(_claimant_match(g.get("claimant"), p.get("claimant")) for g, p in pairs),
+            len(pairs),
+        ),
+        n_dated=len(dated),
+        date_accuracy=_ratio(sum(_same_date(g, p) for g, p in dated), len(dated)),
+        seconds=seconds,
+        docs_per_second=len(docs) / seconds if seconds > 0 else None,
+    )

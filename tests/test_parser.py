@@ -1,0 +1,96 @@
+import pytest
+
+from geonews import InvalidInput
+from geonews.parser import Geoparser, geoparse
+
+
+def names(text, **kw):
+    return [(m.text, m.place.name if m.place else None) for m in geoparse(text, **kw)]
+
+
+def test_formerly_and_calls_resolve_to_the_same_place():
+    text = (
+        "Fighting continued in Pokrovsk (formerly Krasnoarmiisk), which Moscow calls Krasnoarmeysk."
+    )
+    ms = geoparse(text)
+    places = {m.text: m.place.id for m in ms}
+    assert places["Pokrovsk"] == places["Krasnoarmiisk"] == places["Krasnoarmeysk"]
+    assert all(text[m.start : m.end] == m.text for m in ms)
+
+
+def test_possessive_hyphen_abbreviation_and_cyrillic():
+    got = names("Kyiv's allies met U.S. envoys. The Pokrovsk-Myrnohrad area and Покровськ.")
+    assert ("Kyiv", "Kyiv") in got
+    assert ("U.S.", "United States") in got
+    assert ("Pokrovsk", "Pokrovsk") in got and ("Myrnohrad", "Myrnohrad") in got
+    assert ("Покровськ", "Pokrovsk") in got
+
+
+def test_demonyms_and_common_words_are_not_mentions():
+    got = names("Ukrainian and Russian officials said much of the European aid was nice.")
+    assert got == []
+
+
+def test_region_forms_and_directions():
+    ms = geoparse("Russia wants the rest of the Donetsk region and advances in eastern Ukraine.")
+    by_text = {m.text: m.place for m in ms}
+    assert by_text["Donetsk"].kind == "region" and by_text["Donetsk"].admin1 == "Donetsk"
+    assert by_text["eastern Ukraine"].kind == "area"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        ("Moscow insists the town has fallen.", "Moscow", "metonym"),
+        ("Washington denied the report.", "Washington", "metonym"),
+        ("Kyiv's allies pledged more air defence.", "Kyiv", "metonym"),
+        ("The Kremlin said talks would continue.", "Kremlin", "metonym"),
+        ("Talks between Kyiv and Moscow stalled.", "Moscow", "metonym"),
+        ("Talks between Kyiv and Moscow stalled.", "Kyiv", "metonym"),
+        ("Drones struck Kyiv overnight.", "Kyiv", "literal"),
+        ("Envoys met in Moscow on Tuesday.", "Moscow", "literal"),
+        ("Clashes continued in Pokrovsk.", "Pokrovsk", "literal"),
+    ],
+)
+def test_roles(text, surface, role):
+    (m,) = [m for m in geoparse(text) if m.text == surface]
+    assert m.role == role
+
+
+def test_admin_hint_picks_the_named_oblast():
+    # Novoselivka is a village name in many oblasts; the text says which one
+    for oblast in ("Zaporizhzhia", "Donetsk", "Poltava"):
+        ms = geoparse(f"Russia claimed Novoselivka in the {oblast} region.")
+        (m,) = [m for m in ms if m.text == "Novoselivka"]
+        assert m.place.admin1 == oblast
+
+
+def test_document_context_moves_resolution():
+    # without context Krasnoarmeysk is Pokrovsk; a text about Saratov oblast says otherwise
+    assert names("Krasnoarmeysk")[0][1] == "Pokrovsk"
+    ms = geoparse("Krasnoarmeysk, a town in the Saratov region of Russia, held a fair.")
+    assert ms[0].place.country == "RU" and ms[0].place.admin1 == "Saratov"
+
+
+def test_one_resolution_per_surface_form_and_candidates():
+    ms = geoparse("Pokrovsk was shelled. Later, Pokrovsk was shelled again.")
+    assert ms[0].place == ms[1].place
+    assert ms[0].candidates and ms[0].candidates[0].id != ms[0].place.id
+
+
+def test_pipe_streams_in_order_with_tuples():
+    gp = Geoparser()
+    texts = [("Shelling hit Kherson.", {"id": 1}), ("Talks in Geneva.", {"id": 2})]
+    out = list(gp.pipe(iter(texts), as_tuples=True, batch_size=1))
+    assert [ctx["id"] for _, ctx in out] == [1, 2]
+    assert [ms[0].place.name for ms, _ in out] == ["Kherson", "Geneva"]
+
+
+def test_bad_input():
+    with pytest.raises(InvalidInput, match="str"):
+        geoparse(42)
+    with pytest.raises(InvalidInput, match="characters long"):
+        geoparse("x" * 3_000_000)
+    with pytest.raises(InvalidInput, match="2024-13-45"):
+        geoparse("Kyiv", date="2024-13-45")
+    assert geoparse("") == []
