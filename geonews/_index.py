@@ -342,7 +342,11 @@ def _build_into(target: Path) -> None:
         skels[skeleton(a[0])].add(a[1])
     db.executemany(
         "INSERT INTO skeletons VALUES (?,?)",
-        ((sk, " ".join(map(str, sorted(rs)))) for sk, rs in sorted(skels.items())),
+        # most populous first, so that a reader may stop early
+        (
+            (sk, " ".join(str(r) for r in sorted(rs, key=lambda r: (-places[r - 1][9], r))))
+            for sk, rs in sorted(skels.items())
+        ),
     )
     db.executemany("INSERT INTO aliases VALUES (?,?,?,?,?,?,?)", alias_rows)
     db.executemany("INSERT INTO capitals VALUES (?)", [(r,) for r, _ in capital_best.values()])

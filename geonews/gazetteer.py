@@ -147,14 +147,19 @@ class Gazetteer:
         >>> [gz.rows([r])[0].name for r, how in gz.hits("krasnoarmeysk") if how.startswith("alias")]
         ['Pokrovsk']
         """
-        row = self._seek.execute("SELECT hits FROM names WHERE key=?", (k,)).fetchone()
-        if row is None:
+        raw = self.hits_text(k)
+        if raw is None:
             return []
         out = []
-        for item in row[0].split():
+        for item in raw.split():
             rowid, how = item.split(":", 1)
             out.append((int(rowid), _HOW.get(how) or f"alias:{how[1:]}"))
         return out
+
+    def hits_text(self, k: str) -> str | None:
+        """The stored form of :meth:`hits`: ``"rowid:how ..."`` (``n``, ``a``, ``@kind``)."""
+        row = self._seek.execute("SELECT hits FROM names WHERE key=?", (k,)).fetchone()
+        return None if row is None else row[0]
 
     def matches(self, k: str) -> list[tuple[int, str]]:
         """``(rowid, how)`` pairs whose name key is ``k``; how is ``name`` or ``alt``."""
@@ -167,7 +172,10 @@ class Gazetteer:
         ).fetchall()
 
     def skeleton_matches(self, skel: str) -> list[int]:
-        """Row ids whose name skeleton is ``skel`` (see :func:`geonews.names.skeleton`)."""
+        """Row ids whose name skeleton is ``skel``, most populous first.
+
+        See :func:`geonews.names.skeleton`.
+        """
         row = self._seek.execute("SELECT places FROM skeletons WHERE skel=?", (skel,)).fetchone()
         return [] if row is None else [int(r) for r in row[0].split()]
 

@@ -177,6 +177,9 @@ _SKELETON_RULES = [
     (re.compile(r"x"), "ks"),
     (re.compile(r"q"), "k"),
 ]
+#: The rules above as :func:`skeleton` applies them (literal ones with str.replace).
+_VU = _SKELETON_RULES[0][0]
+_TS = _SKELETON_RULES[5][0]
 _VOWELS = re.compile(r"(?<=[a-z])[aeiouyj]+")
 _DOUBLES = re.compile(r"([a-z])\1+")
 
@@ -199,8 +202,13 @@ def skeleton(name: str) -> str:
     True
     """
     text = key(name)
-    for pattern, repl in _SKELETON_RULES:
-        text = pattern.sub(repl, text)
+    if "vu" in text:
+        text = _VU.sub("u", text)
+    text = text.replace("shch", "sh").replace("sch", "sh").replace("zhzh", "zh")
+    text = text.replace("kh", "h").replace("g", "h")
+    if "c" in text or "tz" in text or "ts" in text:
+        text = _TS.sub("c", text)
+    text = text.replace("w", "v").replace("ph", "f").replace("x", "ks").replace("q", "k")
     text = _VOWELS.sub("", text)
     text = _DOUBLES.sub(r"\1", text)
     return text.replace(" ", "")

@@ -61,6 +61,8 @@ _BIAS_WEIGHT = 3.0
 _CAPITAL = 1.5
 #: Weight of the distance to ``near=`` (times ln(1 + km / 50)): 10 km costs 0.36, 100 km 2.2.
 _NEAR = 2.0
+#: At most this many places (the most populous) come from the loose romanisation key.
+_FOLD_LIMIT = 60
 #: Bonus of a candidate inside the ``region=`` hint.
 _REGION = 3.0
 
@@ -213,20 +215,28 @@ class Resolver:
     # -- ranking --------------------------------------------------------------------------
     def _ranked_uncached(self, k, ctx_key, near, region_key) -> tuple[_Ranked, ...]:
         gz = self.gazetteer
-        hits = gz.hits(k)
-        if not hits and k.startswith("the "):  # "the Donbas", "the Black Sea"
+        hits = gz.hits_text(k)
+        if hits is None and k.startswith("the "):  # "the Donbas", "the Black Sea"
             k = k[4:]
-            hits = gz.hits(k)
+            hits = gz.hits_text(k)
         how: dict[int, tuple[float, str]] = {}
-        for rowid, label in hits:
-            weight = _MATCH.get(label) or _MATCH["alias"]  # "name", "alt" or "alias:<kind>"
-            if rowid not in how or how[rowid][0] < weight:
+        for item in hits.split() if hits else ():  # "rowid:n", "rowid:a", "rowid:@kind"
+            rowid_text, code = item.split(":", 1)
+            rowid = int(rowid_text)
+            if code == "n":
+                weight, label = _MATCH["name"], "name"
+            elif code == "a":
+                weight, label = _MATCH["alt"], "alt"
+            else:
+                weight, label = _MATCH["alias"], "alias:" + code[1:]
+            old = how.get(rowid)
+            if old is None or old[0] < weight:
                 how[rowid] = (weight, label)
         for pid in self.user_aliases.get(k, ()):
             rowid = gz.get_id(pid).raw["rowid"]
             how[rowid] = (_MATCH["alias"], "alias:user")
         if not how and len(k) >= 4:
-            for rowid in gz.skeleton_matches(skeleton(k)):
+            for rowid in gz.skeleton_matches(skeleton(k))[:_FOLD_LIMIT]:
                 how[rowid] = (_MATCH["fold"], "fold")
         if not how:
             return ()
