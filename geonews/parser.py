@@ -58,6 +58,9 @@ from geonews.lexicon import (
     STOP as _STOP,
 )
 from geonews.lexicon import (
+    SURNAMES as _SURNAMES,
+)
+from geonews.lexicon import (
     TITLES as _TITLES,
 )
 from geonews.names import key
@@ -122,7 +125,9 @@ class Geoparser:
         self.resolver = resolver or Resolver(country_bias=country_bias)
         self.gazetteer = self.resolver.gazetteer
         self.nlp = nlp
-        self._has_key = functools.lru_cache(maxsize=200_000)(self.gazetteer.has_key)
+        user = self.resolver.user_aliases  # the user's own aliases are names in text too
+        known = self.gazetteer.has_key
+        self._has_key = functools.lru_cache(maxsize=200_000)(lambda k: k in user or known(k))
 
     def __repr__(self) -> str:
         return f"Geoparser({self.resolver!r})"
@@ -309,7 +314,9 @@ class Geoparser:
 
     def _keep(self, text, words, i, j, span, lower_words, persons=frozenset()) -> bool:
         k = span.key
-        if _CONTRACTION.search(span.text) or (j - i == 1 and (k in persons or k in _FIRST_NAMES)):
+        if _CONTRACTION.search(span.text) or (
+            j - i == 1 and (k in persons or k in _FIRST_NAMES or k in _SURNAMES)
+        ):
             return False
         single = j - i == 1 or (span.cue == "region" and j - i == 2)
         if k in _STOP or (k.split(" ")[0] in ("the",) and len(k.split()) == 1):
@@ -356,7 +363,9 @@ class Geoparser:
         ):
             return False  # "Yet Kiev is...": a capitalised opener before the real name
         if span.text.endswith(".") and k in _AP_STATES:
-            return True
+            # "Gainesville, Ga.": AP style puts the state after a comma; elsewhere "Miss."
+            # and "Ind." are more often a title or a word cut short
+            return prev_gap.strip() == "," or len(k) >= 4
         if single and span.text.isupper() and len(k) <= 3:
             # short capitals are acronyms unless they name a country or region (US, UAE, DPR)
             top = self.resolver.candidates(k, limit=1)

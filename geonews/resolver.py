@@ -260,12 +260,24 @@ class Resolver:
         for pid in self.user_aliases.get(k, ()):
             rowid = gz.get_id(pid).raw["rowid"]
             how[rowid] = (_MATCH["alias"], "alias:user")
-        if not how and len(k) >= 4:
-            for rowid in gz.skeleton_matches(skeleton(k))[:_FOLD_LIMIT]:
+        folded = not how and len(k) >= 4
+        if folded:
+            for rowid in gz.skeleton_matches(skeleton(k)):
                 how[rowid] = (_MATCH["fold"], "fold")
         if not how:
             return ()
+        ctx = self._ctx_dicts.get(ctx_key)
+        if ctx is None:
+            ctx = self._ctx_dicts[ctx_key] = dict(ctx_key)
         places = gz.rows(list(how))
+        if folded:
+            if ctx:
+                # romanisation folding is for the context's own names (Kharkov, Gorlovka); a
+                # loose match elsewhere ("Sukhyi Yar" -> a town in China) is no answer
+                places = [p for p in places if ctx.get(p.country or "", 0.0) > 0]
+            places = places[:_FOLD_LIMIT]  # the most populous (skeleton rows are ordered so)
+            if not places:
+                return ()
         # an alternate name that is the main name of a much bigger place elsewhere
         # ("Cambridge", "Alexandria") is a weak match for the small one
         named_pop = 0
@@ -273,9 +285,6 @@ class Resolver:
             for p in places:
                 if how[p.raw["rowid"]][1] == "name" and p.population > named_pop:
                     named_pop = p.population
-        ctx = self._ctx_dicts.get(ctx_key)
-        if ctx is None:
-            ctx = self._ctx_dicts[ctx_key] = dict(ctx_key)
         base = self._base
         scored = []
         for place in places:

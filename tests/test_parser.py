@@ -120,3 +120,13 @@ def test_spacy_pipeline_adds_candidates_the_rules_keep_out():
     assert Geoparser()(text) == []  # "Much" is a common word to the rules
     (m,) = Geoparser(nlp=nlp)(text)
     assert m.text == "Much" and m.place.country == "DE"
+
+
+def test_user_aliases_are_found_in_running_text():
+    from geonews import Resolver
+
+    resolver = Resolver(aliases={"Avdeevka coke plant": "geonames:713122"})
+    ms = Geoparser(resolver)("Drones hit the Avdeevka Coke Plant overnight.")
+    assert [(m.text, m.place.name, m.matched) for m in ms] == [
+        ("Avdeevka Coke Plant", "Avdiivka", "alias:user")
+    ]
