@@ -39,6 +39,9 @@ _LAZY = {
     "frontline_layers": ("geonews.frontline_layers", None),
     # the scoring module (load_gold, evaluate, evaluate_events, main_eval)
     "evaluate": ("geonews.evaluate", None),
+    # corpora beyond memory and beyond one process
+    "write_events": ("geonews.scale", "write_events"),
+    "dask": ("geonews.dask", None),
 }
 
 __all__ = [
@@ -52,6 +55,7 @@ __all__ = [
     "UnknownPlace",
     "__version__",
     "candidates",
+    "dask",
     "evaluate",
     "events",
     "frontline",
@@ -63,6 +67,7 @@ __all__ = [
     "read",
     "resolve",
     "save_map",
+    "write_events",
 ]
 
 
