@@ -4,13 +4,13 @@ Two measurements, each run in fresh subprocesses:
 
 ``memory``
     Peak RSS (the child's ``ru_maxrss``) of ``geonews.events`` gathering one frame, and
-    of ``geonews.write_events`` streaming chunks to GeoParquet, over 10k, 50k and 200k
+    of ``geonews.events_to_parquet`` streaming chunks to GeoParquet, over 10k, 50k and 200k
     short synthetic dispatches produced by a generator (never a list).  The child also
     reports how full the package's bounded caches are at the end.
 
 ``throughput``
     The same corpus (JSONL files in a temporary folder) through one process
-    (``write_events(geonews.read(folder), out)``) and through ``geonews.dask.events(folder,
+    (``events_to_parquet(geonews.read(folder), out)``) and through ``geonews.dask.events(folder,
     output=out)`` on a ``LocalCluster`` with 1 and with 2 worker processes (one thread
     each).  Modes alternate run by run (side by side); medians of ``--runs``.  Cluster
     start-up and the workers' one-time gazetteer load are excluded (a warm-up call
@@ -117,7 +117,7 @@ def memory_child(mode: str, count: int) -> dict:
         rows, failed = len(frame), len(frame.attrs["failures"])
     else:
         with tempfile.TemporaryDirectory() as out:
-            table = geonews.write_events(short_dispatches(count), out, chunk_size=5_000)
+            table = geonews.events_to_parquet(short_dispatches(count), out, chunk_size=5_000)
             rows, failed = table.attrs["events"], len(table)
     seconds = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -155,7 +155,7 @@ def throughput_child(mode: str, corpus: str) -> dict:
         if mode == "single":
             geonews.events(geonews.read(warm), progress=False)
             start = time.perf_counter()
-            table = geonews.write_events(geonews.read(corpus), out, chunk_size=5_000)
+            table = geonews.events_to_parquet(geonews.read(corpus), out, chunk_size=5_000)
             seconds = time.perf_counter() - start
             docs = table.attrs["documents"]
         else:

@@ -40,7 +40,7 @@ _LAZY = {
     # the scoring module (load_gold, evaluate, evaluate_events, main_eval)
     "evaluate": ("geonews.evaluate", None),
     # corpora beyond memory and beyond one process
-    "write_events": ("geonews.scale", "write_events"),
+    "events_to_parquet": ("geonews.scale", "events_to_parquet"),
     "dask": ("geonews.dask", None),
 }
 
@@ -58,6 +58,7 @@ __all__ = [
     "dask",
     "evaluate",
     "events",
+    "events_to_parquet",
     "frontline",
     "frontline_layers",
     "geocode_frame",
@@ -67,7 +68,6 @@ __all__ = [
     "read",
     "resolve",
     "save_map",
-    "write_events",
 ]
 
 

@@ -1,12 +1,14 @@
 """Streaming a corpus of any size to partitioned GeoParquet with flat memory.
 
 :func:`geonews.events` returns one GeoDataFrame, so it holds every event row (and the
-cross-document dedupe index) in memory until the end.  :func:`write_events` reads the
+cross-document dedupe index) in memory until the end.  :func:`events_to_parquet` reads the
 same documents lazily, runs :func:`geonews.events` on chunks of ``chunk_size``
 documents and writes each chunk's rows to its own GeoParquet file
 (``part-00000.parquet``, ``part-00001.parquet``, ...), so peak memory depends on the
 chunk size, not on the corpus size.  The folder reads back as one frame with
-``geopandas.read_parquet(folder)`` or ``dask_geopandas.read_parquet(folder)``.
+``geonews.export.read_events(folder, format="parquet")`` (the schema's dtypes) or
+lazily with ``dask_geopandas.read_parquet(folder)``.  (To write a frame you already
+have, use :func:`geonews.export.write_events`.)
 
 Rows are per document: events at the same place within one document are merged
 (as :func:`geonews.events` always does), but the same event reported by several
@@ -32,7 +34,7 @@ from tqdm.auto import tqdm
 from geonews.corpus import Document, documents
 from geonews.errors import InvalidInput
 
-__all__ = ["chunks", "write_events"]
+__all__ = ["chunks", "events_to_parquet"]
 
 logger = logging.getLogger("geonews")
 
@@ -65,7 +67,7 @@ def chunks(docs: Iterable[Any], *, size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def write_events(
+def events_to_parquet(
     docs: Any,
     path: str | os.PathLike[str],
     *,
@@ -116,7 +118,7 @@ def write_events(
     >>> import tempfile, geopandas
     >>> out = tempfile.mkdtemp()
     >>> texts = ["Drones struck Kharkiv overnight.", "", "Clashes continued near Pokrovsk."]
-    >>> failed = write_events(texts, out, chunk_size=2)
+    >>> failed = events_to_parquet(texts, out, chunk_size=2)
     >>> failed.attrs["documents"], failed.attrs["parts"], failed["doc_id"].tolist()
     (3, 2, ['1'])
     >>> geopandas.read_parquet(out)[["doc_id", "place_name"]].values.tolist()

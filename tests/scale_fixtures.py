@@ -6,8 +6,6 @@ import random
 
 import pandas as pd
 
-from geonews.events import COLUMNS
-
 PLACES = ["Pokrovsk", "Kharkiv", "Kupiansk", "Odesa", "Krasnoarmeysk", "Sumy", "Kherson"]
 SENTENCES = [
     "Russian forces shelled {p} overnight, the regional governor said.",
@@ -33,16 +31,6 @@ def dispatches(count: int, *, seed: int = 3):
             "date": f"2025-11-{1 + i % 28:02d}",
             "url": f"https://wire.example/{i}",
         }
-
-
-def as_built(frame: pd.DataFrame) -> pd.DataFrame:
-    """Parquet strings read back as pandas' str dtype (missing = NaN); events builds
-    object columns (missing = None): convert back to compare values exactly."""
-    for name, dtype in COLUMNS.items():
-        if dtype == "object":
-            column = frame[name].astype(object)
-            frame[name] = column.where(column.notna(), None)
-    return frame
 
 
 def ordered(frame: pd.DataFrame) -> pd.DataFrame:

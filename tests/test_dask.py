@@ -15,8 +15,9 @@ import geonews
 import geonews.dask
 from geonews.errors import InvalidInput
 from geonews.events import COLUMNS
+from geonews.export import read_events
 from geonews.gazetteer import default_gazetteer
-from tests.scale_fixtures import as_built, dispatches, ordered
+from tests.scale_fixtures import dispatches, ordered
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +83,7 @@ def test_folder_to_geoparquet(client, corpus, single, tmp_path):
     written = dask_geopandas.read_parquet(out)  # lazily, one partition per part file
     assert written.npartitions == 3 and len(written) == len(single)
     assert written.crs == "EPSG:4326"
-    back = as_built(gpd.read_parquet(out))
+    back = read_events(out, format="parquet")
     expected = geonews.events(geonews.read(src), dedupe=False, progress=False)
     assert len(back) == len(expected) == len(single)
     pd.testing.assert_frame_equal(ordered(back), ordered(expected))
@@ -115,3 +116,13 @@ def test_bad_input_is_rejected(tmp_path):
         geonews.dask.events(tmp_path, npartitions=0)
     with pytest.raises(InvalidInput, match="errors"):
         geonews.dask.events(tmp_path, errors="ignore")
+
+
+def test_module_name_does_not_shadow_dask():
+    import sys
+
+    import dask
+
+    assert sys.modules["geonews.dask"] is geonews.dask
+    assert sys.modules["dask"] is dask and dask.__file__ != geonews.dask.__file__
+    assert geonews.dask.db is db  # geonews/dask.py's own "import dask.bag" is the real one
