@@ -39,6 +39,9 @@ _LAZY = {
     "frontline_layers": ("geonews.frontline_layers", None),
     # the scoring module (load_gold, evaluate, evaluate_events, main_eval)
     "evaluate": ("geonews.evaluate", None),
+    # corpora beyond memory and beyond one process
+    "events_to_parquet": ("geonews.scale", "events_to_parquet"),
+    "dask": ("geonews.dask", None),
 }
 
 __all__ = [
@@ -52,8 +55,10 @@ __all__ = [
     "UnknownPlace",
     "__version__",
     "candidates",
+    "dask",
     "evaluate",
     "events",
+    "events_to_parquet",
     "frontline",
     "frontline_layers",
     "geocode_frame",

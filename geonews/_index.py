@@ -35,7 +35,7 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "14"
+SCHEMA_VERSION = "15"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
 _CODE = re.compile(r"[A-Z0-9]{2,5}")
 
@@ -61,7 +61,8 @@ def _source_files() -> list[Path]:
 def digest() -> str:
     """Digest of every source, so that the cache file changes when any source does."""
     h = hashlib.sha1(SCHEMA_VERSION.encode())
-    for path in _source_files():
+    # the code that builds the index and the name keys it stores are sources too
+    for path in (Path(__file__), Path(__file__).with_name("names.py"), *_source_files()):
         h.update(path.read_bytes())
     g = geonames_dir() / "cities500.json"
     st = g.stat()
@@ -149,8 +150,8 @@ def _build_into(target: Path) -> None:
             rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, lat REAL, lon REAL,
             kind TEXT, country TEXT, admin1 TEXT, admin1_code TEXT, population INTEGER,
             geonameid INTEGER);
-        CREATE TABLE names (key TEXT, place INTEGER, how TEXT);
-        CREATE TABLE skeletons (skel TEXT, place INTEGER);
+        CREATE TABLE names (key TEXT PRIMARY KEY, hits TEXT) WITHOUT ROWID;
+        CREATE TABLE skeletons (skel TEXT PRIMARY KEY, places TEXT) WITHOUT ROWID;
         CREATE TABLE aliases (
             key TEXT, place INTEGER, alias TEXT, kind TEXT, valid_from TEXT, valid_to TEXT,
             source TEXT);
@@ -350,10 +351,41 @@ def _build_into(target: Path) -> None:
         )
 
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
-    db.executemany("INSERT INTO names VALUES (?,?,?)", sorted(names))
-    skels = {(skeleton(k), rowid) for k, rowid, _ in names if len(k) >= 4}
-    skels.update((skeleton(a[0]), a[1]) for a in alias_rows)
-    db.executemany("INSERT INTO skeletons VALUES (?,?)", sorted(skels))
+    # one row per key: every place it names, and how ("n" name, "a" alternate name,
+    # "@kind" alias-table row), so that a look-up is a single B-tree seek
+    hits: dict[str, dict[int, str]] = defaultdict(dict)
+    for k, rowid, how in names:
+        if hits[k].get(rowid) != "n":
+            hits[k][rowid] = "n" if how == "name" else "a"
+    alias_hits: dict[str, list[str]] = defaultdict(list)
+    for a in alias_rows:
+        alias_hits[a[0]].append(f"{a[1]}:@{a[3]}")
+    db.executemany(
+        "INSERT INTO names VALUES (?,?)",
+        (
+            (
+                k,
+                " ".join(
+                    [*(f"{r}:{h}" for r, h in sorted(hits.get(k, {}).items())), *alias_hits[k]]
+                ),
+            )
+            for k in sorted(set(hits) | set(alias_hits))
+        ),
+    )
+    skels: dict[str, set[int]] = defaultdict(set)
+    for k, rowid, _ in names:
+        if len(k) >= 4:
+            skels[skeleton(k)].add(rowid)
+    for a in alias_rows:
+        skels[skeleton(a[0])].add(a[1])
+    db.executemany(
+        "INSERT INTO skeletons VALUES (?,?)",
+        # most populous first, so that a reader may stop early
+        (
+            (sk, " ".join(str(r) for r in sorted(rs, key=lambda r: (-places[r - 1][9], r))))
+            for sk, rs in sorted(skels.items())
+        ),
+    )
     db.executemany("INSERT INTO aliases VALUES (?,?,?,?,?,?,?)", alias_rows)
     db.executemany("INSERT INTO capitals VALUES (?)", [(r,) for r, _ in capital_best.values()])
     db.executemany(
@@ -362,8 +394,6 @@ def _build_into(target: Path) -> None:
     )
     db.executescript(
         """
-        CREATE INDEX names_key ON names(key);
-        CREATE INDEX skeletons_skel ON skeletons(skel);
         CREATE INDEX aliases_key ON aliases(key);
         CREATE INDEX places_country ON places(country, kind);
         CREATE INDEX places_lat ON places(lat);
@@ -409,7 +439,7 @@ def _add_countries(countries: dict, add_place, add_names) -> None:
             int(c.get("population") or 0),
             int(c["geonameid"]),
         )
-        add_names(rowid, c["name"], alts, codes=True)
+        add_names(rowid, c["name"], alts, codes=True)  # "USA", "UAE", "DPRK" are names here
 
 
 #: First-level units that are cities (no region place of their own), by GeoNames admin1 code.

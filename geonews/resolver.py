@@ -64,6 +64,8 @@ _BIAS_WEIGHT = 3.0
 _CAPITAL = 1.5
 #: Weight of the distance to ``near=`` (times ln(1 + km / 50)): 10 km costs 0.36, 100 km 2.2.
 _NEAR = 2.0
+#: At most this many places (the most populous) come from the loose romanisation key.
+_FOLD_LIMIT = 60
 #: Bonus of a candidate inside the ``region=`` hint.
 _REGION = 3.0
 
@@ -130,6 +132,9 @@ class Resolver:
             if self.gazetteer.get_id(pid) is None:
                 raise InvalidInput(f"alias {alias!r} points at an unknown place id {pid!r}")
             self.user_aliases.setdefault(key(check_name(alias)), []).append(pid)
+        self._ctx_key = tuple(sorted(self.context.items()))
+        self._base: dict[int, float] = {}
+        self._ctx_dicts: dict[tuple, dict[str | None, float]] = {}
         self._ranked = functools.lru_cache(maxsize=65_536)(self._ranked_uncached)
         self._region = functools.lru_cache(maxsize=1024)(self._region_uncached)
 
@@ -178,13 +183,15 @@ class Resolver:
         k = key(check_name(name))
         if not k:
             raise InvalidInput(f"place name has no letters or digits: {name!r}")
-        ctx = self.context if country_bias is dataclasses.MISSING else _context(country_bias)
-        ctx_key = tuple(sorted(ctx.items()))
+        if country_bias is dataclasses.MISSING:
+            ctx_key = self._ctx_key
+        else:
+            ctx_key = tuple(sorted(_context(country_bias).items()))
         near_key = None if near is None else _check_near(near)
         region_key = None if region is None else self._region(region)
         when = _iso_date(date)
         ranked = self._ranked(k, ctx_key, near_key, region_key, when)
-        return list(ranked[:limit])
+        return [entry.place() for entry in ranked[:limit]]
 
     def resolve(self, name: str, **kwargs) -> Place:
         """The best place for ``name``; raises :class:`~geonews.errors.UnknownPlace`.
@@ -217,57 +224,80 @@ class Resolver:
         return frozenset(found)
 
     # -- ranking --------------------------------------------------------------------------
-    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[Place, ...]:
+    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[_Ranked, ...]:
         gz = self.gazetteer
+        hits = gz.hits_text(k)
+        if hits is None and k.startswith("the "):  # "the Donbas", "the Black Sea"
+            k = k[4:]
+            hits = gz.hits_text(k)
         how: dict[int, tuple[float, str]] = {}
-
-        def note(rowid: int, weight: float, label: str) -> None:
-            if rowid not in how or how[rowid][0] < weight:
-                how[rowid] = (weight, label)
-
-        for rowid, kind in gz.matches(k):
-            note(rowid, _MATCH[kind], kind)
-        for rowid, kind, frm, to, _alias in gz.alias_matches(k):
-            if when is not None and frm and when < frm:
-                note(rowid, _MATCH["alt"], f"alias:{kind}@not-yet")
-            elif when is not None and to and when < to:
-                note(rowid, _MATCH["name"] + _MATCH["alias"] - _MATCH["alt"], f"alias:{kind}@valid")
+        for item in hits.split() if hits else ():  # "rowid:n", "rowid:a", "rowid:@kind"
+            rowid_text, code = item.split(":", 1)
+            rowid = int(rowid_text)
+            if code == "n":
+                weight, label = _MATCH["name"], "name"
+            elif code == "a":
+                weight, label = _MATCH["alt"], "alt"
+            elif when is None:
+                weight, label = _MATCH["alias"], "alias:" + code[1:]
             else:
-                note(rowid, _MATCH["alias"], f"alias:{kind}")
+                continue  # alias rows are read below, against the text's date
+            old = how.get(rowid)
+            if old is None or old[0] < weight:
+                how[rowid] = (weight, label)
+        if when is not None:  # alias rows are read against the text's date
+            for rowid, kind, frm, to, _alias in gz.alias_matches(k):
+                if frm and when < frm:
+                    weight, label = _MATCH["alt"], f"alias:{kind}@not-yet"
+                elif to and when < to:
+                    weight = _MATCH["name"] + _MATCH["alias"] - _MATCH["alt"]
+                    label = f"alias:{kind}@valid"
+                else:
+                    weight, label = _MATCH["alias"], f"alias:{kind}"
+                old = how.get(rowid)
+                if old is None or old[0] < weight:
+                    how[rowid] = (weight, label)
         for pid in self.user_aliases.get(k, ()):
-            place = gz.get_id(pid)
-            note(place.raw["rowid"], _MATCH["alias"], "alias:user")
-        if not how and k.startswith("the "):  # "the Donbas", "the Donetsk region"
-            return self._ranked_uncached(k[4:], ctx_key, near, region_key, when)
+            rowid = gz.get_id(pid).raw["rowid"]
+            how[rowid] = (_MATCH["alias"], "alias:user")
         folded = not how and len(k) >= 4
         if folded:
             for rowid in gz.skeleton_matches(skeleton(k)):
-                note(rowid, _MATCH["fold"], "fold")
+                how[rowid] = (_MATCH["fold"], "fold")
         if not how:
             return ()
-        ctx = dict(ctx_key)
+        ctx = self._ctx_dicts.get(ctx_key)
+        if ctx is None:
+            ctx = self._ctx_dicts[ctx_key] = dict(ctx_key)
         places = gz.rows(list(how))
-        if folded and ctx:
-            # romanisation folding is for the context's own names (Kharkov, Gorlovka); a
-            # loose match elsewhere ("Sukhyi Yar" -> a town in China) is no answer
-            places = [p for p in places if ctx.get(p.country or "", 0.0) > 0]
+        if folded:
+            if ctx:
+                # romanisation folding is for the context's own names (Kharkov, Gorlovka); a
+                # loose match elsewhere ("Sukhyi Yar" -> a town in China) is no answer
+                places = [p for p in places if ctx.get(p.country or "", 0.0) > 0]
+            places = places[:_FOLD_LIMIT]  # the most populous (skeleton rows are ordered so)
             if not places:
                 return ()
-        scored = []
         # an alternate name that is the main name of a much bigger place elsewhere
         # ("Cambridge", "Alexandria") is a weak match for the small one
-        named_pop = max(
-            (p.population for p in places if how[p.raw["rowid"]][1] == "name"), default=0
-        )
+        named_pop = 0
+        if len(places) > 1:
+            for p in places:
+                if how[p.raw["rowid"]][1] == "name" and p.population > named_pop:
+                    named_pop = p.population
+        base = self._base
+        scored = []
         for place in places:
-            weight, label = how[place.raw["rowid"]]
+            rowid = place.raw["rowid"]
+            weight, label = how[rowid]
             if label == "alt" and place.population * 10 < named_pop:
                 weight -= 1.5
-            score = weight + 0.8 * math.log10(place.population + 1) + _KIND.get(place.kind, 0)
-            score += _CAPITAL if place.raw.get("capital") else 0.0
+            score = base.get(rowid)
+            if score is None:
+                score = base[rowid] = _base_score(place)
             if place.kind == "settlement" and label != "alt":  # what news usually means
                 score += _importance(place.population)
-            score += ctx.get(place.country or "", 0.0)
+            score += weight + ctx.get(place.country, 0.0)
             if near is not None:
                 km = haversine_km(near[0], near[1], place.lat, place.lon)
                 score -= _NEAR * math.log1p(km / 50)
@@ -277,9 +307,40 @@ class Resolver:
                 or key(place.admin1 or "") in region_key
             ):
                 score += _REGION
-            scored.append(dataclasses.replace(place, matched=label, score=round(score, 4)))
-        scored.sort(key=lambda p: (-p.score, -p.population, p.id))
+            scored.append(_Ranked(place, label, round(score, 4)))
+        if len(scored) > 1:
+            scored.sort(key=_order)
         return tuple(scored)
+
+
+def _order(entry: _Ranked) -> tuple:
+    return (-entry.score, -entry.base.population, entry.base.id)
+
+
+def _base_score(place: Place) -> float:
+    """The part of a candidate's score that depends on the place alone."""
+    score = 0.8 * math.log10(place.population + 1) + _KIND.get(place.kind, 0.0)
+    return score + (_CAPITAL if place.raw.get("capital") else 0.0)
+
+
+class _Ranked:
+    """A ranked candidate; builds its :class:`Place` (with ``matched`` and ``score``) once."""
+
+    __slots__ = ("_built", "base", "matched", "score")
+
+    def __init__(self, base: Place, matched: str, score: float):
+        self.base, self.matched, self.score = base, matched, score
+        self._built: Place | None = None
+
+    def place(self) -> Place:
+        built = self._built
+        if built is None:
+            b = self.base
+            built = self._built = Place(
+                b.name, b.lat, b.lon, b.id, b.kind, b.country, b.admin1, b.population,
+                b.geonameid, self.matched, self.score, b.source, b.retrieved, b.raw,
+            )  # fmt: skip
+        return built
 
 
 @functools.cache

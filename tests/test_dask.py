@@ -1,0 +1,128 @@
+"""geonews.dask against a real distributed.LocalCluster (2 worker processes)."""
+
+from __future__ import annotations
+
+import json
+
+import dask.bag as db
+import dask_geopandas
+import geopandas as gpd
+import pandas as pd
+import pytest
+from distributed import Client, LocalCluster
+
+import geonews
+import geonews.dask
+from geonews.errors import InvalidInput
+from geonews.events import COLUMNS
+from geonews.export import read_events
+from geonews.gazetteer import default_gazetteer
+from tests.scale_fixtures import dispatches, ordered
+
+
+@pytest.fixture(scope="module")
+def client():
+    default_gazetteer()  # build the index before workers start
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return list(dispatches(200))
+
+
+@pytest.fixture(scope="module")
+def single(corpus):
+    return geonews.events(corpus, dedupe=False, progress=False)
+
+
+def test_bag_on_two_workers_equals_single_process(client, corpus, single):
+    gdf = geonews.dask.events(db.from_sequence(corpus, npartitions=6), client=client)
+    assert len(client.scheduler_info()["workers"]) == 2
+    assert len(single) > 100  # the corpus really produces events
+    pd.testing.assert_frame_equal(ordered(gdf), ordered(single))
+    assert isinstance(gdf, gpd.GeoDataFrame) and gdf.crs == "EPSG:4326"
+    assert list(gdf.columns) == list(COLUMNS)
+    # every document is accounted for: rows or failures
+    assert gdf.attrs["documents"] == len(corpus)
+    failed = sorted(f["doc_id"] for f in gdf.attrs["failures"])
+    assert failed == sorted(f["doc_id"] for f in single.attrs["failures"])
+    assert failed == [d["doc_id"] for d in corpus if not d["text"]]
+    # event ids are deterministic per document and unique
+    assert gdf["event_id"].is_unique
+
+
+def test_both_workers_do_work(client, corpus):
+    geonews.dask.events(db.from_sequence(corpus, npartitions=8), client=client)
+    executed = client.run(lambda dask_worker: dask_worker.state.executed_count)
+    assert len(executed) == 2 and all(n > 0 for n in executed.values())
+
+
+def test_folder_to_geoparquet(client, corpus, single, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for k in range(5):  # five JSONL files of 40 documents, plus one undecodable text
+        rows = corpus[40 * k : 40 * (k + 1)]
+        lines = "".join(json.dumps(row) + "\n" for row in rows)
+        (src / f"wire-{k}.jsonl").write_text(lines, encoding="utf-8")
+    (src / "zz-broken.txt").write_bytes(b"Shelling hit \xff\xfe Kherson.")
+    (src / "notes.bin").write_bytes(b"not a corpus file")
+
+    out = tmp_path / "events"
+    failed = geonews.dask.events(src, client=client, output=out, npartitions=3)
+    assert failed.attrs["documents"] == len(corpus) + 1
+    assert "zz-broken.txt" in set(failed["doc_id"])
+    assert len(failed) == len(single.attrs["failures"]) + 1
+
+    written = dask_geopandas.read_parquet(out)  # lazily, one partition per part file
+    assert written.npartitions == 3 and len(written) == len(single)
+    assert written.crs == "EPSG:4326"
+    back = read_events(out, format="parquet")
+    expected = geonews.events(geonews.read(src), dedupe=False, progress=False)
+    assert len(back) == len(expected) == len(single)
+    pd.testing.assert_frame_equal(ordered(back), ordered(expected))
+    # the same rows as the in-memory corpus (ids differ only by the file prefix)
+    assert sorted(back["place_id"]) == sorted(single["place_id"])
+
+    with pytest.raises(InvalidInput, match="already holds parts"):
+        geonews.dask.events(src, client=client, output=out)
+
+
+def test_bag_of_texts_gets_unique_ids(client):
+    texts = ["Drones struck Kharkiv overnight.", "Clashes continued near Pokrovsk."] * 3
+    gdf = geonews.dask.events(db.from_sequence(texts, npartitions=3), client=client)
+    assert gdf["doc_id"].nunique() == len(texts)
+    assert sorted(gdf["place_name"]) == ["Kharkiv"] * 3 + ["Pokrovsk"] * 3
+
+
+def test_errors_raise_fails_the_computation(client):
+    bag = db.from_sequence([{"doc_id": "x", "text": ""}], npartitions=1)
+    with pytest.raises(InvalidInput, match="has no text"):
+        geonews.dask.events(bag, client=client, errors="raise")
+
+
+def test_bad_input_is_rejected(tmp_path):
+    with pytest.raises(InvalidInput, match="no such file"):
+        geonews.dask.events(tmp_path / "missing")
+    with pytest.raises(InvalidInput, match="no documents"):
+        geonews.dask.events(tmp_path)
+    with pytest.raises(InvalidInput, match="npartitions"):
+        geonews.dask.events(tmp_path, npartitions=0)
+    with pytest.raises(InvalidInput, match="errors"):
+        geonews.dask.events(tmp_path, errors="ignore")
+
+
+def test_module_name_does_not_shadow_dask():
+    import sys
+
+    import dask
+
+    assert sys.modules["geonews.dask"] is geonews.dask
+    assert sys.modules["dask"] is dask and dask.__file__ != geonews.dask.__file__
+    assert geonews.dask.db is db  # geonews/dask.py's own "import dask.bag" is the real one
