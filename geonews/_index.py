@@ -243,13 +243,14 @@ def _build_into(target: Path) -> None:
         add_names(rowid, cont["toponymName"], alts)
 
     for r in regions:
-        # "Donetsk" alone is the city; the region is "Donetsk Oblast" (or "Crimea" as it is)
+        # "Donetsk" alone is the city; the region is "Donetsk Oblast" (every oblast of
+        # Ukraine is named so; Crimea as it is) or, elsewhere, "Belgorod Region"
         is_city = any(c == r["name"] for c in city_names.get(r["country"], ()))
-        r["display"] = (
-            f"{r['name']} Oblast"
-            if is_city and r["country"] == "UA"
-            else (f"{r['name']} Region" if is_city else r["name"])
-        )
+        if r["country"] == "UA":
+            oblast = r["id"] != "UA-43" and not r["name"].endswith("Oblast")
+            r["display"] = f"{r['name']} Oblast" if oblast else r["name"]
+        else:
+            r["display"] = f"{r['name']} Region" if is_city else r["name"]
         pts = admin_points.get((r["country"], r["admin1_code"]))
         if not pts:
             raise DataError(f"region {r['id']!r} matches no settlement in cities500")
