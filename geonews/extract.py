@@ -535,6 +535,11 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return clauses[-1]
 
 
+#: A qualifier stands close to the place it qualifies ("Lyman in the Donetsk region");
+#: a region named further off in the sentence is a place of its own.
+_QUALIFIER_GAP = 60
+
+
 def _drop_qualifiers(places: list[_Located]) -> list[_Located]:
     """Drop what only qualifies a finer place ("X in the Y region", "Tuapse on the Black Sea")."""
     if len(places) < 2:
@@ -546,7 +551,12 @@ def _drop_qualifiers(places: list[_Located]) -> list[_Located]:
         if place.kind in ("sea", "river") and has_settlement:
             continue
         coarse = place.kind not in ("settlement", "feature")
-        if coarse and any(other[0].id != place.id and _inside(other[0], place) for other in places):
+        if coarse and any(
+            other[0].id != place.id
+            and _inside(other[0], place)
+            and _gap(other[2], other[3], item[2], item[3]) <= _QUALIFIER_GAP
+            for other in places
+        ):
             continue
         out.append(item)
     return out

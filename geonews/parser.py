@@ -265,7 +265,10 @@ class Geoparser:
         span, j = best
         # "the Donetsk region", "Donetsk and Luhansk regions": the name is the mention,
         # the place is the region
-        follows_region = j < n and words[j][2].lower() in _REGION_WORDS
+        # "the Zaporizhzhia front" is the front across the oblast, not the city
+        follows_region = j < n and (
+            words[j][2].lower() in _REGION_WORDS or words[j][2].lower() in ("front", "fronts")
+        )
         if follows_region or _after_is_region_plural(text, span.end):
             rk = key(span.text + " region")
             if self._has_key(rk):

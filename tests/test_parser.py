@@ -130,3 +130,10 @@ def test_user_aliases_are_found_in_running_text():
     assert [(m.text, m.place.name, m.matched) for m in ms] == [
         ("Avdeevka Coke Plant", "Avdiivka", "alias:user")
     ]
+
+
+def test_front_named_after_an_oblast_is_the_oblast():
+    (m,) = geoparse("Russia moved troops to the Zaporizhzhia front.")[1:]
+    assert m.text == "Zaporizhzhia" and m.place.kind == "region"
+    (m,) = geoparse("Fighting on the Pokrovsk front.")  # no oblast of that name: the town
+    assert m.place.name == "Pokrovsk" and m.place.kind == "settlement"
