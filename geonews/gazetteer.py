@@ -287,14 +287,44 @@ def _shape(path, pid, kind, country, admin1_code, lat, lon):
             (country, admin1_code),
         ).fetchall()
         db.close()
+        pts = _without_outliers(pts)
         if len(pts) >= 3:
             hull = shapely.concave_hull(shapely.MultiPoint(pts), ratio=0.2)
             return shapely.make_valid(hull.buffer(0.05))
+    if kind == "area" and pid.startswith("feature:"):
+        members = _area_members().get(pid.removeprefix("feature:"))
+        if members:  # "eastern Ukraine": the oblasts it is made of
+            gz = Gazetteer(path)
+            parts = [gz.shape(gz.get_id(f"iso3166-2:{m}")) for m in members]
+            return shapely.make_valid(shapely.union_all(parts))
     if kind == "country" and country:
         outline = _country_outline(country)
         if outline is not None:
             return outline
     return point
+
+
+def _without_outliers(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Drop settlements far from the others (a mis-coded village would spike the hull)."""
+    if len(pts) < 10:
+        return pts
+    mx = sorted(p[0] for p in pts)[len(pts) // 2]
+    my = sorted(p[1] for p in pts)[len(pts) // 2]
+    dist = [((p[0] - mx) ** 2 + (p[1] - my) ** 2) ** 0.5 for p in pts]
+    limit = max(1.0, 1.5 * sorted(dist)[int(len(dist) * 0.9)])
+    return [p for p, d in zip(pts, dist, strict=True) if d <= limit]
+
+
+@functools.cache
+def _area_members() -> dict[str, list[str]]:
+    """Areas made of whole regions, from ``data/features.csv`` (``members`` column)."""
+    import csv
+
+    with (_index.data_dir() / "features.csv").open(newline="", encoding="utf-8") as f:
+        return {
+            row["id"]: [m for m in (row.get("members") or "").split("|") if m]
+            for row in csv.DictReader(f)
+        }
 
 
 @functools.lru_cache(maxsize=256)
