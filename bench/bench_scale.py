@@ -154,9 +154,10 @@ def throughput_child(mode: str, corpus: str) -> dict:
         out = Path(tmp) / "out"
         if mode == "single":
             geonews.events(geonews.read(warm), progress=False)
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             table = geonews.events_to_parquet(geonews.read(corpus), out, chunk_size=5_000)
             seconds = time.perf_counter() - start
+            cpu = time.process_time() - cpu
             docs = table.attrs["documents"]
         else:
             from distributed import Client, LocalCluster
@@ -172,11 +173,21 @@ def throughput_child(mode: str, corpus: str) -> dict:
                 Client(cluster) as client,
             ):
                 geonews.dask.events(warm, client=client)  # workers load the gazetteer
+                before = client.run(time.process_time)
                 start = time.perf_counter()
                 table = geonews.dask.events(corpus, client=client, output=out)
                 seconds = time.perf_counter() - start
+                after = client.run(time.process_time)
+                cpu = sum(after[w] - before[w] for w in after)  # the workers' CPU time
                 docs = table.attrs["documents"]
-    return {"mode": mode, "docs": docs, "seconds": seconds, "docs_per_s": docs / seconds}
+    return {
+        "mode": mode,
+        "docs": docs,
+        "seconds": seconds,
+        "docs_per_s": docs / seconds,
+        "cpu_ms_per_doc": 1e3 * cpu / docs,
+        "load": os.getloadavg()[0],
+    }
 
 
 def _run_child(what: str, mode: str, arg: str) -> dict:
@@ -224,10 +235,12 @@ def main() -> None:
         corpus = Path(tmp)
         write_corpus(corpus, args.docs, args.files)
         results: dict[str, list[float]] = {"single": [], "dask1": [], "dask2": []}
+        cpu: dict[str, list[float]] = {mode: [] for mode in results}
         for _ in range(args.runs):
             for mode in results:
                 run = _run_child("throughput", mode, str(corpus))
                 results[mode].append(run["docs_per_s"])
+                cpu[mode].append(run["cpu_ms_per_doc"])
                 print(json.dumps(run), flush=True)
     print(f"docs: {args.docs} in {args.files} JSONL files, runs: {args.runs} (medians)")
     base = statistics.median(results["dask1"])
@@ -235,7 +248,8 @@ def main() -> None:
         rate = statistics.median(rates)
         print(
             f"{mode:7s} {rate:8.1f} docs/s  x{rate / base:.2f} of dask1  "
-            f"{1e3 / rate:.2f} ms/doc  runs: " + ", ".join(f"{r:.0f}" for r in rates)
+            f"CPU {statistics.median(cpu[mode]):.2f} ms/doc  "
+            "runs: " + ", ".join(f"{r:.0f}" for r in rates)
         )
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
