@@ -3,8 +3,9 @@
 Two measurements, each run in fresh subprocesses:
 
 ``memory``
-    Peak RSS (the child's ``ru_maxrss``) of ``geonews.events`` gathering one frame, and
-    of ``geonews.events_to_parquet`` streaming chunks to GeoParquet, over 10k, 50k and 200k
+    Peak RSS (the child's ``ru_maxrss``) of ``geonews.events`` gathering one frame (with
+    its cross-document dedupe, ``events``; without, ``frame``), and of
+    ``geonews.events_to_parquet`` streaming chunks to GeoParquet, over 10k, 50k and 200k
     short synthetic dispatches produced by a generator (never a list).  The child also
     reports how full the package's bounded caches are at the end.
 
@@ -18,7 +19,7 @@ Two measurements, each run in fresh subprocesses:
 
 Usage::
 
-    python bench/bench_scale.py memory [--sizes 10000 50000 200000]
+    python bench/bench_scale.py memory [--sizes 10000 50000 200000] [--modes frame write]
     python bench/bench_scale.py throughput [--docs 20000] [--runs 3]
 """
 
@@ -112,8 +113,8 @@ def memory_child(mode: str, count: int) -> dict:
     geoparse("Warm-up: drones hit Kyiv.")
     base_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    if mode == "events":
-        frame = geonews.events(short_dispatches(count), progress=False)
+    if mode in ("events", "frame"):  # frame: per-document rows, as the cluster gives
+        frame = geonews.events(short_dispatches(count), progress=False, dedupe=mode == "events")
         rows, failed = len(frame), len(frame.attrs["failures"])
     else:
         with tempfile.TemporaryDirectory() as out:
@@ -213,6 +214,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=["memory", "throughput"])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 200_000])
+    parser.add_argument("--modes", nargs="+", default=["events", "frame", "write"])
     parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument("--files", type=int, default=40)
     parser.add_argument("--runs", type=int, default=3)
@@ -228,7 +230,7 @@ def main() -> None:
     _header()
     if args.what == "memory":
         for count in args.sizes:
-            for mode in ("events", "write"):
+            for mode in args.modes:
                 print(json.dumps(_run_child("memory", mode, str(count))), flush=True)
         return
     with tempfile.TemporaryDirectory() as tmp:
