@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
 import warnings
@@ -99,8 +100,23 @@ def main() -> None:
     load_s, load_cpu, snapshot = median_time(lambda: fl.load(raw[-1]))
     print(f"\n## Load one raw snapshot ({raw[-1].name}, {raw[-1].stat().st_size / 1e3:.0f} kB)")
     print(
-        f"first call {first:.3f} s (cold caches); median of 5: {load_s:.3f} s wall, "
+        f"first call {first:.3f} s (in a warm process); median of 5: {load_s:.3f} s wall, "
         f"{load_cpu:.3f} s CPU; {len(snapshot)} areas kept"
+    )
+
+    cold = []
+    for _ in range(5):
+        code = (
+            "import time; t = time.perf_counter(); from geonews import frontline; "
+            f"frontline.load({str(raw[-1])!r}); print(time.perf_counter() - t)"
+        )
+        run = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+        )
+        cold.append(float(run.stdout))
+    print(
+        f"fresh process, import geonews.frontline + load: median of 5 "
+        f"{statistics.median(cold):.3f} s"
     )
 
     series = fl.load_series(raw[-2:])

@@ -169,7 +169,7 @@ def throughput_child(mode: str, corpus: str) -> dict:
                     n_workers=workers,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",
                 ) as cluster,
                 Client(cluster) as client,
             ):

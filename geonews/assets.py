@@ -188,6 +188,23 @@ def _inline_css(css: str, origin: str | Path) -> str:
     return _CSS_URL.sub(replace, css)
 
 
+def _leaflet_default_icon(folder: Path) -> str:
+    """Point Leaflet's default marker at inlined images.
+
+    Leaflet finds its marker images through the URL in ``leaflet.css``; once that is a
+    ``data:`` URI it would build broken URLs from it, so the URLs are set here instead.
+    """
+    images = {
+        "iconUrl": "marker-icon.png",
+        "iconRetinaUrl": "marker-icon-2x.png",
+        "shadowUrl": "marker-shadow.png",
+    }
+    options = ", ".join(
+        f'{k}: "{_data_uri((folder / "images" / v).read_bytes(), v)}"' for k, v in images.items()
+    )
+    return f'\nL.Icon.Default.imagePath = "";\nL.Icon.Default.mergeOptions({{{options}}});\n'
+
+
 @cache
 def _asset_text(url: str, kind: str) -> str:
     data, origin = _find(url)
@@ -195,6 +212,8 @@ def _asset_text(url: str, kind: str) -> str:
     if kind == "css":
         text = _inline_css(text, origin)
         return text.replace("</style", r"<\/style")
+    if isinstance(origin, Path) and origin.name == "leaflet.js":
+        text += _leaflet_default_icon(origin.parent)
     return text.replace("</script", r"<\/script")
 
 

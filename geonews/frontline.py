@@ -86,6 +86,11 @@ EQUAL_AREA = CRS.from_proj4("+proj=laea +lat_0=48.5 +lon_0=31.5 +ellps=WGS84 +un
 #: Kuril Islands, East Prussia...) and are dropped.
 FAR_KM = 150.0
 
+#: Ukraine's outline is coarse (under 100 vertices): within this distance of it, a point
+#: belongs to Ukraine when its nearest gazetteer settlement (Ukraine or a neighbour) does.
+BORDER_BAND_KM = 25.0
+_NEIGHBOURS = ("UA", "RU", "BY", "MD", "PL", "SK", "HU", "RO")
+
 COLUMNS = ["date", "status", "label", "source", "geometry"]
 
 # Ordered rules: the first pattern found in a label (any language part) decides.
@@ -219,11 +224,7 @@ def load(
         name = _file_name(location)
         source = source if source is not None else location
         try:
-            frame = (
-                gpd.read_file(location, layer=layer)
-                if layer is not None
-                else (gpd.read_file(location))
-            )
+            frame = gpd.read_file(location, **({"layer": layer} if layer is not None else {}))
         except Exception as err:  # pyogrio/fiona raise many types; convert at the boundary
             raise DataError(f"cannot read control areas from {location!r}: {err}") from err
     if frame.crs is None:
@@ -483,9 +484,10 @@ def locate(
     geopandas.GeoDataFrame
         A copy of ``events`` with ``control_status`` (a status from
         :data:`STATUSES`, ``"held"`` inside Ukraine outside every area, ``"outside"``
-        beyond Ukraine), ``front_distance_km`` (float), ``front_side``
-        (``"occupied"``, ``"contested"``, ``"ukrainian-held"`` or ``"outside"``) and
-        ``control_as_of`` (the date of the snapshot used).
+        beyond Ukraine; within :data:`BORDER_BAND_KM` of Ukraine's coarse outline the
+        country of the nearest gazetteer settlement decides), ``front_distance_km``
+        (float), ``front_side`` (``"occupied"``, ``"contested"``, ``"ukrainian-held"``
+        or ``"outside"``) and ``control_as_of`` (the date of the snapshot used).
 
     Examples
     --------
@@ -525,8 +527,6 @@ def locate(
         groups = [(dates[k], which == k) for k in range(len(dates))]
     else:  # undated snapshot(s): one map for every event
         groups = [(np.datetime64("NaT"), np.ones(n, dtype=bool))]
-    ukraine = _ukraine()
-    shapely.prepare(ukraine)
     for when, mask in groups:
         if not mask.any():
             continue
@@ -536,7 +536,7 @@ def locate(
         pts = points[mask]
         st = _status_at(snap, pts)
         found = np.asarray([s is not None for s in st], dtype=bool)
-        inside = shapely.contains(ukraine, pts) | found
+        inside = _in_ukraine(pts) | found
         st = np.where(found, st, np.where(inside, "held", "outside"))
         status[mask] = st
         side[mask] = np.select(
@@ -728,6 +728,40 @@ def _ukraine() -> shapely.Polygon:
     feature = data["features"][0] if "features" in data else data
     outline = shapely.geometry.shape(feature["geometry"])
     return _project(np.asarray([outline]))[0]
+
+
+@functools.cache
+def _border_settlements() -> tuple[shapely.STRtree, np.ndarray]:
+    """Index of the gazetteer settlements near Ukraine's outline, and which are Ukrainian."""
+    from geonews.gazetteer import default_gazetteer  # the gazetteer imports heavy data
+
+    gazetteer = default_gazetteer()
+    places = [(p.lon, p.lat, c == "UA") for c in _NEIGHBOURS for p in gazetteer.settlements(c)]
+    lon, lat, ukrainian = (np.asarray(v) for v in zip(*places, strict=True))
+    points = _project(shapely.points(lon, lat))
+    near = shapely.contains(_border_band(2 * BORDER_BAND_KM), points)
+    return shapely.STRtree(points[near]), ukrainian[near].astype(bool)
+
+
+@functools.cache
+def _border_band(km: float) -> shapely.Geometry:
+    """The (prepared) band of ``km`` either side of Ukraine's outline."""
+    band = _ukraine().exterior.buffer(km * 1000, quad_segs=4)
+    shapely.prepare(band)
+    return band
+
+
+def _in_ukraine(points: np.ndarray) -> np.ndarray:
+    """Tell whether projected points lie in Ukraine (outline, refined near it)."""
+    outline = _ukraine()
+    shapely.prepare(outline)
+    inside = shapely.contains(outline, points)
+    band = np.flatnonzero(shapely.contains(_border_band(BORDER_BAND_KM), points))
+    if len(band):
+        tree, ukrainian = _border_settlements()
+        query, nearest = tree.query_nearest(points[band], all_matches=False)
+        inside[band[query]] = ukrainian[nearest]
+    return inside
 
 
 def _far_from_ukraine(geoms: np.ndarray) -> np.ndarray:

@@ -30,6 +30,8 @@ __all__ = ["Gazetteer", "cache_dir", "default_gazetteer"]
 log = logging.getLogger("geonews")
 
 _COLUMNS = "rowid, id, name, lat, lon, kind, country, admin1, admin1_code, population, geonameid"
+_BY_ROWID = f"SELECT {_COLUMNS} FROM places WHERE rowid=?"
+_HOW = {"n": "name", "a": "alt"}
 
 
 def cache_dir() -> Path:
@@ -71,8 +73,20 @@ class Gazetteer:
         db = getattr(self._local, "db", None)
         if db is None:
             db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True)
+            # up to 64 MB of index pages stay in memory (allocated only as pages are read)
+            db.execute("PRAGMA cache_size=-65536")
             self._local.db = db
+            self._local.seek = db.cursor()
         return db
+
+    @property
+    def _seek(self) -> sqlite3.Cursor:
+        """A cursor kept for single-row look-ups (each is fetched before the next)."""
+        seek = getattr(self._local, "seek", None)
+        if seek is None:
+            self._db  # noqa: B018 - opens the connection and its cursor
+            seek = self._local.seek
+        return seek
 
     def __getstate__(self) -> dict[str, Any]:
         return {"path": self.path}
@@ -107,8 +121,7 @@ class Gazetteer:
 
     def by_rowid(self, rowid: int) -> Place:
         """Return the place stored at ``rowid``."""
-        row = self._db.execute(f"SELECT {_COLUMNS} FROM places WHERE rowid=?", (rowid,)).fetchone()
-        return self._place(row)
+        return self.rows([rowid])[0]
 
     def get_id(self, place_id: str) -> Place | None:
         """Return the place with identifier ``place_id`` (``"geonames:704422"``), or None.
@@ -122,9 +135,35 @@ class Gazetteer:
         return None if row is None else self._place(row)
 
     # -- name look-ups --------------------------------------------------------------------
+    def hits(self, k: str) -> list[tuple[int, str]]:
+        """Every ``(rowid, how)`` for the name key ``k``, in one index seek.
+
+        ``how`` is ``"name"`` (a place's own name), ``"alt"`` (a GeoNames alternate name)
+        or ``"alias:<kind>"`` (a row of the alias table, e.g. ``"alias:soviet_era"``).
+
+        Examples
+        --------
+        >>> gz = default_gazetteer()
+        >>> [gz.rows([r])[0].name for r, how in gz.hits("krasnoarmeysk") if how.startswith("alias")]
+        ['Pokrovsk']
+        """
+        raw = self.hits_text(k)
+        if raw is None:
+            return []
+        out = []
+        for item in raw.split():
+            rowid, how = item.split(":", 1)
+            out.append((int(rowid), _HOW.get(how) or f"alias:{how[1:]}"))
+        return out
+
+    def hits_text(self, k: str) -> str | None:
+        """The stored form of :meth:`hits`: ``"rowid:how ..."`` (``n``, ``a``, ``@kind``)."""
+        row = self._seek.execute("SELECT hits FROM names WHERE key=?", (k,)).fetchone()
+        return None if row is None else row[0]
+
     def matches(self, k: str) -> list[tuple[int, str]]:
         """``(rowid, how)`` pairs whose name key is ``k``; how is ``name`` or ``alt``."""
-        return self._db.execute("SELECT place, how FROM names WHERE key=?", (k,)).fetchall()
+        return [h for h in self.hits(k) if not h[1].startswith("alias:")]
 
     def alias_matches(self, k: str) -> list[tuple[int, str, str | None, str | None, str]]:
         """``(rowid, kind, valid_from, valid_to, alias)`` rows of the alias table for ``k``."""
@@ -133,35 +172,38 @@ class Gazetteer:
         ).fetchall()
 
     def skeleton_matches(self, skel: str) -> list[int]:
-        """Row ids whose name skeleton is ``skel`` (see :func:`geonews.names.skeleton`)."""
-        return [r[0] for r in self._db.execute("SELECT place FROM skeletons WHERE skel=?", (skel,))]
+        """Row ids whose name skeleton is ``skel``, most populous first.
+
+        See :func:`geonews.names.skeleton`.
+        """
+        row = self._seek.execute("SELECT places FROM skeletons WHERE skel=?", (skel,)).fetchone()
+        return [] if row is None else [int(r) for r in row[0].split()]
 
     def rows(self, rowids: list[int]) -> list[Place]:
-        """Places for many row ids at once, in the given order."""
-        missing = [r for r in rowids if r not in self._place_cache]
+        """Places for many row ids at once, in the given order (each row is read once)."""
+        cache = self._place_cache
+        missing = [r for r in rowids if r not in cache]
         if missing:
-            marks = ",".join("?" * len(missing))
-            for row in self._db.execute(
-                f"SELECT {_COLUMNS} FROM places WHERE rowid IN ({marks})", missing
-            ):
+            if len(missing) == 1:
+                sql, args = _BY_ROWID, missing
+            else:
+                sql = (
+                    f"SELECT {_COLUMNS} FROM places WHERE rowid IN ({','.join('?' * len(missing))})"
+                )
+                args = missing
+            for row in self._db.execute(sql, args):
                 self._place(row)
-        return [self._place_cache[r] for r in rowids]
+        return [cache[r] for r in rowids]
 
     def lookup(self, name: str) -> list[Place]:
         """Every place whose name, alternate name or alias has the exact key of ``name``."""
         from geonews.names import key
 
-        k = key(name)
-        ids = [r for r, _ in self.matches(k)] + [a[0] for a in self.alias_matches(k)]
-        return self.rows(list(dict.fromkeys(ids)))
+        return self.rows(list(dict.fromkeys(r for r, _ in self.hits(key(name)))))
 
     def has_key(self, k: str) -> bool:
         """True when some place or alias has the name key ``k`` (used to find spans in text)."""
-        db = self._db
-        return (
-            db.execute("SELECT 1 FROM names WHERE key=? LIMIT 1", (k,)).fetchone() is not None
-            or db.execute("SELECT 1 FROM aliases WHERE key=? LIMIT 1", (k,)).fetchone() is not None
-        )
+        return self._seek.execute("SELECT 1 FROM names WHERE key=?", (k,)).fetchone() is not None
 
     # -- collections and shapes -----------------------------------------------------------
     def settlements(self, country: str) -> list[Place]:
@@ -245,14 +287,44 @@ def _shape(path, pid, kind, country, admin1_code, lat, lon):
             (country, admin1_code),
         ).fetchall()
         db.close()
+        pts = _without_outliers(pts)
         if len(pts) >= 3:
             hull = shapely.concave_hull(shapely.MultiPoint(pts), ratio=0.2)
             return shapely.make_valid(hull.buffer(0.05))
+    if kind == "area" and pid.startswith("feature:"):
+        members = _area_members().get(pid.removeprefix("feature:"))
+        if members:  # "eastern Ukraine": the oblasts it is made of
+            gz = Gazetteer(path)
+            parts = [gz.shape(gz.get_id(f"iso3166-2:{m}")) for m in members]
+            return shapely.make_valid(shapely.union_all(parts))
     if kind == "country" and country:
         outline = _country_outline(country)
         if outline is not None:
             return outline
     return point
+
+
+def _without_outliers(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Drop settlements far from the others (a mis-coded village would spike the hull)."""
+    if len(pts) < 10:
+        return pts
+    mx = sorted(p[0] for p in pts)[len(pts) // 2]
+    my = sorted(p[1] for p in pts)[len(pts) // 2]
+    dist = [((p[0] - mx) ** 2 + (p[1] - my) ** 2) ** 0.5 for p in pts]
+    limit = max(1.0, 1.5 * sorted(dist)[int(len(dist) * 0.9)])
+    return [p for p, d in zip(pts, dist, strict=True) if d <= limit]
+
+
+@functools.cache
+def _area_members() -> dict[str, list[str]]:
+    """Areas made of whole regions, from ``data/features.csv`` (``members`` column)."""
+    import csv
+
+    with (_index.data_dir() / "features.csv").open(newline="", encoding="utf-8") as f:
+        return {
+            row["id"]: [m for m in (row.get("members") or "").split("|") if m]
+            for row in csv.DictReader(f)
+        }
 
 
 @functools.lru_cache(maxsize=256)

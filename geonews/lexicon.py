@@ -6,12 +6,14 @@ Kept apart from the parser's logic so they can be read and extended at a glance.
 from __future__ import annotations
 
 __all__ = [
+    "AP_STATES",
     "CONNECTORS",
     "DIRECTIONS",
     "FIRST_NAMES",
     "ORG_WORDS",
     "REGION_WORDS",
     "STOP",
+    "SURNAMES",
     "TITLES",
 ]
 
@@ -74,6 +76,35 @@ ORG_WORDS = _words(
 #: Common words, people and demonyms that are also place names somewhere.
 STOP = _words(
     """
+jan feb mar apr jun jul aug sep sept oct nov dec none nothing nobody neither either
+whether wire hamas hezbollah taliban wagner duma rada knesset passover ramadan christian
+christians jewish muslim catholic area leader pack metro spring summer autumn fall winter
+titan toyota honda dodge ford chevrolet belk walmart wal mart abbas ismaili junior marshal
+mill law pleasant from gen miss sgt admiral
+afghan afghans african africans albanian algerian angolan arab arabs arabian argentine
+argentinian armenian armenians asian asians australian australians austrian azerbaijani
+bahraini balkan baltic bangladeshi belgian bolivian bosnian brazilian brazilians briton
+britons bulgarian burmese cambodian cameroonian canadian canadians caribbean chechen chilean
+colombian congolese croatian cuban cypriot czech danish dutch ecuadorian egyptian egyptians
+emirati english eritrean estonian ethiopian european europeans filipino finnish french
+frenchman georgian georgians german ghanaian greek greeks guatemalan haitian honduran
+hungarian icelandic indian indians indonesian iranian iranians iraqi iraqis irish israeli
+israelis italian italians ivorian jamaican japanese jordanian kazakh kenyan korean koreans
+kosovar kurdish kurds kuwaiti kyrgyz latin latvian lebanese liberian libyan lithuanian
+macedonian malaysian malian maltese mexican mexicans moldovan mongolian moroccan mozambican
+muslim nepali nigerian nigerians norwegian pakistani pakistanis palestinian palestinians
+panamanian peruvian polish portuguese qatari romanian romanians russian russians rwandan
+saudi saudis scandinavian scottish serb serbian serbs sinhalese slovak slovenian somali
+somalis spanish spaniard sri-lankan sudanese swedish swiss syrian syrians taiwanese tajik
+tamil tanzanian thai tibetan tunisian turk turkish turks turkmen ugandan ukrainian
+ukrainians uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean soviet abkhaz
+ossetian crimean donbas-based kremlin-backed pro-russian pro-ukrainian western westerners
+eastern latino latina hispanic
+minister secretary commerce research energy industry star piano royal vice four mega
+chamber grants course human air rod pope fox noma premier league cup final champions world
+national international global olympic olympics games government opposition coalition
+president senate congress parliament assembly cabinet administration republicans democrats
+democrat republican conservative liberal labour labor green greens party
 road hall lane center section hospital main superior officer commissioner jesus sri
 tri p bank king rev avenue street square drive boulevard court building station district
 department division unit office agency board bureau committee council dept county state
@@ -116,30 +147,68 @@ court trial prison jail
 #: Given names: the capitalised word after one is a surname, not a place.
 FIRST_NAMES = _words(
     """
-aaron adam alan albert alex alexander alice allen amanda amy andrea angela anna
-anthony arthur ashley barry betty beverly billy bobby bonnie brad bradley brandon brenda
-bruce bryan carl carol caroline catherine cheryl chris christina christine cindy claire
-craig cynthia dale dana danny darlene darren dave dean debbie deborah debra denise
-dennis derek diana diane donna doris dorothy doug douglas earl eddie edith eileen elaine
-eleanor ellen emily eric erica erin ernest  evelyn frances francis frank fred frederick
-gail gary gene gerald gina glen glenn gloria grace greg gregory harold harry heather heidi
-henry holly howard ian irene jacob jamie jane janet janice jason jean jeff jeffrey jenny
-jeremy jerry jesse jill jimmy joan joanne joel johnny jon jonathan  josh joshua joyce
-juan judith judy julia julie justin karl kathleen kathryn kathy katherine keith kelly ken
-kenneth kim kimberly kristina kristin kyle larry laura lauren lawrence leonard leslie lillian
-lisa lori louis louise  marcus margaret maria marie marilyn  martha martin marvin
-matt megan melissa michelle mildred monica nancy natalie nathan nicholas nicole norma norman
-pamela pat patrick peggy peter philip phil phillip rachel ralph randy ray raymond rebecca
-rick ricky rita rob roberta rodney roger ron ronnie rose roy ruby russell ruth ryan sally
-sandra sara scott sean shane shannon  shawn sheila shirley stacy stanley stephanie
-stephen sue susan tammy tara teresa terry theresa timothy tina todd tony tracy travis
-valerie vanessa  vicki  vincent  wade walter wanda   wendy
-willie zachary michael david james tom tim jim lee
-    andrew andrii andriy ann anne anthony antonio barbara ben bill bob brian charles christopher
-    dan daniel david dmitry donald ed edward elizabeth emma emmanuel friedrich george helen jack
-    jackie james jared jennifer jessica jim joe john joseph kaja karen kate keir kevin kirill
-    linda marco maria mark mary matthew michael mike mykola olaf oleksandr olena patricia paul
-    petro rafael recep richard robert ronald sam sarah sergei sergey steve steven susan thomas
-    tim tom ursula viktor vladimir volodymyr william yulia yuri yury
+    aaliyah aaron abdul abdullah abigail abraham adam ahmed alan albert alejandro alex alexander
+    alexandra alexei alexis ali alice allen amanda amber amir amy anastasia andre andrea andrei
+    andrew andrii andriy angela ann anna anne anthony anton antonio artem arthur ashley ava
+    barbara barry ben benazir benjamin betty beverly bill billy bob bobby bohdan bonnie boris
+    brad bradley brandon brenda brian brianna brittany bruce bryan carl carlos carmen carol
+    caroline catherine cedric charles chen cheryl chloe chris christina christine christopher
+    cindy claire courtney craig crystal curtis cynthia dale dan dana daniel danielle danny
+    darlene darnell darren dave david dean debbie deborah debra demetrius denis denise dennis
+    denys derek destiny diana diane diego dieter dmitri dmitry dmytro donald donna doris dorothy
+    doug douglas dwayne earl ebony ed eddie edith eduardo edward eileen ekaterina elaine eleanor
+    elena elizabeth ella ellen emily emma emmanuel enrique eric erica erin ernest evelyn evgeny
+    fedir fernando frances francis francisco francois frank fred frederick friedrich fumio gail
+    gary gene george gerald gerhard gina giorgia giuseppe glen glenn gloria grace graham greg
+    gregory grigory halyna hamid hanna hannah hans harold harry hassan heather hector heidi
+    helen helmut henry holly huang hussein ian ibrahim igor ihor ilham ilya imran irene irina
+    iryna isabella ivan jack jackie jacob jacques jamal james jamie jane janet janice jared
+    jasmine jason javier jean jeff jeffrey jennifer jenny jeremy jerome jerry jesse jessica
+    jessie jill jim jimmy joan joanne joe joel john johnny jon jonathan jorge jose joseph
+    josephine josh joshua joyce juan judith judy julia julie jurgen justin kaja kareem karen
+    karim karl kate kateryna katherine kathleen kathryn kathy kayla keir keisha keith kelly ken
+    kenneth kevin khalid kim kimberly kirill klaus konstantin kristin kristina kyle kyrylo lamar
+    larry larysa latoya laura lauren lawrence lee leonard leonid leslie li lillian linda lisa
+    liu liudmyla lori louis louise luigi luis madeline mahmoud maksym manuel marco marcus
+    margaret maria marie marilyn marine mario mark martha martin marvin mary matt matteo matthew
+    maurice maxim megan mehdi melanie melissa mia michael michel michelle miguel mike mikhail
+    mildred mohamed mohammed monica monique morgan muhammad mustafa mykhailo mykola nabil nadiya
+    nancy narendra natalia natalie natasha nathan nawaz nicholas nicolas nicole nikol nikolai
+    norma norman oksana olaf oleg oleh oleksandr olena olga olivia omar oscar pablo pamela
+    parker pat patricia patrick paul pavel pedro peggy peter petro phil philip philippe phillip
+    pierre rachel rafael ralph rami ramon randy raul ray raymond rebecca recep reginald reza
+    ricardo richard rick ricky rita rob robert roberta roberto rodney roger roman ron ronald
+    ronnie rosa rose roy ruby ruslan russell ruth ryan sally sam samantha samir sandra sara
+    sarah scott sean sergei sergey sergio serhii shane shanice shannon shaquille shawn sheila
+    shinzo shirley silvio sophia stacy stanislav stanley stepan stephanie stephen steve steven
+    sue susan svetlana tamika tammy tara taras tariq tatiana taylor teresa terrell terry tetiana
+    theresa thomas tiffany tim timothy timur tina todd tom tony tracy travis tyler tyrell tyrone
+    ursula vadim valentin valerie valery vanessa vasily vasyl vazgen vicki viktor vincent
+    vitalii vitaly vladimir volodymyr vyacheslav wade walid walter wanda wang wendy william
+    willie wolfgang wu xi yana yang yaroslav yevgeny yulia yuri yurii yury yusuf zachary zhang
+    zhao zhou
+    """
+)
+
+#: AP-style state abbreviations; with their full stop they are place names even when short.
+AP_STATES = _words(
+    """
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nebr nev okla ore pa tenn tex vt va wash wis wisc wyo
+    """
+)
+
+
+#: Common English-language surnames that GeoNames also lists as places (Jones, Moore,
+#: Turner): alone, they are people in the news.
+SURNAMES = _words(
+    """
+    adams allen anderson bailey baker bell benjamin bennett brooks brown campbell carter
+    clark collins cook cooper cox davis edwards evans foster graham gray green hailey hall
+    harris hill howard hughes jones kelly king lewis long martin mcdonald mitchell moore
+    morgan morris murphy myers nelson parker peterson phillips price reed richardson roberts
+    robertson robinson rogers ross sanders smith stevens stewart taylor thomas thompson
+    turner tyler walker ward watson webster white wilkinson williams wilson wood wright
+    young
     """
 )

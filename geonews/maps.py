@@ -17,8 +17,10 @@ How the map tells the story:
   reaches the page, and only http(s) URLs become links.
 
 Events are shipped to the page once, as a compact JSON payload, and drawn by a
-small script (``templates/events.js``): SVG markers, clustered per event type
-when there are many, a date filter when the events span several days.
+small script (``templates/events.js``): SVG markers, clustered on a pixel grid
+when there are many (a cluster is a ring split by event type around its count;
+only the cells in view are drawn, so 100,000 events stay usable), and a date filter
+when the events span several days.
 """
 
 from __future__ import annotations
@@ -30,8 +32,7 @@ import logging
 import urllib.parse
 from collections.abc import Iterator
 from functools import cache
-from importlib import import_module, resources
-from importlib.util import find_spec
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -179,6 +180,11 @@ class _Strings:
             lookup.append(-1 if text is None or text == "" else self.add(text))
         table = np.asarray([*lookup, -1], dtype=np.int64)
         return table[codes].tolist()  # code -1 (missing) picks the trailing -1
+
+
+def _text(value: Any) -> str:
+    """Escape text for markup that folium renders through Jinja: HTML, and braces."""
+    return html.escape(str(value)).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _safe_url(url: Any) -> str | None:
@@ -461,34 +467,6 @@ def _geojson_rounded(geom: Any, *, digits: int = 2) -> dict[str, Any]:
     return json.loads(shapely.to_geojson(rounded))
 
 
-def _frontline_layers(frontline: Any, m: folium.Map) -> None:
-    """Draw control areas: the [frontline] module's builders if present, else a fallback."""
-    if find_spec("geonews.frontline_layers") is not None:
-        builders = import_module("geonews.frontline_layers")
-        builders.add_to_map(frontline, m)
-        return
-    import geopandas
-
-    if not isinstance(frontline, geopandas.GeoDataFrame) or not {"status", "date"} <= set(
-        frontline.columns
-    ):
-        raise InvalidInput("frontline must be a GeoDataFrame with 'status' and 'date' columns")
-    frame = frontline.to_crs(4326) if frontline.crs is not None else frontline
-    latest = frame[frame["date"] == frame["date"].max()] if frame["date"].notna().any() else frame
-    colours = {"occupied": "#b03a2e", "russian": "#b03a2e", "contested": "#d68910"}
-    label = pd.Timestamp(latest["date"].max()).date() if latest["date"].notna().any() else "?"
-    folium.GeoJson(
-        latest[["status", "geometry"]].assign(status=latest["status"].astype(str).map(html.escape)),
-        name=f"Control areas ({label})",
-        style_function=lambda f: {
-            "color": colours.get(f["properties"]["status"], "#7f8c8d"),
-            "weight": 1,
-            "fillOpacity": 0.18,
-        },
-        tooltip=folium.GeoJsonTooltip(fields=["status"]),
-    ).add_to(m)
-
-
 # ---------------------------------------------------------------- public API
 
 
@@ -513,8 +491,8 @@ def map(
     frontline : geopandas.GeoDataFrame, optional
         Control areas with ``status`` and ``date`` columns, drawn under the events.
     cluster : bool, optional
-        Cluster point markers per event type.  By default they are clustered
-        when there are more than ``CLUSTER_ABOVE`` points.
+        Cluster point markers on a ``CLUSTER_CELL``-pixel grid.  By default they are
+        clustered when there are more than ``CLUSTER_ABOVE`` points.
     heatmap : bool, default False
         Add a heat-map layer of the point events.
     tiles : str or None, default "OpenStreetMap"
@@ -573,8 +551,10 @@ def map(
     )
     m.options.setdefault("maxZoom", 18)  # clustering needs it; folium passes it to tiles only
     m.options.setdefault("minZoom", 1)
-    if frontline is not None:
-        _frontline_layers(frontline, m)
+    if frontline is not None:  # control areas under the events, drawn by [frontline]
+        from geonews.frontline_layers import add_to_map
+
+        add_to_map(frontline, m)
 
     payload = _payload(frame, types, canvas=canvas)
     payload["clustered"] = clustered
@@ -582,7 +562,7 @@ def map(
     groups: list[folium.FeatureGroup] = []
     for t, count in zip(types, payload["counts"], strict=True):
         icon = _symbol(*EVENT_STYLES.get(t, _OTHER), "reported", size=16)
-        name = f'<span class="gn-lc">{icon}</span> {html.escape(t)} ({count:,})'
+        name = f'<span class="gn-lc">{icon}</span> {_text(t)} ({count:,})'
         group = folium.FeatureGroup(name=name)
         groups.append(group.add_to(m))
     if outlines:  # after the event types, so the layer control lists those first
@@ -625,7 +605,11 @@ def _uses_folium_icons(m: folium.Map) -> bool:
         for child in el._children.values():
             yield from walk(child)
 
-    return any(isinstance(el, folium.Icon) for el in walk(m))
+    return any(
+        isinstance(el, folium.Icon)
+        or (isinstance(el, plugins.FastMarkerCluster) and "AwesomeMarkers" in el.callback)
+        for el in walk(m)
+    )
 
 
 def save_map(m: folium.Map, path: str | Path, *, offline: bool = True) -> Path:

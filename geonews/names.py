@@ -69,6 +69,19 @@ _APOSTROPHES = re.compile(r"[\'\u2019\u02bc\u2018\u0060\u00b4\u02b9\u02bb\u2032]
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_./,]+")
 _NON_ALNUM = re.compile(r"[^0-9a-z ]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: :func:`key` for ASCII text: apostrophes go, separators become spaces, other symbols go.
+_ASCII_KEY = {
+    i: (
+        None
+        if chr(i) in "'`"
+        else " "
+        if _SEPARATORS.fullmatch(chr(i))
+        else chr(i)
+        if chr(i) in "0123456789abcdefghijklmnopqrstuvwxyz"
+        else None
+    )
+    for i in range(128)
+}
 
 
 def check_name(name: object) -> str:
@@ -138,6 +151,8 @@ def key(name: str) -> str:
     >>> key("Zaporiz’ka")
     'zaporizka'
     """
+    if name.isascii():  # most names: one translate, same result as the general path
+        return " ".join(name.lower().translate(_ASCII_KEY).split())
     text = unicodedata.normalize("NFKC", name)
     text = transliterate(text)
     text = unicodedata.normalize("NFKD", text)
@@ -162,6 +177,9 @@ _SKELETON_RULES = [
     (re.compile(r"x"), "ks"),
     (re.compile(r"q"), "k"),
 ]
+#: The rules above as :func:`skeleton` applies them (literal ones with str.replace).
+_VU = _SKELETON_RULES[0][0]
+_TS = _SKELETON_RULES[5][0]
 _VOWELS = re.compile(r"(?<=[a-z])[aeiouyj]+")
 _DOUBLES = re.compile(r"([a-z])\1+")
 
@@ -184,8 +202,13 @@ def skeleton(name: str) -> str:
     True
     """
     text = key(name)
-    for pattern, repl in _SKELETON_RULES:
-        text = pattern.sub(repl, text)
+    if "vu" in text:
+        text = _VU.sub("u", text)
+    text = text.replace("shch", "sh").replace("sch", "sh").replace("zhzh", "zh")
+    text = text.replace("kh", "h").replace("g", "h")
+    if "c" in text or "tz" in text or "ts" in text:
+        text = _TS.sub("c", text)
+    text = text.replace("w", "v").replace("ph", "f").replace("x", "ks").replace("q", "k")
     text = _VOWELS.sub("", text)
     text = _DOUBLES.sub(r"\1", text)
     return text.replace(" ", "")

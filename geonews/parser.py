@@ -37,6 +37,9 @@ from typing import Any
 
 from geonews.errors import InvalidInput
 from geonews.lexicon import (
+    AP_STATES as _AP_STATES,
+)
+from geonews.lexicon import (
     CONNECTORS as _CONNECTORS,
 )
 from geonews.lexicon import (
@@ -55,6 +58,9 @@ from geonews.lexicon import (
     STOP as _STOP,
 )
 from geonews.lexicon import (
+    SURNAMES as _SURNAMES,
+)
+from geonews.lexicon import (
     TITLES as _TITLES,
 )
 from geonews.names import key
@@ -64,11 +70,14 @@ from geonews.roles import role_of
 
 __all__ = ["MAX_TEXT_LENGTH", "Geoparser", "geoparse"]
 
+#: Largest lift the document context can give a candidate (country, region, distance); a
+#: candidate further than this below the best is not rescored.
+_WINDOW = 8.0
+
 #: Longest text accepted (characters); split longer documents.
 MAX_TEXT_LENGTH = 2_000_000
 
 _WORD = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_][^\W_]*(?:['’ʼ\-‑][^\W\d_][^\W_]*)*", re.UNICODE)
-_ABBREV = re.compile(r"(?:[A-Z]\.){2,}")
 _PUNCT = re.compile(r"[.,;:!?()\"“”\n]")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -116,7 +125,9 @@ class Geoparser:
         self.resolver = resolver or Resolver(country_bias=country_bias)
         self.gazetteer = self.resolver.gazetteer
         self.nlp = nlp
-        self._has_key = functools.lru_cache(maxsize=200_000)(self.gazetteer.has_key)
+        user = self.resolver.user_aliases  # the user's own aliases are names in text too
+        known = self.gazetteer.has_key
+        self._has_key = functools.lru_cache(maxsize=200_000)(lambda k: k in user or known(k))
 
     def __repr__(self) -> str:
         return f"Geoparser({self.resolver!r})"
@@ -190,6 +201,8 @@ class Geoparser:
         words = []
         for m in _WORD.finditer(text):
             s, e, w = m.start(), m.end(), m.group()
+            if text[e : e + 1] == "." and w.lower() in _AP_STATES and w[:1].isupper():
+                e, w = e + 1, w + "."  # "Gainesville, Ga." - the full stop is part of it
             poss = _POSSESSIVE.search(w)
             if poss and len(w) > 2:
                 e -= len(poss.group())
@@ -242,13 +255,8 @@ class Geoparser:
             if not _capitalised(last):
                 continue
             s, e = words[i][0], words[j - 1][1]
-            if re.search(
-                r"[.,;:!?()\"“”\n]",
-                text[s:e].replace(
-                    ".", "", text[s:e].count(".") if re.fullmatch(r"(?:[A-Z]\.)+", text[s:e]) else 0
-                ),
-            ):
-                break
+            if j - 1 > i and _PUNCT.search(text[words[j - 2][1] : words[j - 1][0]]):
+                break  # names do not run across punctuation
             k = key(text[s:e])
             if k and self._has_key(k):
                 best = (_Span(s, e, text[s:e], k), j)
@@ -257,7 +265,10 @@ class Geoparser:
         span, j = best
         # "the Donetsk region", "Donetsk and Luhansk regions": the name is the mention,
         # the place is the region
-        follows_region = j < n and words[j][2].lower() in _REGION_WORDS
+        # "the Zaporizhzhia front" is the front across the oblast, not the city
+        follows_region = j < n and (
+            words[j][2].lower() in _REGION_WORDS or words[j][2].lower() in ("front", "fronts")
+        )
         if follows_region or _after_is_region_plural(text, span.end):
             rk = key(span.text + " region")
             if self._has_key(rk):
@@ -274,6 +285,13 @@ class Geoparser:
                 out.append(_Span(pos, pos + len(part), part, k))
             pos += len(part) + 1
         return out
+
+    def _is_major(self, k: str) -> bool:
+        """A country, region or city of 100,000+ people: too prominent to be a common word."""
+        top = self.resolver.candidates(k, limit=1)
+        return bool(top) and (
+            top[0].kind in ("country", "region", "continent") or top[0].population >= 100_000
+        )
 
     def _persons(self, words) -> set[str]:
         """Surnames: the last word of a two-or-three-word capitalised name ("Phil Hartley")."""
@@ -299,7 +317,9 @@ class Geoparser:
 
     def _keep(self, text, words, i, j, span, lower_words, persons=frozenset()) -> bool:
         k = span.key
-        if _CONTRACTION.search(span.text) or (j - i == 1 and (k in persons or k in _FIRST_NAMES)):
+        if _CONTRACTION.search(span.text) or (
+            j - i == 1 and (k in persons or k in _FIRST_NAMES or k in _SURNAMES)
+        ):
             return False
         single = j - i == 1 or (span.cue == "region" and j - i == 2)
         if k in _STOP or (k.split(" ")[0] in ("the",) and len(k.split()) == 1):
@@ -333,8 +353,26 @@ class Geoparser:
             and nxt.lower() not in _STOP
         ):
             span.cue = "org"
-        if single and span.sentence_start and span.text.lower() in lower_words:
-            return False
+        if single and span.text.lower() in lower_words and not self._is_major(k):
+            return False  # written lower-case elsewhere in the text: a common word
+        if (
+            single
+            and span.sentence_start
+            and nxt
+            and next_gap == " "
+            and _capitalised(nxt)
+            and self._has_key(key(nxt))
+            and not self._is_major(k)
+        ):
+            return False  # "Yet Kiev is...": a capitalised opener before the real name
+        if span.text.endswith(".") and k in _AP_STATES:
+            # "Gainesville, Ga.": AP style puts the state after a comma; elsewhere "Miss."
+            # and "Ind." are more often a title or a word cut short
+            return prev_gap.strip() == "," or len(k) >= 4
+        if single and span.text.isupper() and len(k) <= 3:
+            # short capitals are acronyms unless they name a country or region (US, UAE, DPR)
+            top = self.resolver.candidates(k, limit=1)
+            return bool(top) and top[0].kind in ("country", "region")
         return not (single and len(k) <= 2 and not span.text.isupper())
 
     @staticmethod
@@ -363,75 +401,22 @@ class Geoparser:
         counts = Counter(sp.key for sp in spans)
         for sp in spans:
             if sp.key not in by_key:
-                by_key[sp.key] = resolver.candidates(sp.key, limit=60)
+                by_key[sp.key] = resolver.candidates(sp.key, date=date, limit=60)
         hints = _admin_hints(text, spans, by_key)
-        first = {k: c[0] for k, c in by_key.items() if c}
 
-        # document context: countries and first-level regions the text names; a name's own
-        # evidence does not vote for itself
-        evidence: dict[str, tuple[str | None, tuple[str | None, str | None] | None, float]] = {}
-        for k, cands in by_key.items():
-            if not cands:
-                continue
-            top = cands[0]
-            margin = top.score - cands[1].score if len(cands) > 1 else 9.0
-            weight = 2.0 if top.kind in ("country", "region") else (1.0 if margin > 1.0 else 0.4)
-            region = (
-                (top.country, top.admin1)
-                if top.kind == "region" or (top.admin1 and margin > 1.0)
-                else None
-            )
-            evidence[k] = (top.country, region, weight * counts[k] ** 0.5)
-        countries: Counter[str] = Counter()
-        regions: Counter[tuple[str | None, str | None]] = Counter()
-        for country, region, weight in evidence.values():
-            if country:
-                countries[country] += weight
-            if region:
-                regions[region] += weight
+        # Two passes: the first reads the document's context from each name's best guess,
+        # the second from the first pass's choices, so names settle each other
+        # (Gainesville, Ga. and Georgia the state).
         prior = resolver.context
         anchor = _centroid(
-            [p for p in first.values() if p.kind in ("settlement", "region", "feature")]
+            [c[0] for c in by_key.values() if c and c[0].kind in ("settlement", "region")]
         )
+        tops = {k: (c[0], _margin(c)) for k, c in by_key.items() if c}
+        chosen = self._choose(by_key, _evidence(tops, counts), hints, prior, anchor)
+        settled = {k: (c[0], 9.0) for k, c in chosen.items() if c[0] is not None}
+        chosen = self._choose(by_key, _evidence(settled, counts), hints, prior, anchor)
 
-        chosen: dict[str, tuple[Place | None, tuple[Place, ...], float]] = {}
-        for k, cands in by_key.items():
-            if not cands:
-                chosen[k] = (None, (), 0.0)
-                continue
-            own_country, own_region, own_weight = evidence.get(k, (None, None, 0.0))
-            doc_countries = countries.copy()
-            doc_regions = regions.copy()
-            if own_country:
-                doc_countries[own_country] -= own_weight
-            if own_region:
-                doc_regions[own_region] -= own_weight
-            # the war-region prior yields when the text is plainly about somewhere else
-            war_evidence = sum(w for c, w in doc_countries.items() if c in prior)
-            other_evidence = sum(w for c, w in doc_countries.items() if c not in prior)
-            damp = 1.0 if war_evidence >= 1.0 or other_evidence < 2.0 else 0.0
-            rescored = []
-            for p in cands:
-                s = p.score - (1.0 - damp) * prior.get(p.country or "", 0.0)
-                s += min(max(doc_countries.get(p.country or "", 0.0), 0.0), 2.0)
-                if p.kind != "country" and doc_regions.get((p.country, p.admin1), 0.0) > 0.5:
-                    s += 1.0
-                for hint in hints.get(k, ()):
-                    if _within(p, hint):
-                        s += 4.0
-                if anchor is not None and p.kind in ("settlement", "feature"):
-                    s -= 0.5 * math.log1p(haversine_km(anchor[0], anchor[1], p.lat, p.lon) / 300)
-                rescored.append((s, p))
-            rescored.sort(key=lambda t: (-t[0], -t[1].population, t[1].id))
-            best_s, best = rescored[0]
-            second = rescored[1][0] if len(rescored) > 1 else best_s - 5.0
-            confidence = 1.0 / (1.0 + math.exp(-(best_s - second)))
-            chosen[k] = (
-                dataclasses.replace(best, score=round(best_s, 4)),
-                tuple(p for _, p in rescored[1:4]),
-                round(confidence, 4),
-            )
-
+        chosen = _place_counties(chosen, self.gazetteer)
         mentions = []
         for sp in spans:
             place, runners, conf = chosen[sp.key]
@@ -452,6 +437,109 @@ class Geoparser:
                 matched = f"{matched}+{sp.cue}"
             mentions.append(Mention(sp.start, sp.end, sp.text, place, role, conf, matched, runners))
         return mentions
+
+    @staticmethod
+    def _choose(by_key, evidence, hints, prior, anchor):
+        countries: Counter[str] = Counter()
+        regions: Counter[tuple[str | None, str | None]] = Counter()
+        for country, region, weight in evidence.values():
+            if country:
+                countries[country] += weight
+            if region:
+                regions[region] += weight
+        chosen: dict[str, tuple[Place | None, tuple[Place, ...], float]] = {}
+        for k, cands in by_key.items():
+            if not cands:
+                chosen[k] = (None, (), 0.0)
+                continue
+            # a name's own evidence does not vote for itself
+            own_country, own_region, own_weight = evidence.get(k, (None, None, 0.0))
+            doc_countries = countries.copy()
+            doc_regions = regions.copy()
+            if own_country:
+                doc_countries[own_country] -= own_weight
+            if own_region:
+                doc_regions[own_region] -= own_weight
+            total = sum(w for w in doc_countries.values() if w > 0) or 1.0
+            # the war-region prior yields when the text is plainly about somewhere else
+            war_evidence = sum(w for c, w in doc_countries.items() if c in prior)
+            other_evidence = sum(w for c, w in doc_countries.items() if c not in prior)
+            damp = 1.0 if war_evidence >= 1.0 or other_evidence < 2.0 else 0.0
+            rescored = []
+            floor = cands[0].score - _WINDOW
+            for p in cands:
+                if p.score < floor and not hints.get(k):
+                    break  # candidates are sorted; context cannot lift these past the best
+                s = p.score - (1.0 - damp) * prior.get(p.country or "", 0.0)
+                weight = max(doc_countries.get(p.country or "", 0.0), 0.0)
+                # how much of the text is about this country, and how much is said of it
+                share = weight / total
+                s += min(weight, 2.0) * (0.5 + share)
+                if p.kind != "country" and doc_regions.get((p.country, p.admin1), 0.0) > 0.5:
+                    s += 3.0 * share
+                for hint in hints.get(k, ()):
+                    if _within(p, hint):
+                        s += 4.0
+                if anchor is not None and p.kind in ("settlement", "feature"):
+                    s -= 0.5 * math.log1p(haversine_km(anchor[0], anchor[1], p.lat, p.lon) / 300)
+                rescored.append((s, p))
+            rescored.sort(key=lambda t: (-t[0], -t[1].population, t[1].id))
+            best_s, best = rescored[0]
+            second = rescored[1][0] if len(rescored) > 1 else best_s - 5.0
+            confidence = 1.0 / (1.0 + math.exp(-(best_s - second)))
+            chosen[k] = (
+                dataclasses.replace(best, score=round(best_s, 4)),
+                tuple(p for _, p in rescored[1:4]),
+                round(confidence, 4),
+            )
+        return chosen
+
+
+def _place_counties(chosen, gazetteer):
+    """Move a county known only by its state to the median of the text's places there."""
+    counties = [k for k, (p, _, _) in chosen.items() if p is not None and p.kind == "county"]
+    if not counties:
+        return chosen
+    out = dict(chosen)
+    for k in counties:
+        place, runners, conf = chosen[k]
+        state = gazetteer.region_of(place.country, place.raw.get("admin1_code"))
+        if state is None or (state.lat, state.lon) != (place.lat, place.lon):
+            continue  # placed at a town of its name, not at the state's centre
+        near = [
+            p
+            for p, _, _ in chosen.values()
+            if p is not None
+            and p.kind == "settlement"
+            and p.country == "US"
+            and p.admin1 == place.admin1
+        ]
+        if near:
+            lat = sorted(p.lat for p in near)[len(near) // 2]
+            lon = sorted(p.lon for p in near)[len(near) // 2]
+            moved = dataclasses.replace(
+                place, lat=lat, lon=lon, matched=f"{place.matched}+text-centroid"
+            )
+            out[k] = (moved, runners, conf)
+    return out
+
+
+def _margin(cands: list[Place]) -> float:
+    return cands[0].score - cands[1].score if len(cands) > 1 else 9.0
+
+
+def _evidence(tops, counts):
+    """What each name says of the document's countries and regions: (country, region, weight)."""
+    out = {}
+    for k, (top, margin) in tops.items():
+        weight = 2.0 if top.kind in ("country", "region") else (1.0 if margin > 1.0 else 0.4)
+        region = (
+            (top.country, top.admin1)
+            if top.kind == "region" or (top.admin1 and margin > 1.0)
+            else None
+        )
+        out[k] = (top.country, region, weight * counts[k] ** 0.5)
+    return out
 
 
 def _capitalised(word: str) -> bool:

@@ -14,7 +14,17 @@ from typing import Any
 __all__ = ["KINDS", "ROLES", "Mention", "Place", "haversine_km", "lonlat"]
 
 #: Feature kinds a place can have, from the most to the least precise.
-KINDS = ("settlement", "feature", "region", "area", "sea", "river", "country", "continent")
+KINDS = (
+    "settlement",
+    "feature",
+    "county",
+    "region",
+    "area",
+    "sea",
+    "river",
+    "country",
+    "continent",
+)
 
 #: Roles of a mention: where something is (literal) or an actor named after a place.
 ROLES = ("literal", "metonym")

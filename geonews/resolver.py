@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import math
 from collections.abc import Mapping
@@ -51,16 +52,20 @@ _KIND = {
     "country": 2.5,
     "continent": 2.5,
     "region": -0.8,
-    "sea": 2.0,
-    "river": 1.5,
-    "area": 1.5,
-    "feature": 1.0,
+    "county": 1.0,
+    # curated features carry no population; their kind stands for how well known they are
+    "sea": 4.0,
+    "river": 3.0,
+    "area": 3.5,
+    "feature": 3.5,
     "settlement": 0.0,
 }
 _BIAS_WEIGHT = 3.0
 _CAPITAL = 1.5
 #: Weight of the distance to ``near=`` (times ln(1 + km / 50)): 10 km costs 0.36, 100 km 2.2.
 _NEAR = 2.0
+#: At most this many places (the most populous) come from the loose romanisation key.
+_FOLD_LIMIT = 60
 #: Bonus of a candidate inside the ``region=`` hint.
 _REGION = 3.0
 
@@ -127,6 +132,9 @@ class Resolver:
             if self.gazetteer.get_id(pid) is None:
                 raise InvalidInput(f"alias {alias!r} points at an unknown place id {pid!r}")
             self.user_aliases.setdefault(key(check_name(alias)), []).append(pid)
+        self._ctx_key = tuple(sorted(self.context.items()))
+        self._base: dict[int, float] = {}
+        self._ctx_dicts: dict[tuple, dict[str | None, float]] = {}
         self._ranked = functools.lru_cache(maxsize=65_536)(self._ranked_uncached)
         self._region = functools.lru_cache(maxsize=1024)(self._region_uncached)
 
@@ -141,6 +149,7 @@ class Resolver:
         country_bias: CountryBias | type[dataclasses.MISSING] = dataclasses.MISSING,
         near: tuple[float, float] | None = None,
         region: str | None = None,
+        date: dt.date | str | None = None,
         limit: int = 10,
     ) -> list[Place]:
         """Ranked candidate places for ``name``, best first (empty when none match).
@@ -157,6 +166,10 @@ class Resolver:
             Prefer candidates in this first-level region or country, in any form the
             gazetteer knows: ``"Donetsk"``, ``"Donetsk Oblast"``, ``"Kharkov region"``,
             ``"Ukraine"``, ``"UA"``.
+        date : date or str, optional
+            When the text was written.  An alias row not yet valid then (a name given
+            later, an occupation name before the occupation) counts only as an alternate
+            name, and an old name still official then counts as the main name.
         limit : int
             How many candidates to return.
 
@@ -164,16 +177,21 @@ class Resolver:
         --------
         >>> [p.country for p in Resolver().candidates("Pokrovsk", limit=2)]
         ['UA', 'RU']
+        >>> Resolver().candidates("Artemivsk", date="2010-05-01", limit=1)[0].matched
+        'alias:decommunization_2016@valid'
         """
         k = key(check_name(name))
         if not k:
             raise InvalidInput(f"place name has no letters or digits: {name!r}")
-        ctx = self.context if country_bias is dataclasses.MISSING else _context(country_bias)
-        ctx_key = tuple(sorted(ctx.items()))
+        if country_bias is dataclasses.MISSING:
+            ctx_key = self._ctx_key
+        else:
+            ctx_key = tuple(sorted(_context(country_bias).items()))
         near_key = None if near is None else _check_near(near)
         region_key = None if region is None else self._region(region)
-        ranked = self._ranked(k, ctx_key, near_key, region_key)
-        return list(ranked[:limit])
+        when = _iso_date(date)
+        ranked = self._ranked(k, ctx_key, near_key, region_key, when)
+        return [entry.place() for entry in ranked[:limit]]
 
     def resolve(self, name: str, **kwargs) -> Place:
         """The best place for ``name``; raises :class:`~geonews.errors.UnknownPlace`.
@@ -206,49 +224,80 @@ class Resolver:
         return frozenset(found)
 
     # -- ranking --------------------------------------------------------------------------
-    def _ranked_uncached(self, k, ctx_key, near, region_key) -> tuple[Place, ...]:
+    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[_Ranked, ...]:
         gz = self.gazetteer
+        hits = gz.hits_text(k)
+        if hits is None and k.startswith("the "):  # "the Donbas", "the Black Sea"
+            k = k[4:]
+            hits = gz.hits_text(k)
         how: dict[int, tuple[float, str]] = {}
-
-        def note(rowid: int, weight: float, label: str) -> None:
-            if rowid not in how or how[rowid][0] < weight:
+        for item in hits.split() if hits else ():  # "rowid:n", "rowid:a", "rowid:@kind"
+            rowid_text, code = item.split(":", 1)
+            rowid = int(rowid_text)
+            if code == "n":
+                weight, label = _MATCH["name"], "name"
+            elif code == "a":
+                weight, label = _MATCH["alt"], "alt"
+            elif when is None:
+                weight, label = _MATCH["alias"], "alias:" + code[1:]
+            else:
+                continue  # alias rows are read below, against the text's date
+            old = how.get(rowid)
+            if old is None or old[0] < weight:
                 how[rowid] = (weight, label)
-
-        for rowid, kind in gz.matches(k):
-            note(rowid, _MATCH[kind], kind)
-        for rowid, kind, _frm, _to, _alias in gz.alias_matches(k):
-            note(rowid, _MATCH["alias"], f"alias:{kind}")
+        if when is not None:  # alias rows are read against the text's date
+            for rowid, kind, frm, to, _alias in gz.alias_matches(k):
+                if frm and when < frm:
+                    weight, label = _MATCH["alt"], f"alias:{kind}@not-yet"
+                elif to and when < to:
+                    weight = _MATCH["name"] + _MATCH["alias"] - _MATCH["alt"]
+                    label = f"alias:{kind}@valid"
+                else:
+                    weight, label = _MATCH["alias"], f"alias:{kind}"
+                old = how.get(rowid)
+                if old is None or old[0] < weight:
+                    how[rowid] = (weight, label)
         for pid in self.user_aliases.get(k, ()):
-            place = gz.get_id(pid)
-            note(place.raw["rowid"], _MATCH["alias"], "alias:user")
-        if not how and k.startswith("the "):  # "the Donbas", "the Donetsk region"
-            return self._ranked_uncached(k[4:], ctx_key, near, region_key)
-        if not how and len(k) >= 4:
+            rowid = gz.get_id(pid).raw["rowid"]
+            how[rowid] = (_MATCH["alias"], "alias:user")
+        folded = not how and len(k) >= 4
+        if folded:
             for rowid in gz.skeleton_matches(skeleton(k)):
-                note(rowid, _MATCH["fold"], "fold")
+                how[rowid] = (_MATCH["fold"], "fold")
         if not how:
             return ()
-        ctx = dict(ctx_key)
-        scored = []
+        ctx = self._ctx_dicts.get(ctx_key)
+        if ctx is None:
+            ctx = self._ctx_dicts[ctx_key] = dict(ctx_key)
         places = gz.rows(list(how))
+        if folded:
+            if ctx:
+                # romanisation folding is for the context's own names (Kharkov, Gorlovka); a
+                # loose match elsewhere ("Sukhyi Yar" -> a town in China) is no answer
+                places = [p for p in places if ctx.get(p.country or "", 0.0) > 0]
+            places = places[:_FOLD_LIMIT]  # the most populous (skeleton rows are ordered so)
+            if not places:
+                return ()
         # an alternate name that is the main name of a much bigger place elsewhere
         # ("Cambridge", "Alexandria") is a weak match for the small one
-        named_pop = max(
-            (p.population for p in places if how[p.raw["rowid"]][1] == "name"), default=0
-        )
+        named_pop = 0
+        if len(places) > 1:
+            for p in places:
+                if how[p.raw["rowid"]][1] == "name" and p.population > named_pop:
+                    named_pop = p.population
+        base = self._base
+        scored = []
         for place in places:
-            weight, label = how[place.raw["rowid"]]
+            rowid = place.raw["rowid"]
+            weight, label = how[rowid]
             if label == "alt" and place.population * 10 < named_pop:
                 weight -= 1.5
-            score = weight + 0.8 * math.log10(place.population + 1) + _KIND.get(place.kind, 0)
-            score += _CAPITAL if place.raw.get("capital") else 0.0
+            score = base.get(rowid)
+            if score is None:
+                score = base[rowid] = _base_score(place)
             if place.kind == "settlement" and label != "alt":  # what news usually means
-                score += (
-                    1.0
-                    if place.population >= 150_000
-                    else (0.5 if place.population >= 50_000 else 0.0)
-                )
-            score += ctx.get(place.country or "", 0.0)
+                score += _importance(place.population)
+            score += weight + ctx.get(place.country, 0.0)
             if near is not None:
                 km = haversine_km(near[0], near[1], place.lat, place.lon)
                 score -= _NEAR * math.log1p(km / 50)
@@ -258,9 +307,40 @@ class Resolver:
                 or key(place.admin1 or "") in region_key
             ):
                 score += _REGION
-            scored.append(dataclasses.replace(place, matched=label, score=round(score, 4)))
-        scored.sort(key=lambda p: (-p.score, -p.population, p.id))
+            scored.append(_Ranked(place, label, round(score, 4)))
+        if len(scored) > 1:
+            scored.sort(key=_order)
         return tuple(scored)
+
+
+def _order(entry: _Ranked) -> tuple:
+    return (-entry.score, -entry.base.population, entry.base.id)
+
+
+def _base_score(place: Place) -> float:
+    """The part of a candidate's score that depends on the place alone."""
+    score = 0.8 * math.log10(place.population + 1) + _KIND.get(place.kind, 0.0)
+    return score + (_CAPITAL if place.raw.get("capital") else 0.0)
+
+
+class _Ranked:
+    """A ranked candidate; builds its :class:`Place` (with ``matched`` and ``score``) once."""
+
+    __slots__ = ("_built", "base", "matched", "score")
+
+    def __init__(self, base: Place, matched: str, score: float):
+        self.base, self.matched, self.score = base, matched, score
+        self._built: Place | None = None
+
+    def place(self) -> Place:
+        built = self._built
+        if built is None:
+            b = self.base
+            built = self._built = Place(
+                b.name, b.lat, b.lon, b.id, b.kind, b.country, b.admin1, b.population,
+                b.geonameid, self.matched, self.score, b.source, b.retrieved, b.raw,
+            )  # fmt: skip
+        return built
 
 
 @functools.cache
@@ -278,6 +358,26 @@ def resolve(name: str, **kwargs) -> Place:
     ('Kostiantynivka', 'Donetsk')
     """
     return _default_resolver().resolve(name, **kwargs)
+
+
+def _importance(population: int) -> float:
+    """Bonus for well-known cities: what a bare name in the news usually means."""
+    for floor, bonus in ((150_000, 1.0), (50_000, 0.5)):
+        if population >= floor:
+            return bonus
+    return 0.0
+
+
+def _iso_date(date: dt.date | str | None) -> str | None:
+    """``YYYY-MM-DD`` for comparing with the alias table's validity columns."""
+    if date is None:
+        return None
+    if isinstance(date, dt.date):
+        return date.isoformat()[:10]
+    try:
+        return dt.date.fromisoformat(str(date)[:10]).isoformat()
+    except ValueError as err:
+        raise InvalidInput(f"date must be ISO 8601 (YYYY-MM-DD): {date!r}") from err
 
 
 def candidates(name: str, **kwargs) -> list[Place]:

@@ -37,8 +37,30 @@ _SPEECH_VERBS = (
     "annexed|annexes|occupied|occupies|mobilised|mobilized|deployed|deploys|bombed|shelled"
 )
 _AFTER_VERB = re.compile(
-    rf"^\s*(?:,[^,]{{1,60}},\s*)?(?:has |had |have |also |now |then |again |"
-    rf"still |later |on \w+ )?(?:{_SPEECH_VERBS})\b",
+    rf"^\s*(?:,[^,]{{1,60}},\s*)?(?:(?:has|had|have|will|would|could|must|should|may|might|"
+    rf"did|does|is|was|has been|had been|also|now|then|again|still|later|not|never|already|"
+    rf"\w+ly|on \w+)\s+){{0,3}}(?:{_SPEECH_VERBS})\b",
+    re.I,
+)
+#: What a possessive place owns when it is a place: "Kyiv's suburbs", "Russia's border".
+_LOCATIONAL = re.compile(
+    r"^(?:'s|’s|')\s+(?:[a-z\-]+\s+){0,2}?(?:suburbs?|outskirts|cent(?:re|er)|east|west|north|"
+    r"south|eastern|western|northern|southern|border|borders|coast|coastline|capital|largest|"
+    r"second|biggest|main|airport|port|ports|streets?|districts?|neighbou?rhoods?|residents|"
+    r"people|population|citizens|inhabitants|power (?:plant|station|grid)|infrastructure|"
+    r"regions?|territory|territories|soil|skies|airspace|cities|towns|villages|rivers?|"
+    r"mountains|forests|beaches|shore|hospitals|schools|buildings|railway|bridges?|"
+    r"front|frontline|front line|landscape|climate|weather|mayor|governor)\b",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+[a-z]", re.I)
+_OBJECT_OF = re.compile(
+    r"\b(?:accus\w*|blam\w*|order\w*|urg\w*|asked|asks|told|tells|warn\w*|criticis\w*|"
+    r"criticiz\w*|condemn\w*|pressed|presses|pressur\w*|sanction\w*|punish\w*|"
+    r"support\w*|backed|backing|help\w*|arm\w*|fund\w*|join\w*|defeat\w*|beat|beats|"
+    r"outlasted|against|about|expel\w*|recogni[sz]\w*|invit\w*|thank\w*|trust\w*|"
+    r"distrust\w*|pay|paid|owe\w*|negotiat\w* with|deal with|ties with|talks with)\s+"
+    r"(?:the\s+)?$",
     re.I,
 )
 _ACTOR_NOUNS = (
@@ -53,10 +75,13 @@ _ACTOR_NOUNS = (
     "war machine|energy sector|oil|gas|exports|army's|withdrawal|approval|consent|"
     "security services|security service|special services|ultimatum|narrative|version|"
     "general staff|staff|laws?|constitution|officers?|soldiers|commanders?|minister|"
-    "leaders?|counterparts?|mediators?|hosts?|decommunis\\w+|decommuniz\\w+"
+    "leaders?|counterparts?|mediators?|hosts?|decommunis\\w+|decommuniz\\w+|coach|"
+    "players|fans|squad|mission|embassy|consulate|protection|influence|view|views|gdp|"
+    "future|role|might|pride|relations|ties|diplomacy|foreign policy|vote|voters|"
+    "election|referendum|nuclear|arsenal|ambitions|involvement|complicity|guilt|denial"
 )
 _ADJECTIVAL_ACTOR = re.compile(
-    rf"^\s+(?:and\s+[A-Z]\w+\s+)?(?:senior\s+|top\s+|chief\s+|special\s+)?(?:{_ACTOR_NOUNS})\b"
+    rf"^\s+(?:and\s+[A-Z]\w+\s+)?(?:senior\s+|top\s+|chief\s+|special\s+)?(?:{_ACTOR_NOUNS})s?\b"
 )
 _BY_WITH = re.compile(r"\b(?:by|with|against)\s+(?:the\s+)?$")
 _NEXT_TWO = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
@@ -176,7 +201,13 @@ def role_of(
         return "metonym"
     if _PRO_ANTI.search(before) or _BACKED.match(after):
         return "metonym"
-    if _POSSESSIVE_ACTOR.match(after):
+    if _POSSESSIVE_ACTOR.match(after):  # "Kyiv's allies", "Ukraine's southern forces"
+        return "metonym"
+    if _LOCATIONAL.match(after):  # "Kyiv's suburbs", "Kyiv's largest power plant"
+        return "literal"
+    if _POSSESSIVE.match(after):  # "Europe's GDP", "Britain's view"
+        return "metonym"
+    if _OBJECT_OF.search(before):
         return "metonym"
     if _BETWEEN.search(before):
         return "metonym"

@@ -11,12 +11,14 @@ Battles / Armed clash                Battles / Armed clash
 Explosions/Remote violence /         Explosions/Remote violence /
 Shelling/artillery/missile attack    Shelling/artillery/missile attack
 Explosions/Remote violence /         Explosions/Remote violence / Air/drone strike
-Air/drone strike                     (chosen when drones or aircraft are named,
-                                     even alongside missiles)
+Air/drone strike                     (drones, aircraft or glide bombs alone; when
+                                     missiles are named too, the missile attack)
 Violence against civilians / Attack  Violence against civilians / Attack
 Violence against civilians /         Violence against civilians /
 Abduction/forced disappearance       Abduction/forced disappearance
 Protests / Peaceful protest          Protests / Peaceful protest
+Protests / Protest with              Protests / Protest with intervention
+intervention                         (protesters detained, dispersed, beaten)
 Strategic developments /             Battles / Government regains territory or
 Claimed capture                      Non-state actor overtakes territory once
                                      confirmed; Strategic developments / Other
@@ -86,6 +88,7 @@ ACLED = {
         "Abduction/forced disappearance",
     ),
     (PROTEST, "Peaceful protest"): ("Protests", "Peaceful protest"),
+    (PROTEST, "Protest with intervention"): ("Protests", "Protest with intervention"),
     (STRATEGIC, "Claimed capture"): ("Strategic developments", "Other"),
     (STRATEGIC, "Withdrawal"): ("Strategic developments", "Other"),
     (STRATEGIC, "Advance"): ("Strategic developments", "Other"),
@@ -110,13 +113,18 @@ def _words(pattern: str) -> re.Pattern[str]:
 # -- triggers ---------------------------------------------------------------------------
 AIR_WEAPONS = _words(
     r"drones?|UAVs?|Shaheds?|Gerans?|air ?strikes?|airstrikes?|air raids?|(?:glide|aerial|guided)"
-    r" bombs?|bomb(?:ed|ing|ings)|warplanes?|aircraft|jets?|kamikaze"
+    r" bombs?|bomb(?:ed|ing|ings)|kamikaze"
 )
 SHELL_WEAPONS = _words(
     r"missiles?|rockets?|artillery|shell(?:ed|ing|s)?|mortars?|ballistic|Iskanders?|Kinzhals?"
     r"|MLRS|HIMARS|barrages?|bombardments?|bombarded|cluster munitions?"
 )
 GROUND = _words(r"troops|forces|infantry|soldiers|units|assault groups?|fighters|brigades?|tanks")
+#: Police action against protesters: "Protest with intervention".
+INTERVENTION = _words(
+    r"detain(?:ed|s)?|arrest(?:ed|s)?|dispers(?:ed|e)|tear gas|rubber bullets|beat(?:en)?"
+    r"|water cannons?|riot police"
+)
 CIVILIANS = _words(r"civilians?|residents|villagers|prisoners|POWs|detainees")
 
 #: (pattern, event_type, sub_type); "generic" sub_types are settled from context.
@@ -154,7 +162,8 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
         _words(
             r"captur(?:ed|e|es|ing)|seiz(?:ed|e|es|ure|ing)|t(?:ook|aken|ake) (?:full )?control"
             r"|(?:has|had|have)\s+(?:already\s+)?fallen|fell to|liberat(?:ed|ion|e|es|ing)"
-            r"|overr(?:an|un)|occupied"
+            r"|overr(?:an|un)|(?:has|had|have)\s+(?:\w+\s+)?taken(?!\s+to\b)|retook|retaken"
+            r"|recaptur(?:ed|e|es|ing)|took(?!\s+(?:to|part|place|off|over|office)\b)"
         ),
         STRATEGIC,
         "Claimed capture",
@@ -165,14 +174,18 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
         "Withdrawal",
     ),
     (
-        _words(r"advanc(?:ed|es|ing|e)|gain(?:ed|s)? ground|push(?:ed|ing) (?:forward|towards?)"),
+        _words(
+            r"advanc(?:ed|es|ing|e)|gain(?:ed|s)? ground|push(?:ed|ing) (?:forward|towards?)"
+            r"|entered|enter(?:ing|s)?|broke into|pushed into"
+        ),
         STRATEGIC,
         "Advance",
     ),
     (
         _words(
             r"deploy(?:ed|ment|s)?|redeploy(?:ed|ing|ment)|reinforcements?|massing|amass(?:ed|ing)"
-            r"|build-?up"
+            r"|build-?up|(?:moved|sent|transferred|massed|brought in) (?:about |some |nearly |more"
+            r" than |up to )?(?:[\d,]+ )?(?:\w+ )?(?:troops|soldiers|units|forces|reinforcements)"
         ),
         STRATEGIC,
         "Troop movement",
@@ -196,7 +209,11 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
         "Talks",
     ),
     (
-        _words(r"visit(?:ed|s|ing)?|arriv(?:ed|es|ing)|trip to|travell?ed to|stop(?:s|ped)? in"),
+        _words(
+            r"visit(?:ed|s|ing)?|arriv(?:ed|es|ing)|trip to|travel(?:l?ing|s|l?ed)? (?:on )?to"
+            r"|head(?:ed|ing) to|flew to|fly to|tour of|stop(?:s|ped)? in"
+            r"|(?:is|was|are|were) expected in"
+        ),
         DIPLOMACY,
         "Visit",
     ),
@@ -216,7 +233,10 @@ TRIGGER_KINDS = {f"t{i}": (event_type, sub) for i, (_, event_type, sub) in enume
 NOT_TRIGGERS = _words(
     r"(?:end|halt|stop|freeze) (?:to )?the (?:fighting|war)|in advance of"
     r"|advance(?:d)? (?:notice|talks)|met with (?:resistance|criticism|scepticism|skepticism)"
-    r"|hit (?:back|out)"
+    r"|hit (?:back|out)|(?:deal|agreement|bargain|balance|compromise)\s+(?:\w+\s+){0,3}?struck"
+    r"|struck (?:a|an|the) (?:deal|agreement|balance|chord|note|tone)"
+    r"|deployment (?:points?|sites?|areas?|bases?)|points? of temporary deployment"
+    r"|\w+-(?:carrying|capable)|air defen[cs]e"
 )
 
 # -- status ---------------------------------------------------------------------------------
@@ -226,9 +246,13 @@ CONTESTED = re.compile(
     _I,
 )
 DENIED = _words(r"den(?:y|ied|ies)|rejected|refuted|dismissed|false|fake")
+#: Phrases with denial words that do not deny.
+NOT_DENIED = _words(r"neither confirm\w* nor den\w*|(?:confirm|den)\w* or den\w*")
 NEGATION = re.compile(r"\b(?:not|never|no|neither)\s+(?:\w+\s+){0,2}$", _I)
 HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|said to have|claim(?:s|ed|ing)?|unverified"
+    r"|neither confirmed nor denied|did not (?:independently )?(?:confirm|verify)"
+    r"|(?:has|have|had|did) not (?:yet )?(?:commented|comment)"
     r"|unconfirmed|no independent confirmation"
     r"|could not (?:be )?(?:independently )?(?:verif|confirm)\w*"
     r"|(?:was|were|has|have|had) not (?:been )?(?:independently )?(?:verif|confirm)\w*)\b",
@@ -260,24 +284,45 @@ CLAUSE_BREAK = re.compile(
     r"|which|who|where|killing|wounding|injuring|according)\b)|;|\s[—–]\s|\s--\s|\bbut\b",
     _I,
 )
+#: Clauses that describe a place named in the sentence rather than add a new event.
+DESCRIPTIVE_CLAUSE = re.compile(
+    r"(?:which|where|who|whose|known|formerly|also called|as the (?:town|city|village) is)\b",
+    _I,
+)
 #: Place mentions right after these are topics or titles, not where something happened.
 TOPIC_BEFORE = re.compile(
     r"(?:\b(?:war|conflict|peace|invasion|crisis|ceasefire|truce|deal|plan|settlement|aid"
     r"|support)\s+(?:in|on|over|for|with|against|to|between)\s+(?:the\s+)?"
     r"|\b(?:envoy|ambassador|minister|president|leader|delegation|negotiators?|officials?)"
     r"\s+(?:to|of|for|from)\s+(?:the\s+)?"
-    r"|\b(?:governor|mayor|head)\s+of\s+(?:the\s+)?)$",
+    r"|\b(?:governor|mayor|head)\s+of\s+(?:the\s+)?"
+    r"|\b(?:with|between|against|by)\s+(?:the\s+)?"
+    r"|\b(?:anyone|someone|people|delegates|refugees)\s+from\s+(?:the\s+)?)$",
+    _I,
+)
+#: Place mentions after these are reference points ("a village northwest of Lyman", "25 km
+#: from Kyiv", "pushed west from Toretsk"): kept only when the sentence names no other place.
+REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|\bborders?\s+of"
+    r"|\b(?:km|kilomet(?:re|er)s?|miles)"
+    r"\s+(?:\w+\s+)?(?:from|of)|\bfrom)\s+(?:the\s+)?$",
     _I,
 )
 MODIFIER_AFTER = re.compile(
-    r"^(?:'s)?[\s-]+(?:envoys?|officials?|plan|president|delegation|negotiators?|proposals?"
+    r"(?:'s)?[\s-]+(?:envoys?|officials?|plan|president|delegations?|negotiators?|proposals?"
     r"|drafted|brokered|backed|led|based|made|special|secretary|administration|government"
-    r"|military|forces|troops|army|navy|air force|leaders?|governor|mayor)\b",
+    r"|military|forces|troops|army|navy|air force|leaders?|governor|mayor)\b"
+    r"|'s\s+(?:\w+\s+){0,2}?(?:minister|president|leader|officials?|government|army|military"
+    r"|forces|troops|navy|envoys?|delegation|spokes\w+|command|ministry|allies|air force"
+    r"|general staff)\b"
+    r"|(?:-[\w-]+)?\s+(?:highway|road|motorway|railway|direction|axis)\b"
+    r"|\s+and\s+[A-Z][\w.]*\s+(?:officials|delegations?|negotiators|envoys|leaders|forces|troops)",
     _I,
 )
 #: Demonym + target noun: "Ukrainian targets" implies an event in Ukraine.
 IMPLIED = re.compile(
-    r"\b(Ukrainian|Russian|Belarusian|Moldovan|Polish|Georgian)\s+(?:energy\s+|military\s+"
+    r"\b(?:on|at|against|into|across|targeting|targeted|hit|struck|shelled|attacked|bombed)"
+    r"\s+(?:the\s+|several\s+|many\s+|other\s+)?(Ukrainian|Russian|Belarusian|Moldovan|Polish|Georgian)\s+(?:energy\s+|military\s+"
     r"|civilian\s+|border\s+|port\s+)?(?:targets?|cities|towns|villages|regions|territory"
     r"|infrastructure|facilities|grid|positions|airfields?|soil|settlements|frontline"
     r"|front line)\b",
@@ -328,13 +373,16 @@ NUMBER_WORDS = {word: i + 1 for i, word in enumerate(_NUM_WORDS)}
 QUANTITY = re.compile(
     r"\b(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_NUM_WORDS) + r")\s+(?:[\w-]+\s+){0,3}?"
     r"(missiles?|drones?|rockets?|shells?|bombs?|munitions|UAVs?|strikes|attacks|people"
-    r"|civilians|soldiers|troops|children|servicemen|residents)\b",
+    r"|civilians|soldiers|troops|children|servicemen|residents|assaults)\b",
     _I,
 )
-#: Quantity nouns that count people (used only when no munitions are counted).
+#: Quantity nouns that count people or attacks (used only when no munitions are counted).
 PEOPLE = frozenset(
-    ("people", "civilians", "soldiers", "troops", "children", "servicemen", "residents")
-)
+    (
+        "people", "civilians", "soldiers", "troops", "children", "servicemen", "residents",
+        "assaults", "attacks", "strikes",
+    )
+)  # fmt: skip
 
 # -- claimants ------------------------------------------------------------------------------
 _RU = r"(?:Russia's|the Russian|Russian)"
@@ -359,12 +407,18 @@ CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
         "UA",
     ),
     (
-        re.compile(rf"\b{_RU}\s+(?:military|army|armed forces|forces|troops)\b"),
+        re.compile(
+            rf"\b{_RU}\s+(?:military|army|armed forces|forces|troops)"
+            r"(?: intelligence| command| spokes(?:man|woman|person))?\b"
+        ),
         "Russian military",
         "RU",
     ),
     (
-        re.compile(rf"\b{_UA}\s+(?:military|army|armed forces|forces|troops)\b"),
+        re.compile(
+            rf"\b{_UA}\s+(?:military|army|armed forces|forces|troops)"
+            r"(?: intelligence| command| spokes(?:man|woman|person))?\b"
+        ),
         "Ukrainian military",
         "UA",
     ),
@@ -454,7 +508,8 @@ SIDE_CLAIM = re.compile(
 SIDE_NAMES = {"RU": "Russian officials", "UA": "Ukrainian officials"}
 ATTRIBUTION_VERB = (
     r"(?:said|says|say|claimed|claims|claim|reported|reports|announced|announces|stated|told"
-    r"|added|insisted|denied|denies|deny|wrote|confirmed|confirms|estimated|warned|posted)"
+    r"|added|insisted|denied|denies|deny|wrote|confirmed|confirms|estimated|warned|posted"
+    r"|dismissed|rejected|conceded|acknowledged|admitted|claiming|saying)"
 )
 ATTRIBUTION_ANY = re.compile(
     r"\b" + ATTRIBUTION_VERB + r"\b|\baccording to\b|\bcit(?:ed|ing)\b", _I
@@ -468,3 +523,23 @@ ATTRIBUTION_AFTER = re.compile(
 ATTRIBUTION_BEFORE = re.compile(
     r"(?:\b" + ATTRIBUTION_VERB + r"|\baccording to|\bcited|\bciting)\s+$", _I
 )
+
+
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same case-insensitive pattern, for text that has already been lower-cased."""
+    source = pattern.pattern
+    if re.search(r"\\[SWDBAZ]|\(\?P", source):  # escapes whose meaning lower() would change
+        raise ValueError(f"cannot lower-case pattern {source[:40]!r}")
+    return re.compile(source.lower(), pattern.flags & ~re.IGNORECASE)
+
+
+#: Case-insensitive patterns -> their lower-case twins: ``re`` runs several times faster
+#: on lower-cased text without IGNORECASE (see :func:`geonews.extract._search`).
+LOWER = {
+    pattern: _lowered(pattern)
+    for pattern in (
+        NOT_TRIGGERS, ANAPHOR, CONTESTED, HEDGES, DENIED, NOT_DENIED, NEGATION, AFTERWORD,
+        TOPIC_BEFORE, REFERENCE_BEFORE, MODIFIER_AFTER, IMPLIED, CIVILIANS, GROUND,
+        ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY, INTERVENTION,
+    )
+}  # fmt: skip

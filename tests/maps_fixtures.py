@@ -22,6 +22,7 @@ COLUMNS = [
 HOSTILE = (
     '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
     " 'quoted' \"double\" </div></div><b>bold?</b>"
+    " {{ 7 * 7 }} {% raw %} ${7*7}"
 )
 
 DONETSK_OBLAST = Polygon(

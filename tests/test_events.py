@@ -46,7 +46,7 @@ EXPECTED = [
      "Russian defence ministry; Ukrainian military", "contested", "actual", None),
     ("Strategic developments", "Threat", "Donetsk Oblast", "region", "2025-12-01", None,
      None, "reported", "conditional", None),
-    ("Explosions/Remote violence", "Air/drone strike", "Ukraine", "country", *NOV,
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Ukraine", "country", *NOV,
      "Ukrainian air force", "reported", "actual", 5660),
     ("Explosions/Remote violence", "Air/drone strike", "Dnipro", "settlement", "2025-12-01",
      None, "regional governor", "claimed", "actual", 4),
@@ -129,8 +129,8 @@ def test_metonym_is_an_actor_not_a_place(parse):
     text = "Moscow has increased its missile and drone assaults on Ukrainian targets."
     frame = events(text, date="2025-12-02", geoparser=parse)
     assert _rows(frame) == [
-        ("Explosions/Remote violence", "Air/drone strike", "Ukraine", "country", "2025-12-02",
-         None, None, "reported", "actual", None)
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Ukraine", "country",
+         "2025-12-02", None, None, "reported", "actual", None)
     ]  # fmt: skip
 
 
@@ -205,7 +205,7 @@ def test_quantities_and_subtypes(parse):
         geoparser=parse,
     )
     assert list(zip(frame.place_name, frame.sub_type, frame.quantity, strict=True)) == [
-        ("Kyiv", "Air/drone strike", 155),  # all munitions of the sentence
+        ("Kyiv", "Shelling/artillery/missile attack", 155),  # all munitions of the sentence
         ("Kherson", "Shelling/artillery/missile attack", 2),
     ]
 
@@ -320,3 +320,40 @@ def test_extractor_fallback_geometry_is_the_point(parse):
 
 def test_default_geoparser_is_the_real_one():
     assert _rows(events(DISPATCH)) == EXPECTED
+
+
+def test_text_whose_lower_case_changes_length(parse):
+    # "İ" lower-cases to two characters: the case-insensitive fallback keeps offsets right
+    text = "İlkay wrote that Russian drones struck Odesa overnight, the regional governor said."
+    frame = events(text, date="2025-11-20", geoparser=parse)
+    assert list(zip(frame.place_name, frame.sub_type, frame.claimant, strict=True)) == [
+        ("Odesa", "Air/drone strike", "regional governor")
+    ]
+    assert text[frame.sentence_start.iloc[0] : frame.sentence_end.iloc[0]] == text
+
+
+def test_denial_in_the_next_sentence_contests_the_claim(parse):
+    text = "Russia's defence ministry said its forces had captured Kupiansk. Kyiv denied the claim."
+    frame = events(text, date="2025-11-20", geoparser=parse)
+    assert list(zip(frame.place_name, frame.status, frame.claimant, strict=True)) == [
+        ("Kupiansk", "contested", "Russian defence ministry; Ukrainian officials")
+    ]
+
+
+def test_protest_with_intervention(parse):
+    text = "Protesters rallied in Kyiv on Sunday. Police detained dozens of protesters in Moscow."
+    frame = events(text, date="2025-11-20", geoparser=parse)
+    assert list(zip(frame.place_name, frame.sub_type, strict=True)) == [
+        ("Kyiv", "Peaceful protest"),
+        ("Moscow", "Protest with intervention"),
+    ]
+
+
+def test_region_that_only_frames_the_towns_is_not_an_event(parse):
+    text = (
+        "In the Donetsk region, Ukrainian troops repelled 45 assaults near Pokrovsk and "
+        "Myrnohrad over the past day, the General Staff said."
+    )
+    frame = events(text, date="2025-11-20", geoparser=parse)
+    assert list(frame.place_name) == ["Pokrovsk", "Myrnohrad"]
+    assert list(frame.quantity) == [45, 45]

@@ -486,6 +486,26 @@ def test_locate_against_real_snapshot():
     assert out["front_distance_km"].iloc[0] < 150
 
 
+def test_locate_sides_of_the_state_border_by_nearest_settlement():
+    pytest.importorskip("geonews.gazetteer", reason="the gazetteer is not on this branch yet")
+    snapshot = snap([box(37.0, 47.5, 38.0, 48.5)], "2025-01-01")
+    places = {  # (lon, lat)
+        "Izmail (UA)": (28.83, 45.35),
+        "Vovchansk (UA)": (36.94, 50.29),
+        "Shebekino (RU)": (36.90, 50.41),
+        "Belgorod (RU)": (36.59, 50.60),
+    }
+    points = [Point(xy) for xy in places.values()]
+    # The coarse outline alone would put Izmail outside Ukraine.
+    assert not shapely.contains(fl._ukraine(), fl._project(np.array(points[:1])))[0]
+    events = gpd.GeoDataFrame(
+        {"date": pd.to_datetime(["2025-02-01"] * 4)}, geometry=points, crs=4326
+    )
+    out = fl.locate(events, snapshot)
+    assert out["control_status"].tolist() == ["held", "held", "outside", "outside"]
+    assert out["front_side"].tolist() == ["ukrainian-held", "ukrainian-held", "outside", "outside"]
+
+
 def test_locate_rejects_bad_input():
     snapshot = snap([box(37.0, 47.5, 38.0, 48.5)], "2025-01-01")
     with pytest.raises(InvalidInput, match="date"):

@@ -26,6 +26,7 @@ from geonews.geocoders import (
     Service,
     default_cache_path,
     geocode_frame,
+    location_to_place,
 )
 from geonews.names import key
 from geonews.places import Place
@@ -85,20 +86,20 @@ def test_second_run_makes_no_request(server, tmp_path):
         variant = second.lookup("SUKHYI-YAR")
     assert server.count == 4
     assert [r.place for r in after] == [r.place for r in before]
-    assert [r.cached for r in after] == [True, True, True, False, False]
+    assert [r.cached for r in after] == [True, True, True, False, True]
     assert after[4].status == "unresolved" and "no answer" in after[4].reason
     assert variant.cached and variant.place == before[0].place
 
 
 def test_negative_answers_expire_sooner(server, tmp_path):
-    cache = GeocodeCache(tmp_path / "c.sqlite", negative_ttl=0.5)
+    cache = GeocodeCache(tmp_path / "c.sqlite", negative_ttl=1.0)
     with make_chain(server, tmp_path, cache=cache) as chain:
         chain.lookup("Nowhere")
         chain.lookup("Vesele")
         chain.lookup("Nowhere")
         chain.lookup("Vesele")
         assert server.queries() == ["Nowhere", "Vesele"]
-        time.sleep(0.6)
+        time.sleep(1.1)
         assert chain.lookup("Vesele").cached
         chain.lookup("Nowhere")
     assert server.queries() == ["Nowhere", "Vesele", "Nowhere"]
@@ -123,14 +124,18 @@ def test_provenance_travels_in_place(server, tmp_path):
 def _write_answers(path, worker, rounds):
     """Process body: several threads write and read overlapping entries."""
     cache = GeocodeCache(path)
+    errors = []
 
     def run(thread):
-        for i in range(rounds):
-            n = (i * 7 + worker * 13 + thread) % 120
-            p = Place(f"Khutir {n:03d}", 47 + n / 100, 36 + n / 100, id=f"t:{n}", source="t")
-            cache.put("t", p.name, [p] if n % 5 else [])
-            got = cache.get("t", p.name)
-            assert got == ([p] if n % 5 else [])
+        try:
+            for i in range(rounds):
+                n = (i * 7 + worker * 13 + thread) % 120
+                p = Place(f"Khutir {n:03d}", 47 + n / 100, 36 + n / 100, id=f"t:{n}", source="t")
+                cache.put("t", p.name, [p] if n % 5 else [])
+                if cache.get("t", p.name) != ([p] if n % 5 else []):
+                    errors.append(f"read back a different answer for {p.name!r}")
+        except Exception as err:  # e.g. "database is locked": fail the process
+            errors.append(repr(err))
 
     threads = [threading.Thread(target=run, args=(t,)) for t in range(3)]
     for t in threads:
@@ -138,6 +143,8 @@ def _write_answers(path, worker, rounds):
     for t in threads:
         t.join()
     cache.close()
+    if errors:
+        raise SystemExit(f"worker {worker}: {errors[:3]}")
 
 
 def test_concurrent_writers_do_not_corrupt_the_cache(tmp_path):
@@ -159,6 +166,30 @@ def test_concurrent_writers_do_not_corrupt_the_cache(tmp_path):
             got = cache.get("t", f"khutir {n:03d}")
             assert got is not None
             assert [p.id for p in got] == ([f"t:{n}"] if n % 5 else [])
+
+
+def test_cache_reads_entries_written_by_another_place_version(tmp_path):
+    path = tmp_path / "old.sqlite"
+    with GeocodeCache(path) as cache:
+        cache.put("svc", "Vesele", [])  # creates the table
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                "svc", key("Vesele"), "", "name,lat,lon,id,a_future_field",
+                '[["Vesele", 48.35, 38.07, "svc:1", "?"]]', '[{"osm_id": 1}]',
+                time.time(), time.time() + 60,
+            ),
+        )  # fmt: skip
+    conn.close()
+    with GeocodeCache(path) as cache:
+        (p,) = cache.get("svc", "VESELE")
+    assert (p.name, p.point, p.id, dict(p.raw)) == (
+        "Vesele",
+        (48.35, 38.07),
+        "svc:1",
+        {"osm_id": 1},
+    )
 
 
 def test_default_cache_path_follows_env(monkeypatch, tmp_path):
@@ -216,31 +247,35 @@ def test_retries_on_5xx_and_timeouts(server, tmp_path):
         assert chain.lookup("Vesele").status == "online"
     assert server.count == 3
     server.fail_next("slow")
-    with make_chain(server, tmp_path, name="c2.sqlite", retries=1, timeout=0.3) as chain:
+    with make_chain(server, tmp_path, name="c2.sqlite", retries=1, timeout=0.5) as chain:
         res = chain.lookup("Sukhyi Yar")
     assert res.status == "online"
     assert server.count == 5
 
 
-def test_circuit_breaker_opens_and_closes(server, tmp_path):
+def test_circuit_breaker_opens_and_closes(server, tmp_path, caplog):
+    caplog.set_level("INFO", logger="geonews")
     server.mode = "500"
-    with make_chain(server, tmp_path, retries=0, failure_threshold=3, cooldown=0.5) as chain:
+    with make_chain(server, tmp_path, retries=0, failure_threshold=3, cooldown=1.0) as chain:
         breaker = chain.services[0].breaker
         failed = [chain.lookup(f"Khutir {i:02d}") for i in range(5)]
         assert server.count == 3  # the last two were not sent
         assert breaker.state == "open"
+        opened = [r for r in caplog.records if "circuit open" in r.getMessage()]
+        assert [r.levelname for r in opened] == ["WARNING"]
         assert all(r.status == "unresolved" for r in failed)
         assert all("HTTP 500" in r.reason for r in failed[:3])
         assert all("circuit open" in r.reason for r in failed[3:])
-        time.sleep(0.6)
+        time.sleep(1.1)
         assert breaker.state == "half-open"
         # a failed trial opens it again at once
         assert "HTTP 500" in chain.lookup("Khutir 10").reason
         assert breaker.state == "open" and server.count == 4
         server.mode = None
-        time.sleep(0.6)
+        time.sleep(1.1)
         assert chain.lookup("Khutir 11").status == "online"  # the trial succeeds
         assert breaker.state == "closed"
+        assert any("circuit closed" in r.getMessage() for r in caplog.records)
         assert chain.lookup("Khutir 12").status == "online"
     assert server.count == 6
 
@@ -278,6 +313,18 @@ def test_empty_answer_is_negative(server, tmp_path):
     assert res.status == "unresolved" and "no answer for 'Vesele'" in res.reason
 
 
+def test_reverse_answers_convert_to_places(server):
+    location = nominatim(server).reverse((48.40, 37.56))
+    p = location_to_place(location, service="nominatim")
+    assert (p.name, p.country, p.id, p.kind) == (
+        "Sukhyi Yar",
+        "UA",
+        "nominatim:node/1",
+        "settlement",
+    )
+    assert p.point == (48.4113, 37.5718)
+
+
 # -- plausibility ----------------------------------------------------------------------
 def test_plausibility_rejects_the_wrong_country(server, tmp_path):
     with make_chain(server, tmp_path) as chain:  # default: the war context's countries
@@ -291,13 +338,60 @@ def test_plausibility_rejects_the_wrong_country(server, tmp_path):
     assert server.queries() == ["Paris", "Mariinka"]  # the second chain used the cache
 
 
+def test_context_per_lookup_shares_the_cache(server, tmp_path):
+    with make_chain(server, tmp_path, country_bias="UA") as chain:
+        ua = chain.lookup("Mariinka")
+        ru = chain.lookup("Mariinka", country_bias="RU")
+        anywhere = chain.lookup("Paris", country_bias=None)
+        boxed = chain.lookup("Paris", country_bias=None, bbox=WAR_REGION)
+    assert (ua.place.country, ru.place.country) == ("UA", "RU")
+    assert anywhere.place.country == "US" and boxed.place is None
+    assert server.queries() == ["Mariinka", "Paris"]  # one cached answer, judged per context
+
+
+def test_geopy_rate_limiter_as_the_service(server, tmp_path):
+    from geopy.extra.rate_limiter import RateLimiter
+
+    swallowing = RateLimiter(nominatim(server).geocode, min_delay_seconds=0)
+    with pytest.raises(GeocoderConfigError, match="swallow"):
+        Chain(swallowing, cache=False)
+    limiter = RateLimiter(nominatim(server).geocode, min_delay_seconds=0, swallow_exceptions=False)
+    chain = Chain(limiter, offline=None, cache=False, min_delay=0)
+    paris, vesele = chain.lookup("Paris"), chain.lookup("Vesele")
+    assert chain.services[0].name == "nominatim"
+    assert paris.place is None and "'US'" in paris.reason  # addressdetails was asked for
+    assert vesele.place.country == "UA"
+
+
 def test_default_offline_step_is_the_resolver(server, tmp_path):
     with make_chain(server, tmp_path, offline="default") as chain:
         old_name = chain.lookup("Krasnoarmeysk")
         hamlet = chain.lookup("Khutir 07")
+        folded = chain.lookup("Sukhyi Yar")  # the gazetteer only has loose namesakes
     assert (old_name.status, old_name.place.name) == ("offline", "Pokrovsk")
     assert hamlet.status == "online"
-    assert server.queries() == ["Khutir 07"]
+    assert (folded.status, folded.place.id) == ("online", "nominatim:node/1")
+    assert server.queries() == ["Khutir 07", "Sukhyi Yar"]
+
+
+def test_weak_offline_matches_are_confirmed_online(server, tmp_path):
+    far = Place("Shayar", 41.2, 82.8, id="geonames:1", country="CN", matched="fold")
+    near = Place("Vesele", 47.0, 35.0, id="geonames:2", country="UA", matched="fold")
+    table = {"sukhyi yar": far, "nowhere": far, "vesela": near}
+
+    def weak_offline(name):
+        return table.get(key(name))
+
+    with make_chain(server, tmp_path, offline=weak_offline) as chain:
+        confirmed = chain.lookup("Sukhyi Yar")
+        rejected = chain.lookup("Nowhere")
+        kept = chain.lookup("Vesela")
+    assert confirmed.place.id == "nominatim:node/1" and "'fold'" in confirmed.reason
+    assert rejected.place is None and "weak offline match 'Shayar' rejected" in rejected.reason
+    assert kept.place is near and "offline answer used" in kept.reason
+    assert server.queries() == ["Sukhyi Yar", "Nowhere", "Vesela"]
+    offline_only = Chain(offline=weak_offline, cache=False)
+    assert offline_only.lookup("Nowhere").place is far  # nothing to confirm with
 
 
 def test_plausibility_bounding_box(server, tmp_path):
@@ -352,6 +446,16 @@ def test_nothing_is_lost_in_a_batch(server, tmp_path):
     assert (pt.geometry.x, pt.geometry.y) == (pt["lon"], pt["lat"]) == (37.6048, 48.2265)
     assert gdf.loc["row0", "status"] == "offline" and gdf.loc["row9", "status"] == "online"
     assert gdf.loc["row4", "geometry"] is None and math.isnan(gdf.loc["row4", "lat"])
+
+
+def test_geocode_frame_progress_bar_only_when_asked(capsys):
+    df = pd.DataFrame({"name": ["Pokrovsk", "Bakhmut", "Nowhere"]})
+    chain = Chain(offline=offline, cache=False)
+    geocode_frame(df, "name", chain=chain)  # not a terminal: quiet
+    assert capsys.readouterr().err == ""
+    geocode_frame(df, "name", chain=chain, progress=True)
+    err = capsys.readouterr().err
+    assert "geocoding" in err and "3/3" in err
 
 
 def test_geocode_frame_checks_its_arguments(tmp_path):

@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import threading
-from importlib.util import find_spec
 
 import folium
 import geopandas
@@ -123,6 +122,17 @@ def test_hostile_text_is_escaped_everywhere(dispatch_page):
     assert all("&lt;script&gt;" in s and "&quot;" in s and "<" not in s for s in escaped)
 
 
+def test_hostile_event_type_and_braces_do_not_break_rendering():
+    ev = dispatch_events(hostile=True)
+    ev.loc[0, "event_type"] = "{{ 7 * 7 }}<i>type</i>"
+    page = render(maps.map(ev, tiles=None))
+    assert "<i>type</i>" not in page
+    # the layer-control name, escaped (tojson turns & < > into \u0026 ...), not evaluated
+    assert r"\u0026#123;\u0026#123; 7 * 7 \u0026#125;\u0026#125;\u0026lt;i\u0026gt;" in page
+    assert r"49\u0026lt;i" not in page
+    assert any("{{ 7 * 7 }}" in s for s in payload(page)["str"])  # kept verbatim, as text
+
+
 def test_only_http_urls_become_links(dispatch_page):
     data = payload(dispatch_page)
     assert not any("javascript:" in s for s in data["str"])
@@ -180,10 +190,10 @@ def test_frontline_areas_are_drawn_under_the_events(dispatch):
     )
     plain = render(maps.map(dispatch, tiles=None))
     page = render(maps.map(dispatch, tiles=None, frontline=front))
-    assert len(page) > len(plain)
-    if find_spec("geonews.frontline_layers") is None:  # drawn by the fallback in maps.py
-        assert "Control areas (2024-08-20)" in page
-        assert page.count('"status": "occupied"') == 1  # only the latest snapshot
+    assert "Control areas" not in plain
+    assert "Control areas" in page  # the legend of geonews.frontline_layers
+    assert page.index("Control areas") < page.index("geonewsEvents(map_")  # drawn first
+    assert payload(page)["ev"] == payload(plain)["ev"]
 
 
 @pytest.mark.parametrize(
@@ -262,6 +272,13 @@ def test_folium_icons_need_their_assets(tmp_path, empty_cache):
         maps.save_map(m, tmp_path / "m.html")
 
 
+def test_fast_marker_cluster_default_icons_need_their_assets(tmp_path, empty_cache):
+    m = folium.Map(tiles=None)
+    plugins.FastMarkerCluster([[48.3, 37.2]]).add_to(m)
+    with pytest.raises(MissingAsset, match=r"bootstrap|awesome"):
+        maps.save_map(m, tmp_path / "m.html")
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -309,3 +326,36 @@ def test_hostile_payload_stays_inside_its_script_tag(tmp_path):
     script = page[page.index("geonewsEvents(map_") :]
     assert "</script>" not in script[: script.index(");\n")]
     assert HOSTILE not in page
+
+
+def test_map_of_real_events_from_a_dispatch():
+    text = (
+        "Russia's defence ministry said on Tuesday its forces were fighting inside "
+        "Krasnoarmeysk, which Ukraine denied. Russia launched drones across Ukraine "
+        "overnight, the air force said. Negotiators met in Geneva on Thursday."
+    )
+    ev = geonews.events(text, date="2024-08-20", url="https://news.example/a")
+    data = payload(render(geonews.map(ev, tiles=None)))
+    names = [data["str"][i] for i in data["ev"]["place"]]
+    assert len(names) == len(ev)
+    k = names.index("Pokrovsk")
+    assert data["str"][data["ev"]["alias"][k]] == "Krasnoarmeysk"
+    assert data["ev"]["prec"][k] == 0  # a settlement: a point
+    country = names.index("Ukraine")
+    assert data["precisions"][data["ev"]["prec"][country]] == "country"
+    assert any(country in sh["ev"] for sh in data["shapes"])  # drawn as its shape
+
+
+def test_notebook_display_embeds_the_escaped_map(dispatch):
+    shown = maps.map(dispatch, tiles=None)._repr_html_()
+    assert "<iframe" in shown and "geonewsEvents" in shown
+    assert "<script>window.__pwned" not in shown
+
+
+def test_date_ranges_reach_the_page():
+    ev = dispatch_events()
+    ev.loc[0, "date_end"] = pd.Timestamp("2024-08-31")
+    data = payload(render(maps.map(ev, tiles=None)))
+    epoch = pd.Timestamp("1970-01-01")
+    assert data["ev"]["d1"][0] == (pd.Timestamp("2024-08-31") - epoch).days
+    assert data["dayMax"] == data["ev"]["d1"][0]  # the filter reaches the range's end

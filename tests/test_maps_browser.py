@@ -225,3 +225,15 @@ def test_heatmap_layer_draws_offline(browser, tmp_path):
     assert page.count("canvas.leaflet-heatmap-layer") == 1
     assert re.search(r"Heat map", page.page.locator(".leaflet-control-layers").inner_text())
     page.close()
+
+
+def test_leaflet_default_marker_works_offline(browser, tmp_path):
+    import folium
+
+    m = maps.map(dispatch_events(), tiles=None)
+    folium.Marker([50.45, 30.52], tooltip="plain folium marker").add_to(m)
+    page = Page(browser, maps.save_map(m, tmp_path / "default-icon.html"))
+    icon = page.page.locator("img.leaflet-marker-icon")
+    assert icon.count() == 1
+    assert icon.evaluate("img => img.complete && img.naturalWidth > 0")
+    page.close()  # asserts: no failed request, no console error

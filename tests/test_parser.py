@@ -94,3 +94,46 @@ def test_bad_input():
     with pytest.raises(InvalidInput, match="2024-13-45"):
         geoparse("Kyiv", date="2024-13-45")
     assert geoparse("") == []
+
+
+def test_date_reads_alias_validity():
+    # before the 2016 rename Artemivsk was the town's official name
+    old = geoparse("Shelling near Artemivsk.", date="2010-05-01")[0]
+    new = geoparse("Shelling near Artemivsk.", date="2024-05-01")[0]
+    assert old.place.name == new.place.name == "Bakhmut"
+    assert old.matched.endswith("@valid") and not new.matched.endswith("@valid")
+
+
+def test_us_county_moves_to_the_text_places_in_its_state():
+    text = "Deputies in Laurel County searched near London, Ky., and Corbin, Ky., on Monday."
+    (county,) = [m for m in geoparse(text) if m.text == "Laurel County"]
+    assert county.place.kind == "county" and county.place.admin1 == "Kentucky"
+    assert county.place.matched.endswith("+text-centroid")
+    assert 36.5 < county.place.lat < 37.5 and -84.6 < county.place.lon < -83.6
+
+
+def test_spacy_pipeline_adds_candidates_the_rules_keep_out():
+    spacy = pytest.importorskip("spacy", reason="spaCy is an optional extra")
+    nlp = spacy.blank("en")  # a real pipeline; no statistical model to download
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "GPE", "pattern": "Much"}])
+    text = "The mayor of Much said the town was quiet."
+    assert Geoparser()(text) == []  # "Much" is a common word to the rules
+    (m,) = Geoparser(nlp=nlp)(text)
+    assert m.text == "Much" and m.place.country == "DE"
+
+
+def test_user_aliases_are_found_in_running_text():
+    from geonews import Resolver
+
+    resolver = Resolver(aliases={"Avdeevka coke plant": "geonames:713122"})
+    ms = Geoparser(resolver)("Drones hit the Avdeevka Coke Plant overnight.")
+    assert [(m.text, m.place.name, m.matched) for m in ms] == [
+        ("Avdeevka Coke Plant", "Avdiivka", "alias:user")
+    ]
+
+
+def test_front_named_after_an_oblast_is_the_oblast():
+    (m,) = geoparse("Russia moved troops to the Zaporizhzhia front.")[1:]
+    assert m.text == "Zaporizhzhia" and m.place.kind == "region"
+    (m,) = geoparse("Fighting on the Pokrovsk front.")  # no oblast of that name: the town
+    assert m.place.name == "Pokrovsk" and m.place.kind == "settlement"

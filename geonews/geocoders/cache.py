@@ -19,13 +19,15 @@ the folder.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from geonews.errors import DataError, InvalidInput
 from geonews.names import key
@@ -41,12 +43,85 @@ CREATE TABLE IF NOT EXISTS answers (
     service  TEXT NOT NULL,
     qkey     TEXT NOT NULL,
     context  TEXT NOT NULL,
+    fields   TEXT NOT NULL,
     places   TEXT NOT NULL,
+    raws     TEXT NOT NULL,
     stored   REAL NOT NULL,
     expires  REAL NOT NULL,
     PRIMARY KEY (service, qkey, context)
 ) WITHOUT ROWID
 """
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(Place) if f.name != "raw")
+
+
+class _Raws:
+    """The raw answers of one cache entry, as JSON text until someone reads one."""
+
+    __slots__ = ("_data", "_text")
+
+    def __init__(self, text: str):
+        self._text = text
+        self._data: list[dict[str, Any]] | None = None
+
+    def __getitem__(self, index: int) -> dict[str, Any]:
+        if self._data is None:
+            self._data = json.loads(self._text)
+        return self._data[index]
+
+
+class _LazyRaw(Mapping[str, Any]):
+    """One place's raw answer, decoded on first access.
+
+    Most cache hits only need a place's name and point; decoding the full Nominatim
+    row (address, bounding box...) would cost more than the rest of the lookup.
+    """
+
+    __slots__ = ("_index", "_raws")
+
+    def __init__(self, raws: _Raws, index: int):
+        self._raws = raws
+        self._index = index
+
+    def __getitem__(self, name: str) -> Any:
+        return self._raws[self._index][name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raws[self._index])
+
+    def __len__(self) -> int:
+        return len(self._raws[self._index])
+
+    def __repr__(self) -> str:
+        return repr(self._raws[self._index])
+
+
+#: The field order of the stored rows; entries written by another version of Place
+#: (other fields) are still read, field by field.
+_FIELDS_TEXT = ",".join(_FIELDS)
+
+
+def _encode(places: Sequence[Place]) -> tuple[str, str]:
+    """Two JSON texts: one row of field values per place, and the raw answers."""
+    rows = json.dumps([[getattr(p, f) for f in _FIELDS] for p in places], ensure_ascii=False)
+    raws = json.dumps([dict(p.raw) for p in places], ensure_ascii=False)
+    return rows, raws
+
+
+def _decode(fields_text: str, rows_text: str, raws_text: str) -> list[Place]:
+    raws = _Raws(raws_text)
+    rows = json.loads(rows_text)
+    if fields_text == _FIELDS_TEXT:
+        return [Place(*row, raw=_LazyRaw(raws, i)) for i, row in enumerate(rows)]
+    fields, known = fields_text.split(","), set(_FIELDS)
+    return [
+        Place(
+            **{f: v for f, v in zip(fields, row, strict=True) if f in known},
+            raw=_LazyRaw(raws, i),
+        )
+        for i, row in enumerate(rows)
+    ]
 
 
 def default_cache_path() -> Path:
@@ -182,14 +257,15 @@ class GeocodeCache:
         row = (
             self._connection()
             .execute(
-                "SELECT places, expires FROM answers WHERE service=? AND qkey=? AND context=?",
+                "SELECT fields, places, raws, expires FROM answers"
+                " WHERE service=? AND qkey=? AND context=?",
                 (service, key(name), context),
             )
             .fetchone()
         )
-        if row is None or row[1] < time.time():
+        if row is None or row[3] < time.time():
             return None
-        return [Place(**d) for d in json.loads(row[0])]
+        return _decode(row[0], row[1], row[2])
 
     def put(
         self,
@@ -216,7 +292,8 @@ class GeocodeCache:
                 service,
                 key(name),
                 context,
-                json.dumps([p.to_dict() for p in places], ensure_ascii=False),
+                _FIELDS_TEXT,
+                *_encode(places),
                 now,
                 now + (self.ttl if places else self.negative_ttl),
             )
@@ -225,7 +302,7 @@ class GeocodeCache:
         conn = self._connection()
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executemany("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)", rows)
+            conn.executemany("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         except BaseException:
             conn.execute("ROLLBACK")
             raise

@@ -9,7 +9,7 @@ Configured in one place::
     )
 
 Each name goes through the offline step first (the alias table and the
-offline GeoNames gazetteer, through :func:`geonews.resolve`).  Only names it
+offline GeoNames gazetteer, through :class:`geonews.resolver.Resolver`).  Only names it
 cannot place go online, each service in turn: the persistent cache is asked
 first, then the service itself (rate-limited, retried, behind a circuit
 breaker).  An online answer is accepted only when it is plausible for the
@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+import threading
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,7 +61,8 @@ class Resolution:
     step : str or None
         Which step answered: ``"offline"`` or a service name.
     cached : bool
-        Whether an online answer came from the cache (no request sent).
+        Whether the online answers used came from the cache (no request sent); for an
+        unresolved name, whether every service's "no such place" was a cached one.
     reason : str or None
         Why the name is unresolved, or what went wrong on the way to the answer
         (e.g. an open circuit that made the chain use the offline answer).
@@ -79,19 +81,35 @@ class Resolution:
         return self.place is not None
 
 
-def _default_offline(country_bias: Any) -> Offline:
-    """Wrap the resolver (alias table + offline gazetteer) as ``str -> Place | None``."""
-    resolver = None
+#: "Use the chain's own context" (the default of per-call overrides).
+_CHAIN: Any = object()
 
-    def offline(name: str) -> Place | None:
-        nonlocal resolver
-        if resolver is None:  # loading the gazetteer waits for the first name
+
+class _ResolverStep:
+    """The resolver (alias table + offline gazetteer) as ``str -> Place | None``.
+
+    The gazetteer loads with the first name, not when the chain is built.
+    """
+
+    def __init__(self, country_bias: Any):
+        self.country_bias = _resolver_bias(country_bias)
+        self._resolver: Any = None
+
+    def __call__(self, name: str, *, country_bias: Any = _CHAIN) -> Place | None:
+        if self._resolver is None:
             from geonews.resolver import Resolver
 
-            resolver = Resolver(country_bias=country_bias)
-        return resolver.get(name)
+            self._resolver = Resolver(country_bias=self.country_bias)
+        if country_bias is _CHAIN:
+            return self._resolver.get(name)
+        return self._resolver.get(name, country_bias=_resolver_bias(country_bias))
 
-    return offline
+
+def _resolver_bias(country_bias: Any) -> Any:
+    """Translate a chain country bias to the resolver's (``"war"``, one code, weights)."""
+    if country_bias is None or isinstance(country_bias, str):
+        return country_bias
+    return {code: 3.0 for code in countries_of(country_bias)}
 
 
 class Chain:
@@ -110,6 +128,11 @@ class Chain:
     offline_first : bool
         Ask the offline step first (default). With ``False`` online answers are
         preferred and the offline answer is the fallback when services fail.
+    weak_matches : collection of str
+        Offline answers whose ``Place.matched`` is one of these (default: ``"fold"``,
+        the resolver's loose romanisation key, which can land on a namesake far away)
+        are confirmed online first; they are kept only when no service has a plausible
+        answer and they fit the context themselves. Without services they stand.
     country_bias : str, iterable of str or None
         ``"war"`` (default: Ukraine, Russia and their neighbours, as the resolver's
         war context), one ISO2 code or several. It ranks the offline candidates, and
@@ -151,6 +174,7 @@ class Chain:
         *services: Any,
         offline: Offline | str | None = "default",
         offline_first: bool = True,
+        weak_matches: Collection[str] = ("fold",),
         country_bias: str | Iterable[str] | None = "war",
         bbox: BBox | tuple[float, float, float, float] | None = None,
         cache: GeocodeCache | str | os.PathLike[str] | bool | None = None,
@@ -164,14 +188,12 @@ class Chain:
         self.countries = countries_of(country_bias)
         self.bbox = BBox(*bbox) if bbox is not None else None
         if offline == "default":
-            bias = country_bias
-            if bias is not None and not isinstance(bias, str):
-                bias = {code: 3.0 for code in self.countries}
-            offline = _default_offline(bias)
+            offline = _ResolverStep(country_bias)
         elif offline is not None and not callable(offline):
             raise InvalidInput(f"offline must be a callable str -> Place | None: {offline!r}")
         self.offline: Offline | None = offline  # type: ignore[assignment]
         self.offline_first = offline_first
+        self.weak_matches = frozenset(weak_matches)
         self.services: list[Service] = [
             s
             if isinstance(s, Service)
@@ -193,13 +215,16 @@ class Chain:
             cache = None
         self._cache_arg = cache
         self._cache: GeocodeCache | None = cache if isinstance(cache, GeocodeCache) else None
+        self._cache_lock = threading.Lock()
 
     # -- configuration -------------------------------------------------------------
     @property
     def cache(self) -> GeocodeCache | None:
         """The cache of online answers (opened on first use), or ``None``."""
         if self._cache is None and self._cache_arg is not False:
-            self._cache = GeocodeCache(self._cache_arg)  # type: ignore[arg-type]
+            with self._cache_lock:  # threads share one cache object
+                if self._cache is None:
+                    self._cache = GeocodeCache(self._cache_arg)  # type: ignore[arg-type]
         return self._cache
 
     def _context(self, service: Service) -> str:
@@ -230,32 +255,51 @@ class Chain:
             cache.put(service.name, name, places, context=context)
         return places, False
 
-    def _online(self, name: str, notes: list[str]) -> Resolution | None:
+    def _online(
+        self,
+        name: str,
+        notes: list[str],
+        cached_answers: list[bool],
+        countries: frozenset[str],
+        bbox: BBox | None,
+    ) -> Resolution | None:
         for service in self.services:
             try:
                 places, cached = self._ask(service, name)
             except GeocodingError as err:
                 notes.append(str(err))
                 continue
+            cached_answers.append(cached)
             if not places:
                 notes.append(f"{service.name}: no answer for {name!r}")
                 continue
             rejected = []
             for place in places:
-                why = implausible(place, countries=self.countries, bbox=self.bbox)
+                why = implausible(place, countries=countries, bbox=bbox)
                 if why is None:
                     return Resolution(name, place, "online", service.name, cached)
                 rejected.append(f"{place.name!r} ({why})")
             notes.append(f"{service.name}: rejected implausible {', '.join(rejected)}")
         return None
 
-    def lookup(self, name: Any) -> Resolution:
+    def lookup(
+        self,
+        name: Any,
+        *,
+        country_bias: Any = _CHAIN,
+        bbox: Any = _CHAIN,
+    ) -> Resolution:
         """Resolve one name through the chain; never raises for service failures.
 
         Parameters
         ----------
         name : str
             A place name as it appeared in the text.
+        country_bias, bbox : optional
+            This document's context, instead of the chain's (see :class:`Chain`). A
+            cached answer is judged again against each context, so one cache serves
+            documents about different countries. The default offline step ranks by
+            this country bias too; an ``offline`` callable of your own gets the name only.
 
         Returns
         -------
@@ -267,35 +311,57 @@ class Chain:
             clean = check_name(name)
         except InvalidInput as err:
             return Resolution(name, None, "invalid", reason=str(err))
+        if country_bias is _CHAIN:
+            countries, bias = self.countries, _CHAIN
+        else:
+            countries, bias = countries_of(country_bias), country_bias  # type: ignore[arg-type]
+        box = self.bbox if bbox is _CHAIN else (None if bbox is None else BBox(*bbox))  # type: ignore[misc]
         notes: list[str] = []
         offline_place = None
         if self.offline is not None and self.offline_first:
             try:
-                offline_place = self.offline(clean)
+                offline_place = self._offline(clean, bias)
             except InvalidInput as err:  # e.g. no letters or digits at all
                 return Resolution(name, None, "invalid", reason=str(err))
             if offline_place is not None:
-                return Resolution(name, offline_place, "offline", "offline")
-        found = self._online(clean, notes)
+                if not (self.services and offline_place.matched in self.weak_matches):
+                    return Resolution(name, offline_place, "offline", "offline")
+                notes.append(
+                    f"offline match {offline_place.name!r} ({offline_place.country}, "
+                    f"{offline_place.matched!r}) is weak: asked online"
+                )
+        cached_answers: list[bool] = []
+        found = self._online(clean, notes, cached_answers, countries, box)
         if found is not None:
             return Resolution(
                 name, found.place, "online", found.step, found.cached, "; ".join(notes) or None
             )
         if self.offline is not None and not self.offline_first:
             try:
-                offline_place = self.offline(clean)
+                offline_place = self._offline(clean, bias)
             except InvalidInput:
                 offline_place = None
-            if offline_place is not None:
+        if offline_place is not None:
+            why = None
+            if offline_place.matched in self.weak_matches:
+                why = implausible(offline_place, countries=countries, bbox=box)
+            if why is None:
                 reason = "; ".join(notes) + "; offline answer used" if notes else None
                 if reason:
                     logger.info("%r: %s", clean, reason)
                 return Resolution(name, offline_place, "offline", "offline", reason=reason)
-        if not notes:
-            notes.append("not in the alias table or offline gazetteer; no online service set")
+            notes.append(f"weak offline match {offline_place.name!r} rejected: {why}")
         elif self.offline is not None:
             notes.insert(0, "not in the alias table or offline gazetteer")
-        return Resolution(name, None, "unresolved", reason="; ".join(notes))
+        if not self.services:
+            notes.append("no online service set")
+        cached = bool(cached_answers) and all(cached_answers)  # e.g. a cached "no such place"
+        return Resolution(name, None, "unresolved", cached=cached, reason="; ".join(notes))
+
+    def _offline(self, name: str, bias: Any) -> Place | None:
+        if isinstance(self.offline, _ResolverStep):
+            return self.offline(name, country_bias=bias)
+        return self.offline(name)  # type: ignore[misc]
 
     def get(self, name: str, default: Place | None = None) -> Place | None:
         """Return the place for ``name``, or ``default`` when the chain finds none."""

@@ -171,6 +171,18 @@ def check_user_agent(geocoder: object) -> None:
         )
 
 
+def _check_rate_limiter(geocoder: object) -> None:
+    """Refuse a geopy ``RateLimiter`` that turns errors into "no such place"."""
+    from geopy.extra.rate_limiter import BaseRateLimiter
+
+    if isinstance(geocoder, BaseRateLimiter) and geocoder.swallow_exceptions:
+        raise GeocoderConfigError(
+            f"{geocoder!r} swallows errors and returns None, which the chain would cache as "
+            "'no such place'; pass the geocoder itself (Service does the rate limiting and "
+            "retries) or RateLimiter(..., swallow_exceptions=False)"
+        )
+
+
 def _disable_hidden_retries(geocoder: object) -> None:
     """Turn off urllib3's own retries inside geopy's ``RequestsAdapter``.
 
@@ -256,6 +268,7 @@ class Service:
         if not isinstance(retries, int) or retries < 0:
             raise InvalidInput(f"retries must be an int >= 0: {retries!r}")
         check_user_agent(geocoder)
+        _check_rate_limiter(geocoder)
         _disable_hidden_retries(geocoder)
         self.geocoder = geocoder
         self.name = name or _default_name(geocoder)
@@ -267,10 +280,11 @@ class Service:
         self.timeout = timeout
         self.requests = 0  # attempts sent, for diagnostics and benchmarks
         from geopy.geocoders import Nominatim
+        from geopy.geocoders.base import Geocoder
 
         owner = _owner(geocoder)
         defaults: dict[str, Any] = {}
-        if hasattr(geocoder, "geocode"):
+        if isinstance(owner, Geocoder):  # also through a bound .geocode or a RateLimiter
             defaults["exactly_one"] = False
             if isinstance(owner, Nominatim):
                 defaults.update(addressdetails=True, language="en", limit=limit)
@@ -281,7 +295,8 @@ class Service:
     @property
     def context(self) -> str:
         """What, besides the name, changes this service's answers (part of cache keys)."""
-        return ",".join(f"{k}={v}" for k, v in sorted(self.geocode_kwargs.items()))
+        options = sorted((k, v) for k, v in self.geocode_kwargs.items() if k != "timeout")
+        return ",".join(f"{k}={v}" for k, v in options)
 
     def _call(self, query: str) -> list[Place]:
         if hasattr(self.geocoder, "geocode"):

@@ -95,6 +95,7 @@ window.geonewsEvents = function (map, groups, D) {
     var country = D.precisions[sh.p] === "country";
     var layer = L.geoJSON(D.geo[sh.g], {
       pane: country ? "gnCountry" : "gnRegion",
+      pointToLayer: function (f, ll) { return L.circleMarker(ll, {radius: 6}); },
       className: "gn-shape gn-t" + sh.t + (country ? " gn-country" : " gn-region")
     });
     var first = sh.ev[0];
@@ -162,19 +163,31 @@ window.geonewsEvents = function (map, groups, D) {
   /* Bin the visible points of each shown type into CELL-pixel cells at the current zoom:
      a cell with one point shows its marker, a fuller one a count. O(n) per view change,
      and the page holds only as many elements as there are cells. */
+  /* Pixel coordinates at zoom 0, once; at zoom z they are these times 2^z. */
+  var px0 = null, py0 = null;
+  function projectAll() {
+    px0 = new Float64Array(n); py0 = new Float64Array(n);
+    for (var i = 0; i < n; i++) {
+      if (!isPoint[i]) { continue; }
+      var p = map.project([E.lat[i], E.lon[i]], 0);
+      px0[i] = p.x; py0[i] = p.y;
+    }
+  }
   function redraw() {
     drawn.forEach(function (ls, t) { ls.forEach(function (l) { groupsAndClusters[t].removeLayer(l); }); drawn[t] = []; });
     var on = groups.map(function (g) { return map.hasLayer(g); });
     var z = map.getZoom(), bounds = map.getPixelBounds(), pad = D.cell * 2;
     var minx = bounds.min.x - pad, miny = bounds.min.y - pad, maxx = bounds.max.x + pad, maxy = bounds.max.y + pad;
     var cells = new Map(), cellSize = D.clustered && z < map.getMaxZoom() ? D.cell : 0;
+    if (D.clustered && !px0) { projectAll(); }
+    var scale = map.getZoomScale(z, 0);
     for (var i = 0; i < n; i++) {
       if (!vis[i] || !isPoint[i] || !on[E.t[i]]) { continue; }
       if (!D.clustered) { drawn[E.t[i]].push(point(i)); continue; }
-      var p = map.project([E.lat[i], E.lon[i]], z);
-      if (p.x < minx || p.x > maxx || p.y < miny || p.y > maxy) { continue; }
+      var x = px0[i] * scale, y = py0[i] * scale;
+      if (x < minx || x > maxx || y < miny || y > maxy) { continue; }
       if (!cellSize) { drawn[E.t[i]].push(point(i)); continue; }  // deepest zoom: every point
-      var k = Math.floor(p.x / cellSize) + ":" + Math.floor(p.y / cellSize);
+      var k = Math.floor(x / cellSize) * 4194304 + Math.floor(y / cellSize);  // cell number
       var c = cells.get(k);
       if (!c) { cells.set(k, c = {m: [], lat: 0, lon: 0, counts: T.map(function () { return 0; })}); }
       c.m.push(i); c.lat += E.lat[i]; c.lon += E.lon[i]; c.counts[E.t[i]]++;

@@ -1,0 +1,791 @@
+"""Event extraction from one document: sentences -> events tied to literal places.
+
+:class:`EventExtractor` does the work behind :func:`geonews.events`.  For each sentence it
+
+1. finds event triggers from the lexicons in :mod:`geonews.taxonomy` (ACLED-aligned
+   types: Battles, Explosions/Remote violence, Violence against civilians, Protests,
+   Strategic developments, plus Diplomacy; the ACLED mapping table is there);
+2. ties each trigger to the **literal** place mentions of its clause (metonyms such
+   as "Moscow insists" are actors, never event places; "Ukrainian targets" implies
+   Ukraine; "the town"/"there" refer back to the last settlement named; a region,
+   country, sea or area that only qualifies a town is dropped; a reference point
+   such as "northwest of Lyman" counts only when nothing else is named);
+3. finds who says so (``claimant``: "Russia's defence ministry said", "according
+   to Ukraine's General Staff", "..., the Kremlin said"), the ``status`` (hedges
+   and "could not be independently verified" -> claimed; capture or advance claims
+   by a party -> claimed; denials -> denied; "despite Russian claims" or a denial
+   against a claim -> contested), the ``modality`` ("will meet" -> future;
+   "threatened to seize" -> conditional), a ``quantity`` (munitions summed, "5,660
+   missiles and drones" -> 5660; else people) and the date (:mod:`geonews.dates`,
+   anchored on the article date; what might happen gets no date unless given).
+
+Per document, events at the same place whose claims contradict each other (a
+claimed capture and continuing clashes, or a denial) merge into one ``contested``
+event carrying every claimant, and events dated more than 90 days before the
+article are dropped as background.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+import shapely
+
+from geonews import taxonomy as tx
+from geonews.corpus import Document
+from geonews.dates import DateSpan, find_dates
+from geonews.errors import InvalidInput
+from geonews.gazetteer import default_gazetteer
+from geonews.parser import geoparse
+from geonews.places import Mention, Place, lonlat
+from geonews.sentences import split_sentences
+
+__all__ = ["EventExtractor", "Geoparser"]
+
+_PRECISION = {
+    "settlement": "settlement",
+    "feature": "settlement",
+    "region": "region",
+    "country": "country",
+}
+_Located = tuple[Place, str, int, int]  # place, surface form, start, end (sentence offsets)
+_CONFLICT_SUBTYPES = {"Armed clash", "Claimed capture", "Withdrawal", "Advance"}
+_DAY = dt.timedelta(days=1)
+#: Events dated further back than this before the article are background, not news.
+_BACKGROUND = dt.timedelta(days=90)
+
+Geoparser = Callable[[str], list[Mention]]
+
+
+@dataclass
+class _Event:
+    """One event while a document is being read (becomes one row)."""
+
+    event_type: str
+    sub_type: str
+    place: Place
+    place_text: str
+    sentence: tuple[int, int]
+    date: dt.date | None
+    date_end: dt.date | None
+    claimants: list[tuple[str, str | None]]
+    status: str
+    modality: str
+    quantity: int | None
+    eve: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    name: str
+    side: str | None
+    start: int
+    end: int
+    scope: tuple[int, int]
+    side_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    event_type: str
+    sub_type: str
+    start: int
+    end: int
+
+
+class EventExtractor:
+    """Turns documents into event rows; holds the geoparser and the geometry cache.
+
+    Parameters
+    ----------
+    geoparser : callable, optional
+        Any ``text -> list[Mention]``; defaults to :func:`geonews.geoparse`.
+    shape : callable, optional
+        ``Place -> shapely geometry`` for region/country precision; defaults to the
+        gazetteer's ``.shape()``, falling back to the place's point.
+
+    Examples
+    --------
+    >>> from geonews.places import Mention, Place
+    >>> kyiv = Place("Kyiv", 50.45, 30.52, id="geonames:703448", country="UA")
+    >>> def parse(text):
+    ...     i = text.find("Kyiv")
+    ...     return [] if i < 0 else [Mention(i, i + 4, "Kyiv", kyiv)]
+    >>> rows = EventExtractor(geoparser=parse).extract(Document("d1", "Drones struck Kyiv."))
+    >>> [(r["event_type"], r["sub_type"], r["place_name"]) for r in rows]
+    [('Explosions/Remote violence', 'Air/drone strike', 'Kyiv')]
+    """
+
+    def __init__(
+        self,
+        *,
+        geoparser: Geoparser | None = None,
+        shape: Callable[[Place], Any] | None = None,
+    ) -> None:
+        self.geoparser = geoparser if geoparser is not None else _default_geoparser()
+        self._shape = shape if shape is not None else _default_shape()
+        self._geometry: dict[str, Any] = {}
+        self._countries: dict[str, Place | None] = {}
+
+    # -- public ---------------------------------------------------------------------------
+    def extract(self, doc: Document) -> list[dict[str, Any]]:
+        """Return the event rows (dicts with the :data:`COLUMNS` keys) of one document."""
+        text = doc.text
+        if not isinstance(text, str) or not text.strip():
+            raise InvalidInput(f"document {doc.doc_id!r} has no text: {text!r}")
+        dateline = tx.DATELINE.match(text)
+        skip = dateline.end() if dateline else 0  # "KYIV, Dec 2 (Wire) -": where it was filed
+        mentions = sorted(
+            (m for m in self.geoparser(text) if m.start >= skip), key=lambda m: m.start
+        )
+        found = self._document_events(text, mentions, doc.date)
+        found = _merge_document(found)
+        rows = []
+        for i, event in enumerate(found):
+            rows.append(self._row(doc, text, f"{doc.doc_id}:{i}", event))
+        return rows
+
+    def geometry(self, place: Place) -> Any:
+        """Return the representative geometry of ``place`` (cached by ``place.id``)."""
+        geom = self._geometry.get(place.id)
+        if geom is None:
+            geom = None
+            if place.kind not in ("settlement", "feature") and self._shape is not None:
+                geom = self._shape(place)
+            if geom is None:
+                geom = shapely.Point(lonlat(place.lat, place.lon))
+            self._geometry[place.id] = geom
+        return geom
+
+    # -- per document ---------------------------------------------------------------------
+    def _document_events(
+        self, text: str, mentions: list[Mention], anchor: dt.date | None
+    ) -> list[_Event]:
+        found: list[_Event] = []
+        last: dict[str, tuple[Place, str]] = {}  # "settlement"/"region" -> antecedent
+        previous: list[_Event] = []
+        m = 0
+        for s_start, s_end in split_sentences(text):
+            while m < len(mentions) and mentions[m].start < s_start:
+                m += 1
+            inside = []
+            j = m
+            while j < len(mentions) and mentions[j].start < s_end:
+                inside.append(mentions[j])
+                j += 1
+            sentence = text[s_start:s_end]
+            new = self._sentence_events(sentence, s_start, inside, anchor, last)
+            if not new and previous:
+                _follow_up(sentence, inside, s_start, previous)
+            found.extend(new)
+            previous = new
+            for mention in inside:
+                place = mention.place
+                if place is None or mention.role != "literal":
+                    continue
+                precision = _PRECISION.get(place.kind, "area")
+                if precision in ("settlement", "region"):
+                    last[precision] = (place, mention.text)
+        _resolve_eves(found, anchor)
+        if anchor is not None:  # "retaken by Ukraine in September 2022": background
+            found = [
+                e for e in found if e.date is None or (e.date_end or e.date) >= anchor - _BACKGROUND
+            ]
+        return found
+
+    def _sentence_events(
+        self,
+        sentence: str,
+        offset: int,
+        mentions: list[Mention],
+        anchor: dt.date | None,
+        last: dict[str, tuple[Place, str]],
+    ) -> list[_Event]:
+        masked = list(sentence)
+
+        def mask(start: int, end: int) -> None:
+            masked[start:end] = " " * (end - start)
+
+        lowered = sentence.lower()
+        low = lowered if len(lowered) == len(sentence) else None  # None: use IGNORECASE
+        if low is not None and tx.TRIGGER_ANY.search(low) is None:
+            return []  # nothing happens in this sentence
+        spans = find_dates(sentence, anchor=anchor)
+        for span in spans:
+            mask(span.start, span.end)
+        claims = _claims(sentence, low, mentions, offset)
+        for claim in claims:
+            if not claim.side_only:
+                mask(claim.start, claim.end)
+        for match in _finditer(tx.NOT_TRIGGERS, sentence, low):
+            mask(*match.span())
+        masked_text = "".join(masked)
+        low_masked = None if low is None else masked_text.lower()
+        triggers = _triggers(masked_text, low_masked)
+        if not triggers:
+            return []
+        places = self._places(sentence, low, offset, mentions, masked_text, low_masked)
+        anaphor = _search(tx.ANAPHOR, masked_text, low_masked)
+        if anaphor is not None:  # "the town", "there": the last one named before
+            kind = "region" if anaphor.group(2) else "settlement"
+            if kind in last and not any(_PRECISION.get(p[0].kind) == kind for p in places):
+                place, _ = last[kind]
+                surface = masked_text[anaphor.start() : anaphor.end()]
+                places.append((place, surface, anaphor.start(), anaphor.end()))
+                places.sort(key=lambda p: p[2])
+        if not places:
+            return []
+        clauses = _clauses(sentence)
+        pairs = _assign(triggers, places, clauses, sentence)
+        contested = _search(tx.CONTESTED, sentence, low) is not None
+        sides = {c.side for c in claims if c.side in ("RU", "UA")}
+        if len(sides) == 2 and any(not c.side_only for c in claims):
+            contested = contested or len({c.side for c in claims if not c.side_only}) == 2
+        hedged = _search(tx.HEDGES, masked_text, low_masked) is not None or any(
+            c.side_only for c in claims
+        )
+        denied = _search(tx.DENIED, sentence, low) is not None
+        denied = denied and _search(tx.NOT_DENIED, sentence, low) is None
+        if denied and (hedged or len(sides) == 2):  # "claimed ..., a claim Kyiv dismissed"
+            contested = True
+        munitions, people = _quantities(sentence, low)
+        out: list[_Event] = []
+        seen: set[tuple[str, str, str]] = set()
+        for trigger, (place, place_text, p_start, p_end) in pairs:
+            key = (trigger.event_type, trigger.sub_type, place.id)
+            if key in seen:
+                continue
+            seen.add(key)
+            clause = _clause_of(clauses, trigger.start)
+            span = _nearest_date(spans, clauses, p_start, p_end, trigger)
+            modality = _modality(masked_text, low_masked, clause[0], trigger, span, anchor)
+            if modality == "future" and span is not None and span.kind == "day" and anchor:
+                span = _refuture(sentence, span, anchor)
+            claimants = [
+                (c.name, c.side)
+                for c in claims
+                if c.scope[0] <= trigger.start < c.scope[1] or c.side_only
+            ]
+            negation = _search(tx.NEGATION, masked_text, low_masked, clause[0], trigger.start)
+            negated = negation is not None
+            if contested:
+                status = "contested"
+            elif denied or negated:
+                status = "denied"
+            elif hedged or (
+                trigger.sub_type in ("Claimed capture", "Advance")
+                and any(side in ("RU", "UA") for _, side in claimants)
+            ):
+                status = "claimed"
+            else:
+                status = "reported"
+            quantity = None
+            if trigger.event_type in (tx.EXPLOSION, tx.BATTLE, tx.VIOLENCE):
+                quantity = munitions
+                if quantity is None and people:
+                    quantity = min(people, key=lambda q: abs(q[0] - trigger.start))[1]
+            date = date_end = None
+            eve = None
+            if span is not None:
+                date, date_end, eve = span.date, span.date_end, span.ref
+            elif anchor is not None and modality == "actual":
+                date = anchor  # reported without a date: the article's day
+            out.append(
+                _Event(
+                    event_type=trigger.event_type,
+                    sub_type=trigger.sub_type,
+                    place=place,
+                    place_text=place_text,
+                    sentence=(offset, offset + len(sentence)),
+                    date=date,
+                    date_end=date_end,
+                    claimants=claimants,
+                    status=status,
+                    modality=modality,
+                    quantity=quantity,
+                    eve=eve if span is not None and span.kind == "eve" else None,
+                )
+            )
+        return out
+
+    def _places(
+        self,
+        sentence: str,
+        low: str | None,
+        offset: int,
+        mentions: list[Mention],
+        masked: str,
+        low_masked: str | None,
+    ) -> list[_Located]:
+        """Literal places of a sentence: (place, surface, start, end) in sentence offsets."""
+        out: list[_Located] = []
+        references: list[_Located] = []
+        for mention in mentions:
+            start, end = mention.start - offset, mention.end - offset
+            if mention.place is None or mention.role != "literal" or end > len(sentence):
+                continue
+            if not masked[start:end].strip():  # inside a claimant or a date
+                continue
+            if _is_trigger_word(mention.text):  # "Artillery" read as a place name
+                continue
+            if _search(tx.TOPIC_BEFORE, sentence, low, max(0, start - 60), start):
+                continue
+            if _match(tx.MODIFIER_AFTER, sentence, low, end):
+                continue
+            if _search(tx.REFERENCE_BEFORE, sentence, low, max(0, start - 40), start):
+                references.append((mention.place, mention.text, start, end))
+                continue
+            out.append((mention.place, mention.text, start, end))
+        for match in _finditer(tx.IMPLIED, masked, low_masked):
+            place = self._country(tx.DEMONYM_COUNTRY[match.group(1).lower()])
+            if place is not None:
+                start, end = match.start(1), match.end()
+                out.append((place, masked[start:end], start, end))
+        if not out:  # "withdrew from Avdiivka": the reference point is all there is
+            out = references
+        out.sort(key=lambda p: p[2])
+        return out
+
+    def _country(self, name: str) -> Place | None:
+        if name not in self._countries:
+            found = [
+                m.place
+                for m in self.geoparser(name)
+                if m.place is not None and m.place.kind == "country"
+            ]
+            self._countries[name] = found[0] if found else None
+        return self._countries[name]
+
+    def _row(self, doc: Document, text: str, event_id: str, event: _Event) -> dict[str, Any]:
+        place = event.place
+        start, end = event.sentence
+        return {
+            "doc_id": doc.doc_id,
+            "event_id": event_id,
+            "date": event.date,
+            "date_end": event.date_end,
+            "event_type": event.event_type,
+            "sub_type": event.sub_type,
+            "place_name": place.name,
+            "place_text": event.place_text,
+            "place_id": place.id,
+            "geonameid": place.geonameid,
+            "country": place.country,
+            "admin1": place.admin1,
+            "precision": _PRECISION.get(place.kind, "area"),
+            "claimant": _join_claimants(event.claimants),
+            "status": event.status,
+            "modality": event.modality,
+            "quantity": event.quantity,
+            "sentence": text[start:end],
+            "sentence_start": start,
+            "sentence_end": end,
+            "source": doc.source,
+            "url": doc.url,
+            "geometry": self.geometry(place),
+        }
+
+
+def _follow_up(sentence: str, mentions: list[Mention], offset: int, previous: list[_Event]) -> None:
+    """Apply an event-less sentence that comments on the previous one's events.
+
+    "The claim could not be independently verified." makes them claimed; "Kyiv denied
+    the claim." makes them contested, with the denier among the claimants.
+    """
+    if tx.AFTERWORD.search(sentence):
+        for event in previous:
+            if event.status == "reported":
+                event.status = "claimed"
+    elif tx.DENIED.search(sentence) and not tx.NOT_DENIED.search(sentence):
+        deniers = [(c.name, c.side) for c in _claims(sentence, None, mentions, offset)]
+        for event in previous:
+            event.status = "contested" if event.claimants else "denied"
+            event.claimants.extend(c for c in deniers if c not in event.claimants)
+
+
+# -- sentence helpers ---------------------------------------------------------------------
+def _search(
+    pattern: re.Pattern[str], text: str, low: str | None, pos: int = 0, endpos: int | None = None
+) -> re.Match[str] | None:
+    """``pattern.search(text)``, run on the lower-cased twin ``low`` when there is one."""
+    end = len(text) if endpos is None else endpos
+    if low is None:
+        return pattern.search(text, pos, end)
+    return tx.LOWER[pattern].search(low, pos, end)
+
+
+def _match(pattern: re.Pattern[str], text: str, low: str | None, pos: int) -> re.Match[str] | None:
+    return pattern.match(text, pos) if low is None else tx.LOWER[pattern].match(low, pos)
+
+
+def _finditer(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
+    return pattern.finditer(text) if low is None else tx.LOWER[pattern].finditer(low)
+
+
+def _triggers(masked: str, low: str | None) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    shelling = weapons = generic = False
+    if low is not None:
+        matches = tx.TRIGGER_ANY.finditer(low)
+    else:  # a few letters lower-case to two characters: keep offsets right
+        matches = tx.TRIGGER_ANY_CI.finditer(masked)
+    for match in matches:
+        event_type, sub_type = tx.TRIGGER_KINDS[match.lastgroup]
+        found.append(_Trigger(event_type, sub_type, match.start(), match.end()))
+        generic = generic or sub_type == "generic"
+        weapons = weapons or event_type == tx.EXPLOSION
+        shelling = shelling or sub_type == tx.SHELLING
+    if not found:
+        return []
+    out = []
+    for trig in found:
+        if trig.sub_type == "generic":
+            if weapons:
+                kind = (tx.EXPLOSION, tx.SHELLING if shelling else tx.AIR)
+            elif _search(tx.CIVILIANS, masked, low) and not _search(tx.GROUND, masked, low):
+                kind = (tx.VIOLENCE, "Attack")
+            elif masked[trig.start : trig.end].lower().startswith(("strike", "struck", "hit")):
+                kind = (tx.EXPLOSION, tx.SHELLING)
+            else:
+                kind = (tx.BATTLE, "Armed clash")
+            trig = _Trigger(*kind, trig.start, trig.end)
+        elif trig.event_type == tx.PROTEST and _search(tx.INTERVENTION, masked, low):
+            trig = _Trigger(tx.PROTEST, "Protest with intervention", trig.start, trig.end)
+        elif trig.event_type == tx.EXPLOSION and shelling:  # missiles named: a missile attack
+            trig = _Trigger(tx.EXPLOSION, tx.SHELLING, trig.start, trig.end)
+        out.append(trig)
+    threats = [t.start for t in out if t.sub_type == "Threat"]
+    if threats:  # "threatened to seize ... if Kyiv did not withdraw": one threat
+        first = min(threats)
+        out = [
+            t
+            for t in out
+            if t.sub_type == "Threat" or t.start < first or t.event_type == tx.DIPLOMACY
+        ]
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_trigger_word(surface: str) -> bool:
+    return tx.TRIGGER_ANY_CI.fullmatch(surface) is not None
+
+
+def _claims(sentence: str, low: str | None, mentions: list[Mention], offset: int) -> list[_Claim]:
+    """Who says what: claimants followed or preceded by an attribution verb, with scope."""
+    out: list[_Claim] = []
+    taken: list[tuple[int, int]] = []
+    n = len(sentence)
+    sides: list[_Claim] = []  # named claimants first, then sides ("despite Russian claims")
+    if "claim" in sentence or "assertion" in sentence:
+        for match in tx.SIDE_CLAIM.finditer(sentence):
+            side = "RU" if match.group(1).lower().startswith(("russ", "mosc")) else "UA"
+            name = tx.SIDE_NAMES[side]
+            sides.append(_Claim(name, side, *match.span(), (match.end(), n), side_only=True))
+    if _search(tx.ATTRIBUTION_ANY, sentence, low) is None:  # nobody says anything here
+        return sides
+    candidates: list[tuple[int, int, str, str | None]] = []
+    for match in tx.CLAIMANT_ANY.finditer(sentence):
+        name, side = tx.CLAIMANT_NAMES[match.lastgroup]
+        candidates.append((match.start(), match.end(), name, side))
+    for mention in mentions:  # metonyms as speakers: "Washington said"
+        if mention.role == "metonym" and mention.place is not None:
+            side = mention.place.country
+            candidates.append((mention.start - offset, mention.end - offset, mention.text, side))
+    for start, end, name, side in candidates:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        after = tx.ATTRIBUTION_AFTER.match(sentence, end)
+        before = _search(tx.ATTRIBUTION_BEFORE, sentence, low, max(0, start - 30), start)
+        if after is not None:
+            tail = sentence[after.end() :].strip(" .,\"'”")
+            scope = (0, start) if start > 0 and len(tail) < 3 else (after.end(), n)
+            if sentence[:start].rstrip().endswith(","):  # "..., X said (on Sunday, using ...)"
+                short = len(tail) < 25 or sentence[after.end() :].lstrip().startswith(",")
+                scope = (0, start) if short else (after.end(), n)
+        elif before is not None:
+            rest = sentence[end:].strip(" .,\"'”")
+            if "accord" in before.group().lower() or "cit" in before.group().lower():
+                scope = (0, n)
+            elif not rest or sentence[end:].lstrip().startswith(","):  # "..., said X."
+                scope = (0, before.start())
+            else:
+                continue
+        else:
+            continue
+        taken.append((start, end))
+        out.append(_Claim(name, side, start, end, scope))
+    return out + sides
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    cuts = [0] + [m.start() for m in tx.CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for clause in clauses:
+        if clause[0] <= pos < clause[1]:
+            return clause
+    return clauses[-1]
+
+
+#: A qualifier stands close to the place it qualifies ("Lyman in the Donetsk region");
+#: a region named further off in the sentence is a place of its own.
+_QUALIFIER_GAP = 60
+
+
+def _drop_qualifiers(places: list[_Located]) -> list[_Located]:
+    """Drop what only qualifies a finer place ("X in the Y region", "Tuapse on the Black Sea")."""
+    if len(places) < 2:
+        return places
+    has_settlement = any(p[0].kind in ("settlement", "feature") for p in places)
+    out = []
+    for item in places:
+        place = item[0]
+        if place.kind in ("sea", "river") and has_settlement:
+            continue
+        coarse = place.kind not in ("settlement", "feature")
+        if coarse and any(
+            other[0].id != place.id
+            and _inside(other[0], place)
+            and _gap(other[2], other[3], item[2], item[3]) <= _QUALIFIER_GAP
+            for other in places
+        ):
+            continue
+        out.append(item)
+    return out
+
+
+def _inside(fine: Place, coarse: Place) -> bool:
+    if coarse.kind in ("country", "area"):  # "Lviv ... in western Ukraine"
+        return fine.kind not in ("country", "area") and fine.country == coarse.country
+    if coarse.kind == "region":
+        return (
+            fine.kind in ("settlement", "feature")
+            and fine.country == coarse.country
+            and fine.admin1 is not None
+            and fine.admin1 in (coarse.admin1, coarse.name)
+        )
+    return False
+
+
+def _assign(
+    triggers: list[_Trigger],
+    places: list[_Located],
+    clauses: list[tuple[int, int]],
+    sentence: str,
+) -> list[tuple[_Trigger, _Located]]:
+    """Pair places with triggers: nearest in the same clause; orphan triggers share places.
+
+    A place in a clause without a trigger joins the sentence's nearest trigger only when
+    the clause describes it ("Pokrovsk, which Moscow calls Krasnoarmeysk"); otherwise it
+    is background ("..., as Russian forces push west from Toretsk").
+    """
+    groups: dict[int, list[_Located]] = {}
+    for item in places:
+        start, end = item[2], item[3]
+        clause = _clause_of(clauses, start)
+        local = [t for t in triggers if clause[0] <= t.start < clause[1]]
+        if not local:
+            head = sentence[clause[0] : clause[1]].lstrip(" ,;:—–-(")
+            if clause[0] > 0 and not tx.DESCRIPTIVE_CLAUSE.match(head):
+                continue
+            local = triggers
+        best = min(local, key=lambda t: _gap(t.start, t.end, start, end))
+        groups.setdefault(id(best), []).append(item)
+    by_id = {id(t): t for t in triggers}
+    kept = {id(item) for item in _drop_qualifiers([i for g in groups.values() for i in g])}
+    pairs = [
+        (by_id[key], item) for key, items in groups.items() for item in items if id(item) in kept
+    ]
+    assigned = [item for items in groups.values() for item in items]
+    for trig in triggers:
+        if id(trig) in groups or not assigned:
+            continue
+        if any(p[0].event_type == trig.event_type for p in pairs):
+            continue
+        nearest = min(assigned, key=lambda p: _gap(trig.start, trig.end, p[2], p[3]))
+        pairs.append((trig, nearest))
+    pairs.sort(key=lambda p: (p[1][2], p[0].start))
+    return pairs
+
+
+def _gap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, b0 - a1, a0 - b1)
+
+
+def _nearest_date(
+    spans: list[DateSpan],
+    clauses: list[tuple[int, int]],
+    p_start: int,
+    p_end: int,
+    trigger: _Trigger,
+) -> DateSpan | None:
+    if not spans:
+        return None
+    clause = _clause_of(clauses, p_start)
+    local = [s for s in spans if clause[0] <= s.start < clause[1]]
+    if local:
+        return min(local, key=lambda s: _gap(s.start, s.end, p_start, p_end))
+    return min(spans, key=lambda s: _gap(s.start, s.end, trigger.start, trigger.end))
+
+
+def _modality(
+    masked: str,
+    low: str | None,
+    clause_start: int,
+    trigger: _Trigger,
+    span: DateSpan | None,
+    anchor: dt.date | None,
+) -> str:
+    if trigger.sub_type == "Threat":
+        return "conditional"
+    if _search(tx.CONDITIONAL, masked, low, clause_start, trigger.start):
+        return "conditional"
+    if _search(tx.FUTURE, masked, low, clause_start, trigger.start):
+        return "future"
+    if masked[clause_start : trigger.start].rstrip().endswith(" to"):  # "Envoys to meet"
+        return "future"
+    if span is not None and span.date is not None and anchor is not None and span.date > anchor:
+        return "future"
+    return "actual"
+
+
+def _refuture(sentence: str, span: DateSpan, anchor: dt.date) -> DateSpan:
+    """Re-read a weekday or month expression forwards for a future statement."""
+    again = find_dates(sentence[span.start : span.end], anchor=anchor, future=True)
+    return replace(span, date=again[0].date, date_end=again[0].date_end) if again else span
+
+
+def _quantities(sentence: str, low: str | None) -> tuple[int | None, list[tuple[int, int]]]:
+    """Munitions in the sentence (summed: "143 drones and 12 missiles"), and other counts."""
+    munitions = 0
+    found = False
+    others = []
+    for match in _finditer(tx.QUANTITY, sentence, low):
+        word = match.group(1).lower()
+        value = tx.NUMBER_WORDS.get(word)
+        if value is None:
+            value = int(word.replace(",", ""))
+        if match.group(2).lower() in tx.PEOPLE:
+            others.append((match.start(), value))
+        else:
+            munitions += value
+            found = True
+    return (munitions if found else None), others
+
+
+def _resolve_eves(found: list[_Event], anchor: dt.date | None) -> None:
+    """Date "on the eve of the talks" events: the day before the talks, else the anchor."""
+    for event in found:
+        if event.eve is None:
+            continue
+        ref = event.eve
+        target = None
+        for other in found:
+            if other is event or other.eve is not None or other.date is None:
+                continue
+            sub = other.sub_type.lower()
+            if ref.rstrip("s") in sub.lower() or (
+                ref in ("meeting", "summit", "negotiations") and sub == "talks"
+            ):
+                target = other.date
+                break
+        event.date = target - _DAY if target is not None else anchor
+        event.date_end = None
+        event.eve = None
+
+
+# -- merging ---------------------------------------------------------------------------------
+def close_dates(a: dt.date | None, b: dt.date | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs((a - b).days) <= 1
+
+
+def _merge_document(found: list[_Event]) -> list[_Event]:
+    """Fold repeated events, and contradicting claims at one place into one contested event."""
+    out: list[_Event] = []
+    for event in found:
+        match = None
+        for kept in out:
+            if kept.place.id != event.place.id or kept.modality != event.modality:
+                continue
+            if (
+                kept.date is not None
+                and event.date is not None
+                and not close_dates(kept.date, event.date)
+            ):
+                continue  # within a document an undated mention joins the dated one
+            same = (kept.event_type, kept.sub_type) == (event.event_type, event.sub_type)
+            conflict = (
+                kept.sub_type in _CONFLICT_SUBTYPES
+                and event.sub_type in _CONFLICT_SUBTYPES
+                and {kept.status, event.status} & {"contested", "denied", "claimed"}
+            )
+            if same or conflict:
+                match = kept
+                break
+        if match is None:
+            out.append(event)
+            continue
+        _absorb(match, event)
+        if match.date is None and event.date is not None:
+            match.date, match.date_end = event.date, event.date_end
+    return out
+
+
+def _absorb(kept: _Event, event: _Event) -> None:
+    if kept.sub_type != event.sub_type:
+        statuses = {kept.status, event.status}
+        if statuses & {"contested", "denied"} or (
+            "claimed" in statuses and _opposed(kept.claimants + event.claimants)
+        ):
+            kept.status = "contested"
+        if event.event_type == tx.BATTLE and kept.event_type != tx.BATTLE:
+            kept.event_type, kept.sub_type = event.event_type, event.sub_type
+            kept.place_text, kept.sentence = event.place_text, event.sentence
+    elif event.status != kept.status:
+        kept.status = combined_status(kept.status, event.status)
+    for claimant in event.claimants:
+        if claimant not in kept.claimants:
+            kept.claimants.append(claimant)
+    if event.quantity is not None and (kept.quantity is None or event.quantity > kept.quantity):
+        kept.quantity = event.quantity
+
+
+def _opposed(claimants: list[tuple[str, str | None]]) -> bool:
+    return {"RU", "UA"} <= {side for _, side in claimants}
+
+
+def combined_status(a: str, b: str) -> str:
+    pair = {a, b}
+    if pair & {"contested", "denied"}:
+        return "contested"
+    return "reported" if "reported" in pair else a
+
+
+def _join_claimants(claimants: list[tuple[str, str | None]]) -> str | None:
+    named_sides = {side for name, side in claimants if name not in tx.SIDE_NAMES.values()}
+    names: list[str] = []
+    for name, side in claimants:
+        if name in tx.SIDE_NAMES.values() and side in named_sides:
+            continue  # "Russian claims" when the Russian claimant is named elsewhere
+        if name not in names:
+            names.append(name)
+    return "; ".join(names) if names else None
+
+
+# -- corpus ---------------------------------------------------------------------------------
+def _default_geoparser() -> Geoparser:
+    return geoparse
+
+
+def _default_shape() -> Callable[[Place], Any]:
+    return default_gazetteer().shape

@@ -1,0 +1,33 @@
+import shapely
+
+from geonews.gazetteer import default_gazetteer
+
+gz = default_gazetteer()
+
+
+def point(place_id):
+    p = gz.get_id(place_id)
+    return shapely.Point(p.lon, p.lat)
+
+
+def test_region_shape_covers_its_towns_without_outlier_spikes():
+    donetsk = gz.shape(gz.get_id("iso3166-2:UA-14"))
+    assert donetsk.contains(point("geonames:704422"))  # Pokrovsk
+    assert donetsk.contains(point("geonames:713174"))  # Bakhmut
+    # one village coded to the oblast but lying far west must not drag the hull there
+    assert donetsk.bounds[0] > 36.0
+    assert not donetsk.contains(point("geonames:709930"))  # Dnipro
+
+
+def test_area_made_of_oblasts_and_country_outline():
+    east = gz.shape(gz.get_id("feature:eastern-ukraine"))
+    assert east.geom_type in ("Polygon", "MultiPolygon")
+    assert east.contains(point("geonames:704422"))  # Pokrovsk
+    assert not east.contains(point("geonames:702550"))  # Lviv
+    ukraine = gz.shape(gz.country("UA"))
+    assert ukraine.contains(point("geonames:703448"))  # Kyiv
+
+
+def test_settlement_shape_is_its_point():
+    shape = gz.shape(gz.get_id("geonames:704422"))
+    assert shape.geom_type == "Point" and shape.equals(point("geonames:704422"))
