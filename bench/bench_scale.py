@@ -3,8 +3,9 @@
 Two measurements, each run in fresh subprocesses:
 
 ``memory``
-    Peak RSS (the child's ``ru_maxrss``) of ``geonews.events`` gathering one frame, and
-    of ``geonews.events_to_parquet`` streaming chunks to GeoParquet, over 10k, 50k and 200k
+    Peak RSS (the child's ``ru_maxrss``) of ``geonews.events`` gathering one frame (with
+    its cross-document dedupe, ``events``; without, ``frame``), and of
+    ``geonews.events_to_parquet`` streaming chunks to GeoParquet, over 10k, 50k and 200k
     short synthetic dispatches produced by a generator (never a list).  The child also
     reports how full the package's bounded caches are at the end.
 
@@ -18,7 +19,7 @@ Two measurements, each run in fresh subprocesses:
 
 Usage::
 
-    python bench/bench_scale.py memory [--sizes 10000 50000 200000]
+    python bench/bench_scale.py memory [--sizes 10000 50000 200000] [--modes frame write]
     python bench/bench_scale.py throughput [--docs 20000] [--runs 3]
 """
 
@@ -112,8 +113,8 @@ def memory_child(mode: str, count: int) -> dict:
     geoparse("Warm-up: drones hit Kyiv.")
     base_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    if mode == "events":
-        frame = geonews.events(short_dispatches(count), progress=False)
+    if mode in ("events", "frame"):  # frame: per-document rows, as the cluster gives
+        frame = geonews.events(short_dispatches(count), progress=False, dedupe=mode == "events")
         rows, failed = len(frame), len(frame.attrs["failures"])
     else:
         with tempfile.TemporaryDirectory() as out:
@@ -154,9 +155,10 @@ def throughput_child(mode: str, corpus: str) -> dict:
         out = Path(tmp) / "out"
         if mode == "single":
             geonews.events(geonews.read(warm), progress=False)
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             table = geonews.events_to_parquet(geonews.read(corpus), out, chunk_size=5_000)
             seconds = time.perf_counter() - start
+            cpu = time.process_time() - cpu
             docs = table.attrs["documents"]
         else:
             from distributed import Client, LocalCluster
@@ -172,11 +174,21 @@ def throughput_child(mode: str, corpus: str) -> dict:
                 Client(cluster) as client,
             ):
                 geonews.dask.events(warm, client=client)  # workers load the gazetteer
+                before = client.run(time.process_time)
                 start = time.perf_counter()
                 table = geonews.dask.events(corpus, client=client, output=out)
                 seconds = time.perf_counter() - start
+                after = client.run(time.process_time)
+                cpu = sum(after[w] - before[w] for w in after)  # the workers' CPU time
                 docs = table.attrs["documents"]
-    return {"mode": mode, "docs": docs, "seconds": seconds, "docs_per_s": docs / seconds}
+    return {
+        "mode": mode,
+        "docs": docs,
+        "seconds": seconds,
+        "docs_per_s": docs / seconds,
+        "cpu_ms_per_doc": 1e3 * cpu / docs,
+        "load": os.getloadavg()[0],
+    }
 
 
 def _run_child(what: str, mode: str, arg: str) -> dict:
@@ -202,6 +214,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=["memory", "throughput"])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 200_000])
+    parser.add_argument("--modes", nargs="+", default=["events", "frame", "write"])
     parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument("--files", type=int, default=40)
     parser.add_argument("--runs", type=int, default=3)
@@ -217,17 +230,19 @@ def main() -> None:
     _header()
     if args.what == "memory":
         for count in args.sizes:
-            for mode in ("events", "write"):
+            for mode in args.modes:
                 print(json.dumps(_run_child("memory", mode, str(count))), flush=True)
         return
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp)
         write_corpus(corpus, args.docs, args.files)
         results: dict[str, list[float]] = {"single": [], "dask1": [], "dask2": []}
+        cpu: dict[str, list[float]] = {mode: [] for mode in results}
         for _ in range(args.runs):
             for mode in results:
                 run = _run_child("throughput", mode, str(corpus))
                 results[mode].append(run["docs_per_s"])
+                cpu[mode].append(run["cpu_ms_per_doc"])
                 print(json.dumps(run), flush=True)
     print(f"docs: {args.docs} in {args.files} JSONL files, runs: {args.runs} (medians)")
     base = statistics.median(results["dask1"])
@@ -235,7 +250,8 @@ def main() -> None:
         rate = statistics.median(rates)
         print(
             f"{mode:7s} {rate:8.1f} docs/s  x{rate / base:.2f} of dask1  "
-            f"{1e3 / rate:.2f} ms/doc  runs: " + ", ".join(f"{r:.0f}" for r in rates)
+            f"CPU {statistics.median(cpu[mode]):.2f} ms/doc  "
+            "runs: " + ", ".join(f"{r:.0f}" for r in rates)
         )
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 

@@ -31,6 +31,7 @@ package, because imports are absolute.
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -111,7 +112,7 @@ def events(
 
     default_gazetteer()  # build the SQLite index here, once, before any worker opens it
     if client is not None:
-        client.run(_warm)  # each worker process loads the gazetteer and geoparser once
+        _warm_workers(client)
     options = {"date": date, "source": source, "url": url, "errors": errors}
     folder = None
     if output is not None:
@@ -119,9 +120,12 @@ def events(
         if folder.is_dir() and any(folder.glob("part.*.parquet")):
             raise InvalidInput(f"output folder already holds parts: {str(folder)!r}")
         folder.mkdir(parents=True, exist_ok=True)
+    # a fresh key per call: files may change between calls, and the scheduler would
+    # otherwise hand back an earlier call's result (or error) held under the same key
+    run = uuid.uuid4().hex
     tasks = [
         dask.delayed(_partition_events)(
-            part, index, options, folder, dask_key_name=f"geonews-events-{index}"
+            part, index, options, folder, dask_key_name=f"geonews-events-{run}-{index}"
         )
         for index, part in enumerate(_partitions(paths_or_bag, client, npartitions))
     ]
@@ -225,6 +229,23 @@ def _with_ids(items: Iterable[Any], index: int) -> Iterable[Any]:
             yield {**item, "doc_id": f"{index}:{i}"}
         else:
             yield item
+
+
+def _warm_workers(client: Any) -> None:
+    """Load the gazetteer and geoparser once in every worker process.
+
+    On the client's machine the index already exists.  On other hosts (whose cache dir
+    may lack it) one worker per host goes first, so the index is built once per host
+    and the others open the finished file read-only.
+    """
+    workers = client.scheduler_info()["workers"]
+    first: dict[str, str] = {}
+    for address, info in workers.items():
+        first.setdefault(info.get("host", address), address)
+    client.run(_warm, workers=list(first.values()))
+    rest = [address for address in workers if address not in first.values()]
+    if rest:
+        client.run(_warm, workers=rest)
 
 
 def _warm() -> None:

@@ -126,3 +126,25 @@ def test_module_name_does_not_shadow_dask():
     assert sys.modules["geonews.dask"] is geonews.dask
     assert sys.modules["dask"] is dask and dask.__file__ != geonews.dask.__file__
     assert geonews.dask.db is db  # geonews/dask.py's own "import dask.bag" is the real one
+
+
+def _loads() -> tuple[int, int]:
+    from geonews.gazetteer import default_gazetteer
+    from geonews.parser import _default_parser
+
+    return default_gazetteer.cache_info().misses, _default_parser.cache_info().misses
+
+
+def test_each_worker_loads_the_gazetteer_once(client, corpus):
+    for _ in range(2):
+        geonews.dask.events(db.from_sequence(corpus[:40], npartitions=4), client=client)
+    loads = client.run(_loads)
+    assert len(loads) == 2 and set(loads.values()) == {(1, 1)}
+
+
+def test_a_failed_call_does_not_poison_the_next(client):
+    bad = db.from_sequence([{"doc_id": "a", "text": ""}], npartitions=1)
+    with pytest.raises(InvalidInput, match="has no text"):
+        geonews.dask.events(bad, client=client, errors="raise")
+    good = db.from_sequence([{"doc_id": "a", "text": "Drones struck Odesa."}], npartitions=1)
+    assert geonews.dask.events(good, client=client)["place_name"].tolist() == ["Odesa"]
