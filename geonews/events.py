@@ -191,12 +191,20 @@ def empty_events() -> gpd.GeoDataFrame:
 
 
 class _Table:
-    """Rows kept as dicts, with the cross-document dedupe index (type, place, modality, day)."""
+    """Rows kept as dicts, with the cross-document dedupe index (type, place, modality, day).
+
+    Sources, URLs and claimants of merged rows are gathered in ordered sets and joined once,
+    in :meth:`frame`: an event reported by thousands of articles costs a set insert each,
+    not a re-split of an ever longer string.
+    """
+
+    _JOINED = ("source", "url", "claimant")
 
     def __init__(self, *, dedupe: bool) -> None:
         self.rows: list[dict[str, Any]] = []
         self.dedupe = dedupe
         self.index: dict[tuple[str, str, str, dt.date | None], list[int]] = {}
+        self.joined: dict[int, dict[str, dict[str, None]]] = {}
 
     def add(self, row: dict[str, Any]) -> None:
         if self.dedupe:
@@ -207,36 +215,38 @@ class _Table:
                 for i in self.index.get((*base, near), ()):
                     kept = self.rows[i]
                     if kept["doc_id"] != row["doc_id"]:
-                        _merge_rows(kept, row)
+                        self._merge(i, kept, row)
                         return
             self.index.setdefault((*base, day), []).append(len(self.rows))
         self.rows.append(row)
 
+    def _merge(self, i: int, kept: dict[str, Any], row: dict[str, Any]) -> None:
+        joined = self.joined.get(i)
+        if joined is None:
+            joined = self.joined[i] = {name: _parts(kept[name]) for name in self._JOINED}
+        for name in self._JOINED:
+            joined[name].update(_parts(row[name]))
+        if kept["status"] != row["status"]:
+            kept["status"] = combined_status(kept["status"], row["status"])
+        if row["quantity"] is not None and (
+            kept["quantity"] is None or row["quantity"] > kept["quantity"]
+        ):
+            kept["quantity"] = row["quantity"]
+
     def frame(self) -> gpd.GeoDataFrame:
         if not self.rows:
             return empty_events()
+        for i, joined in self.joined.items():
+            for name, parts in joined.items():
+                self.rows[i][name] = "; ".join(parts) if parts else None
+        self.joined.clear()
         columns = {name: [row[name] for row in self.rows] for name in COLUMNS}
         return _frame(columns)
 
 
-def _merge_rows(kept: dict[str, Any], row: dict[str, Any]) -> None:
-    for name in ("source", "url", "claimant"):
-        kept[name] = _join_unique(kept[name], row[name])
-    if kept["status"] != row["status"]:
-        kept["status"] = combined_status(kept["status"], row["status"])
-    if row["quantity"] is not None and (
-        kept["quantity"] is None or row["quantity"] > kept["quantity"]
-    ):
-        kept["quantity"] = row["quantity"]
-
-
-def _join_unique(a: str | None, b: str | None) -> str | None:
-    parts: list[str] = []
-    for value in (a, b):
-        for part in (value or "").split("; "):
-            if part and part not in parts:
-                parts.append(part)
-    return "; ".join(parts) if parts else None
+def _parts(value: str | None) -> dict[str, None]:
+    """The "; "-joined parts of a value as an ordered set."""
+    return dict.fromkeys(p for p in (value or "").split("; ") if p)
 
 
 def _frame(columns: dict[str, list[Any]]) -> gpd.GeoDataFrame:
