@@ -63,12 +63,17 @@ SENTENCES = [
 
 def dispatches(count: int, seed: int = 7):
     """Yield ``count`` synthetic dispatches as dicts (text, date, url), deterministically."""
+    return synthetic(count, seed=seed, sentences=(6, 12), doc_id="syn{:05d}", dateline=True)
+
+
+def synthetic(count: int, *, seed: int, sentences: tuple[int, int], doc_id: str, dateline: bool):
+    """Yield synthetic wire dispatches lazily; ``sentences`` is the (min, max) per text."""
     rng = random.Random(seed)
     for i in range(count):
-        sentences = []
-        for _ in range(rng.randint(6, 12)):
+        parts = []
+        for _ in range(rng.randint(*sentences)):
             claimant = rng.choice(CLAIMANTS)
-            sentences.append(
+            parts.append(
                 rng.choice(SENTENCES)
                 .format(
                     p=rng.choice(UA_PLACES),
@@ -86,9 +91,10 @@ def dispatches(count: int, seed: int = 7):
                 .replace(" .", ".")
             )
         day = 1 + i % 28
+        head = f"KYIV, Nov {day}, 2025 (Wire) - " if dateline else ""
         yield {
-            "doc_id": f"syn{i:05d}",
-            "text": f"KYIV, Nov {day}, 2025 (Wire) - " + " ".join(sentences),
+            "doc_id": doc_id.format(i),
+            "text": head + " ".join(parts),
             "date": f"2025-11-{day:02d}",
             "url": f"https://wire.example/{i}",
             "source": "Synthetic Wire",

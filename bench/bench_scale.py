@@ -29,7 +29,6 @@ import argparse
 import json
 import os
 import platform
-import random
 import statistics
 import subprocess
 import sys
@@ -40,49 +39,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_events import (  # noqa: E402  (the dispatch vocabulary is shared)
-    CLAIMANTS,
-    DAYS,
-    REGIONS,
-    RUSSIAN_NAMES,
-    SENTENCES,
-    UA_PLACES,
-    VENUES,
-)
+from bench_events import synthetic  # noqa: E402  (the dispatch vocabulary is shared)
 
 
 def short_dispatches(count: int, seed: int = 11):
     """Yield ``count`` short synthetic dispatches (1-4 sentences) as dicts, lazily."""
-    rng = random.Random(seed)
-    for i in range(count):
-        sentences = []
-        for _ in range(rng.randint(1, 4)):
-            claimant = rng.choice(CLAIMANTS)
-            sentences.append(
-                rng.choice(SENTENCES)
-                .format(
-                    p=rng.choice(UA_PLACES),
-                    r=rng.choice(RUSSIAN_NAMES),
-                    g=rng.choice(REGIONS),
-                    v=rng.choice(VENUES),
-                    d=rng.choice(DAYS),
-                    c=claimant,
-                    C=claimant.removesuffix(" said").capitalize() + " said",
-                    n=rng.randint(1, 12),
-                    N=f"{rng.randint(50, 6000):,}",
-                )
-                .replace("  ", " ")
-                .replace(" ,", ",")
-                .replace(" .", ".")
-            )
-        day = 1 + i % 28
-        yield {
-            "doc_id": f"s{i:07d}",
-            "text": " ".join(sentences),
-            "date": f"2025-11-{day:02d}",
-            "url": f"https://wire.example/{i}",
-            "source": "Synthetic Wire",
-        }
+    return synthetic(count, seed=seed, sentences=(1, 4), doc_id="s{:07d}", dateline=False)
 
 
 # -- memory -----------------------------------------------------------------------------
