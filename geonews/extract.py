@@ -56,6 +56,7 @@ _PRECISION = {
 }
 _Located = tuple[Place, str, int, int]  # place, surface form, start, end (sentence offsets)
 _CONFLICT_SUBTYPES = {"Armed clash", "Claimed capture", "Withdrawal", "Advance"}
+_AGREEING = {"Withdrawal", "Claimed capture"}
 _DAY = dt.timedelta(days=1)
 #: Events dated further back than this before the article are background, not news.
 _BACKGROUND = dt.timedelta(days=90)
@@ -728,6 +729,9 @@ def _merge_document(found: list[_Event]) -> list[_Event]:
                 kept.sub_type in _CONFLICT_SUBTYPES
                 and event.sub_type in _CONFLICT_SUBTYPES
                 and {kept.status, event.status} & {"contested", "denied", "claimed"}
+                # one side's withdrawal and the other's claimed capture agree that the
+                # place changed hands: two events, not a contradiction
+                and {kept.sub_type, event.sub_type} != _AGREEING
             )
             if same or conflict:
                 match = kept

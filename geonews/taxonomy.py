@@ -164,6 +164,7 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
             r"|(?:has|had|have)\s+(?:already\s+)?fallen|fell to|liberat(?:ed|ion|e|es|ing)"
             r"|overr(?:an|un)|(?:has|had|have)\s+(?:\w+\s+)?taken(?!\s+to\b)|retook|retaken"
             r"|recaptur(?:ed|e|es|ing)|took(?!\s+(?:to|part|place|off|over|office)\b)"
+            r"|(?:pushed|drove|driven|forced|ousted|expelled)\s+(?:\w+\s+){0,3}?out\s+of"
         ),
         STRATEGIC,
         "Claimed capture",
