@@ -732,6 +732,9 @@ def _merge_document(found: list[_Event]) -> list[_Event]:
                 # one side's withdrawal and the other's claimed capture agree that the
                 # place changed hands: two events, not a contradiction
                 and {kept.sub_type, event.sub_type} != _AGREEING
+                # a contradiction is about whether the place fell: fighting and an advance
+                # reported together are two events
+                and "Claimed capture" in {kept.sub_type, event.sub_type}
             )
             if same or conflict:
                 match = kept

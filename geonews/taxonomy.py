@@ -113,7 +113,7 @@ def _words(pattern: str) -> re.Pattern[str]:
 # -- triggers ---------------------------------------------------------------------------
 AIR_WEAPONS = _words(
     r"drones?|UAVs?|Shaheds?|Gerans?|air ?strikes?|airstrikes?|air raids?|(?:glide|aerial|guided)"
-    r" bombs?|bomb(?:ed|ing|ings)|kamikaze"
+    r" bombs?|bomb(?:ed|ing|ings)|kamikaze|(?:falling|fallen) debris"
 )
 SHELL_WEAPONS = _words(
     r"missiles?|rockets?|artillery|shell(?:ed|ing|s)?|mortars?|ballistic|Iskanders?|Kinzhals?"
@@ -178,6 +178,8 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
         _words(
             r"advanc(?:ed|es|ing|e)|gain(?:ed|s)? ground|push(?:ed|ing) (?:forward|towards?)"
             r"|entered|enter(?:ing|s)?|broke into|pushed into"
+            r"|(?:grind|grinding|press|pressing|push|pushing|inch|inching|creep|creeping)"
+            r"\s+(?:forward|ahead|on)\b"
         ),
         STRATEGIC,
         "Advance",

@@ -357,3 +357,39 @@ def test_region_that_only_frames_the_towns_is_not_an_event(parse):
     frame = events(text, date="2025-11-20", geoparser=parse)
     assert list(frame.place_name) == ["Pokrovsk", "Myrnohrad"]
     assert list(frame.quantity) == [45, 45]
+
+
+def _subtypes(text):
+    gdf = events(text, date="2025-11-20")
+    return sorted(zip(gdf.sub_type, gdf.place_name, gdf.status, strict=True))
+
+
+def test_withdrawal_and_claimed_capture_agree_so_stay_two_events():
+    rows = _subtypes(
+        "Ukrainian troops withdrew from Kurakhove on Monday, a brigade spokesman said. "
+        "Russia's defence ministry said its forces had captured Kurakhove."
+    )
+    assert [r[:2] for r in rows] == [
+        ("Claimed capture", "Kurakhove"),
+        ("Withdrawal", "Kurakhove"),
+    ]
+
+
+def test_fighting_against_a_claim_of_capture_is_still_one_contested_event():
+    rows = _subtypes(
+        "Clashes are continuing in Pokrovsk despite Russian claims that the town has "
+        "already fallen, Ukraine's military said."
+    )
+    assert rows == [("Armed clash", "Pokrovsk", "contested")]
+
+
+def test_advance_and_fighting_in_one_town_are_two_events():
+    rows = _subtypes("Russian troops have entered Siversk and street fighting is under way.")
+    assert {r[0] for r in rows} == {"Advance", "Armed clash"}
+
+
+def test_falling_debris_and_pushed_out_of():
+    rows = _subtypes("Falling debris damaged homes in Brovary overnight, the governor said.")
+    assert rows[0][:2] == ("Air/drone strike", "Brovary")
+    rows = _subtypes("Russian forces pushed Ukrainian units out of Sudzha, Moscow said.")
+    assert rows[0][:2] == ("Claimed capture", "Sudzha")
