@@ -24,27 +24,33 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
 
+def open_offline(p, html: Path, external: list[str]):
+    """Open ``html`` in chromium with every request but file:/data: aborted (and listed)."""
+    browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            external.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(html.as_uri())
+    page.wait_for_function("window.__geonewsReady === true")
+    page.wait_for_timeout(300)
+    return browser, page
+
+
 def main() -> int:
     out = ROOT / "docs"
     out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         html = maps.save_map(maps.map(dispatch_events()), Path(tmp) / "dispatch.html")
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
             external: list[str] = []
-
-            def route(r):
-                if r.request.url.startswith(("file:", "data:")):
-                    r.continue_()
-                else:
-                    external.append(r.request.url)
-                    r.abort()
-
-            page.route("**/*", route)
-            page.goto(html.as_uri())
-            page.wait_for_function("window.__geonewsReady === true")
-            page.wait_for_timeout(300)
+            browser, page = open_offline(p, html, external)
             page.screenshot(path=str(out / "map.png"))
             name = page.evaluate("Object.keys(window).find(k => /^map_[0-9a-f]{32}$/.test(k))")
             page.evaluate(f"{name}.setView([48.62, 37.6], 8, {{animate: false}})")

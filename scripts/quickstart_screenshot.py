@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from geonews.cli import main as geonews_cli  # noqa: E402
-from scripts.map_screenshots import ARGS  # noqa: E402
+from scripts.map_screenshots import open_offline  # noqa: E402
 
 
 def main() -> int:
@@ -31,20 +31,7 @@ def main() -> int:
             return 1
         external: list[str] = []
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
-
-            def route(r):
-                if r.request.url.startswith(("file:", "data:")):
-                    r.continue_()
-                else:
-                    external.append(r.request.url)
-                    r.abort()
-
-            page.route("**/*", route)
-            page.goto(html.as_uri())
-            page.wait_for_function("window.__geonewsReady === true")
-            page.wait_for_timeout(300)
+            browser, page = open_offline(p, html, external)
             page.screenshot(path=str(out))
             browser.close()
     if external:
