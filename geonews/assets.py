@@ -292,6 +292,8 @@ def fill_asset_cache(urls: Iterable[str] | None = None, *, timeout: float = 30.0
 
     Examples
     --------
+    Needs the internet, so the test suite does not run it:
+
     >>> fill_asset_cache()  # doctest: +SKIP
     [PosixPath('.../assets/3f1c...-bootstrap.bundle.min.js'), ...]
     """
