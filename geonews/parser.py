@@ -216,7 +216,7 @@ class Geoparser:
             s, e, w = words[i]
             if not _capitalised(w):
                 if w.lower() in _DIRECTIONS and i + 1 < n and _capitalised(words[i + 1][2]):
-                    found = self._longest(text, words, i, n, require_first_cap=False)
+                    found = self._longest(text, words, i, n)
                     if found is not None and found[1] > i + 1:
                         spans.append(dataclasses.replace(found[0], cue="direction"))
                         i = found[1]
@@ -243,7 +243,7 @@ class Geoparser:
             spans = _merge(spans, self._ner_spans(text))
         return spans
 
-    def _longest(self, text, words, i, n, *, require_first_cap=True):
+    def _longest(self, text, words, i, n):
         best = None
         limit = min(n, i + 6)
         for j in range(i + 1, limit + 1):
@@ -374,13 +374,6 @@ class Geoparser:
             top = self.resolver.candidates(k, limit=1)
             return bool(top) and top[0].kind in ("country", "region")
         return not (single and len(k) <= 2 and not span.text.isupper())
-
-    @staticmethod
-    def _skip_run(words, i) -> int:
-        j = i + 1
-        while j < len(words) and _capitalised(words[j][2]) and words[j][0] - words[j - 1][1] <= 1:
-            j += 1
-        return j
 
     def _ner_spans(self, text: str) -> list[_Span]:
         doc = self.nlp(text)
@@ -546,10 +539,11 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+_REGION_PLURAL = re.compile(r"\s+and\s+[A-Z][\w'’\-]+\s+(?:regions|oblasts|provinces)\b")
+
+
 def _after_is_region_plural(text: str, end: int) -> bool:
-    return bool(
-        re.match(r"\s+and\s+[A-Z][\w'’\-]+\s+(?:regions|oblasts|provinces)\b", text[end : end + 60])
-    )
+    return _REGION_PLURAL.match(text, end) is not None
 
 
 def _as_date(date: dt.date | str | None) -> dt.date | None:
