@@ -11,7 +11,9 @@ __all__ = [
     "DIRECTIONS",
     "FIRST_NAMES",
     "ORG_WORDS",
+    "PLACE_PREPOSITIONS",
     "REGION_WORDS",
+    "SPEECH_VERBS",
     "STOP",
     "SURNAMES",
     "TITLES",
@@ -43,6 +45,23 @@ DIRECTIONS = _words(
 REGION_WORDS = _words(
     """
     oblast oblast's oblasts province provinces region regions
+    """
+)
+
+
+#: Prepositions that make the capitalised word after them a place ("in Dyer", "near Welch").
+PLACE_PREPOSITIONS = _words(
+    """
+    across at from in into near outside toward towards
+    """
+)
+
+
+#: Verbs of saying: a single capitalised word right before one ("Dyer said") names a person.
+SPEECH_VERBS = _words(
+    """
+    added admitted agreed argued asked explained insisted noted recalled remembered replied
+    said says stated testified told wrote
     """
 )
 

@@ -52,7 +52,13 @@ from geonews.lexicon import (
     ORG_WORDS as _ORG_WORDS,
 )
 from geonews.lexicon import (
+    PLACE_PREPOSITIONS as _PLACE_PREPOSITIONS,
+)
+from geonews.lexicon import (
     REGION_WORDS as _REGION_WORDS,
+)
+from geonews.lexicon import (
+    SPEECH_VERBS as _SPEECH_VERBS,
 )
 from geonews.lexicon import (
     STOP as _STOP,
@@ -209,7 +215,7 @@ class Geoparser:
                 w = w[: -len(poss.group())]
             words.append((s, e, w))
         lower_words = {w for _, _, w in words if w[:1].islower()}
-        persons = self._persons(words)
+        persons = self._persons(words, lower_words)
         spans: list[_Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -233,7 +239,7 @@ class Geoparser:
                     spans.extend(self._hyphen_parts(text, s, w))
                 i += 1
                 continue
-            span, j = found
+            span, j = self._city_of_institution(text, words, i, *found)
             if self._keep(text, words, i, j, span, lower_words, persons):
                 spans.append(span)
                 i = j
@@ -255,8 +261,9 @@ class Geoparser:
             if not _capitalised(last):
                 continue
             s, e = words[i][0], words[j - 1][1]
-            if j - 1 > i and _PUNCT.search(text[words[j - 2][1] : words[j - 1][0]]):
-                break  # names do not run across punctuation
+            gap = text[words[j - 2][1] : words[j - 1][0]] if j - 1 > i else ""
+            if gap and _PUNCT.search(gap) and not (gap == ". " and _is_initial(words[j - 2][2])):
+                break  # names do not run across punctuation, save "St. Petersburg", "W. Va."
             k = key(text[s:e])
             if k and self._has_key(k):
                 best = (_Span(s, e, text[s:e], k), j)
@@ -276,6 +283,29 @@ class Geoparser:
         span.sentence_start = bool(_SENTENCE_END.search(text[max(0, span.start - 4) : span.start]))
         return span, j
 
+    def _city_of_institution(self, text, words, i, span, j):
+        """Trim "City" from "Dublin City Council": the council is Dublin's.
+
+        Not when "X City" is another place than X, as Kansas City is.
+        """
+        if (
+            j - i < 2
+            or words[j - 1][2] != "City"
+            or j >= len(words)
+            or not _capitalised(words[j][2])
+            or text[words[j - 1][1] : words[j][0]] != " "
+        ):
+            return span, j
+        end = words[j - 2][1]
+        k = key(text[span.start : end])
+        whole = self.resolver.candidates(span.key, limit=1)
+        part = self.resolver.candidates(k, limit=1) if self._has_key(k) else []
+        if not (whole and part and whole[0].id == part[0].id):
+            return span, j
+        trimmed = _Span(span.start, end, text[span.start : end], k)
+        trimmed.sentence_start = span.sentence_start
+        return trimmed, j - 1
+
     def _hyphen_parts(self, text: str, start: int, word: str) -> list[_Span]:
         out, pos = [], start
         for part in re.split(r"[-‑]", word):
@@ -293,34 +323,80 @@ class Geoparser:
             top[0].kind in ("country", "region", "continent") or top[0].population >= 100_000
         )
 
-    def _persons(self, words) -> set[str]:
-        """Surnames: the last word of a two-or-three-word capitalised name ("Phil Hartley")."""
-        out: set[str] = set()
-        for a in range(len(words) - 1):
+    def _persons(self, words, lower_words=frozenset()) -> dict[str, bool]:
+        """People the text names, by surname key; the value says whether the evidence is firm.
+
+        Firm: a title or a known given name before the word ("Sen. Byrd", "Andrew Jackson").
+        Weak: a capitalised word we do not know before it ("Phil Hartley"), or a verb of
+        saying right after it ("Dyer said"); weak evidence yields to a place cue and to a
+        prominent place (see :meth:`_keep`).
+        """
+        out: dict[str, bool] = {}
+        n = len(words)
+        for a in range(n - 1):
             w0, w1 = words[a][2], words[a + 1][2]
-            if not (_capitalised(w0) and _capitalised(w1)) or words[a + 1][0] - words[a][1] != 1:
+            gap = words[a + 1][0] - words[a][1]
+            if _capitalised(w0) and w1 in _SPEECH_VERBS and gap == 1 and len(w0) > 2:
+                # "Dyer said" (a place that speaks is a prominent one: "Moscow said")
+                # ("Jordan Dyer said" too, unless the pair is a place: "New York said")
+                w_ = words[a - 1][2] if a > 0 else ""
+                before = w_.lower() if _capitalised(w_) else ""  # "The Kremlin said": no
+                if not w0.isupper() and not (
+                    before
+                    and (
+                        before in _STOP or before in lower_words or self._has_key(key(f"{w_} {w0}"))
+                    )
+                ):
+                    out.setdefault(key(w0), False)
+            if len(w0) == 1 and w0.isupper() and gap == 2 and _capitalised(w1):
+                # "Robert C. Byrd", unless the pair is a place ("W. Va.")
+                if not self._has_key(key(f"{w0}. {w1}")):
+                    out[key(w1)] = True
+                continue
+            if not (_capitalised(w0) and _capitalised(w1)) or gap != 1:
                 continue
             k0 = w0.lower()
             if k0 in _FIRST_NAMES or k0.rstrip(".") in _TITLES:
-                out.add(key(w1))
+                out[key(w1)] = True
             elif (
                 len(w0) > 2
                 and not w0.isupper()
                 and k0 not in _STOP
                 and k0 not in _DIRECTIONS
+                and k0 not in lower_words  # "Historic Dublin", "former US": a common word
                 and not self._has_key(key(w0))
                 and not self._has_key(key(f"{w0} {w1}"))
-                and (a + 2 >= len(words) or not _capitalised(words[a + 2][2]))
+                and (a + 2 >= n or not _capitalised(words[a + 2][2]))
             ):
-                out.add(key(w1))  # "Phil Hartley": a given name we do not know, a surname
+                out.setdefault(key(w1), False)  # "Phil Hartley": a given name we do not know
         return out
 
-    def _keep(self, text, words, i, j, span, lower_words, persons=frozenset()) -> bool:
+    def _place_cue(self, text, words, i, j) -> bool:
+        """A cue that the words ``i:j`` name a place: "in Dyer", "Dyer, Ind.", "Dyer, Indiana"."""
+        if i > 0:
+            prev = words[i - 1][2]
+            if prev in _PLACE_PREPOSITIONS and text[words[i - 1][1] : words[i][0]] == " ":
+                return True
+        if j < len(words) and text[words[j - 1][1] : words[j][0]] == ", ":
+            nxt = words[j][2]
+            if nxt.endswith(".") and nxt[:-1].lower() in _AP_STATES:
+                return True
+            top = self.resolver.candidates(key(nxt), limit=1) if _capitalised(nxt) else []
+            return bool(top) and top[0].kind == "region"
+        return False
+
+    def _keep(self, text, words, i, j, span, lower_words, persons=None) -> bool:
         k = span.key
-        if _CONTRACTION.search(span.text) or (
-            j - i == 1 and (k in persons or k in _FIRST_NAMES or k in _SURNAMES)
-        ):
+        if _CONTRACTION.search(span.text) or (j - i == 1 and (k in _FIRST_NAMES or k in _SURNAMES)):
             return False
+        if j - i == 1 and persons and k in persons:
+            # a person elsewhere in the text: this bare word is the person too, unless the
+            # evidence is weak and the place is prominent, not a town ("Kremlin said") or
+            # cued here ("in Dyer")
+            top = self.resolver.candidates(k, limit=1)
+            town = bool(top) and top[0].kind == "settlement" and top[0].population < 500_000
+            if persons[k] or (town and not self._place_cue(text, words, i, j)):
+                return False
         single = j - i == 1 or (span.cue == "region" and j - i == 2)
         if k in _STOP or (k.split(" ")[0] in ("the",) and len(k.split()) == 1):
             return False
@@ -330,12 +406,12 @@ class Geoparser:
         prev_gap = text[words[i - 1][1] : words[i][0]] if i > 0 else ""
         nxt = words[j][2] if j < len(words) else ""
         next_gap = text[words[j - 1][1] : words[j][0]] if j < len(words) else ""
-        # people: "President Biden", "Andrew Jackson"
+        # people: "President Biden", "Andrew Jackson", "George W. Bush"
         if (
             prev
             and prev_gap.strip() in ("", ".")
             and (prev.lower().rstrip(".") in _TITLES or prev.lower() in _FIRST_NAMES)
-        ):
+        ) or (single and prev_gap == ". " and len(prev) == 1 and prev.isupper()):
             return False
         # organisations named after a place ("Kyiv Independent", "Ohio State University")
         # keep the mention; the role rules make it an actor, not a place of activity
@@ -372,7 +448,9 @@ class Geoparser:
         if single and span.text.isupper() and len(k) <= 3:
             # short capitals are acronyms unless they name a country or region (US, UAE, DPR)
             top = self.resolver.candidates(k, limit=1)
-            return bool(top) and top[0].kind in ("country", "region")
+            # dotted forms are abbreviations of names, not acronyms: "D.C.", "L.A."
+            dotted = "." in span.text and self._is_major(k)
+            return bool(top) and (top[0].kind in ("country", "region") or dotted)
         return not (single and len(k) <= 2 and not span.text.isupper())
 
     def _ner_spans(self, text: str) -> list[_Span]:
@@ -537,6 +615,11 @@ def _evidence(tops, counts):
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
+
+
+def _is_initial(word: str) -> bool:
+    """A one- or two-letter abbreviation before a full stop: "St", "Mt", "W" (not "US")."""
+    return len(word) <= 2 and word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
 
 _REGION_PLURAL = re.compile(r"\s+and\s+[A-Z][\w'’\-]+\s+(?:regions|oblasts|provinces)\b")

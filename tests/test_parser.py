@@ -137,3 +137,47 @@ def test_front_named_after_an_oblast_is_the_oblast():
     assert m.text == "Zaporizhzhia" and m.place.kind == "region"
     (m,) = geoparse("Fighting on the Pokrovsk front.")  # no oblast of that name: the town
     assert m.place.name == "Pokrovsk" and m.place.kind == "settlement"
+
+
+def test_weak_person_evidence_yields_to_a_prominent_place():
+    # "United Russia" looks like a given name and a surname; Russia is still a country
+    got = names("Delegates of United Russia met on Monday. Russia holds elections in March.")
+    assert got.count(("Russia", "Russia")) == 2
+
+
+def test_a_word_written_lower_case_is_no_given_name():
+    # "Historic" is an adjective here (it is written "historic" too), not a first name
+    text = "Crowds filled Historic Yorktown. Yorktown holds a fair; the historic square was busy."
+    assert names(text).count(("Yorktown", "Yorktown")) == 2
+
+
+def test_speech_verb_makes_a_person_unless_a_place_cue_holds():
+    text = 'Jordan Dyer was crowned. "It was the best year," Dyer said. Dyer thanked her family.'
+    assert [t for t, _ in names(text) if t == "Dyer"] == []
+    text = "Jordan Dyer said she loved it. The fair was held in Dyer, Ind., last week."
+    (dyer,) = [m for m in geoparse(text) if m.text == "Dyer"]
+    assert text[dyer.start - 3 : dyer.start] == "in " and dyer.place.admin1 == "Indiana"
+    # a place that speaks is not a town: it stays a (metonymic) mention
+    assert [(m.text, m.role) for m in geoparse("Kremlin said talks would go on.")] == [
+        ("Kremlin", "metonym")
+    ]
+
+
+def test_abbreviated_names_across_a_full_stop():
+    got = names("Flights link Tampa and St. Petersburg. He lives near Greenwood, W. Va., too.")
+    assert ("St. Petersburg", "St. Petersburg") in got
+    assert ("W. Va.", "West Virginia") in got
+
+
+def test_a_middle_initial_makes_a_person():
+    assert names("George W. Bush visited. Crowds greeted Bush warmly.") == []
+
+
+def test_dotted_abbreviations_are_not_acronyms():
+    got = names("She moved from L.A. to Washington, D.C., last year.")
+    assert ("L.A.", "Los Angeles") in got and ("D.C.", "Washington") in got
+
+
+def test_city_council_names_the_city():
+    ms = geoparse("Dublin City Council met on Monday. Kansas City Council met too.")
+    assert [m.text for m in ms] == ["Dublin", "Kansas City"]
