@@ -69,6 +69,9 @@ from geonews.lexicon import (
 from geonews.lexicon import (
     TITLES as _TITLES,
 )
+from geonews.lexicon import (
+    is_common_word as _is_common_word,
+)
 from geonews.names import key
 from geonews.places import Mention, Place, haversine_km
 from geonews.resolver import CountryBias, Resolver
@@ -323,6 +326,13 @@ class Geoparser:
             top[0].kind in ("country", "region", "continent") or top[0].population >= 100_000
         )
 
+    def _prominent(self, k: str) -> bool:
+        """Any of the name's likelier places is a country, region, area or 100,000+ city."""
+        return any(
+            p.kind in ("country", "region", "continent", "area") or p.population >= 100_000
+            for p in self.resolver.candidates(k, limit=5)
+        )
+
     def _persons(self, words, lower_words=frozenset()) -> dict[str, bool]:
         """People the text names, by surname key; the value says whether the evidence is firm.
 
@@ -412,6 +422,15 @@ class Geoparser:
             and prev_gap.strip() in ("", ".")
             and (prev.lower().rstrip(".") in _TITLES or prev.lower() in _FIRST_NAMES)
         ) or (single and prev_gap == ". " and len(prev) == 1 and prev.isupper()):
+            return False
+        if (
+            single
+            and _is_common_word(span.text)
+            and not self._prominent(k)
+            and not self._place_cue(text, words, i, j)
+        ):
+            # "Time", "Forest", "Supreme Court": a common English word, unless the place is
+            # prominent or cued here ("in Forest", "Forest, Miss.")
             return False
         # organisations named after a place ("Kyiv Independent", "Ohio State University")
         # keep the mention; the role rules make it an actor, not a place of activity

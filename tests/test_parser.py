@@ -181,3 +181,18 @@ def test_dotted_abbreviations_are_not_acronyms():
 def test_city_council_names_the_city():
     ms = geoparse("Dublin City Council met on Monday. Kansas City Council met too.")
     assert [m.text for m in ms] == ["Dublin", "Kansas City"]
+
+
+def test_a_common_word_that_is_a_small_place_needs_a_place_cue():
+    assert names("Time and again, she asked. Any delay was ruled out.") == []
+    assert names("Forest rangers met the Supreme Court clerk.") == []
+    # a cue ("in Forest") or a prominent place (Lincoln, Nebraska) keeps the mention
+    assert [t for t, _ in names("Forest rangers in Forest, Ind., met.")] == ["Forest", "Ind."]
+    assert names("The council of Lincoln approved the budget.") == [("Lincoln", "Lincoln")]
+
+
+def test_common_words_come_from_a_frequency_list():
+    from geonews.lexicon import is_common_word
+
+    assert is_common_word("Time") and is_common_word("forest")
+    assert not is_common_word("Pokrovsk") and not is_common_word("Meredith")
