@@ -18,6 +18,7 @@ __all__ = [
     "REGION_WORDS",
     "SPEECH_VERBS",
     "STOP",
+    "STREET_WORDS",
     "SURNAMES",
     "TITLES",
     "is_common_word",
@@ -66,6 +67,14 @@ SPEECH_VERBS = _words(
     """
     added admitted agreed argued asked explained insisted noted recalled remembered replied
     said says stated testified told wrote
+    """
+)
+
+
+#: Words that make a place name part of a street's name ("Wichita Street", "Ohio Avenue").
+STREET_WORDS = _words(
+    """
+    ave avenue blvd boulevard drive highway lane parkway pike road street turnpike
     """
 )
 

@@ -64,6 +64,9 @@ from geonews.lexicon import (
     STOP as _STOP,
 )
 from geonews.lexicon import (
+    STREET_WORDS as _STREET_WORDS,
+)
+from geonews.lexicon import (
     SURNAMES as _SURNAMES,
 )
 from geonews.lexicon import (
@@ -404,7 +407,7 @@ class Geoparser:
             # evidence is weak and the place is prominent, not a town ("Kremlin said") or
             # cued here ("in Dyer")
             top = self.resolver.candidates(k, limit=1)
-            town = bool(top) and top[0].kind == "settlement" and top[0].population < 500_000
+            town = bool(top) and top[0].kind == "settlement" and top[0].population < 100_000
             if persons[k] or (town and not self._place_cue(text, words, i, j)):
                 return False
         single = j - i == 1 or (span.cue == "region" and j - i == 2)
@@ -416,6 +419,12 @@ class Geoparser:
         prev_gap = text[words[i - 1][1] : words[i][0]] if i > 0 else ""
         nxt = words[j][2] if j < len(words) else ""
         next_gap = text[words[j - 1][1] : words[j][0]] if j < len(words) else ""
+        if next_gap == " " and _capitalised(nxt) and nxt.lower().rstrip(".") in _STREET_WORDS:
+            # "Wichita Street", "Ohio Avenue": a street, not the place; but "Florida Highway
+            # Patrol" is the state's and "Oxford Road 5" the county's
+            after = re.match(r" (\w)", text[words[j][1] : words[j][1] + 2])
+            if after is None or not (after.group(1).isupper() or after.group(1).isdigit()):
+                return False
         # people: "President Biden", "Andrew Jackson", "George W. Bush"
         if (
             prev
@@ -423,6 +432,20 @@ class Geoparser:
             and (prev.lower().rstrip(".") in _TITLES or prev.lower() in _FIRST_NAMES)
         ) or (single and prev_gap == ". " and len(prev) == 1 and prev.isupper()):
             return False
+        # a given name: before a middle initial ("Virginia L. Lane"), or, for a place that
+        # is not major, before a surname the text names as a person ("Nadia Moayyad" with
+        # "Ms. Moayyad" elsewhere)
+        if single and nxt and next_gap == " " and _capitalised(nxt):
+            initial = (
+                len(nxt) == 1
+                and nxt.isupper()
+                and text[words[j][1] : words[j][1] + 2] == ". "
+                and j + 1 < len(words)
+                and _capitalised(words[j + 1][2])
+            )
+            surname = bool(persons) and key(nxt) in persons and nxt.lower() not in _STOP
+            if initial or (surname and not self._is_major(k)):
+                return False
         if (
             single
             and _is_common_word(span.text)

@@ -196,3 +196,21 @@ def test_common_words_come_from_a_frequency_list():
 
     assert is_common_word("Time") and is_common_word("forest")
     assert not is_common_word("Pokrovsk") and not is_common_word("Meredith")
+
+
+def test_a_city_that_says_something_is_still_the_city():
+    text = "About 55 Gainesville residents marched to say that Gainesville says no to bias."
+    assert names(text) == [("Gainesville", "Gainesville")] * 2
+
+
+def test_a_given_name_before_a_known_surname_or_a_middle_initial():
+    text = '"She was kind," Nadia Moayyad said. Ms. Moayyad moved to Texas in 1973.'
+    assert [t for t, _ in names(text)] == ["Texas"]
+    assert names("In the Honda, driver Virginia L. Lane, 77, was hurt.") == []
+
+
+def test_a_street_named_after_a_place_is_not_the_place():
+    assert names("Water mains broke on Wichita Street. Crews left Wichita Drive at noon.") == []
+    # the state's highway patrol and the county's numbered road keep the place
+    got = [t for t, _ in names("The Florida Highway Patrol closed Oxford Road 5.")]
+    assert got == ["Florida", "Oxford"]
