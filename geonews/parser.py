@@ -329,10 +329,16 @@ class Geoparser:
             top[0].kind in ("country", "region", "continent") or top[0].population >= 100_000
         )
 
-    def _prominent(self, k: str) -> bool:
-        """Any of the name's likelier places is a country, region, area or 100,000+ city."""
+    def _prominent(self, k: str, text: str) -> bool:
+        """Any of the name's likelier places is a country, region, area or 100,000+ city.
+
+        A place reached through its abbreviation ("ACT" for the Australian Capital
+        Territory, "Mass" for Massachusetts) counts only when ``text`` is in capitals:
+        "Act" and "Mass" are words.
+        """
         return any(
-            p.kind in ("country", "region", "continent", "area") or p.population >= 100_000
+            (p.kind in ("country", "region", "continent", "area") or p.population >= 100_000)
+            and (text.isupper() or not _abbreviates(k, p.name))
             for p in self.resolver.candidates(k, limit=5)
         )
 
@@ -449,7 +455,7 @@ class Geoparser:
         if (
             single
             and _is_common_word(span.text)
-            and not self._prominent(k)
+            and not self._prominent(k, span.text)
             and not self._place_cue(text, words, i, j)
         ):
             # "Time", "Forest", "Supreme Court": a common English word, unless the place is
@@ -657,6 +663,15 @@ def _evidence(tops, counts):
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
+
+
+def _abbreviates(k: str, name: str) -> bool:
+    """Whether the key ``k`` is the initials of ``name`` or a cut-short form of it."""
+    full = key(name)
+    parts = full.split()
+    return k != full and (
+        (len(parts) > 1 and k == "".join(w[0] for w in parts)) or full.startswith(k)
+    )
 
 
 def _is_initial(word: str) -> bool:

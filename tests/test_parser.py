@@ -214,3 +214,11 @@ def test_a_street_named_after_a_place_is_not_the_place():
     # the state's highway patrol and the county's numbered road keep the place
     got = [t for t, _ in names("The Florida Highway Patrol closed Oxford Road 5.")]
     assert got == ["Florida", "Oxford"]
+
+
+def test_an_abbreviation_written_as_a_word_is_the_word():
+    # "ACT" (Australian Capital Territory) and "Mass" (Massachusetts) are words in title case
+    assert names("The Clean Air Act passed before Mass on Sunday.") == []
+    got = names("Fires burned across the ACT and in Mass., officials said.")
+    assert got == [("ACT", "Australian Capital Territory"), ("Mass.", "Massachusetts")]
+    assert names("US and UK officials met.") == [("US", "United States"), ("UK", "United Kingdom")]
