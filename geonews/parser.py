@@ -92,6 +92,7 @@ class _Span:
     key: str
     cue: str | None = None  # "region", "direction", "hint"
     sentence_start: bool = False
+    part_key: str | None = None  # "eastern Ukraine": key = "ukraine", part_key the area's
 
 
 class Geoparser:
@@ -274,7 +275,28 @@ class Geoparser:
             if self._has_key(rk):
                 span = dataclasses.replace(span, key=rk, cue="region")
         span.sentence_start = bool(_SENTENCE_END.search(text[max(0, span.start - 4) : span.start]))
+        if j - i > 1 and words[i][2].lower() in _DIRECTIONS:
+            span = self._part_of(text, words[i + 1][0], span)
         return span, j
+
+    def _part_of(self, text: str, rest_start: int, span: _Span) -> _Span:
+        """Split "eastern Ukraine": the toponym is Ukraine, the eastern-Ukraine area its part.
+
+        Only when the whole name is an area inside the country or region the rest names;
+        "North Korea", "West Bank" and "South Ossetia" stay whole names.
+        """
+        rest = key(text[rest_start : span.end])
+        whole = self.resolver.candidates(span.key, limit=1)
+        inner = self.resolver.candidates(rest, limit=1) if rest else []
+        if (
+            whole
+            and inner
+            and whole[0].kind == "area"
+            and inner[0].kind in ("country", "region")
+            and whole[0].country == inner[0].country
+        ):
+            return dataclasses.replace(span, key=rest, part_key=span.key, cue="direction")
+        return span
 
     def _hyphen_parts(self, text: str, start: int, word: str) -> list[_Span]:
         out, pos = [], start
@@ -428,7 +450,13 @@ class Geoparser:
             matched = None if place is None else place.matched
             if sp.cue in ("region", "direction") and matched:
                 matched = f"{matched}+{sp.cue}"
-            mentions.append(Mention(sp.start, sp.end, sp.text, place, role, conf, matched, runners))
+            part = None
+            if sp.part_key and place is not None:
+                whole = resolver.candidates(sp.part_key, date=date, limit=1)
+                part = whole[0] if whole and whole[0].country == place.country else None
+            mentions.append(
+                Mention(sp.start, sp.end, sp.text, place, role, conf, matched, runners, part)
+            )
         return mentions
 
     @staticmethod

@@ -35,7 +35,16 @@ def test_region_forms_and_directions():
     ms = geoparse("Russia wants the rest of the Donetsk region and advances in eastern Ukraine.")
     by_text = {m.text: m.place for m in ms}
     assert by_text["Donetsk"].kind == "region" and by_text["Donetsk"].admin1 == "Donetsk"
-    assert by_text["eastern Ukraine"].kind == "area"
+    # the toponym is the country, as geoparsing corpora annotate it; the area is its part
+    eastern = next(m for m in ms if m.text == "eastern Ukraine")
+    assert (eastern.place.name, eastern.place.kind) == ("Ukraine", "country")
+    assert (eastern.part.name, eastern.part.kind) == ("eastern Ukraine", "area")
+
+
+@pytest.mark.parametrize("name", ["North Korea", "West Bank", "South Ossetia", "West Virginia"])
+def test_a_compass_word_that_is_part_of_the_name_stays(name):
+    (m,) = geoparse(f"Officials in {name} said so.")
+    assert m.text == name and m.part is None and m.place.name == name
 
 
 @pytest.mark.parametrize(
