@@ -46,6 +46,9 @@ from geonews.lexicon import (
     DIRECTIONS as _DIRECTIONS,
 )
 from geonews.lexicon import (
+    FACILITY_WORDS as _FACILITY_WORDS,
+)
+from geonews.lexicon import (
     FIRST_NAMES as _FIRST_NAMES,
 )
 from geonews.lexicon import (
@@ -216,6 +219,10 @@ class Geoparser:
         while i < n:
             s, e, w = words[i]
             if not _capitalised(w):
+                if text[s - 1 : s] == "#" and self._is_hashtag_place(w):
+                    spans.append(_Span(s, e, w, key(w), cue="hashtag"))
+                    i += 1
+                    continue
                 if w.lower() in _DIRECTIONS and i + 1 < n and _capitalised(words[i + 1][2]):
                     found = self._longest(text, words, i, n)
                     if found is not None and found[1] > i + 1:
@@ -263,6 +270,7 @@ class Geoparser:
                 best = (_Span(s, e, text[s:e], k), j)
         if best is None:
             return None
+        best = self._facility(text, words, best, n)
         span, j = best
         # "the Donetsk region", "Donetsk and Luhansk regions": the name is the mention,
         # the place is the region
@@ -278,6 +286,23 @@ class Geoparser:
         if j - i > 1 and words[i][2].lower() in _DIRECTIONS:
             span = self._part_of(text, words[i + 1][0], span)
         return span, j
+
+    def _facility(self, text, words, best, n):
+        """A known facility name that goes on in lower case: "Donetsk airport"."""
+        span, j = best
+        for end in range(j, min(n, j + 3)):
+            if (
+                words[end][2] not in _FACILITY_WORDS
+                or text[words[end - 1][1] : words[end][0]] != " "
+            ):
+                break
+            k = key(text[span.start : words[end][1]])
+            if self._has_key(k):
+                best = (
+                    _Span(span.start, words[end][1], text[span.start : words[end][1]], k),
+                    end + 1,
+                )
+        return best
 
     def _part_of(self, text: str, rest_start: int, span: _Span) -> _Span:
         """Split "eastern Ukraine": the toponym is Ukraine, the eastern-Ukraine area its part.
@@ -314,6 +339,11 @@ class Geoparser:
         return bool(top) and (
             top[0].kind in ("country", "region", "continent") or top[0].population >= 100_000
         )
+
+    def _is_hashtag_place(self, word: str) -> bool:
+        """A lower-case hashtag that is a country or a major place's name: "#ukraine"."""
+        k = key(word)
+        return len(k) > 3 and k not in _STOP and self._has_key(k) and self._is_major(k)
 
     def _persons(self, words) -> set[str]:
         """Surnames: the last word of a two-or-three-word capitalised name ("Phil Hartley")."""
