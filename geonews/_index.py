@@ -20,6 +20,7 @@ import csv
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 import sqlite3
@@ -438,6 +439,27 @@ def _build_into(target: Path) -> None:
     db.close()
 
 
+def _on_country(iso: str, lat: float, lon: float, area_km2: float | None) -> tuple[float, float]:
+    """A country's point, moved to its outline's centroid when it lies far off the country.
+
+    ``countryinfo`` puts Kuwait at 29.5 N 45.75 E, in Iraq, 100 km west of the border.
+    A point further off the outline than the country's own radius is taken for a slip,
+    unless the centroid is off the land too (an archipelago, where a sea point is usual).
+    """
+    import shapely
+
+    from geonews.gazetteer import _country_outline
+
+    outline = _country_outline(iso)
+    if outline is None or outline.is_empty or not area_km2:
+        return lat, lon
+    off_km = outline.distance(shapely.Point(lon, lat)) * 111.2
+    centroid = outline.centroid
+    if off_km > (area_km2 / math.pi) ** 0.5 and outline.contains(centroid):
+        return round(centroid.y, 5), round(centroid.x, 5)
+    return lat, lon
+
+
 def _add_countries(countries: dict, add_place, add_names) -> None:
     from countryinfo import CountryInfo
 
@@ -451,7 +473,7 @@ def _add_countries(countries: dict, add_place, add_names) -> None:
         if iso in _COUNTRY_POINT:
             lat, lon = _COUNTRY_POINT[iso]
         elif len(latlng) == 2:
-            lat, lon = float(latlng[0]), float(latlng[1])
+            lat, lon = _on_country(iso, float(latlng[0]), float(latlng[1]), info.get("area"))
         else:
             continue
         # ISO codes are left out ("BA", "PM", "GTM" are far more often other things);

@@ -86,7 +86,8 @@ ORG_WORDS = _words(
 #: Common words, people and demonyms that are also place names somewhere.
 STOP = _words(
     """
-yet instead which jan feb mar apr jun jul aug sep sept oct nov dec none nothing nobody neither either
+yet instead which
+jan feb mar apr jun jul aug sep sept oct nov dec none nothing nobody neither either
 whether wire hamas hezbollah taliban wagner duma rada knesset passover ramadan christian
 christians jewish muslim catholic area leader pack metro spring summer autumn fall winter
 titan toyota honda dodge ford chevrolet belk walmart wal mart abbas ismaili junior marshal

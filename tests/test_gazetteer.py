@@ -41,6 +41,14 @@ def test_region_point_is_the_middle_of_its_area_and_on_it():
         assert gz.shape(place).covers(shapely.Point(place.lon, place.lat)), place.name
 
 
+def test_country_point_lies_on_the_country():
+    # countryinfo's point for Kuwait is in Iraq; islands keep their point off the coast
+    for iso in ("KW", "UA"):
+        country = gz.country(iso)
+        assert gz.shape(country).contains(shapely.Point(country.lon, country.lat)), iso
+    assert gz.country("FJ").point == (-18.0, 175.0) and gz.country("CU").point == (21.5, -80.0)
+
+
 def test_settlement_shape_is_its_point():
     shape = gz.shape(gz.get_id("geonames:704422"))
     assert shape.geom_type == "Point" and shape.equals(point("geonames:704422"))
