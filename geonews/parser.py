@@ -682,6 +682,9 @@ def geoparse(
     >>> ms = geoparse("Russian forces shelled Kharkov and the Donetsk region overnight.")
     >>> [(m.text, m.place.name, m.place.kind) for m in ms]
     [('Kharkov', 'Kharkiv', 'settlement'), ('Donetsk', 'Donetsk Oblast', 'region')]
+    >>> (m,) = geoparse("Fighting raged in eastern Ukraine.")
+    >>> m.text, m.place.name, m.part.name
+    ('eastern Ukraine', 'Ukraine', 'eastern Ukraine')
     """
     parser = _default_parser() if context == "war" else _parser_for(_freeze(context))
     return parser(text, date=date)
