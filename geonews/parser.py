@@ -381,10 +381,14 @@ class Geoparser:
 
         A place reached through its abbreviation ("ACT" for the Australian Capital
         Territory, "Mass" for Massachusetts) counts only when ``text`` is in capitals:
-        "Act" and "Mass" are words.
+        "Act" and "Mass" are words.  A city reached only through one of its many
+        alternate names ("Soul" for Seoul, "Part" for Perth) does not count.
         """
         return any(
-            (p.kind in ("country", "region", "continent", "area") or p.population >= 100_000)
+            (
+                p.kind in ("country", "region", "continent", "area")
+                or (p.population >= 100_000 and p.matched != "alt")
+            )
             and (text.isupper() or not _abbreviates(k, p.name))
             for p in self.resolver.candidates(k, limit=5)
         )

@@ -259,3 +259,9 @@ def test_an_abbreviation_written_as_a_word_is_the_word():
     got = names("Fires burned across the ACT and in Mass., officials said.")
     assert got == [("ACT", "Australian Capital Territory"), ("Mass.", "Massachusetts")]
     assert names("US and UK officials met.") == [("US", "United States"), ("UK", "United Kingdom")]
+
+
+def test_a_common_word_that_is_a_city_only_by_an_alternate_name_is_the_word():
+    # GeoNames lists "Soul" for Seoul and "Drug" for Durg among their alternate names
+    assert names("Soul music and Drug policy were on the agenda.") == []
+    assert names("Flights to Seoul and Rome resumed.") == [("Seoul", "Seoul"), ("Rome", "Rome")]
