@@ -367,6 +367,17 @@ class Geoparser:
             if part[:1].isupper() and long_enough and k not in _STOP and self._has_key(k):
                 out.append(_Span(pos, pos + len(part), part, k))
             pos += len(part) + 1
+        names = [
+            p
+            for p in re.split(r"[-‑]", word)
+            if p[:1].isupper() and not p.isupper() and len(p) > 2 and key(p) not in _STOP
+        ]
+        # "Pokrovsk-Myrnohrad", "Egyptian-US", "D-Charleston": every capitalised word part
+        # is a place (or a demonym or an initialism); in "Holder-Wooloff" or "John-Paul"
+        # one is not, and the whole is a person's name
+        parts = [sp for sp in out if not sp.text.isupper()]
+        if len(parts) < len(names):
+            return []
         return out
 
     def _is_major(self, k: str) -> bool:

@@ -265,3 +265,11 @@ def test_a_common_word_that_is_a_city_only_by_an_alternate_name_is_the_word():
     # GeoNames lists "Soul" for Seoul and "Drug" for Durg among their alternate names
     assert names("Soul music and Drug policy were on the agenda.") == []
     assert names("Flights to Seoul and Rome resumed.") == [("Seoul", "Seoul"), ("Rome", "Rome")]
+
+
+def test_a_hyphenated_name_with_a_part_that_is_no_place_is_a_persons_name():
+    got = names("Matthew Holder-Wooloff, 15, from Bicester, spoke.")
+    assert got == [("Bicester", "Bicester")]  # Holder is a town, Wooloff is not a place
+    # a demonym or a party initial beside a place keeps the place
+    got = names("Egyptian-US relations cooled. Sen. Robert Ford, D-Charleston, said so.")
+    assert [t for t, _ in got] == ["US", "Charleston"]
