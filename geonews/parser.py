@@ -499,9 +499,10 @@ class Geoparser:
             if after is None or not (after.group(1).isupper() or after.group(1).isdigit()):
                 return False
         # people: "President Biden", "Andrew Jackson", "George W. Bush"
+        abbreviated = prev_gap.strip() == "." and _capitalised(prev) and len(prev) <= 5
         if (
             prev
-            and prev_gap.strip() in ("", ".")
+            and (prev_gap.strip() == "" or abbreviated)  # "Sen. Byrd", not "the envoy. Kyiv"
             and (prev.lower().rstrip(".") in _TITLES or prev.lower() in _FIRST_NAMES)
         ) or (single and prev_gap == ". " and len(prev) == 1 and prev.isupper()):
             return False
@@ -566,6 +567,14 @@ class Geoparser:
             # dotted forms are abbreviations of names, not acronyms: "D.C.", "L.A."
             dotted = "." in span.text and self._is_major(k)
             return bool(top) and (top[0].kind in ("country", "region") or dotted)
+        if single and span.text.isupper() and "." not in span.text:
+            # longer capitals ("AMLO", "AMEL") are acronyms unless they name a country or
+            # region (DPRK) or a place has that very name ("KYIV", "TORNADO" in a headline),
+            # not just an alternate spelling of it
+            return any(
+                p.matched != "alt" or p.kind in ("country", "region")
+                for p in self.resolver.candidates(k, limit=5)
+            )
         return not (single and len(k) <= 2 and not span.text.isupper())
 
     def _ner_spans(self, text: str) -> list[_Span]:

@@ -273,3 +273,15 @@ def test_a_hyphenated_name_with_a_part_that_is_no_place_is_a_persons_name():
     # a demonym or a party initial beside a place keeps the place
     got = names("Egyptian-US relations cooled. Sen. Robert Ford, D-Charleston, said so.")
     assert [t for t, _ in got] == ["US", "Charleston"]
+
+
+def test_longer_capitals_are_acronyms_unless_a_place_has_that_name():
+    # "AMLO" is only an alternate spelling of Amloh (India); DPRK is a country's, KYIV a name
+    got = names("AMLO met the DPRK delegation. KYIV: drones struck overnight.")
+    assert got == [("DPRK", "North Korea"), ("KYIV", "Kyiv")]
+
+
+def test_a_title_that_ends_a_sentence_is_no_title():
+    # "envoy." ends the sentence; "Gen." is an abbreviated title before a name
+    assert names("He met the envoy. Kyiv was quiet.") == [("Kyiv", "Kyiv")]
+    assert names("Gen. Kherson spoke.") == []
