@@ -303,7 +303,8 @@ class Geoparser:
     def _city_of_institution(self, text, words, i, span, j):
         """Trim "City" from "Dublin City Council": the council is Dublin's.
 
-        Not when "X City" is another place than X, as Kansas City is.
+        Not when "X City" is another place than X, as Kansas City is, or is the place's own
+        name, as New York City is.
         """
         if (
             j - i < 2
@@ -317,8 +318,8 @@ class Geoparser:
         k = key(text[span.start : end])
         whole = self.resolver.candidates(span.key, limit=1)
         part = self.resolver.candidates(k, limit=1) if self._has_key(k) else []
-        if not (whole and part and whole[0].id == part[0].id):
-            return span, j
+        if not (whole and part and whole[0].id == part[0].id) or key(whole[0].name) == span.key:
+            return span, j  # "Kansas City" is not Kansas; "New York City" is the city's name
         trimmed = _Span(span.start, end, text[span.start : end], k)
         trimmed.sentence_start = span.sentence_start
         return trimmed, j - 1

@@ -218,6 +218,8 @@ def test_dotted_abbreviations_are_not_acronyms():
 def test_city_council_names_the_city():
     ms = geoparse("Dublin City Council met on Monday. Kansas City Council met too.")
     assert [m.text for m in ms] == ["Dublin", "Kansas City"]
+    # "New York City" is the city's own name, not New York with "City" after it
+    assert [m.text for m in geoparse("New York City Council met.")] == ["New York City"]
 
 
 def test_a_common_word_that_is_a_small_place_needs_a_place_cue():
