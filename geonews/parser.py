@@ -55,16 +55,28 @@ from geonews.lexicon import (
     ORG_WORDS as _ORG_WORDS,
 )
 from geonews.lexicon import (
+    PLACE_PREPOSITIONS as _PLACE_PREPOSITIONS,
+)
+from geonews.lexicon import (
     REGION_WORDS as _REGION_WORDS,
 )
 from geonews.lexicon import (
+    SPEECH_VERBS as _SPEECH_VERBS,
+)
+from geonews.lexicon import (
     STOP as _STOP,
+)
+from geonews.lexicon import (
+    STREET_WORDS as _STREET_WORDS,
 )
 from geonews.lexicon import (
     SURNAMES as _SURNAMES,
 )
 from geonews.lexicon import (
     TITLES as _TITLES,
+)
+from geonews.lexicon import (
+    is_common_word as _is_common_word,
 )
 from geonews.names import key
 from geonews.places import Mention, Place, haversine_km
@@ -213,7 +225,7 @@ class Geoparser:
                 w = w[: -len(poss.group())]
             words.append((s, e, w))
         lower_words = {w for _, _, w in words if w[:1].islower()}
-        persons = self._persons(words)
+        persons = self._persons(words, lower_words)
         spans: list[_Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -241,7 +253,7 @@ class Geoparser:
                     spans.extend(self._hyphen_parts(text, s, w))
                 i += 1
                 continue
-            span, j = found
+            span, j = self._city_of_institution(text, words, i, *found)
             if self._keep(text, words, i, j, span, lower_words, persons):
                 spans.append(span)
                 i = j
@@ -263,8 +275,9 @@ class Geoparser:
             if not _capitalised(last):
                 continue
             s, e = words[i][0], words[j - 1][1]
-            if j - 1 > i and _PUNCT.search(text[words[j - 2][1] : words[j - 1][0]]):
-                break  # names do not run across punctuation
+            gap = text[words[j - 2][1] : words[j - 1][0]] if j - 1 > i else ""
+            if gap and _PUNCT.search(gap) and not (gap == ". " and _is_initial(words[j - 2][2])):
+                break  # names do not run across punctuation, save "St. Petersburg", "W. Va."
             k = key(text[s:e])
             if k and self._has_key(k):
                 best = (_Span(s, e, text[s:e], k), j)
@@ -286,6 +299,30 @@ class Geoparser:
         if j - i > 1 and words[i][2].lower() in _DIRECTIONS:
             span = self._part_of(text, words[i + 1][0], span)
         return span, j
+
+    def _city_of_institution(self, text, words, i, span, j):
+        """Trim "City" from "Dublin City Council": the council is Dublin's.
+
+        Not when "X City" is another place than X, as Kansas City is, or is the place's own
+        name, as New York City is.
+        """
+        if (
+            j - i < 2
+            or words[j - 1][2] != "City"
+            or j >= len(words)
+            or not _capitalised(words[j][2])
+            or text[words[j - 1][1] : words[j][0]] != " "
+        ):
+            return span, j
+        end = words[j - 2][1]
+        k = key(text[span.start : end])
+        whole = self.resolver.candidates(span.key, limit=1)
+        part = self.resolver.candidates(k, limit=1) if self._has_key(k) else []
+        if not (whole and part and whole[0].id == part[0].id) or key(whole[0].name) == span.key:
+            return span, j  # "Kansas City" is not Kansas; "New York City" is the city's name
+        trimmed = _Span(span.start, end, text[span.start : end], k)
+        trimmed.sentence_start = span.sentence_start
+        return trimmed, j - 1
 
     def _facility(self, text, words, best, n):
         """A known facility name that goes on in lower case: "Donetsk airport"."""
@@ -331,6 +368,17 @@ class Geoparser:
             if part[:1].isupper() and long_enough and k not in _STOP and self._has_key(k):
                 out.append(_Span(pos, pos + len(part), part, k))
             pos += len(part) + 1
+        names = [
+            p
+            for p in re.split(r"[-‑]", word)
+            if p[:1].isupper() and not p.isupper() and len(p) > 2 and key(p) not in _STOP
+        ]
+        # "Pokrovsk-Myrnohrad", "Egyptian-US", "D-Charleston": every capitalised word part
+        # is a place (or a demonym or an initialism); in "Holder-Wooloff" or "John-Paul"
+        # one is not, and the whole is a person's name
+        parts = [sp for sp in out if not sp.text.isupper()]
+        if len(parts) < len(names):
+            return []
         return out
 
     def _is_major(self, k: str) -> bool:
@@ -340,39 +388,102 @@ class Geoparser:
             top[0].kind in ("country", "region", "continent") or top[0].population >= 100_000
         )
 
+    def _prominent(self, k: str, text: str) -> bool:
+        """Any of the name's likelier places is a country, region, area or 100,000+ city.
+
+        A place reached through its abbreviation ("ACT" for the Australian Capital
+        Territory, "Mass" for Massachusetts) counts only when ``text`` is in capitals:
+        "Act" and "Mass" are words.  A city reached only through one of its many
+        alternate names ("Soul" for Seoul, "Part" for Perth) does not count.
+        """
+        return any(
+            (
+                p.kind in ("country", "region", "continent", "area")
+                or (p.population >= 100_000 and p.matched != "alt")
+            )
+            and (text.isupper() or not _abbreviates(k, p.name))
+            for p in self.resolver.candidates(k, limit=5)
+        )
+
     def _is_hashtag_place(self, word: str) -> bool:
         """A lower-case hashtag that is a country or a major place's name: "#ukraine"."""
         k = key(word)
         return len(k) > 3 and k not in _STOP and self._has_key(k) and self._is_major(k)
 
-    def _persons(self, words) -> set[str]:
-        """Surnames: the last word of a two-or-three-word capitalised name ("Phil Hartley")."""
-        out: set[str] = set()
-        for a in range(len(words) - 1):
+    def _persons(self, words, lower_words=frozenset()) -> dict[str, bool]:
+        """People the text names, by surname key; the value says whether the evidence is firm.
+
+        Firm: a title or a known given name before the word ("Sen. Byrd", "Andrew Jackson").
+        Weak: a capitalised word we do not know before it ("Phil Hartley"), or a verb of
+        saying right after it ("Dyer said"); weak evidence yields to a place cue and to a
+        prominent place (see :meth:`_keep`).
+        """
+        out: dict[str, bool] = {}
+        n = len(words)
+        for a in range(n - 1):
             w0, w1 = words[a][2], words[a + 1][2]
-            if not (_capitalised(w0) and _capitalised(w1)) or words[a + 1][0] - words[a][1] != 1:
+            gap = words[a + 1][0] - words[a][1]
+            if _capitalised(w0) and w1 in _SPEECH_VERBS and gap == 1 and len(w0) > 2:
+                # "Dyer said" (a place that speaks is a prominent one: "Moscow said")
+                # ("Jordan Dyer said" too, unless the pair is a place: "New York said")
+                w_ = words[a - 1][2] if a > 0 else ""
+                before = w_.lower() if _capitalised(w_) else ""  # "The Kremlin said": no
+                if not w0.isupper() and not (
+                    before
+                    and (
+                        before in _STOP or before in lower_words or self._has_key(key(f"{w_} {w0}"))
+                    )
+                ):
+                    out.setdefault(key(w0), False)
+            if len(w0) == 1 and w0.isupper() and gap == 2 and _capitalised(w1):
+                # "Robert C. Byrd", unless the pair is a place ("W. Va.")
+                if not self._has_key(key(f"{w0}. {w1}")):
+                    out[key(w1)] = True
+                continue
+            if not (_capitalised(w0) and _capitalised(w1)) or gap != 1:
                 continue
             k0 = w0.lower()
             if k0 in _FIRST_NAMES or k0.rstrip(".") in _TITLES:
-                out.add(key(w1))
+                out[key(w1)] = True
             elif (
                 len(w0) > 2
                 and not w0.isupper()
                 and k0 not in _STOP
                 and k0 not in _DIRECTIONS
+                and k0 not in lower_words  # "Historic Dublin", "former US": a common word
                 and not self._has_key(key(w0))
                 and not self._has_key(key(f"{w0} {w1}"))
-                and (a + 2 >= len(words) or not _capitalised(words[a + 2][2]))
+                and (a + 2 >= n or not _capitalised(words[a + 2][2]))
             ):
-                out.add(key(w1))  # "Phil Hartley": a given name we do not know, a surname
+                out.setdefault(key(w1), False)  # "Phil Hartley": a given name we do not know
         return out
 
-    def _keep(self, text, words, i, j, span, lower_words, persons=frozenset()) -> bool:
+    def _place_cue(self, text, words, i, j) -> bool:
+        """A cue that the words ``i:j`` name a place: "in Dyer", "Dyer, Ind.", "Dyer, Indiana"."""
+        if i > 0:
+            prev = words[i - 1][2]
+            if prev in _PLACE_PREPOSITIONS and text[words[i - 1][1] : words[i][0]] == " ":
+                return True
+        if j < len(words) and text[words[j - 1][1] : words[j][0]] == ", ":
+            nxt = words[j][2]
+            if nxt.endswith(".") and nxt[:-1].lower() in _AP_STATES:
+                return True
+            top = self.resolver.candidates(key(nxt), limit=1) if _capitalised(nxt) else []
+            return bool(top) and top[0].kind == "region"
+        return False
+
+    def _keep(self, text, words, i, j, span, lower_words, persons=None) -> bool:
         k = span.key
-        if _CONTRACTION.search(span.text) or (
-            j - i == 1 and (k in persons or k in _FIRST_NAMES or k in _SURNAMES)
-        ):
+        if _CONTRACTION.search(span.text) or (j - i == 1 and (k in _FIRST_NAMES or k in _SURNAMES)):
             return False
+        if j - i == 1 and persons and k in persons:
+            # a person elsewhere in the text: this bare word is the person too, unless the
+            # evidence is weak and the place is prominent, not a town ("Kremlin said") or
+            # cued here ("in Dyer")
+            top = self.resolver.candidates(k, limit=1)
+            town = bool(top) and top[0].kind == "settlement" and top[0].population < 100_000
+            if persons[k] or (town and not self._place_cue(text, words, i, j)):
+                return False
         single = j - i == 1 or (span.cue == "region" and j - i == 2)
         if k in _STOP or (k.split(" ")[0] in ("the",) and len(k.split()) == 1):
             return False
@@ -382,12 +493,42 @@ class Geoparser:
         prev_gap = text[words[i - 1][1] : words[i][0]] if i > 0 else ""
         nxt = words[j][2] if j < len(words) else ""
         next_gap = text[words[j - 1][1] : words[j][0]] if j < len(words) else ""
-        # people: "President Biden", "Andrew Jackson"
+        if next_gap == " " and _capitalised(nxt) and nxt.lower().rstrip(".") in _STREET_WORDS:
+            # "Wichita Street", "Ohio Avenue": a street, not the place; but "Florida Highway
+            # Patrol" is the state's and "Oxford Road 5" the county's
+            after = re.match(r" (\w)", text[words[j][1] : words[j][1] + 2])
+            if after is None or not (after.group(1).isupper() or after.group(1).isdigit()):
+                return False
+        # people: "President Biden", "Andrew Jackson", "George W. Bush"
+        abbreviated = prev_gap.strip() == "." and _capitalised(prev) and len(prev) <= 5
         if (
             prev
-            and prev_gap.strip() in ("", ".")
+            and (prev_gap.strip() == "" or abbreviated)  # "Sen. Byrd", not "the envoy. Kyiv"
             and (prev.lower().rstrip(".") in _TITLES or prev.lower() in _FIRST_NAMES)
+        ) or (single and prev_gap == ". " and len(prev) == 1 and prev.isupper()):
+            return False
+        # a given name: before a middle initial ("Virginia L. Lane"), or, for a place that
+        # is not major, before a surname the text names as a person ("Nadia Moayyad" with
+        # "Ms. Moayyad" elsewhere)
+        if single and nxt and next_gap == " " and _capitalised(nxt):
+            initial = (
+                len(nxt) == 1
+                and nxt.isupper()
+                and text[words[j][1] : words[j][1] + 2] == ". "
+                and j + 1 < len(words)
+                and _capitalised(words[j + 1][2])
+            )
+            surname = bool(persons) and key(nxt) in persons and nxt.lower() not in _STOP
+            if initial or (surname and not self._is_major(k)):
+                return False
+        if (
+            single
+            and _is_common_word(span.text)
+            and not self._prominent(k, span.text)
+            and not self._place_cue(text, words, i, j)
         ):
+            # "Time", "Forest", "Supreme Court": a common English word, unless the place is
+            # prominent or cued here ("in Forest", "Forest, Miss.")
             return False
         # organisations named after a place ("Kyiv Independent", "Ohio State University")
         # keep the mention; the role rules make it an actor, not a place of activity
@@ -424,7 +565,17 @@ class Geoparser:
         if single and span.text.isupper() and len(k) <= 3:
             # short capitals are acronyms unless they name a country or region (US, UAE, DPR)
             top = self.resolver.candidates(k, limit=1)
-            return bool(top) and top[0].kind in ("country", "region")
+            # dotted forms are abbreviations of names, not acronyms: "D.C.", "L.A."
+            dotted = "." in span.text and self._is_major(k)
+            return bool(top) and (top[0].kind in ("country", "region") or dotted)
+        if single and span.text.isupper() and "." not in span.text:
+            # longer capitals ("AMLO", "AMEL") are acronyms unless they name a country or
+            # region (DPRK) or a place has that very name ("KYIV", "TORNADO" in a headline),
+            # not just an alternate spelling of it
+            return any(
+                p.matched != "alt" or p.kind in ("country", "region")
+                for p in self.resolver.candidates(k, limit=5)
+            )
         return not (single and len(k) <= 2 and not span.text.isupper())
 
     def _ner_spans(self, text: str) -> list[_Span]:
@@ -595,6 +746,20 @@ def _evidence(tops, counts):
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
+
+
+def _abbreviates(k: str, name: str) -> bool:
+    """Whether the key ``k`` is the initials of ``name`` or a cut-short form of it."""
+    full = key(name)
+    parts = full.split()
+    return k != full and (
+        (len(parts) > 1 and k == "".join(w[0] for w in parts)) or full.startswith(k)
+    )
+
+
+def _is_initial(word: str) -> bool:
+    """A one- or two-letter abbreviation before a full stop: "St", "Mt", "W" (not "US")."""
+    return len(word) <= 2 and word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
 
 _REGION_PLURAL = re.compile(r"\s+and\s+[A-Z][\w'’\-]+\s+(?:regions|oblasts|provinces)\b")

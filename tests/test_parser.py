@@ -174,3 +174,116 @@ def test_front_named_after_an_oblast_is_the_oblast():
     assert m.text == "Zaporizhzhia" and m.place.kind == "region"
     (m,) = geoparse("Fighting on the Pokrovsk front.")  # no oblast of that name: the town
     assert m.place.name == "Pokrovsk" and m.place.kind == "settlement"
+
+
+def test_weak_person_evidence_yields_to_a_prominent_place():
+    # "United Russia" looks like a given name and a surname; Russia is still a country
+    got = names("Delegates of United Russia met on Monday. Russia holds elections in March.")
+    assert got.count(("Russia", "Russia")) == 2
+
+
+def test_a_word_written_lower_case_is_no_given_name():
+    # "Historic" is an adjective here (it is written "historic" too), not a first name
+    text = "Crowds filled Historic Yorktown. Yorktown holds a fair; the historic square was busy."
+    assert names(text).count(("Yorktown", "Yorktown")) == 2
+
+
+def test_speech_verb_makes_a_person_unless_a_place_cue_holds():
+    text = 'Jordan Dyer was crowned. "It was the best year," Dyer said. Dyer thanked her family.'
+    assert [t for t, _ in names(text) if t == "Dyer"] == []
+    text = "Jordan Dyer said she loved it. The fair was held in Dyer, Ind., last week."
+    (dyer,) = [m for m in geoparse(text) if m.text == "Dyer"]
+    assert text[dyer.start - 3 : dyer.start] == "in " and dyer.place.admin1 == "Indiana"
+    # a place that speaks is not a town: it stays a (metonymic) mention
+    assert [(m.text, m.role) for m in geoparse("Kremlin said talks would go on.")] == [
+        ("Kremlin", "metonym")
+    ]
+
+
+def test_abbreviated_names_across_a_full_stop():
+    got = names("Flights link Tampa and St. Petersburg. He lives near Greenwood, W. Va., too.")
+    assert ("St. Petersburg", "St. Petersburg") in got
+    assert ("W. Va.", "West Virginia") in got
+
+
+def test_a_middle_initial_makes_a_person():
+    assert names("George W. Bush visited. Crowds greeted Bush warmly.") == []
+
+
+def test_dotted_abbreviations_are_not_acronyms():
+    got = names("She moved from L.A. to Washington, D.C., last year.")
+    assert ("L.A.", "Los Angeles") in got and ("D.C.", "Washington") in got
+
+
+def test_city_council_names_the_city():
+    ms = geoparse("Dublin City Council met on Monday. Kansas City Council met too.")
+    assert [m.text for m in ms] == ["Dublin", "Kansas City"]
+    # "New York City" is the city's own name, not New York with "City" after it
+    assert [m.text for m in geoparse("New York City Council met.")] == ["New York City"]
+
+
+def test_a_common_word_that_is_a_small_place_needs_a_place_cue():
+    assert names("Time and again, she asked. Any delay was ruled out.") == []
+    assert names("Forest rangers met the Supreme Court clerk.") == []
+    # a cue ("in Forest") or a prominent place (Lincoln, Nebraska) keeps the mention
+    assert [t for t, _ in names("Forest rangers in Forest, Ind., met.")] == ["Forest", "Ind."]
+    assert names("The council of Lincoln approved the budget.") == [("Lincoln", "Lincoln")]
+
+
+def test_common_words_come_from_a_frequency_list():
+    from geonews.lexicon import is_common_word
+
+    assert is_common_word("Time") and is_common_word("forest")
+    assert not is_common_word("Pokrovsk") and not is_common_word("Meredith")
+
+
+def test_a_city_that_says_something_is_still_the_city():
+    text = "About 55 Gainesville residents marched to say that Gainesville says no to bias."
+    assert names(text) == [("Gainesville", "Gainesville")] * 2
+
+
+def test_a_given_name_before_a_known_surname_or_a_middle_initial():
+    text = '"She was kind," Nadia Moayyad said. Ms. Moayyad moved to Texas in 1973.'
+    assert [t for t, _ in names(text)] == ["Texas"]
+    assert names("In the Honda, driver Virginia L. Lane, 77, was hurt.") == []
+
+
+def test_a_street_named_after_a_place_is_not_the_place():
+    assert names("Water mains broke on Wichita Street. Crews left Wichita Drive at noon.") == []
+    # the state's highway patrol and the county's numbered road keep the place
+    got = [t for t, _ in names("The Florida Highway Patrol closed Oxford Road 5.")]
+    assert got == ["Florida", "Oxford"]
+
+
+def test_an_abbreviation_written_as_a_word_is_the_word():
+    # "ACT" (Australian Capital Territory) and "Mass" (Massachusetts) are words in title case
+    assert names("The Clean Air Act passed before Mass on Sunday.") == []
+    got = names("Fires burned across the ACT and in Mass., officials said.")
+    assert got == [("ACT", "Australian Capital Territory"), ("Mass.", "Massachusetts")]
+    assert names("US and UK officials met.") == [("US", "United States"), ("UK", "United Kingdom")]
+
+
+def test_a_common_word_that_is_a_city_only_by_an_alternate_name_is_the_word():
+    # GeoNames lists "Soul" for Seoul and "Drug" for Durg among their alternate names
+    assert names("Soul music and Drug policy were on the agenda.") == []
+    assert names("Flights to Seoul and Rome resumed.") == [("Seoul", "Seoul"), ("Rome", "Rome")]
+
+
+def test_a_hyphenated_name_with_a_part_that_is_no_place_is_a_persons_name():
+    got = names("Matthew Holder-Wooloff, 15, from Bicester, spoke.")
+    assert got == [("Bicester", "Bicester")]  # Holder is a town, Wooloff is not a place
+    # a demonym or a party initial beside a place keeps the place
+    got = names("Egyptian-US relations cooled. Sen. Robert Ford, D-Charleston, said so.")
+    assert [t for t, _ in got] == ["US", "Charleston"]
+
+
+def test_longer_capitals_are_acronyms_unless_a_place_has_that_name():
+    # "AMLO" is only an alternate spelling of Amloh (India); DPRK is a country's, KYIV a name
+    got = names("AMLO met the DPRK delegation. KYIV: drones struck overnight.")
+    assert got == [("DPRK", "North Korea"), ("KYIV", "Kyiv")]
+
+
+def test_a_title_that_ends_a_sentence_is_no_title():
+    # "envoy." ends the sentence; "Gen." is an abbreviated title before a name
+    assert names("He met the envoy. Kyiv was quiet.") == [("Kyiv", "Kyiv")]
+    assert names("Gen. Kherson spoke.") == []
