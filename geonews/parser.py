@@ -73,6 +73,14 @@ __all__ = ["MAX_TEXT_LENGTH", "Geoparser", "geoparse"]
 #: Largest lift the document context can give a candidate (country, region, distance); a
 #: candidate further than this below the best is not rescored.
 _WINDOW = 8.0
+_REGION_LIFT = 4.0
+#: Weight of spatial coherence: support from the other names' nearby senses.
+_COHERENCE = 1.0
+_COHERENCE_KM = 150.0
+_COHERENCE_WINDOW = 4.0
+_COHERENCE_SENSES = 30
+_COHERENCE_CAP = 3.0
+_SAME_REGION = 0.3
 
 #: Longest text accepted (characters); split longer documents.
 MAX_TEXT_LENGTH = 2_000_000
@@ -128,6 +136,11 @@ class Geoparser:
         user = self.resolver.user_aliases  # the user's own aliases are names in text too
         known = self.gazetteer.has_key
         self._has_key = functools.lru_cache(maxsize=200_000)(lambda k: k in user or known(k))
+        self._state_point = functools.lru_cache(maxsize=1024)(self._state_point_uncached)
+
+    def _state_point_uncached(self, country, admin1_code) -> tuple[float, float] | None:
+        state = self.gazetteer.region_of(country, admin1_code)
+        return None if state is None else (state.lat, state.lon)
 
     def __repr__(self) -> str:
         return f"Geoparser({self.resolver!r})"
@@ -286,6 +299,13 @@ class Geoparser:
             pos += len(part) + 1
         return out
 
+    def _at_state_centre(self, place: Place) -> bool:
+        """A county the gazetteer could place only at its state's centre."""
+        if place.kind != "county":
+            return False
+        state = self._state_point(place.country, place.raw.get("admin1_code"))
+        return state == (place.lat, place.lon)
+
     def _is_major(self, k: str) -> bool:
         """A country, region or city of 100,000+ people: too prominent to be a common word."""
         top = self.resolver.candidates(k, limit=1)
@@ -405,9 +425,10 @@ class Geoparser:
             [c[0] for c in by_key.values() if c and c[0].kind in ("settlement", "region")]
         )
         tops = {k: (c[0], _margin(c)) for k, c in by_key.items() if c}
-        chosen = self._choose(by_key, _evidence(tops, counts), hints, prior, anchor)
+        support = _coherence(by_key, self._at_state_centre)
+        chosen = self._choose(by_key, _evidence(tops, counts), hints, prior, anchor, support)
         settled = {k: (c[0], 9.0) for k, c in chosen.items() if c[0] is not None}
-        chosen = self._choose(by_key, _evidence(settled, counts), hints, prior, anchor)
+        chosen = self._choose(by_key, _evidence(settled, counts), hints, prior, anchor, support)
 
         chosen = _place_counties(chosen, self.gazetteer)
         mentions = []
@@ -432,7 +453,7 @@ class Geoparser:
         return mentions
 
     @staticmethod
-    def _choose(by_key, evidence, hints, prior, anchor):
+    def _choose(by_key, evidence, hints, prior, anchor, support):
         countries: Counter[str] = Counter()
         regions: Counter[tuple[str | None, str | None]] = Counter()
         for country, region, weight in evidence.values():
@@ -454,6 +475,10 @@ class Geoparser:
             if own_region:
                 doc_regions[own_region] -= own_weight
             total = sum(w for w in doc_countries.values() if w > 0) or 1.0
+            region_totals: Counter[str | None] = Counter()
+            for (rc, _), w in doc_regions.items():
+                if w > 0:
+                    region_totals[rc] += w
             # the war-region prior yields when the text is plainly about somewhere else
             war_evidence = sum(w for c, w in doc_countries.items() if c in prior)
             other_evidence = sum(w for c, w in doc_countries.items() if c not in prior)
@@ -468,13 +493,17 @@ class Geoparser:
                 # how much of the text is about this country, and how much is said of it
                 share = weight / total
                 s += min(weight, 2.0) * (0.5 + share)
-                if p.kind != "country" and doc_regions.get((p.country, p.admin1), 0.0) > 0.5:
-                    s += 3.0 * share
+                rweight = doc_regions.get((p.country, p.admin1), 0.0)
+                if p.kind != "country" and rweight > 0.5:
+                    # how much of what the text says of this country is about this region
+                    rshare = rweight / (region_totals.get(p.country, 0.0) or rweight)
+                    s += _REGION_LIFT * share * min(rweight, 2.0) / 2.0 * (0.5 + rshare)
                 for hint in hints.get(k, ()):
                     if _within(p, hint):
                         s += 4.0
                 if anchor is not None and p.kind in ("settlement", "feature"):
                     s -= 0.5 * math.log1p(haversine_km(anchor[0], anchor[1], p.lat, p.lon) / 300)
+                s += _COHERENCE * support.get((k, p.id), 0.0)
                 rescored.append((s, p))
             rescored.sort(key=lambda t: (-t[0], -t[1].population, t[1].id))
             best_s, best = rescored[0]
@@ -515,6 +544,74 @@ def _place_counties(chosen, gazetteer):
             )
             out[k] = (moved, runners, conf)
     return out
+
+
+def _coherence(by_key, at_state_centre) -> dict[tuple[str, str], float]:
+    """How many other names of the text have a sense near each sense of a name.
+
+    Every name with more than one plausible sense ("Watertown", "Delano", "Elgin") looks,
+    for each of its senses, at the nearest plausible sense of every other name; a sense
+    close to many of them (the Minnesota towns of one local paper) gathers support.  Two
+    senses in the same first-level region count as somewhat close whatever the distance
+    (a county known only by its state is near everything in its state).  A name's vote
+    counts less the more senses it has, since a common name is near anything by chance.
+    """
+    plausible: dict[str, list[tuple[Place, bool]]] = {}
+    for k, cands in by_key.items():
+        if not cands:
+            continue
+        floor = cands[0].score - _COHERENCE_WINDOW
+        senses = [
+            (p, not at_state_centre(p))
+            for p in cands[:_COHERENCE_SENSES]
+            if p.score >= floor and p.kind in _POINT_KINDS
+        ]
+        if senses:
+            plausible[k] = senses
+    if len(plausible) < 2:
+        return {}
+    grid: dict[tuple[int, int], list[tuple[str, Place]]] = {}
+    regions: dict[tuple[str | None, str | None], set[str]] = {}
+    for k, senses in plausible.items():
+        for p, has_point in senses:
+            if has_point:
+                grid.setdefault(_cell(p.lat, p.lon), []).append((k, p))
+            if p.admin1:
+                regions.setdefault((p.country, p.admin1), set()).add(k)
+    weight = {k: 1.0 / math.sqrt(len(senses)) for k, senses in plausible.items()}
+    out: dict[tuple[str, str], float] = {}
+    for k, senses in plausible.items():
+        if len(by_key[k]) < 2:
+            continue  # nothing to choose
+        for p, has_point in senses:
+            near = dict.fromkeys(
+                regions.get((p.country, p.admin1), ()) if p.admin1 else (), _SAME_REGION
+            )
+            near.pop(k, None)
+            if has_point:
+                cy, cx = _cell(p.lat, p.lon)
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        for m, q in grid.get((cy + dy, cx + dx), ()):
+                            if m == k:
+                                continue
+                            km = haversine_km(p.lat, p.lon, q.lat, q.lon)
+                            if km < _COHERENCE_KM:
+                                closeness = 1.0 - km / _COHERENCE_KM
+                                if closeness > near.get(m, 0.0):
+                                    near[m] = closeness
+            if near:
+                out[(k, p.id)] = min(sum(weight[m] * c for m, c in near.items()), _COHERENCE_CAP)
+    return out
+
+
+_POINT_KINDS = frozenset({"settlement", "county", "feature"})
+#: Grid cell of the coherence search, in degrees (a 3x3 block covers _COHERENCE_KM).
+_CELL = 2.0
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / _CELL), math.floor(lon / _CELL)
 
 
 def _margin(cands: list[Place]) -> float:

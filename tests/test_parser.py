@@ -137,3 +137,33 @@ def test_front_named_after_an_oblast_is_the_oblast():
     assert m.text == "Zaporizhzhia" and m.place.kind == "region"
     (m,) = geoparse("Fighting on the Pokrovsk front.")  # no oblast of that name: the town
     assert m.place.name == "Pokrovsk" and m.place.kind == "settlement"
+
+
+def test_region_named_often_outweighs_a_region_named_once():
+    # Jackson, Mississippi is the bigger Jackson; a text about Georgia that mentions one
+    # Mississippi town in passing means Jackson, Georgia
+    text = (
+        "Schools in Jackson reopened. In Georgia, the state board met in Atlanta; Georgia "
+        "teachers in Athens and Macon agreed, though a Biloxi district did not."
+    )
+    by_text = {m.text: m.place for m in geoparse(text)}
+    assert by_text["Jackson"].admin1 == "Georgia"
+    assert by_text["Biloxi"].admin1 == "Mississippi"
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # Paris, Tennessee among its neighbours, not Paris, France
+        ("Teams from Paris, Huntingdon and Camden met in McKenzie on Monday.", "Tennessee"),
+        # Huntsville, Texas (beside Crockett and Madisonville), not Huntsville, Alabama
+        (
+            "Crews from Huntsville and Walker County cleared roads near Crockett and Madisonville.",
+            "Texas",
+        ),
+    ],
+)
+def test_names_settle_where_their_senses_cluster(text, state):
+    ms = geoparse(text)
+    assert len(ms) == 4
+    assert {m.place.admin1 for m in ms} == {state}
