@@ -81,6 +81,8 @@ _COHERENCE_WINDOW = 4.0
 _COHERENCE_SENSES = 30
 _COHERENCE_CAP = 3.0
 _SAME_REGION = 0.3
+#: Lift of a sea, river or area for a name written after "the".
+_ARTICLE = 3.0
 
 #: Longest text accepted (characters); split longer documents.
 MAX_TEXT_LENGTH = 2_000_000
@@ -416,6 +418,9 @@ class Geoparser:
             if sp.key not in by_key:
                 by_key[sp.key] = resolver.candidates(sp.key, date=date, limit=60)
         hints = _admin_hints(text, spans, by_key)
+        # "the Atlantic", "the eastern Pacific": a name that takes the article is a sea,
+        # a river or an area more often than a town (Atlantic, Iowa)
+        articled = _with_article(text, spans)
 
         # Two passes: the first reads the document's context from each name's best guess,
         # the second from the first pass's choices, so names settle each other
@@ -426,9 +431,13 @@ class Geoparser:
         )
         tops = {k: (c[0], _margin(c)) for k, c in by_key.items() if c}
         support = _coherence(by_key, self._at_state_centre)
-        chosen = self._choose(by_key, _evidence(tops, counts), hints, prior, anchor, support)
+        chosen = self._choose(
+            by_key, _evidence(tops, counts), hints, prior, anchor, support, articled
+        )
         settled = {k: (c[0], 9.0) for k, c in chosen.items() if c[0] is not None}
-        chosen = self._choose(by_key, _evidence(settled, counts), hints, prior, anchor, support)
+        chosen = self._choose(
+            by_key, _evidence(settled, counts), hints, prior, anchor, support, articled
+        )
 
         chosen = _place_counties(chosen, self.gazetteer)
         mentions = []
@@ -453,7 +462,7 @@ class Geoparser:
         return mentions
 
     @staticmethod
-    def _choose(by_key, evidence, hints, prior, anchor, support):
+    def _choose(by_key, evidence, hints, prior, anchor, support, articled):
         countries: Counter[str] = Counter()
         regions: Counter[tuple[str | None, str | None]] = Counter()
         for country, region, weight in evidence.values():
@@ -501,6 +510,8 @@ class Geoparser:
                 for hint in hints.get(k, ()):
                     if _within(p, hint):
                         s += 4.0
+                if k in articled and p.kind in _ARTICLE_KINDS:
+                    s += _ARTICLE
                 if anchor is not None and p.kind in ("settlement", "feature"):
                     s -= 0.5 * math.log1p(haversine_km(anchor[0], anchor[1], p.lat, p.lon) / 300)
                 s += _COHERENCE * support.get((k, p.id), 0.0)
@@ -612,6 +623,26 @@ _CELL = 2.0
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat / _CELL), math.floor(lon / _CELL)
+
+
+_ARTICLE_KINDS = frozenset({"sea", "river", "area", "feature", "continent"})
+_ADJECTIVES = "|".join(
+    sorted(_DIRECTIONS | {"tropical", "equatorial", "upper", "lower", "far", "wider", "greater"})
+)
+_BEFORE = re.compile(rf"\bthe\s+(?:(?:{_ADJECTIVES})\s+){{0,3}}$", re.I)
+
+
+def _with_article(text: str, spans: list[_Span]) -> frozenset[str]:
+    """Names the text mostly writes after "the" ("the Atlantic", "the western Pacific")."""
+    seen: Counter[str] = Counter()
+    articled: Counter[str] = Counter()
+    for sp in spans:
+        if sp.cue is not None:
+            continue
+        seen[sp.key] += 1
+        if _BEFORE.search(text, max(0, sp.start - 40), sp.start):
+            articled[sp.key] += 1
+    return frozenset(k for k, n in articled.items() if 2 * n >= seen[k])
 
 
 def _margin(cands: list[Place]) -> float:

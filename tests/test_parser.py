@@ -167,3 +167,19 @@ def test_names_settle_where_their_senses_cluster(text, state):
     ms = geoparse(text)
     assert len(ms) == 4
     assert {m.place.admin1 for m in ms} == {state}
+
+
+def test_a_name_after_the_article_is_the_sea_not_the_town():
+    text = (
+        "Forecasters in Colorado expect storms in the tropical Atlantic to reach the United "
+        "States; the Atlantic season starts in June."
+    )
+    atlantic = [m.place for m in geoparse(text) if m.text == "Atlantic"]
+    assert len(atlantic) == 2 and {p.kind for p in atlantic} == {"sea"}
+    # without the article the Iowa town keeps its name
+    (town,) = [
+        m.place
+        for m in geoparse("Police in Atlantic said the Iowa town was quiet.")
+        if m.text == "Atlantic"
+    ]
+    assert town.kind == "settlement" and town.admin1 == "Iowa"
