@@ -81,6 +81,8 @@ _COHERENCE_WINDOW = 4.0
 _COHERENCE_SENSES = 30
 _COHERENCE_CAP = 3.0
 _SAME_REGION = 0.3
+#: A bare name read as a town at least this big is not the short form of a county's name.
+_LOCAL_POPULATION = 100_000
 #: Lift of a sea, river or area for a name written after "the".
 _ARTICLE = 3.0
 
@@ -439,7 +441,7 @@ class Geoparser:
             by_key, _evidence(settled, counts), hints, prior, anchor, support, articled
         )
 
-        chosen = _place_counties(chosen, self.gazetteer)
+        chosen = _place_counties(_county_short_forms(chosen), self.gazetteer)
         mentions = []
         for sp in spans:
             place, runners, conf = chosen[sp.key]
@@ -643,6 +645,37 @@ def _with_article(text: str, spans: list[_Span]) -> frozenset[str]:
         if _BEFORE.search(text, max(0, sp.start - 40), sp.start):
             articled[sp.key] += 1
     return frozenset(k for k, n in articled.items() if 2 * n >= seen[k])
+
+
+_COUNTY_SUFFIXES = (" county", " parish", " co")
+
+
+def _county_short_forms(chosen):
+    """A bare name the text also gives as a county ("Barrow County ... Barrow") is the county.
+
+    Unless the bare name has been read as a place in the county's own state (the county
+    seat often shares the name) or as a city too big to be a local short form.
+    """
+    out = None
+    for k, (place, _, conf) in chosen.items():
+        if place is None or place.kind != "county":
+            continue
+        for suffix in _COUNTY_SUFFIXES:
+            if not k.endswith(suffix):
+                continue
+            base = k[: -len(suffix)]
+            short, runners, _ = chosen.get(base, (None, (), 0.0))
+            if (
+                short is not None
+                and short.kind == "settlement"
+                and short.population < _LOCAL_POPULATION
+                and not short.raw.get("capital")
+                and (short.country, short.admin1) != (place.country, place.admin1)
+            ):
+                if out is None:
+                    out = dict(chosen)
+                out[base] = (place, (short, *runners[:2]), conf)
+    return chosen if out is None else out
 
 
 def _margin(cands: list[Place]) -> float:

@@ -183,3 +183,16 @@ def test_a_name_after_the_article_is_the_sea_not_the_town():
         if m.text == "Atlantic"
     ]
     assert town.kind == "settlement" and town.admin1 == "Iowa"
+
+
+def test_a_bare_name_the_text_also_gives_as_a_county_is_that_county():
+    text = (
+        "Barrow County commissioners met Monday. Schools in Barrow reopen next week, and "
+        "Barrow deputies will patrol nearby Winder."
+    )
+    by_text = {m.text: m.place for m in geoparse(text)}
+    assert by_text["Barrow"].id == by_text["Barrow County"].id
+    assert by_text["Barrow"].admin1 == "Georgia"
+    # the county seat of the same name, in the county's own state, stays a town
+    by_text = {m.text: m.place for m in geoparse("DeKalb County officials met in DeKalb.")}
+    assert by_text["DeKalb"].kind == "settlement" and by_text["DeKalb"].admin1 == "Illinois"
