@@ -104,12 +104,24 @@ def test_date_reads_alias_validity():
     assert old.matched.endswith("@valid") and not new.matched.endswith("@valid")
 
 
-def test_us_county_moves_to_the_text_places_in_its_state():
+def test_us_county_stands_at_the_centre_of_its_zip_codes():
     text = "Deputies in Laurel County searched near London, Ky., and Corbin, Ky., on Monday."
     (county,) = [m for m in geoparse(text) if m.text == "Laurel County"]
     assert county.place.kind == "county" and county.place.admin1 == "Kentucky"
+    assert county.place.matched == "name"  # its own point, not one borrowed from the text
+    assert 36.9 < county.place.lat < 37.3 and -84.4 < county.place.lon < -83.9
+    # Cuyahoga County is around Cleveland, not at the centre of Ohio nor at Cuyahoga Falls
+    (county,) = geoparse("Cuyahoga County voters went to the polls.")
+    assert 41.3 < county.place.lat < 41.6 and -81.9 < county.place.lon < -81.4
+
+
+def test_us_county_without_a_point_moves_to_the_text_places_in_its_state():
+    # Loving County has no ZIP code of its own
+    text = "Deputies in Loving County searched near Pecos, Texas, and Kermit, Texas, on Monday."
+    (county,) = [m for m in geoparse(text) if m.text == "Loving County"]
+    assert county.place.kind == "county" and county.place.admin1 == "Texas"
     assert county.place.matched.endswith("+text-centroid")
-    assert 36.5 < county.place.lat < 37.5 and -84.6 < county.place.lon < -83.6
+    assert 31.0 < county.place.lat < 32.2 and -104.0 < county.place.lon < -102.8
 
 
 def test_spacy_pipeline_adds_candidates_the_rules_keep_out():
