@@ -21,6 +21,7 @@ import csv
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 import sqlite3
@@ -36,7 +37,7 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "16"
+SCHEMA_VERSION = "17"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
 _CODE = re.compile(r"[A-Z0-9]{2,5}")
 
@@ -86,15 +87,48 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the 0.5th-99.5th percentile box of settlement points.
+    """Centroid of the area a region's settlements cover, as (lat, lon).
 
-    The centre of the area the settlements cover, not of their population.
+    The middle of the settled area, not of its population: Virginia's point lies in the
+    middle of the state, not between its northern suburbs and the coast.  A region too
+    small for a hull gets the middle of its points' extent.
     """
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    n = len(points)
-    lo, hi = int(n * 0.005), max(int(n * 0.995) - 1, 0)
-    return ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
+    import shapely.ops
+
+    area = settled_area([(lon, lat) for lat, lon in points])
+    if area is None:
+        lats = sorted(p[0] for p in points)
+        lons = sorted(p[1] for p in points)
+        return ((lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2)
+    c = area.centroid
+    if not area.contains(c):  # a crescent: the region's nearest point to its centroid
+        c = shapely.ops.nearest_points(area, c)[0]
+    return (round(c.y, 5), round(c.x, 5))
+
+
+def settled_area(points: list[tuple[float, float]]):
+    """The concave hull of settlement points ``(lon, lat)``, outliers dropped, buffered.
+
+    ``None`` when fewer than three points remain.  Used for a region's point and shape.
+    """
+    import shapely
+
+    pts = _without_outliers(points)
+    if len(pts) < 3:
+        return None
+    hull = shapely.concave_hull(shapely.MultiPoint(pts), ratio=0.2)
+    return shapely.make_valid(hull.buffer(0.05))
+
+
+def _without_outliers(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Drop settlements far from the others (a mis-coded village would spike the hull)."""
+    if len(pts) < 10:
+        return pts
+    mx = sorted(p[0] for p in pts)[len(pts) // 2]
+    my = sorted(p[1] for p in pts)[len(pts) // 2]
+    dist = [((p[0] - mx) ** 2 + (p[1] - my) ** 2) ** 0.5 for p in pts]
+    limit = max(1.0, 1.5 * sorted(dist)[int(len(dist) * 0.9)])
+    return [p for p, d in zip(pts, dist, strict=True) if d <= limit]
 
 
 def _region_forms(base: str) -> Iterator[str]:
@@ -423,6 +457,27 @@ def _county_points() -> dict[tuple[str, str], tuple[float, float]]:
     return {k: _centre(pts) for k, pts in points.items()}
 
 
+def _on_country(iso: str, lat: float, lon: float, area_km2: float | None) -> tuple[float, float]:
+    """A country's point, moved to its outline's centroid when it lies far off the country.
+
+    ``countryinfo`` puts Kuwait at 29.5 N 45.75 E, in Iraq, 100 km west of the border.
+    A point further off the outline than the country's own radius is taken for a slip,
+    unless the centroid is off the land too (an archipelago, where a sea point is usual).
+    """
+    import shapely
+
+    from geonews.gazetteer import _country_outline
+
+    outline = _country_outline(iso)
+    if outline is None or outline.is_empty or not area_km2:
+        return lat, lon
+    off_km = outline.distance(shapely.Point(lon, lat)) * 111.2
+    centroid = outline.centroid
+    if off_km > (area_km2 / math.pi) ** 0.5 and outline.contains(centroid):
+        return round(centroid.y, 5), round(centroid.x, 5)
+    return lat, lon
+
+
 def _add_countries(countries: dict, add_place, add_names) -> None:
     from countryinfo import CountryInfo
 
@@ -436,7 +491,7 @@ def _add_countries(countries: dict, add_place, add_names) -> None:
         if iso in _COUNTRY_POINT:
             lat, lon = _COUNTRY_POINT[iso]
         elif len(latlng) == 2:
-            lat, lon = float(latlng[0]), float(latlng[1])
+            lat, lon = _on_country(iso, float(latlng[0]), float(latlng[1]), info.get("area"))
         else:
             continue
         # ISO codes are left out ("BA", "PM", "GTM" are far more often other things);

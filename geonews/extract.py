@@ -142,8 +142,10 @@ class EventExtractor:
             raise InvalidInput(f"document {doc.doc_id!r} has no text: {text!r}")
         dateline = tx.DATELINE.match(text)
         skip = dateline.end() if dateline else 0  # "KYIV, Dec 2 (Wire) -": where it was filed
+        # "fighting in eastern Ukraine" happens in the eastern-Ukraine area, not the country
         mentions = sorted(
-            (m for m in self.geoparser(text) if m.start >= skip), key=lambda m: m.start
+            (replace(m, place=m.part or m.place) for m in self.geoparser(text) if m.start >= skip),
+            key=lambda m: m.start,
         )
         found = self._document_events(text, mentions, doc.date)
         found = _merge_document(found)

@@ -287,10 +287,9 @@ def _shape(path, pid, kind, country, admin1_code, lat, lon):
             (country, admin1_code),
         ).fetchall()
         db.close()
-        pts = _without_outliers(pts)
-        if len(pts) >= 3:
-            hull = shapely.concave_hull(shapely.MultiPoint(pts), ratio=0.2)
-            return shapely.make_valid(hull.buffer(0.05))
+        area = _index.settled_area(pts)
+        if area is not None:
+            return area
     if kind == "area" and pid.startswith("feature:"):
         members = _area_members().get(pid.removeprefix("feature:"))
         if members:  # "eastern Ukraine": the oblasts it is made of
@@ -302,17 +301,6 @@ def _shape(path, pid, kind, country, admin1_code, lat, lon):
         if outline is not None:
             return outline
     return point
-
-
-def _without_outliers(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Drop settlements far from the others (a mis-coded village would spike the hull)."""
-    if len(pts) < 10:
-        return pts
-    mx = sorted(p[0] for p in pts)[len(pts) // 2]
-    my = sorted(p[1] for p in pts)[len(pts) // 2]
-    dist = [((p[0] - mx) ** 2 + (p[1] - my) ** 2) ** 0.5 for p in pts]
-    limit = max(1.0, 1.5 * sorted(dist)[int(len(dist) * 0.9)])
-    return [p for p, d in zip(pts, dist, strict=True) if d <= limit]
 
 
 @functools.cache

@@ -30,6 +30,16 @@ CONNECTORS = _words(
 )
 
 
+#: Lower-case words that may end a facility's name after the place it is named for
+#: ("Donetsk airport", "the Zaporizhzhia nuclear plant"); the whole name must be in the
+#: gazetteer for the longer span to win.
+FACILITY_WORDS = _words(
+    """
+    air airbase airfield airport base bridge dam nuclear plant power station steelworks
+    """
+)
+
+
 #: Direction adjectives that can open an area name ("eastern Ukraine").
 DIRECTIONS = _words(
     """
@@ -76,6 +86,7 @@ ORG_WORDS = _words(
 #: Common words, people and demonyms that are also place names somewhere.
 STOP = _words(
     """
+yet instead which
 jan feb mar apr jun jul aug sep sept oct nov dec none nothing nobody neither either
 whether wire hamas hezbollah taliban wagner duma rada knesset passover ramadan christian
 christians jewish muslim catholic area leader pack metro spring summer autumn fall winter

@@ -46,6 +46,9 @@ from geonews.lexicon import (
     DIRECTIONS as _DIRECTIONS,
 )
 from geonews.lexicon import (
+    FACILITY_WORDS as _FACILITY_WORDS,
+)
+from geonews.lexicon import (
     FIRST_NAMES as _FIRST_NAMES,
 )
 from geonews.lexicon import (
@@ -104,6 +107,7 @@ class _Span:
     key: str
     cue: str | None = None  # "region", "direction", "hint"
     sentence_start: bool = False
+    part_key: str | None = None  # "eastern Ukraine": key = "ukraine", part_key the area's
 
 
 class Geoparser:
@@ -232,6 +236,10 @@ class Geoparser:
         while i < n:
             s, e, w = words[i]
             if not _capitalised(w):
+                if text[s - 1 : s] == "#" and self._is_hashtag_place(w):
+                    spans.append(_Span(s, e, w, key(w), cue="hashtag"))
+                    i += 1
+                    continue
                 if w.lower() in _DIRECTIONS and i + 1 < n and _capitalised(words[i + 1][2]):
                     found = self._longest(text, words, i, n)
                     if found is not None and found[1] > i + 1:
@@ -279,6 +287,7 @@ class Geoparser:
                 best = (_Span(s, e, text[s:e], k), j)
         if best is None:
             return None
+        best = self._facility(text, words, best, n)
         span, j = best
         # "the Donetsk region", "Donetsk and Luhansk regions": the name is the mention,
         # the place is the region
@@ -291,7 +300,45 @@ class Geoparser:
             if self._has_key(rk):
                 span = dataclasses.replace(span, key=rk, cue="region")
         span.sentence_start = bool(_SENTENCE_END.search(text[max(0, span.start - 4) : span.start]))
+        if j - i > 1 and words[i][2].lower() in _DIRECTIONS:
+            span = self._part_of(text, words[i + 1][0], span)
         return span, j
+
+    def _facility(self, text, words, best, n):
+        """A known facility name that goes on in lower case: "Donetsk airport"."""
+        span, j = best
+        for end in range(j, min(n, j + 3)):
+            if (
+                words[end][2] not in _FACILITY_WORDS
+                or text[words[end - 1][1] : words[end][0]] != " "
+            ):
+                break
+            k = key(text[span.start : words[end][1]])
+            if self._has_key(k):
+                best = (
+                    _Span(span.start, words[end][1], text[span.start : words[end][1]], k),
+                    end + 1,
+                )
+        return best
+
+    def _part_of(self, text: str, rest_start: int, span: _Span) -> _Span:
+        """Split "eastern Ukraine": the toponym is Ukraine, the eastern-Ukraine area its part.
+
+        Only when the whole name is an area inside the country or region the rest names;
+        "North Korea", "West Bank" and "South Ossetia" stay whole names.
+        """
+        rest = key(text[rest_start : span.end])
+        whole = self.resolver.candidates(span.key, limit=1)
+        inner = self.resolver.candidates(rest, limit=1) if rest else []
+        if (
+            whole
+            and inner
+            and whole[0].kind == "area"
+            and inner[0].kind in ("country", "region")
+            and whole[0].country == inner[0].country
+        ):
+            return dataclasses.replace(span, key=rest, part_key=span.key, cue="direction")
+        return span
 
     def _hyphen_parts(self, text: str, start: int, word: str) -> list[_Span]:
         out, pos = [], start
@@ -316,6 +363,11 @@ class Geoparser:
         return bool(top) and (
             top[0].kind in ("country", "region", "continent") or top[0].population >= 100_000
         )
+
+    def _is_hashtag_place(self, word: str) -> bool:
+        """A lower-case hashtag that is a country or a major place's name: "#ukraine"."""
+        k = key(word)
+        return len(k) > 3 and k not in _STOP and self._has_key(k) and self._is_major(k)
 
     def _persons(self, words) -> set[str]:
         """Surnames: the last word of a two-or-three-word capitalised name ("Phil Hartley")."""
@@ -460,7 +512,13 @@ class Geoparser:
             matched = None if place is None else place.matched
             if sp.cue in ("region", "direction") and matched:
                 matched = f"{matched}+{sp.cue}"
-            mentions.append(Mention(sp.start, sp.end, sp.text, place, role, conf, matched, runners))
+            part = None
+            if sp.part_key and place is not None:
+                whole = resolver.candidates(sp.part_key, date=date, limit=1)
+                part = whole[0] if whole and whole[0].country == place.country else None
+            mentions.append(
+                Mention(sp.start, sp.end, sp.text, place, role, conf, matched, runners, part)
+            )
         return mentions
 
     @staticmethod
@@ -785,6 +843,9 @@ def geoparse(
     >>> ms = geoparse("Russian forces shelled Kharkov and the Donetsk region overnight.")
     >>> [(m.text, m.place.name, m.place.kind) for m in ms]
     [('Kharkov', 'Kharkiv', 'settlement'), ('Donetsk', 'Donetsk Oblast', 'region')]
+    >>> (m,) = geoparse("Fighting raged in eastern Ukraine.")
+    >>> m.text, m.place.name, m.part.name
+    ('eastern Ukraine', 'Ukraine', 'eastern Ukraine')
     """
     parser = _default_parser() if context == "war" else _parser_for(_freeze(context))
     return parser(text, date=date)

@@ -150,7 +150,10 @@ class Mention:
 
     ``text[start:end] == mention.text`` always holds for the text it came from.
     ``place`` is ``None`` when the name could not be resolved; ``candidates`` holds
-    the runner-up places, best first.
+    the runner-up places, best first.  ``part`` is the named part of ``place`` that a
+    compass word marks off: for "eastern Ukraine" ``place`` is the country Ukraine (the
+    toponym, as geoparsing corpora annotate it) and ``part`` the eastern-Ukraine area,
+    which events map as the union of its oblasts.
     """
 
     start: int
@@ -161,6 +164,7 @@ class Mention:
     score: float = 0.0
     matched: str | None = None
     candidates: tuple[Place, ...] = ()
+    part: Place | None = None
 
     @property
     def __geo_interface__(self) -> dict[str, Any] | None:

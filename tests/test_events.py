@@ -4,6 +4,7 @@ import sys
 import geopandas as gpd
 import pandas as pd
 import pytest
+import shapely
 
 import geonews
 from geonews.corpus import Document
@@ -224,6 +225,19 @@ def test_region_event_and_admin_qualifier(parse):
         ("Zaporizhzhia Oblast", "region", "Armed clash", None),
     ]
     assert frame.geometry.iloc[1].contains(frame.geometry.iloc[0])
+
+
+def test_event_in_eastern_ukraine_is_placed_on_the_area_not_the_country():
+    # geoparse gives the country with the area as its part; the event takes the part
+    frame = events("Russian forces shelled towns in eastern Ukraine on Monday.", date="2025-11-20")
+    (row,) = frame.itertuples()
+    assert (row.place_name, row.place_text, row.precision) == (
+        "eastern Ukraine",
+        "eastern Ukraine",
+        "area",
+    )
+    donetsk, lviv = shapely.Point(37.80, 48.02), shapely.Point(24.03, 49.84)
+    assert row.geometry.contains(donetsk) and not row.geometry.contains(lviv)
 
 
 def test_sentence_without_place_or_trigger_gives_nothing(parse):

@@ -28,6 +28,27 @@ def test_area_made_of_oblasts_and_country_outline():
     assert ukraine.contains(point("geonames:703448"))  # Kyiv
 
 
+def test_region_point_is_the_middle_of_its_area_and_on_it():
+    from geonews import resolve
+    from geonews.places import haversine_km
+
+    # Virginia's geographic centre (Buckingham County, 37.49 N 78.55 W): the point of a
+    # region is the middle of its area, not of where its towns crowd (the northern suburbs)
+    virginia = resolve("Virginia", country_bias=None)
+    assert haversine_km(virginia.lat, virginia.lon, 37.49, -78.55) < 30
+    # a concave region (Idaho's panhandle) still gets a point on itself
+    for place in (virginia, resolve("Idaho", country_bias=None), gz.get_id("iso3166-2:UA-14")):
+        assert gz.shape(place).covers(shapely.Point(place.lon, place.lat)), place.name
+
+
+def test_country_point_lies_on_the_country():
+    # countryinfo's point for Kuwait is in Iraq; islands keep their point off the coast
+    for iso in ("KW", "UA"):
+        country = gz.country(iso)
+        assert gz.shape(country).contains(shapely.Point(country.lon, country.lat)), iso
+    assert gz.country("FJ").point == (-18.0, 175.0) and gz.country("CU").point == (21.5, -80.0)
+
+
 def test_settlement_shape_is_its_point():
     shape = gz.shape(gz.get_id("geonames:704422"))
     assert shape.geom_type == "Point" and shape.equals(point("geonames:704422"))

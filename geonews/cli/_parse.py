@@ -22,7 +22,7 @@ from geonews.places import lonlat
 
 FIELDS = (
     "doc_id", "start", "end", "text", "role", "place_name", "place_id", "kind", "lat", "lon",
-    "country", "admin1", "geonameid", "matched", "score",
+    "country", "admin1", "geonameid", "part_name", "matched", "score",
 )  # fmt: skip
 _SUFFIXES = {".csv": "csv", ".json": "json", ".geojson": "geojson"}
 
@@ -70,6 +70,7 @@ def rows(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
                 "country": p and p.country,
                 "admin1": p and p.admin1,
                 "geonameid": p and p.geonameid,
+                "part_name": m.part and m.part.name,  # "eastern Ukraine" within Ukraine
                 "matched": m.matched,
                 "score": round(m.score, 4),
             }
