@@ -350,6 +350,29 @@ class Geoparser:
             pos += len(part) + 1
         return out
 
+    def _county_lists(self, text: str, spans: list[_Span]) -> None:
+        """Names listed before "counties" are counties: "Douglas, Sarpy and Lancaster counties".
+
+        Each such span's key becomes that of "<name> County" (or "Parish") when the
+        gazetteer has it, so that Lancaster there is Lancaster County, not the city.
+        """
+        suffix = None
+        for i in range(len(spans) - 1, -1, -1):
+            sp = spans[i]
+            after = _COUNTIES.match(text, sp.end)
+            if after is not None and sp.cue is None:
+                suffix = "County" if after.group(1).lower() == "counties" else "Parish"
+            elif (
+                suffix is None
+                or sp.cue is not None
+                or not _LIST_GAP.fullmatch(text, sp.end, spans[i + 1].start)
+            ):
+                suffix = None
+                continue
+            k = key(f"{sp.text} {suffix}")
+            if self._has_key(k):
+                sp.key = k
+
     def _at_state_centre(self, place: Place) -> bool:
         """A county the gazetteer could place only at its state's centre."""
         if place.kind != "county":
@@ -466,6 +489,7 @@ class Geoparser:
         if not spans:
             return []
         resolver = self.resolver
+        self._county_lists(text, spans)
         by_key: dict[str, list[Place]] = {}
         counts = Counter(sp.key for sp in spans)
         for sp in spans:
@@ -705,6 +729,12 @@ def _with_article(text: str, spans: list[_Span]) -> frozenset[str]:
     return frozenset(k for k, n in articled.items() if 2 * n >= seen[k])
 
 
+# "... counties", perhaps after one more listed name the recogniser did not keep ("Love")
+_COUNTIES = re.compile(
+    r"(?:\s*,?\s+(?:and|or|&)\s+[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*)?)?"
+    r"\s+(counties|parishes)\b"
+)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|and\s+|or\s+|&\s+)")
 _COUNTY_SUFFIXES = (" county", " parish", " co")
 
 

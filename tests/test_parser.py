@@ -245,3 +245,13 @@ def test_a_bare_name_the_text_also_gives_as_a_county_is_that_county():
     # the county seat of the same name, in the county's own state, stays a town
     by_text = {m.text: m.place for m in geoparse("DeKalb County officials met in DeKalb.")}
     assert by_text["DeKalb"].kind == "settlement" and by_text["DeKalb"].admin1 == "Illinois"
+
+
+def test_names_listed_before_counties_are_counties():
+    text = "The combined population of Douglas, Sarpy and Lancaster counties continues to grow."
+    by_text = {m.text: m.place for m in geoparse(text)}
+    assert by_text["Lancaster"].kind == "county" and by_text["Lancaster"].admin1 == "Nebraska"
+    assert by_text["Sarpy"].kind == "county" and by_text["Sarpy"].admin1 == "Nebraska"
+    # a listed name the recogniser leaves out ("Love") does not break the list
+    (grayson,) = geoparse("Girls from Cooke, Grayson and Love counties will compete.")
+    assert grayson.place.name == "Grayson County"
