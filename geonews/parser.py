@@ -729,12 +729,14 @@ def _with_article(text: str, spans: list[_Span]) -> frozenset[str]:
     return frozenset(k for k, n in articled.items() if 2 * n >= seen[k])
 
 
-# "... counties", perhaps after one more listed name the recogniser did not keep ("Love")
+# a listed name the recogniser did not keep ("Love", "Swift")
+_LISTED = r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*)?"
+# "... counties", perhaps after more listed names: "..., Swift and Wilkin counties"
 _COUNTIES = re.compile(
-    r"(?:\s*,?\s+(?:and|or|&)\s+[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*)?)?"
-    r"\s+(counties|parishes)\b"
+    rf"(?:\s*,\s*{_LISTED})*(?:\s*,?\s+(?:and|or|&)\s+{_LISTED})?\s+(counties|parishes)\b"
 )
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|and\s+|or\s+|&\s+)")
+# between two listed names, perhaps with listed names the recogniser did not keep
+_LIST_GAP = re.compile(rf"(?:\s*,\s*{_LISTED})*\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|and\s+|or\s+|&\s+)")
 _COUNTY_SUFFIXES = (" county", " parish", " co")
 
 

@@ -255,3 +255,7 @@ def test_names_listed_before_counties_are_counties():
     # a listed name the recogniser leaves out ("Love") does not break the list
     (grayson,) = geoparse("Girls from Cooke, Grayson and Love counties will compete.")
     assert grayson.place.name == "Grayson County"
+    text = "Storms hit Becker, Clay, Douglas, Grant, Mahnomen, Swift and Wilkin counties."
+    ms = geoparse(text)
+    assert {m.text for m in ms} >= {"Becker", "Clay", "Mahnomen"}
+    assert {(m.place.kind, m.place.admin1) for m in ms} == {("county", "Minnesota")}
