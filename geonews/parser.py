@@ -83,6 +83,7 @@ _COHERENCE_KM = 150.0
 _COHERENCE_WINDOW = 4.0
 _COHERENCE_SENSES = 30
 _COHERENCE_CAP = 3.0
+_COHERENCE_NAMES = 300
 _SAME_REGION = 0.3
 #: A bare name read as a town at least this big is not the short form of a county's name.
 _LOCAL_POPULATION = 100_000
@@ -652,7 +653,8 @@ def _coherence(by_key, at_state_centre) -> dict[tuple[str, str], float]:
     counts less the more senses it has, since a common name is near anything by chance.
     """
     plausible: dict[str, list[tuple[Place, bool]]] = {}
-    for k, cands in by_key.items():
+    # the first names of a very long text only: the work grows with the square of it
+    for k, cands in itertools.islice(by_key.items(), _COHERENCE_NAMES):
         if not cands:
             continue
         floor = cands[0].score - _COHERENCE_WINDOW
