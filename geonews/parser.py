@@ -88,6 +88,19 @@ __all__ = ["MAX_TEXT_LENGTH", "Geoparser", "geoparse"]
 #: Largest lift the document context can give a candidate (country, region, distance); a
 #: candidate further than this below the best is not rescored.
 _WINDOW = 8.0
+_REGION_LIFT = 4.0
+#: Weight of spatial coherence: support from the other names' nearby senses.
+_COHERENCE = 1.0
+_COHERENCE_KM = 150.0
+_COHERENCE_WINDOW = 4.0
+_COHERENCE_SENSES = 30
+_COHERENCE_CAP = 3.0
+_COHERENCE_NAMES = 300
+_SAME_REGION = 0.3
+#: A bare name read as a town at least this big is not the short form of a county's name.
+_LOCAL_POPULATION = 100_000
+#: Lift of a sea, river or area for a name written after "the".
+_ARTICLE = 3.0
 
 #: Longest text accepted (characters); split longer documents.
 MAX_TEXT_LENGTH = 2_000_000
@@ -144,6 +157,11 @@ class Geoparser:
         user = self.resolver.user_aliases  # the user's own aliases are names in text too
         known = self.gazetteer.has_key
         self._has_key = functools.lru_cache(maxsize=200_000)(lambda k: k in user or known(k))
+        self._state_point = functools.lru_cache(maxsize=1024)(self._state_point_uncached)
+
+    def _state_point_uncached(self, country, admin1_code) -> tuple[float, float] | None:
+        state = self.gazetteer.region_of(country, admin1_code)
+        return None if state is None else (state.lat, state.lon)
 
     def __repr__(self) -> str:
         return f"Geoparser({self.resolver!r})"
@@ -381,6 +399,36 @@ class Geoparser:
             return []
         return out
 
+    def _county_lists(self, text: str, spans: list[_Span]) -> None:
+        """Names listed before "counties" are counties: "Douglas, Sarpy and Lancaster counties".
+
+        Each such span's key becomes that of "<name> County" (or "Parish") when the
+        gazetteer has it, so that Lancaster there is Lancaster County, not the city.
+        """
+        suffix = None
+        for i in range(len(spans) - 1, -1, -1):
+            sp = spans[i]
+            after = _COUNTIES.match(text, sp.end)
+            if after is not None and sp.cue is None:
+                suffix = "County" if after.group(1).lower() == "counties" else "Parish"
+            elif (
+                suffix is None
+                or sp.cue is not None
+                or not _LIST_GAP.fullmatch(text, sp.end, spans[i + 1].start)
+            ):
+                suffix = None
+                continue
+            k = key(f"{sp.text} {suffix}")
+            if self._has_key(k):
+                sp.key = k
+
+    def _at_state_centre(self, place: Place) -> bool:
+        """A county the gazetteer could place only at its state's centre."""
+        if place.kind != "county":
+            return False
+        state = self._state_point(place.country, place.raw.get("admin1_code"))
+        return state == (place.lat, place.lon)
+
     def _is_major(self, k: str) -> bool:
         """A country, region or city of 100,000+ people: too prominent to be a common word."""
         top = self.resolver.candidates(k, limit=1)
@@ -389,7 +437,10 @@ class Geoparser:
         )
 
     def _prominent(self, k: str, text: str) -> bool:
-        """Any of the name's likelier places is a country, region, area or 100,000+ city.
+        """Any of the name's likelier places is prominent: not a word, whatever its use.
+
+        Prominent: a country, region, area, sea, curated feature (Pentagon) or a city of
+        100,000+ people.
 
         A place reached through its abbreviation ("ACT" for the Australian Capital
         Territory, "Mass" for Massachusetts) counts only when ``text`` is in capitals:
@@ -398,7 +449,7 @@ class Geoparser:
         """
         return any(
             (
-                p.kind in ("country", "region", "continent", "area")
+                p.kind in ("country", "region", "continent", "area", "sea", "feature")
                 or (p.population >= 100_000 and p.matched != "alt")
             )
             and (text.isupper() or not _abbreviates(k, p.name))
@@ -459,7 +510,12 @@ class Geoparser:
         return out
 
     def _place_cue(self, text, words, i, j) -> bool:
-        """A cue that the words ``i:j`` name a place: "in Dyer", "Dyer, Ind.", "Dyer, Indiana"."""
+        """A cue that the words ``i:j`` name a place: "in Dyer", "Dyer, Ind.".
+
+        Also "Dyer, Indiana" and a county list: "Clay, Swift and Wilkin counties".
+        """
+        if _COUNTIES.match(text, words[j - 1][1]):
+            return True
         if i > 0:
             prev = words[i - 1][2]
             if prev in _PLACE_PREPOSITIONS and text[words[i - 1][1] : words[i][0]] == " ":
@@ -593,12 +649,16 @@ class Geoparser:
         if not spans:
             return []
         resolver = self.resolver
+        self._county_lists(text, spans)
         by_key: dict[str, list[Place]] = {}
         counts = Counter(sp.key for sp in spans)
         for sp in spans:
             if sp.key not in by_key:
                 by_key[sp.key] = resolver.candidates(sp.key, date=date, limit=60)
         hints = _admin_hints(text, spans, by_key)
+        # "the Atlantic", "the eastern Pacific": a name that takes the article is a sea,
+        # a river or an area more often than a town (Atlantic, Iowa)
+        articled = _with_article(text, spans)
 
         # Two passes: the first reads the document's context from each name's best guess,
         # the second from the first pass's choices, so names settle each other
@@ -608,11 +668,16 @@ class Geoparser:
             [c[0] for c in by_key.values() if c and c[0].kind in ("settlement", "region")]
         )
         tops = {k: (c[0], _margin(c)) for k, c in by_key.items() if c}
-        chosen = self._choose(by_key, _evidence(tops, counts), hints, prior, anchor)
+        support = _coherence(by_key, self._at_state_centre)
+        chosen = self._choose(
+            by_key, _evidence(tops, counts), hints, prior, anchor, support, articled
+        )
         settled = {k: (c[0], 9.0) for k, c in chosen.items() if c[0] is not None}
-        chosen = self._choose(by_key, _evidence(settled, counts), hints, prior, anchor)
+        chosen = self._choose(
+            by_key, _evidence(settled, counts), hints, prior, anchor, support, articled
+        )
 
-        chosen = _place_counties(chosen, self.gazetteer)
+        chosen = _place_counties(_county_short_forms(chosen), self.gazetteer)
         mentions = []
         for sp in spans:
             place, runners, conf = chosen[sp.key]
@@ -641,7 +706,7 @@ class Geoparser:
         return mentions
 
     @staticmethod
-    def _choose(by_key, evidence, hints, prior, anchor):
+    def _choose(by_key, evidence, hints, prior, anchor, support, articled):
         countries: Counter[str] = Counter()
         regions: Counter[tuple[str | None, str | None]] = Counter()
         for country, region, weight in evidence.values():
@@ -663,6 +728,10 @@ class Geoparser:
             if own_region:
                 doc_regions[own_region] -= own_weight
             total = sum(w for w in doc_countries.values() if w > 0) or 1.0
+            region_totals: Counter[str | None] = Counter()
+            for (rc, _), w in doc_regions.items():
+                if w > 0:
+                    region_totals[rc] += w
             # the war-region prior yields when the text is plainly about somewhere else
             war_evidence = sum(w for c, w in doc_countries.items() if c in prior)
             other_evidence = sum(w for c, w in doc_countries.items() if c not in prior)
@@ -677,13 +746,19 @@ class Geoparser:
                 # how much of the text is about this country, and how much is said of it
                 share = weight / total
                 s += min(weight, 2.0) * (0.5 + share)
-                if p.kind != "country" and doc_regions.get((p.country, p.admin1), 0.0) > 0.5:
-                    s += 3.0 * share
+                rweight = doc_regions.get((p.country, p.admin1), 0.0)
+                if p.kind != "country" and rweight > 0.5:
+                    # how much of what the text says of this country is about this region
+                    rshare = rweight / (region_totals.get(p.country, 0.0) or rweight)
+                    s += _REGION_LIFT * share * min(rweight, 2.0) / 2.0 * (0.5 + rshare)
                 for hint in hints.get(k, ()):
                     if _within(p, hint):
                         s += 4.0
+                if k in articled and p.kind in _ARTICLE_KINDS:
+                    s += _ARTICLE
                 if anchor is not None and p.kind in ("settlement", "feature"):
                     s -= 0.5 * math.log1p(haversine_km(anchor[0], anchor[1], p.lat, p.lon) / 300)
+                s += _COHERENCE * support.get((k, p.id), 0.0)
                 rescored.append((s, p))
             rescored.sort(key=lambda t: (-t[0], -t[1].population, t[1].id))
             best_s, best = rescored[0]
@@ -726,6 +801,134 @@ def _place_counties(chosen, gazetteer):
     return out
 
 
+def _coherence(by_key, at_state_centre) -> dict[tuple[str, str], float]:
+    """How many other names of the text have a sense near each sense of a name.
+
+    Every name with more than one plausible sense ("Watertown", "Delano", "Elgin") looks,
+    for each of its senses, at the nearest plausible sense of every other name; a sense
+    close to many of them (the Minnesota towns of one local paper) gathers support.  Two
+    senses in the same first-level region count as somewhat close whatever the distance
+    (a county known only by its state is near everything in its state).  A name's vote
+    counts less the more senses it has, since a common name is near anything by chance.
+    """
+    plausible: dict[str, list[tuple[Place, bool]]] = {}
+    # the first names of a very long text only: the work grows with the square of it
+    for k, cands in itertools.islice(by_key.items(), _COHERENCE_NAMES):
+        if not cands:
+            continue
+        floor = cands[0].score - _COHERENCE_WINDOW
+        senses = [
+            (p, not at_state_centre(p))
+            for p in cands[:_COHERENCE_SENSES]
+            if p.score >= floor and p.kind in _POINT_KINDS
+        ]
+        if senses:
+            plausible[k] = senses
+    if len(plausible) < 2:
+        return {}
+    grid: dict[tuple[int, int], list[tuple[str, Place]]] = {}
+    regions: dict[tuple[str | None, str | None], set[str]] = {}
+    for k, senses in plausible.items():
+        for p, has_point in senses:
+            if has_point:
+                grid.setdefault(_cell(p.lat, p.lon), []).append((k, p))
+            if p.admin1:
+                regions.setdefault((p.country, p.admin1), set()).add(k)
+    weight = {k: 1.0 / math.sqrt(len(senses)) for k, senses in plausible.items()}
+    out: dict[tuple[str, str], float] = {}
+    for k, senses in plausible.items():
+        if len(by_key[k]) < 2:
+            continue  # nothing to choose
+        for p, has_point in senses:
+            near = dict.fromkeys(
+                regions.get((p.country, p.admin1), ()) if p.admin1 else (), _SAME_REGION
+            )
+            near.pop(k, None)
+            if has_point:
+                cy, cx = _cell(p.lat, p.lon)
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        for m, q in grid.get((cy + dy, cx + dx), ()):
+                            if m == k:
+                                continue
+                            km = haversine_km(p.lat, p.lon, q.lat, q.lon)
+                            if km < _COHERENCE_KM:
+                                closeness = 1.0 - km / _COHERENCE_KM
+                                if closeness > near.get(m, 0.0):
+                                    near[m] = closeness
+            if near:
+                out[(k, p.id)] = min(sum(weight[m] * c for m, c in near.items()), _COHERENCE_CAP)
+    return out
+
+
+_POINT_KINDS = frozenset({"settlement", "county", "feature"})
+#: Grid cell of the coherence search, in degrees (a 3x3 block covers _COHERENCE_KM).
+_CELL = 2.0
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / _CELL), math.floor(lon / _CELL)
+
+
+_ARTICLE_KINDS = frozenset({"sea", "river", "area", "feature", "continent"})
+_ADJECTIVES = "|".join(
+    sorted(_DIRECTIONS | {"tropical", "equatorial", "upper", "lower", "far", "wider", "greater"})
+)
+_BEFORE = re.compile(rf"\bthe\s+(?:(?:{_ADJECTIVES})\s+){{0,3}}$", re.I)
+
+
+def _with_article(text: str, spans: list[_Span]) -> frozenset[str]:
+    """Names the text mostly writes after "the" ("the Atlantic", "the western Pacific")."""
+    seen: Counter[str] = Counter()
+    articled: Counter[str] = Counter()
+    for sp in spans:
+        if sp.cue is not None:
+            continue
+        seen[sp.key] += 1
+        if _BEFORE.search(text, max(0, sp.start - 40), sp.start):
+            articled[sp.key] += 1
+    return frozenset(k for k, n in articled.items() if 2 * n >= seen[k])
+
+
+# a listed name the recogniser did not keep ("Love", "Swift")
+_LISTED = r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*)?"
+# "... counties", perhaps after more listed names: "..., Swift and Wilkin counties"
+_COUNTIES = re.compile(
+    rf"(?:\s*,\s*{_LISTED})*(?:\s*,?\s+(?:and|or|&)\s+{_LISTED})?\s+(counties|parishes)\b"
+)
+# between two listed names, perhaps with listed names the recogniser did not keep
+_LIST_GAP = re.compile(rf"(?:\s*,\s*{_LISTED})*\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|and\s+|or\s+|&\s+)")
+_COUNTY_SUFFIXES = (" county", " parish", " co")
+
+
+def _county_short_forms(chosen):
+    """A bare name the text also gives as a county ("Barrow County ... Barrow") is the county.
+
+    Unless the bare name has been read as a place in the county's own state (the county
+    seat often shares the name) or as a city too big to be a local short form.
+    """
+    out = None
+    for k, (place, _, conf) in chosen.items():
+        if place is None or place.kind != "county":
+            continue
+        for suffix in _COUNTY_SUFFIXES:
+            if not k.endswith(suffix):
+                continue
+            base = k[: -len(suffix)]
+            short, runners, _ = chosen.get(base, (None, (), 0.0))
+            if (
+                short is not None
+                and short.kind == "settlement"
+                and short.population < _LOCAL_POPULATION
+                and not short.raw.get("capital")
+                and (short.country, short.admin1) != (place.country, place.admin1)
+            ):
+                if out is None:
+                    out = dict(chosen)
+                out[base] = (place, (short, *runners[:2]), conf)
+    return chosen if out is None else out
+
+
 def _margin(cands: list[Place]) -> float:
     return cands[0].score - cands[1].score if len(cands) > 1 else 9.0
 
@@ -749,11 +952,15 @@ def _capitalised(word: str) -> bool:
 
 
 def _abbreviates(k: str, name: str) -> bool:
-    """Whether the key ``k`` is the initials of ``name`` or a cut-short form of it."""
+    """Whether the key ``k`` is the initials of ``name`` or a word of it cut short.
+
+    "mass" cuts "massachusetts" short; "atlantic" is a whole word of "atlantic ocean".
+    """
     full = key(name)
     parts = full.split()
     return k != full and (
-        (len(parts) > 1 and k == "".join(w[0] for w in parts)) or full.startswith(k)
+        (len(parts) > 1 and k == "".join(w[0] for w in parts))
+        or (full.startswith(k) and full[len(k)] != " ")
     )
 
 

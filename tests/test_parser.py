@@ -141,12 +141,24 @@ def test_date_reads_alias_validity():
     assert old.matched.endswith("@valid") and not new.matched.endswith("@valid")
 
 
-def test_us_county_moves_to_the_text_places_in_its_state():
+def test_us_county_stands_at_the_centre_of_its_zip_codes():
     text = "Deputies in Laurel County searched near London, Ky., and Corbin, Ky., on Monday."
     (county,) = [m for m in geoparse(text) if m.text == "Laurel County"]
     assert county.place.kind == "county" and county.place.admin1 == "Kentucky"
+    assert county.place.matched == "name"  # its own point, not one borrowed from the text
+    assert 36.9 < county.place.lat < 37.3 and -84.4 < county.place.lon < -83.9
+    # Cuyahoga County is around Cleveland, not at the centre of Ohio nor at Cuyahoga Falls
+    (county,) = geoparse("Cuyahoga County voters went to the polls.")
+    assert 41.3 < county.place.lat < 41.6 and -81.9 < county.place.lon < -81.4
+
+
+def test_us_county_without_a_point_moves_to_the_text_places_in_its_state():
+    # Loving County has no ZIP code of its own
+    text = "Deputies in Loving County searched near Pecos, Texas, and Kermit, Texas, on Monday."
+    (county,) = [m for m in geoparse(text) if m.text == "Loving County"]
+    assert county.place.kind == "county" and county.place.admin1 == "Texas"
     assert county.place.matched.endswith("+text-centroid")
-    assert 36.5 < county.place.lat < 37.5 and -84.6 < county.place.lon < -83.6
+    assert 31.0 < county.place.lat < 32.2 and -104.0 < county.place.lon < -102.8
 
 
 def test_spacy_pipeline_adds_candidates_the_rules_keep_out():
@@ -287,3 +299,82 @@ def test_a_title_that_ends_a_sentence_is_no_title():
     # "envoy." ends the sentence; "Gen." is an abbreviated title before a name
     assert names("He met the envoy. Kyiv was quiet.") == [("Kyiv", "Kyiv")]
     assert names("Gen. Kherson spoke.") == []
+
+
+def test_region_named_often_outweighs_a_region_named_once():
+    # Jackson, Mississippi is the bigger Jackson; a text about Georgia that mentions one
+    # Mississippi town in passing means Jackson, Georgia
+    text = (
+        "Schools in Jackson reopened. In Georgia, the state board met in Atlanta; Georgia "
+        "teachers in Athens and Macon agreed, though a Biloxi district did not."
+    )
+    by_text = {m.text: m.place for m in geoparse(text)}
+    assert by_text["Jackson"].admin1 == "Georgia"
+    assert by_text["Biloxi"].admin1 == "Mississippi"
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # Paris, Tennessee among its neighbours, not Paris, France
+        ("Teams from Paris, Huntingdon and Camden met in McKenzie on Monday.", "Tennessee"),
+        # Huntsville, Texas (beside Crockett and Madisonville), not Huntsville, Alabama
+        (
+            "Crews from Huntsville and Walker County cleared roads near Crockett and Madisonville.",
+            "Texas",
+        ),
+    ],
+)
+def test_names_settle_where_their_senses_cluster(text, state):
+    ms = geoparse(text)
+    assert len(ms) == 4
+    assert {m.place.admin1 for m in ms} == {state}
+
+
+def test_a_name_after_the_article_is_the_sea_not_the_town():
+    text = (
+        "Forecasters in Colorado expect storms in the tropical Atlantic to reach the United "
+        "States; the Atlantic season starts in June."
+    )
+    atlantic = [m.place for m in geoparse(text) if m.text == "Atlantic"]
+    assert len(atlantic) == 2 and {p.kind for p in atlantic} == {"sea"}
+    # without the article the Iowa town keeps its name
+    (town,) = [
+        m.place
+        for m in geoparse("Police in Atlantic said the Iowa town was quiet.")
+        if m.text == "Atlantic"
+    ]
+    assert town.kind == "settlement" and town.admin1 == "Iowa"
+
+
+def test_a_bare_name_the_text_also_gives_as_a_county_is_that_county():
+    text = (
+        "Barrow County commissioners met Monday. Schools in Barrow reopen next week, and "
+        "Barrow deputies will patrol nearby Winder."
+    )
+    by_text = {m.text: m.place for m in geoparse(text)}
+    assert by_text["Barrow"].id == by_text["Barrow County"].id
+    assert by_text["Barrow"].admin1 == "Georgia"
+    # the county seat of the same name, in the county's own state, stays a town
+    by_text = {m.text: m.place for m in geoparse("DeKalb County officials met in DeKalb.")}
+    assert by_text["DeKalb"].kind == "settlement" and by_text["DeKalb"].admin1 == "Illinois"
+
+
+def test_names_listed_before_counties_are_counties():
+    text = "The combined population of Douglas, Sarpy and Lancaster counties continues to grow."
+    by_text = {m.text: m.place for m in geoparse(text)}
+    assert by_text["Lancaster"].kind == "county" and by_text["Lancaster"].admin1 == "Nebraska"
+    assert by_text["Sarpy"].kind == "county" and by_text["Sarpy"].admin1 == "Nebraska"
+    # a listed name the recogniser leaves out ("Love") does not break the list
+    (grayson,) = geoparse("Girls from Cooke, Grayson and Love counties will compete.")
+    assert grayson.place.name == "Grayson County"
+    text = "Storms hit Becker, Clay, Douglas, Grant, Mahnomen, Swift and Wilkin counties."
+    ms = geoparse(text)
+    assert {m.text for m in ms} >= {"Becker", "Clay", "Mahnomen"}
+    assert {(m.place.kind, m.place.admin1) for m in ms} == {("county", "Minnesota")}
+
+
+def test_a_common_word_that_names_a_sea_or_a_curated_site_stays():
+    # "Pentagon" and "Atlantic" are common English words, but what they name is prominent
+    got = [(m.text, m.place.kind) for m in geoparse("Pentagon officials watched the Atlantic.")]
+    assert got == [("Pentagon", "feature"), ("Atlantic", "sea")]
