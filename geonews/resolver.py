@@ -278,8 +278,8 @@ class Resolver:
             places = places[:_FOLD_LIMIT]  # the most populous (skeleton rows are ordered so)
             if not places:
                 return ()
-        # an alternate name that is the main name of a much bigger place elsewhere
-        # ("Cambridge", "Alexandria") is a weak match for the small one
+        # an alternate name that is the main name of a place more than twice as big
+        # elsewhere ("Cambridge", "Alexandria") is a weak match for the small one
         named_pop = 0
         if len(places) > 1:
             for p in places:
@@ -290,7 +290,7 @@ class Resolver:
         for place in places:
             rowid = place.raw["rowid"]
             weight, label = how[rowid]
-            if label == "alt" and place.population * 10 < named_pop:
+            if label == "alt" and place.population * 2 < named_pop:
                 weight -= 1.5
             score = base.get(rowid)
             if score is None:

@@ -45,6 +45,14 @@ def test_pokrovsk_is_the_donetsk_town_not_yakutia():
     assert any(p.admin1 == "Yakutia" for p in ranked[1:])
 
 
+def test_an_alternate_name_that_is_a_bigger_place_s_own_name_yields_to_it():
+    # GeoNames gives a Luhansk-oblast town of 42,000 "Cambridge" as an alternate name;
+    # the war context must not carry it past the English city of that name
+    assert resolve("Cambridge").country != "UA"
+    # a Ukrainian city bigger than its namesake keeps the war reading
+    assert resolve("Odessa").country == "UA"
+
+
 def test_without_bias_it_is_a_world_gazetteer():
     world = Resolver(country_bias=None)
     assert world.resolve("Paris").country == "FR"
