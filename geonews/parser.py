@@ -677,6 +677,7 @@ class Geoparser:
             by_key, _evidence(settled, counts), hints, prior, anchor, support, articled
         )
 
+        chosen = _regions_in_lists(text, spans, chosen, by_key)
         chosen = _place_counties(_county_short_forms(chosen), self.gazetteer)
         mentions = []
         for sp in spans:
@@ -770,6 +771,34 @@ class Geoparser:
                 round(confidence, 4),
             )
         return chosen
+
+
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _regions_in_lists(text, spans, chosen, by_key):
+    """A name listed with states is the state: "California or Washington".
+
+    "Alaska, Hawaii, Florida and Washington" is the state, not Washington, D.C.: a name
+    whose chosen place is not a region but which has a region of the same country among
+    its candidates takes that region when a list neighbour is such a region.
+    """
+    out = dict(chosen)
+    for a, b in itertools.pairwise(spans):
+        if not _LIST_SEPARATOR.fullmatch(text, a.end, b.start):
+            continue
+        for this, other in ((a.key, b.key), (b.key, a.key)):
+            place, mate = out[this][0], out[other][0]
+            if place is None or mate is None or place.kind == "region" or mate.kind != "region":
+                continue
+            region = next(
+                (p for p in by_key[this] if p.kind == "region" and p.country == mate.country),
+                None,
+            )
+            if region is not None:
+                runners = tuple(p for p in by_key[this] if p.id != region.id)[:3]
+                out[this] = (region, runners, out[this][2])
+    return out
 
 
 def _place_counties(chosen, gazetteer):

@@ -378,3 +378,16 @@ def test_a_common_word_that_names_a_sea_or_a_curated_site_stays():
     # "Pentagon" and "Atlantic" are common English words, but what they name is prominent
     got = [(m.text, m.place.kind) for m in geoparse("Pentagon officials watched the Atlantic.")]
     assert got == [("Pentagon", "feature"), ("Atlantic", "sea")]
+
+
+def test_a_name_listed_with_states_is_the_state():
+    ms = geoparse("Tech jobs moved from states such as California or Washington.")
+    assert [(m.text, m.place.kind) for m in ms] == [
+        ("California", "region"),
+        ("Washington", "region"),
+    ]
+    ms = geoparse("Trips to Alaska, Hawaii, Florida and Washington took weeks.")
+    assert ms[-1].place.kind == "region" and ms[-1].place.admin1 == "Washington"
+    # listed with cities it stays the city
+    ms = geoparse("He flew from Kyiv to Washington and Moscow.")
+    assert ms[1].place.admin1 == "District of Columbia"
