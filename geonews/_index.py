@@ -32,12 +32,13 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata, resources
 from pathlib import Path
 
+from geonews import _territory
 from geonews.errors import DataError
 from geonews.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
-SCHEMA_VERSION = "17"
+SCHEMA_VERSION = "18"
 _SCRIPTS_OK = re.compile(r"^[\sA-Za-z0-9\u00c0-\u024f\u0400-\u04ff'’ʼ\-.(),]+$")
 _CODE = re.compile(r"[A-Z0-9]{2,5}")
 
@@ -87,48 +88,47 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Centroid of the area a region's settlements cover, as (lat, lon).
+    """Middle of the extent of a region's settlements ``(lat, lon)``.
 
-    The middle of the settled area, not of its population: Virginia's point lies in the
-    middle of the state, not between its northern suburbs and the coast.  A region too
-    small for a hull gets the middle of its points' extent.
+    The fallback point of a region whose country has no outline to split.
     """
-    import shapely.ops
-
-    area = settled_area([(lon, lat) for lat, lon in points])
-    if area is None:
-        lats = sorted(p[0] for p in points)
-        lons = sorted(p[1] for p in points)
-        return ((lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2)
-    c = area.centroid
-    if not area.contains(c):  # a crescent: the region's nearest point to its centroid
-        c = shapely.ops.nearest_points(area, c)[0]
-    return (round(c.y, 5), round(c.x, 5))
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    return ((lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2)
 
 
 def settled_area(points: list[tuple[float, float]]):
     """The concave hull of settlement points ``(lon, lat)``, outliers dropped, buffered.
 
-    ``None`` when fewer than three points remain.  Used for a region's point and shape.
+    ``None`` when fewer than three points remain: the fallback shape of a region.
     """
     import shapely
 
-    pts = _without_outliers(points)
+    pts = _territory.without_outliers(points)
     if len(pts) < 3:
         return None
     hull = shapely.concave_hull(shapely.MultiPoint(pts), ratio=0.2)
     return shapely.make_valid(hull.buffer(0.05))
 
 
-def _without_outliers(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Drop settlements far from the others (a mis-coded village would spike the hull)."""
-    if len(pts) < 10:
-        return pts
-    mx = sorted(p[0] for p in pts)[len(pts) // 2]
-    my = sorted(p[1] for p in pts)[len(pts) // 2]
-    dist = [((p[0] - mx) ** 2 + (p[1] - my) ** 2) ** 0.5 for p in pts]
-    limit = max(1.0, 1.5 * sorted(dist)[int(len(dist) * 0.9)])
-    return [p for p, d in zip(pts, dist, strict=True) if d <= limit]
+def _region_territories(admin_points, countries: set[str]) -> dict[tuple[str, str], object]:
+    """(country, admin1 code) -> territory, for the countries whose regions the index has."""
+    from geonews.gazetteer import _country_outline
+
+    out = {}
+    for cc in sorted(countries):
+        outline = _country_outline(cc)
+        if outline is None or outline.is_empty:
+            continue
+        points = {
+            code: [(lon, lat) for lat, lon in pts]
+            for (c, code), pts in admin_points.items()
+            if c == cc and code
+        }
+        for code, area in _territory.territories(outline, points).items():
+            if not area.is_empty:
+                out[(cc, code)] = area
+    return out
 
 
 def _region_forms(base: str) -> Iterator[str]:
@@ -151,6 +151,8 @@ def build(path: Path) -> Path:
 
 
 def _build_into(target: Path) -> None:
+    import shapely
+
     gdir = geonames_dir()
     with (gdir / "cities500.json").open(encoding="utf-8") as f:
         cities = json.load(f)
@@ -193,6 +195,7 @@ def _build_into(target: Path) -> None:
             source TEXT);
         CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
         CREATE TABLE capitals (place INTEGER PRIMARY KEY);
+        CREATE TABLE region_shapes (id TEXT PRIMARY KEY, wkb BLOB);
         """
     )
     places: list[tuple] = []
@@ -278,6 +281,17 @@ def _build_into(target: Path) -> None:
         )
         add_names(rowid, cont["toponymName"], alts)
 
+    # a region's point is the centre of its territory; its shape is kept for maps
+    territory = _region_territories(admin_points, {r["country"] for r in regions} | {"US"})
+    shapes: list[tuple[str, bytes]] = []
+
+    def region_point(pid, cc, code, pts):
+        area = territory.get((cc, code))
+        if area is None:
+            return _centre(pts)
+        shapes.append((pid, shapely.to_wkb(shapely.simplify(area, 0.005))))
+        return _territory.centre(area)
+
     for r in regions:
         # "Donetsk" alone is the city; the region is "Donetsk Oblast" (every oblast of
         # Ukraine is named so; Crimea as it is) or, elsewhere, "Belgorod Region"
@@ -290,7 +304,7 @@ def _build_into(target: Path) -> None:
         pts = admin_points.get((r["country"], r["admin1_code"]))
         if not pts:
             raise DataError(f"region {r['id']!r} matches no settlement in cities500")
-        lat, lon = _centre(pts)
+        lat, lon = region_point(f"iso3166-2:{r['id']}", r["country"], r["admin1_code"], pts)
         rowid = add_place(
             f"iso3166-2:{r['id']}",
             r["display"],
@@ -311,7 +325,7 @@ def _build_into(target: Path) -> None:
         pts = admin_points.get(("US", st["code"]))
         if not pts:
             continue
-        lat, lon = _centre(pts)
+        lat, lon = region_point(f"geonames:{st['geonameid']}", "US", st["code"], pts)
         rowid = add_place(
             f"geonames:{st['geonameid']}",
             st["name"],
@@ -429,6 +443,7 @@ def _build_into(target: Path) -> None:
     )
     db.executemany("INSERT INTO aliases VALUES (?,?,?,?,?,?,?)", alias_rows)
     db.executemany("INSERT INTO capitals VALUES (?)", [(r,) for r, _ in capital_best.values()])
+    db.executemany("INSERT INTO region_shapes VALUES (?,?)", shapes)
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",
         [("schema", SCHEMA_VERSION), ("digest", digest()), ("places", str(len(places)))],

@@ -255,8 +255,10 @@ class Gazetteer:
     def shape(self, place: Place):
         """A representative shapely geometry for ``place``.
 
-        A point for a settlement or feature; for a region, the concave hull of its
-        settlements (buffered a little); for a country, its outline from ``countryinfo``.
+        A point for a settlement or feature; for a region, its territory (the part of the
+        country's outline nearest its own settlements, see ``geonews._territory``; the
+        hull of its settlements where the country has no outline); for a country, its
+        outline from ``countryinfo``.
 
         Examples
         --------
@@ -282,6 +284,10 @@ def _shape(path, pid, kind, country, admin1_code, lat, lon):
     point = shapely.Point(lonlat(lat, lon))
     if kind == "region" and admin1_code:
         db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        stored = db.execute("SELECT wkb FROM region_shapes WHERE id=?", (pid,)).fetchone()
+        if stored is not None:  # the region's territory, built with the index
+            db.close()
+            return shapely.from_wkb(stored[0])
         pts = db.execute(
             "SELECT lon, lat FROM places WHERE country=? AND admin1_code=? AND kind='settlement'",
             (country, admin1_code),

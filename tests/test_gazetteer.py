@@ -41,6 +41,19 @@ def test_region_point_is_the_middle_of_its_area_and_on_it():
         assert gz.shape(place).covers(shapely.Point(place.lon, place.lat)), place.name
 
 
+def test_region_territory_covers_the_empty_north_and_borders_its_neighbours():
+    from geonews import resolve
+
+    ontario = resolve("Province of Ontario", country_bias=None)
+    shape = gz.shape(ontario)
+    # the hull of Ontario's towns stopped short of the Hudson Bay lowlands; the territory
+    # reaches them, and the point is the middle of the province, not of its south
+    assert shape.contains(shapely.Point(-82.0, 52.0))
+    assert 47.5 < ontario.lat < 51.0
+    donetsk, luhansk = (gz.shape(gz.get_id(f"iso3166-2:UA-{n}")) for n in ("14", "09"))
+    assert donetsk.distance(luhansk) == 0 and donetsk.intersection(luhansk).area < 0.01
+
+
 def test_country_point_lies_on_the_country():
     # countryinfo's point for Kuwait is in Iraq; islands keep their point off the coast
     for iso in ("KW", "UA"):
