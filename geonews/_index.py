@@ -150,6 +150,38 @@ def build(path: Path) -> Path:
     return path
 
 
+def prune(path: Path, *, spare: int = 2) -> list[Path]:
+    """Delete older gazetteer indexes beside ``path``; keep ``path`` and the ``spare`` newest.
+
+    Each change of sources or index code builds a new index (60-100 MB) under a new
+    name; without pruning the user cache would grow with every upgrade.  A couple of
+    spares keep two installed versions that take turns from rebuilding each time.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for i, name in enumerate("abcd"):
+    ...     (d / f"gazetteer-{name}.sqlite").touch()
+    ...     os.utime(d / f"gazetteer-{name}.sqlite", (i, i))
+    >>> [p.name for p in prune(d / "gazetteer-a.sqlite", spare=1)]
+    ['gazetteer-c.sqlite', 'gazetteer-b.sqlite']
+    >>> sorted(p.name for p in d.iterdir())
+    ['gazetteer-a.sqlite', 'gazetteer-d.sqlite']
+    """
+    others = [p for p in path.parent.glob("gazetteer-*.sqlite") if p != path]
+    others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    removed = []
+    for old in others[spare:]:
+        try:
+            old.unlink()  # a process still reading it keeps its open file
+        except OSError as err:
+            log.debug("could not remove old index %s: %s", old, err)
+            continue
+        removed.append(old)
+    return removed
+
+
 def _build_into(target: Path) -> None:
     import shapely
 

@@ -51,7 +51,8 @@ class Gazetteer:
     ----------
     path : str or Path, optional
         An index built by :func:`geonews._index.build`.  By default the cached index for the
-        installed sources, built on first use (a few seconds, once).
+        installed sources, built on first use (about half a minute, once; older indexes
+        beyond the two newest are then removed from the cache).
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None):
@@ -60,6 +61,7 @@ class Gazetteer:
             if not path.exists():
                 log.info("building the gazetteer index at %s (once)", path)
                 _index.build(path)
+                _index.prune(path)
         self.path = Path(path)
         self._local = threading.local()
         self._place_cache: dict[int, Place] = {}
