@@ -715,6 +715,14 @@ class Geoparser:
                 countries[country] += weight
             if region:
                 regions[region] += weight
+        # document-wide sums, from which each name's own evidence is taken out below
+        total_all = sum(w for w in countries.values() if w > 0)
+        war_all = sum(w for c, w in countries.items() if c in prior)
+        other_all = sum(w for c, w in countries.items() if c not in prior)
+        region_totals_all: Counter[str | None] = Counter()
+        for (rc, _), w in regions.items():
+            if w > 0:
+                region_totals_all[rc] += w
         chosen: dict[str, tuple[Place | None, tuple[Place, ...], float]] = {}
         for k, cands in by_key.items():
             if not cands:
@@ -722,20 +730,25 @@ class Geoparser:
                 continue
             # a name's own evidence does not vote for itself
             own_country, own_region, own_weight = evidence.get(k, (None, None, 0.0))
-            doc_countries = countries.copy()
-            doc_regions = regions.copy()
+            doc_countries, doc_regions = countries, regions
+            total, war_evidence, other_evidence = total_all, war_all, other_all
+            region_totals = region_totals_all
             if own_country:
-                doc_countries[own_country] -= own_weight
+                doc_countries = _without(countries, own_country, own_weight)
+                before, after = countries[own_country], doc_countries[own_country]
+                total += max(after, 0.0) - max(before, 0.0)
+                if own_country in prior:
+                    war_evidence -= own_weight
+                else:
+                    other_evidence -= own_weight
             if own_region:
-                doc_regions[own_region] -= own_weight
-            total = sum(w for w in doc_countries.values() if w > 0) or 1.0
-            region_totals: Counter[str | None] = Counter()
-            for (rc, _), w in doc_regions.items():
-                if w > 0:
-                    region_totals[rc] += w
+                doc_regions = _without(regions, own_region, own_weight)
+                before, after = regions[own_region], doc_regions[own_region]
+                region_totals = _without(
+                    region_totals_all, own_region[0], max(before, 0.0) - max(after, 0.0)
+                )
+            total = total or 1.0
             # the war-region prior yields when the text is plainly about somewhere else
-            war_evidence = sum(w for c, w in doc_countries.items() if c in prior)
-            other_evidence = sum(w for c, w in doc_countries.items() if c not in prior)
             damp = 1.0 if war_evidence >= 1.0 or other_evidence < 2.0 else 0.0
             rescored = []
             floor = cands[0].score - _WINDOW
@@ -758,7 +771,7 @@ class Geoparser:
                 if k in articled and p.kind in _ARTICLE_KINDS:
                     s += _ARTICLE
                 if anchor is not None and p.kind in ("settlement", "feature"):
-                    s -= 0.5 * math.log1p(haversine_km(anchor[0], anchor[1], p.lat, p.lon) / 300)
+                    s -= _far_from(anchor, p)
                 s += _COHERENCE * support.get((k, p.id), 0.0)
                 rescored.append((s, p))
             rescored.sort(key=lambda t: (-t[0], -t[1].population, t[1].id))
@@ -771,6 +784,38 @@ class Geoparser:
                 round(confidence, 4),
             )
         return chosen
+
+
+class _Adjusted:
+    """A read-only view of a mapping with one key's value lowered (no copy of the rest)."""
+
+    __slots__ = ("_base", "_key", "_value")
+
+    def __init__(self, base, key, value):
+        self._base, self._key, self._value = base, key, value
+
+    def get(self, key, default=None):
+        if key == self._key:
+            return self._value
+        return self._base.get(key, default)
+
+    def __getitem__(self, key):
+        return self._value if key == self._key else self._base[key]
+
+
+def _without(counts, key, amount) -> _Adjusted:
+    """``counts`` with ``amount`` taken off ``key``'s value."""
+    return _Adjusted(counts, key, counts.get(key, 0.0) - amount)
+
+
+def _far_from(anchor: tuple[float, float], place: Place) -> float:
+    """How much being far from the text's centre counts against a town."""
+    return _distance_penalty(anchor[0], anchor[1], place.lat, place.lon)
+
+
+@functools.lru_cache(maxsize=65536)
+def _distance_penalty(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return 0.5 * math.log1p(haversine_km(lat1, lon1, lat2, lon2) / 300)
 
 
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
