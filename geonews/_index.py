@@ -64,8 +64,11 @@ def _source_files() -> list[Path]:
 def digest() -> str:
     """Digest of every source, so that the cache file changes when any source does."""
     h = hashlib.sha1(SCHEMA_VERSION.encode())
-    # the code that builds the index and the name keys it stores are sources too
-    for path in (Path(__file__), Path(__file__).with_name("names.py"), *_source_files()):
+    # the code that builds the index, the name keys and the territories it stores are
+    # sources too
+    here = Path(__file__)
+    code = (here, here.with_name("names.py"), here.with_name("_territory.py"))
+    for path in (*code, *_source_files()):
         h.update(path.read_bytes())
     g = geonames_dir() / "cities500.json"
     st = g.stat()
@@ -97,27 +100,11 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return ((lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2)
 
 
-def settled_area(points: list[tuple[float, float]]):
-    """The concave hull of settlement points ``(lon, lat)``, outliers dropped, buffered.
-
-    ``None`` when fewer than three points remain: the fallback shape of a region.
-    """
-    import shapely
-
-    pts = _territory.without_outliers(points)
-    if len(pts) < 3:
-        return None
-    hull = shapely.concave_hull(shapely.MultiPoint(pts), ratio=0.2)
-    return shapely.make_valid(hull.buffer(0.05))
-
-
 def _region_territories(admin_points, countries: set[str]) -> dict[tuple[str, str], object]:
     """(country, admin1 code) -> territory, for the countries whose regions the index has."""
-    from geonews.gazetteer import _country_outline
-
     out = {}
     for cc in sorted(countries):
-        outline = _country_outline(cc)
+        outline = _territory.country_outline(cc)
         if outline is None or outline.is_empty:
             continue
         points = {
@@ -513,9 +500,7 @@ def _on_country(iso: str, lat: float, lon: float, area_km2: float | None) -> tup
     """
     import shapely
 
-    from geonews.gazetteer import _country_outline
-
-    outline = _country_outline(iso)
+    outline = _territory.country_outline(iso)
     if outline is None or outline.is_empty or not area_km2:
         return lat, lon
     off_km = outline.distance(shapely.Point(lon, lat)) * 111.2

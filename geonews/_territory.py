@@ -22,10 +22,11 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 
-__all__ = ["centre", "territories", "without_outliers"]
+__all__ = ["centre", "country_outline", "settled_area", "territories", "without_outliers"]
 
 
 def without_outliers(pts: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -37,6 +38,34 @@ def without_outliers(pts: Sequence[tuple[float, float]]) -> list[tuple[float, fl
     dist = [((p[0] - mx) ** 2 + (p[1] - my) ** 2) ** 0.5 for p in pts]
     limit = max(1.0, 1.5 * sorted(dist)[int(len(dist) * 0.9)])
     return [p for p, d in zip(pts, dist, strict=True) if d <= limit]
+
+
+def settled_area(points: list[tuple[float, float]]):
+    """The concave hull of settlement points ``(lon, lat)``, outliers dropped, buffered.
+
+    ``None`` when fewer than three points remain: the fallback shape of a region.
+    """
+    import shapely
+
+    pts = without_outliers(points)
+    if len(pts) < 3:
+        return None
+    hull = shapely.concave_hull(shapely.MultiPoint(pts), ratio=0.2)
+    return shapely.make_valid(hull.buffer(0.05))
+
+
+@functools.lru_cache(maxsize=256)
+def country_outline(iso2: str):
+    """A country's outline from ``countryinfo`` (valid, unioned), or ``None``."""
+    import shapely
+    from countryinfo import CountryInfo
+
+    try:
+        geo = CountryInfo(iso2).info().get("geoJSON") or {}
+    except Exception:
+        return None
+    geoms = [shapely.geometry.shape(f["geometry"]) for f in geo.get("features", [])]
+    return shapely.make_valid(shapely.union_all(geoms)) if geoms else None
 
 
 def territories(outline, points: Mapping[str, Sequence[tuple[float, float]]]) -> dict:

@@ -144,7 +144,11 @@ class EventExtractor:
         skip = dateline.end() if dateline else 0  # "KYIV, Dec 2 (Wire) -": where it was filed
         # "fighting in eastern Ukraine" happens in the eastern-Ukraine area, not the country
         mentions = sorted(
-            (replace(m, place=m.part or m.place) for m in self.geoparser(text) if m.start >= skip),
+            (
+                replace(m, place=m.part) if m.part else m
+                for m in self.geoparser(text)
+                if m.start >= skip
+            ),
             key=lambda m: m.start,
         )
         found = self._document_events(text, mentions, doc.date)

@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from geonews import _index
+from geonews import _index, _territory
 from geonews.places import Place, lonlat
 
 __all__ = ["Gazetteer", "cache_dir", "default_gazetteer"]
@@ -295,7 +295,7 @@ def _shape(path, pid, kind, country, admin1_code, lat, lon):
             (country, admin1_code),
         ).fetchall()
         db.close()
-        area = _index.settled_area(pts)
+        area = _territory.settled_area(pts)
         if area is not None:
             return area
     if kind == "area" and pid.startswith("feature:"):
@@ -305,7 +305,7 @@ def _shape(path, pid, kind, country, admin1_code, lat, lon):
             parts = [gz.shape(gz.get_id(f"iso3166-2:{m}")) for m in members]
             return shapely.make_valid(shapely.union_all(parts))
     if kind == "country" and country:
-        outline = _country_outline(country)
+        outline = _territory.country_outline(country)
         if outline is not None:
             return outline
     return point
@@ -321,19 +321,6 @@ def _area_members() -> dict[str, list[str]]:
             row["id"]: [m for m in (row.get("members") or "").split("|") if m]
             for row in csv.DictReader(f)
         }
-
-
-@functools.lru_cache(maxsize=256)
-def _country_outline(iso2: str):
-    import shapely
-    from countryinfo import CountryInfo
-
-    try:
-        geo = CountryInfo(iso2).info().get("geoJSON") or {}
-    except Exception:
-        return None
-    geoms = [shapely.geometry.shape(f["geometry"]) for f in geo.get("features", [])]
-    return shapely.make_valid(shapely.union_all(geoms)) if geoms else None
 
 
 @functools.cache

@@ -20,19 +20,11 @@ from geonews.evaluate import (
     match_mentions,
 )
 from geonews.places import Mention, Place
+from geonews.taxonomy import EVENT_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
 WAR_NEWS = ROOT / "tests" / "data" / "war_news.jsonl"
 SHARED = ROOT / ".." / "shared" / "data" / "geoparse"
-
-EVENT_TYPES = {
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Strategic developments",
-    "Diplomacy",
-}
 
 
 def place(name, lat, lon, gid=None):
