@@ -28,7 +28,6 @@ GeoWebNews labels non-toponyms (demonyms, languages, homonyms and "expressions" 
 
 from __future__ import annotations
 
-import html
 import itertools
 import json
 import logging
@@ -42,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from geonews.errors import DataError, InvalidInput
+from geonews.escape import text
 from geonews.names import key
 
 __all__ = [
@@ -342,11 +342,11 @@ class _Table:
 
     def _repr_html_(self) -> str:
         body = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(lab)}</th>"
-            f"<td style='text-align:left'>{html.escape(val)}</td></tr>"
+            f"<tr><th style='text-align:left'>{text(lab)}</th>"
+            f"<td style='text-align:left'>{text(val)}</td></tr>"
             for lab, val in self._rows()
         )
-        return f"<table><caption>{html.escape(self.title)}</caption>{body}</table>"
+        return f"<table><caption>{text(self.title)}</caption>{body}</table>"
 
 
 @dataclass

@@ -2,9 +2,11 @@
 
 Every layer is plain Leaflet: ``L.geoJSON`` and ``L.control`` from the standard
 folium page plus a few lines of inline JavaScript, so the offline export of
-:mod:`geonews.maps` has no extra asset to inline.  Text from the data (labels,
-oblast names) is escaped with :func:`html.escape` (braces too, as HTML entities: branca
-re-reads rendered scripts as Jinja templates) before it reaches the page.
+:mod:`geonews.maps` has no extra asset to inline.  Front-line files come from
+anyone: every string from them (status, label, oblast, dates) reaches the page
+through :mod:`geonews.escape` - as JSON data shown with ``textContent``, or as
+escaped markup - and every element here renders once, as finished text, so no
+data string is ever parsed as a Jinja template.
 
 * :func:`control_layer` - areas shaded by status, with an "as of" legend;
 * :func:`change_layer` - areas lost and gained between two snapshots;
@@ -15,7 +17,6 @@ re-reads rendered scripts as Jinja templates) before it reaches the page.
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -25,9 +26,10 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 from branca.element import MacroElement
-from folium.template import Template
 
+from geonews.elements import RawRender, Template
 from geonews.errors import InvalidInput
+from geonews.escape import text
 
 __all__ = [
     "CHANGE_COLORS",
@@ -64,7 +66,7 @@ _STATUS_TEXT = {
 }
 
 
-class Legend(MacroElement):
+class Legend(RawRender, MacroElement):
     """A legend box (title and coloured swatches) as a Leaflet control.
 
     Parameters
@@ -87,12 +89,12 @@ class Legend(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
+        var {{ this.get_name() }} = L.control({position: {{ this.position|js }}});
         {{ this.get_name() }}.onAdd = function (map) {
             var div = L.DomUtil.create("div", "geonews-legend");
             div.style.cssText = "background:#fff;padding:6px 8px;font:12px/1.4 sans-serif;"
                 + "border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);";
-            div.innerHTML = {{ this.html|tojson }};
+            div.innerHTML = {{ this.html|js }};
             return div;
         };
         {{ this.get_name() }}.addTo({{ this.map_name }});
@@ -108,11 +110,11 @@ class Legend(MacroElement):
         self.position = position
         rows = "".join(
             f'<div><span style="display:inline-block;width:12px;height:12px;'
-            f'margin-right:6px;background:{_text(color)};opacity:.7"></span>'
-            f"{_text(str(text))}</div>"
-            for color, text in entries
+            f'margin-right:6px;background:{text(color)};opacity:.7"></span>'
+            f"{text(label)}</div>"
+            for color, label in entries
         )
-        self.html = f"<b>{_text(str(title))}</b>{rows}"
+        self.html = f"<b>{text(title)}</b>{rows}"
 
     @property
     def map_name(self) -> str:
@@ -120,7 +122,7 @@ class Legend(MacroElement):
         return _map_of(self).get_name()
 
 
-class TimeSlider(MacroElement):
+class TimeSlider(RawRender, MacroElement):
     """Control areas of a series, one date at a time, chosen with a range input.
 
     Add it to a :class:`folium.Map`; the latest snapshot shows first.
@@ -151,19 +153,16 @@ class TimeSlider(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+        {{ this.areas_js }}
         (function () {
             var map = {{ this.map_name }};
-            var frames = {{ this.frames|tojson }};
-            var colors = {{ this.colors|tojson }};
-            var style = function (f) {
-                var c = colors[f.properties.status] || "#555555";
-                return {color: c, weight: 1, fillColor: c, fillOpacity: 0.45};
-            };
+            var frames = {{ this.frames|js }};
             var layers = frames.map(function (fr) {
-                return L.geoJSON(fr.data, {style: style});
+                return geonewsAreas(fr.data, {{ this.colors|js }}, "status",
+                    [["status", "Status"], ["label", "Label"]], 0.45);
             });
             var current = null;
-            var control = L.control({position: {{ this.position|tojson }}});
+            var control = L.control({position: {{ this.position|js }}});
             control.onAdd = function () {
                 var div = L.DomUtil.create("div", "geonews-time-slider");
                 div.style.cssText = "background:#fff;padding:6px 8px;font:12px sans-serif;"
@@ -202,6 +201,7 @@ class TimeSlider(MacroElement):
             raise InvalidInput("a time slider needs dated snapshots; every date is missing")
         self.position = position
         self.colors = STATUS_COLORS
+        self.areas_js = _AREAS_JS
         self.frames = [
             {"date": _day(when), "data": _feature_collection(group, simplify=simplify)}
             for when, group in frame.dropna(subset=["date"]).groupby("date", sort=True)
@@ -259,11 +259,12 @@ def control_layer(
     if frame["date"].notna().any():
         frame = frame[frame["date"] == frame["date"].max()]
     day = _day(frame["date"].max())
-    group = folium.FeatureGroup(name=_text(name or f"Control areas {day}"), show=show)
-    folium.GeoJson(
+    group = folium.FeatureGroup(name=text(name or f"Control areas {day}"), show=show)
+    _Areas(
         _feature_collection(frame, simplify=simplify),
-        style_function=_status_style,
-        tooltip=folium.GeoJsonTooltip(fields=["status", "label"], aliases=["Status", "Label"]),
+        STATUS_COLORS,
+        fields=[("status", "Status"), ("label", "Label")],
+        fill_opacity=0.45,
     ).add_to(group)
     if legend:
         present = [s for s in STATUS_COLORS if s in set(frame["status"])]
@@ -320,28 +321,23 @@ def change_layer(
         )
     frame = changes.to_crs(4326) if changes.crs is not None else changes
     span = f"{_day(frame['date_from'].min())} → {_day(frame['date_to'].max())}"
-    group = folium.FeatureGroup(name=_text(name or f"Change {span}"), show=show)
+    group = folium.FeatureGroup(name=text(name or f"Change {span}"), show=show)
     props = pd.DataFrame(
         {
-            "change": frame["change"].astype(str).map(_text),
+            "change": frame["change"].astype(str),
             "oblast": frame.get("admin1", pd.Series(None, index=frame.index))
             .fillna("?")
-            .astype(str)
-            .map(_text),
+            .astype(str),
             "km2": frame["area_km2"].round(1),
         }
     )
     data = gpd.GeoDataFrame(props, geometry=frame.geometry.simplify(simplify), crs=4326)
-    folium.GeoJson(
+    _Areas(
         json.loads(data.to_json(drop_id=True)),
-        style_function=lambda f: {
-            "color": CHANGE_COLORS.get(f["properties"]["change"], "#555555"),
-            "weight": 1,
-            "fillOpacity": 0.6,
-        },
-        tooltip=folium.GeoJsonTooltip(
-            fields=["change", "oblast", "km2"], aliases=["Change", "Oblast", "km²"]
-        ),
+        CHANGE_COLORS,
+        key="change",
+        fields=[("change", "Change"), ("oblast", "Oblast"), ("km2", "km²")],
+        fill_opacity=0.6,
     ).add_to(group)
     if legend:
         totals = frame.groupby("change")["area_km2"].sum()
@@ -389,11 +385,6 @@ def add_to_map(frontline: gpd.GeoDataFrame, m: folium.Map) -> folium.Map:
 # --------------------------------------------------------------------------- helpers
 
 
-def _text(value: Any) -> str:
-    """Escape text for the page: HTML, and braces (branca re-reads scripts as Jinja)."""
-    return html.escape(str(value)).replace("{", "&#123;").replace("}", "&#125;")
-
-
 def _checked(snapshot: Any) -> gpd.GeoDataFrame:
     if not isinstance(snapshot, gpd.GeoDataFrame) or not {"status", "date"} <= set(
         snapshot.columns
@@ -410,12 +401,12 @@ def _day(value: Any) -> str:
 
 
 def _feature_collection(frame: gpd.GeoDataFrame, *, simplify: float) -> dict[str, Any]:
-    """GeoJSON of status, escaped label and date, with simplified geometry."""
+    """GeoJSON of status, label and date, with simplified geometry (strings as they are)."""
     labels = frame["label"] if "label" in frame.columns else frame["status"]
     props = pd.DataFrame(
         {
             "status": frame["status"].astype(str),
-            "label": labels.fillna("").astype(str).map(lambda s: _text(" ".join(s.split()))),
+            "label": labels.fillna("").astype(str).map(lambda s: " ".join(s.split())),
             "date": frame["date"].map(_day),
         }
     )
@@ -424,9 +415,62 @@ def _feature_collection(frame: gpd.GeoDataFrame, *, simplify: float) -> dict[str
     return json.loads(data.to_json(drop_id=True))
 
 
-def _status_style(feature: dict[str, Any]) -> dict[str, Any]:
-    color = STATUS_COLORS.get(feature["properties"]["status"], "#555555")
-    return {"color": color, "weight": 1, "fillColor": color, "fillOpacity": 0.45}
+# Draws a FeatureCollection coloured by one property, with a tooltip of some others
+# written as text nodes (never as markup): the data's strings cannot become HTML.
+_AREAS_JS = """
+window.geonewsAreas = window.geonewsAreas || function (data, colors, key, fields, opacity) {
+    var style = function (f) {
+        var c = colors[f.properties[key]] || "#555555";
+        return {color: c, weight: 1, fillColor: c, fillOpacity: opacity};
+    };
+    var tip = function (layer) {
+        var box = document.createElement("div");
+        fields.forEach(function (fl) {
+            var row = document.createElement("div"), b = document.createElement("b");
+            b.textContent = fl[1] + ": ";
+            row.appendChild(b);
+            row.appendChild(document.createTextNode(String(layer.feature.properties[fl[0]])));
+            box.appendChild(row);
+        });
+        return box;
+    };
+    return L.geoJSON(data, {style: style, onEachFeature: function (f, layer) {
+        layer.bindTooltip(tip, {sticky: true});
+    }});
+};
+"""
+
+
+class _Areas(RawRender, MacroElement):
+    """A GeoJSON layer coloured by ``key``, with a text-only tooltip of ``fields``."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.areas_js }}
+        geonewsAreas({{ this.data|js }}, {{ this.colors|js }}, {{ this.key|js }},
+            {{ this.fields|js }}, {{ this.fill_opacity|js }}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        data: dict[str, Any],
+        colors: dict[str, str],
+        *,
+        fields: list[tuple[str, str]],
+        key: str = "status",
+        fill_opacity: float,
+    ):
+        super().__init__()
+        self._name = "Areas"
+        self.data = data
+        self.colors = colors
+        self.key = key
+        self.fields = [list(f) for f in fields]
+        self.fill_opacity = fill_opacity
+        self.areas_js = _AREAS_JS
 
 
 def _map_of(element: Any) -> folium.Map:

@@ -13,7 +13,7 @@ How the map tells the story:
 * ``claimed``, ``contested`` and ``denied`` events are hollow with dashed or
   dotted outlines, ``reported`` ones solid;
 * rows with ``role == "metonym"`` (an actor named after a place) are never drawn;
-* every string from the news text is escaped with :func:`html.escape` before it
+* every string from the data is escaped by :mod:`geonews.escape` before it
   reaches the page, and only http(s) URLs become links.
 
 Events are shipped to the page once, as a compact JSON payload, and drawn by a
@@ -26,7 +26,6 @@ when the events span several days.
 from __future__ import annotations
 
 import contextlib
-import html
 import json
 import logging
 import urllib.parse
@@ -40,14 +39,14 @@ import folium
 import numpy as np
 import pandas as pd
 import shapely
-from branca.element import Element, MacroElement
+from branca.element import MacroElement
 from folium import plugins
-from folium.elements import ElementAddToElement
 from folium.map import Layer
-from folium.template import Template
 
 from geonews.assets import fill_asset_cache, inline_assets
+from geonews.elements import RawRender, Template
 from geonews.errors import InvalidInput
+from geonews.escape import script_json, text
 from geonews.names import key
 
 if TYPE_CHECKING:
@@ -164,8 +163,8 @@ class _Strings:
         self.table: list[str] = []
         self.index: dict[str, int] = {}
 
-    def add(self, text: str, *, escaped: bool = False) -> int:
-        value = text if escaped else html.escape(text, quote=True)
+    def add(self, value_text: str, *, escaped: bool = False) -> int:
+        value = value_text if escaped else text(value_text)
         found = self.index.get(value)
         if found is None:
             found = self.index[value] = len(self.table)
@@ -176,15 +175,10 @@ class _Strings:
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
         lookup = []
         for u in uniques:
-            text = transform(u) if transform is not None else str(u)
-            lookup.append(-1 if text is None or text == "" else self.add(text))
+            value = transform(u) if transform is not None else str(u)
+            lookup.append(-1 if value is None or value == "" else self.add(value))
         table = np.asarray([*lookup, -1], dtype=np.int64)
         return table[codes].tolist()  # code -1 (missing) picks the trailing -1
-
-
-def _text(value: Any) -> str:
-    """Escape text for markup that folium renders through Jinja: HTML, and braces."""
-    return html.escape(str(value)).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _safe_url(url: Any) -> str | None:
@@ -236,9 +230,9 @@ def _payload(frame: geopandas.GeoDataFrame, types: list[str], *, canvas: bool) -
     pairs = pd.DataFrame({"n": place_name, "t": place_text})
     codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs.fillna("")))
     pair_alias = []
-    for name, text in uniques:
-        differs = bool(text) and bool(name) and _name_key(text) != _name_key(name)
-        pair_alias.append(strings.add(text) if differs else -1)
+    for name, said in uniques:
+        differs = bool(said) and bool(name) and _name_key(said) != _name_key(name)
+        pair_alias.append(strings.add(said) if differs else -1)
     aliases = np.asarray(pair_alias, dtype=np.int64)[codes].tolist()
 
     d0 = _days(frame["date"])
@@ -278,7 +272,7 @@ def _payload(frame: geopandas.GeoDataFrame, types: list[str], *, canvas: bool) -
     ]
     dated = d0[d0 >= 0]
     return {
-        "types": [{"name": html.escape(t), "color": EVENT_STYLES.get(t, _OTHER)[0]} for t in types],
+        "types": [{"name": text(t), "color": EVENT_STYLES.get(t, _OTHER)[0]} for t in types],
         "icons": [[_symbol(*EVENT_STYLES.get(t, _OTHER), s) for s in STATUSES] for t in types],
         "statusIcons": [_symbol("#444444", "circle", s, size=16) for s in STATUSES],
         "statuses": list(STATUSES),
@@ -306,18 +300,6 @@ def _codes(values: pd.Series, categories: tuple[str, ...], *, default: int) -> n
 
 def _precision_code(value: str) -> int:
     return _PRECISIONS.index(value) if value in _PRECISIONS else 1
-
-
-def _to_js(obj: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element."""
-    text = json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
-    return (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
 
 
 # ---------------------------------------------------------------- folium elements
@@ -362,39 +344,7 @@ _CSS = """
 """
 
 
-class _Raw(Element):
-    """Finished markup, not re-parsed as a Jinja template (branca does that; slow for MBs)."""
-
-    def __init__(self, text: str):
-        super().__init__()
-        self._text = text
-
-    def render(self, **kwargs: Any) -> str:
-        return self._text
-
-
-class _RawRender:
-    """Render an element's macros into the figure as :class:`_Raw` parts."""
-
-    def render(self, **kwargs: Any) -> None:
-        figure = self.get_root()  # type: ignore[attr-defined]
-        if isinstance(self, Layer) and self.show:
-            self.add_child(
-                ElementAddToElement(
-                    element_name=self.get_name(), element_parent_name=self._parent.get_name()
-                ),
-                name=self.get_name() + "_add",
-            )
-        module = self._template.module.__dict__  # type: ignore[attr-defined]
-        for part in ("header", "html", "script"):
-            macro = module.get(part)
-            if macro is not None:
-                getattr(figure, part).add_child(_Raw(macro(self, kwargs)), name=self.get_name())
-        for child in self._children.values():  # type: ignore[attr-defined]
-            child.render(**kwargs)
-
-
-class _EventLayer(_RawRender, MacroElement):
+class _EventLayer(RawRender, MacroElement):
     """Draws the payload into the per-type layers, plus legend and date filter."""
 
     _template = Template(
@@ -414,7 +364,7 @@ class _EventLayer(_RawRender, MacroElement):
     def __init__(self, payload: dict, groups: list[Layer], *, background: str | None):
         super().__init__()
         self._name = "GeonewsEvents"
-        self.payload = _to_js(payload)
+        self.payload = script_json(payload)
         self.groups = groups
         self.background = background
         self.css = _CSS
@@ -425,7 +375,7 @@ class _EventLayer(_RawRender, MacroElement):
         return [g.get_name() for g in self.groups]
 
 
-class _Outlines(_RawRender, Layer):
+class _Outlines(RawRender, Layer):
     """Country outlines from the ``countryinfo`` package: the offline basemap."""
 
     _template = Template(
@@ -459,7 +409,7 @@ def _world_outlines() -> str:
             features.append(
                 {"type": "Feature", "properties": {}, "geometry": _geojson_rounded(geom)}
             )
-    return _to_js({"type": "FeatureCollection", "features": features})
+    return script_json({"type": "FeatureCollection", "features": features})
 
 
 def _geojson_rounded(geom: Any, *, digits: int = 2) -> dict[str, Any]:
@@ -562,7 +512,7 @@ def map(
     groups: list[folium.FeatureGroup] = []
     for t, count in zip(types, payload["counts"], strict=True):
         icon = _symbol(*EVENT_STYLES.get(t, _OTHER), "reported", size=16)
-        name = f'<span class="gn-lc">{icon}</span> {_text(t)} ({count:,})'
+        name = f'<span class="gn-lc">{icon}</span> {text(t)} ({count:,})'
         group = folium.FeatureGroup(name=name)
         groups.append(group.add_to(m))
     if outlines:  # after the event types, so the layer control lists those first
