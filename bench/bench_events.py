@@ -107,15 +107,15 @@ def child(mode: str, count: int) -> dict:
 
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    import geonews.events
-    from geonews.parser import geoparse
+    import geonews.activity
+    from geonews.mentions.parser import geoparse
 
     geoparse("Warm-up: drones hit Kyiv.")  # load the gazetteer before timing
     chars = sum(len(d["text"]) for d in dispatches(count))
     before = resource.getrusage(resource.RUSAGE_SELF)
     start = time.perf_counter()
     if mode == "events":
-        frame = geonews.events.events(dispatches(count), progress=False)
+        frame = geonews.activity.pipeline.events(dispatches(count), progress=False)
         rows, failed = len(frame), len(frame.attrs["failures"])
     else:
         rows = sum(len(geoparse(d["text"])) for d in dispatches(count))

@@ -44,7 +44,7 @@ N_OFFLINE, N_ONLINE, N_MISSING = 900, 100, 10
 
 
 def corpus() -> list[str]:
-    from geonews.gazetteer import default_gazetteer
+    from geonews.places.gazetteer import default_gazetteer
 
     seen, offline = set(), []
     for p in sorted(default_gazetteer().settlements("UA"), key=lambda p: -p.population):

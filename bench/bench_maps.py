@@ -54,7 +54,7 @@ ZOOM_IN = """new Promise(resolve => {
 
 
 def build_geonews(events):
-    return maps.map(events)
+    return maps.event_map(events)
 
 
 def build_fast_marker_cluster(events):
@@ -150,7 +150,7 @@ def main() -> int:
     args = parser.parse_args()
 
     results = []
-    maps.map(synthetic_events(10))  # warm imports and caches (outlines, templates)
+    maps.event_map(synthetic_events(10))  # warm imports and caches (outlines, templates)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         for n in args.sizes:

@@ -75,7 +75,7 @@ def _names() -> tuple[list[str], list[str]]:
                     news += [t["name"] for t in doc["toponyms"] if t.get("name")]
     with (ROOT / "tests" / "data" / "spellings.csv").open(encoding="utf-8") as f:
         spellings = [r["spelling"] for r in csv.DictReader(f)]
-    from geonews.gazetteer import default_gazetteer
+    from geonews.places.gazetteer import default_gazetteer
 
     gz = default_gazetteer()
     settlements = [p.name for cc in ("UA", "RU", "BY", "PL") for p in gz.settlements(cc)]
@@ -87,7 +87,7 @@ def _names() -> tuple[list[str], list[str]]:
 
 def _valid(name: str) -> bool:
     """News toponyms include a few strings that are not names (only punctuation...)."""
-    from geonews.names import check_name, key
+    from geonews.places.names import check_name, key
 
     try:
         return bool(key(check_name(name)))
@@ -117,9 +117,9 @@ def _summary(rates: list[tuple[float, float]]) -> tuple[float, float, float]:
 def warm(runs: int = 7) -> dict:
     # one thread: every call runs on one core at a time; not pinned, because on a shared
     # box a pinned core is often busy with other processes (see the per-CPU-second column)
-    from geonews import names as _names_module
-    from geonews.gazetteer import Gazetteer
-    from geonews.resolver import Resolver
+    from geonews.places import names as _names_module
+    from geonews.places.gazetteer import Gazetteer
+    from geonews.places.resolver import Resolver
 
     mixed, distinct = _names()
     r = Resolver()

@@ -11,7 +11,8 @@ Two measurements, each run in fresh subprocesses:
 
 ``throughput``
     The same corpus (JSONL files in a temporary folder) through one process
-    (``events_to_parquet(geonews.read(folder), out)``) and through ``geonews.dask.events(folder,
+    (``events_to_parquet(geonews.read(folder), out)``) and through
+    ``geonews.scale.dask.events(folder,
     output=out)`` on a ``LocalCluster`` with 1 and with 2 worker processes (one thread
     each).  Modes alternate run by run (side by side); medians of ``--runs``.  Cluster
     start-up and the workers' one-time gazetteer load are excluded (a warm-up call
@@ -50,7 +51,8 @@ def short_dispatches(count: int, seed: int = 11):
 # -- memory -----------------------------------------------------------------------------
 def _cache_fill() -> dict[str, str]:
     """How full the package's bounded caches are (entries / maxsize)."""
-    from geonews import names, parser, resolver
+    from geonews.mentions import parser
+    from geonews.places import names, resolver
 
     out = {}
     for label, fn in (("names.key", names.key), ("names.skeleton", names.skeleton)):
@@ -70,7 +72,7 @@ def memory_child(mode: str, count: int) -> dict:
     import resource
 
     import geonews
-    from geonews.parser import geoparse
+    from geonews.mentions.parser import geoparse
 
     geoparse("Warm-up: drones hit Kyiv.")
     base_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -109,7 +111,7 @@ def write_corpus(folder: Path, count: int, files: int) -> None:
 
 def throughput_child(mode: str, corpus: str) -> dict:
     import geonews
-    import geonews.dask
+    import geonews.scale.dask
 
     warm = Path(tempfile.mkdtemp())
     (warm / "w.jsonl").write_text(json.dumps({"text": "Drones hit Kyiv."}) + "\n")
@@ -135,10 +137,10 @@ def throughput_child(mode: str, corpus: str) -> dict:
                 ) as cluster,
                 Client(cluster) as client,
             ):
-                geonews.dask.events(warm, client=client)  # workers load the gazetteer
+                geonews.scale.dask.events(warm, client=client)  # workers load the gazetteer
                 before = client.run(time.process_time)
                 start = time.perf_counter()
-                table = geonews.dask.events(corpus, client=client, output=out)
+                table = geonews.scale.dask.events(corpus, client=client, output=out)
                 seconds = time.perf_counter() - start
                 after = client.run(time.process_time)
                 cpu = sum(after[w] - before[w] for w in after)  # the workers' CPU time

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geonews.evaluate import evaluate_events, load_gold  # noqa: E402
+from geonews.evaluate.metrics import evaluate_events, load_gold  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "war_news.jsonl"
 
@@ -32,7 +32,7 @@ def make_extractor(kind: str):
     if kind == "none":
         return lambda text, *, date=None: []
     from geonews.errors import InvalidInput
-    from geonews.evaluate import _default
+    from geonews.evaluate.metrics import _default
 
     try:
         return _default("events")

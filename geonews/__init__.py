@@ -18,30 +18,31 @@ import importlib as _importlib
 from typing import Any as _Any
 
 from geonews.errors import GeonewsError, InvalidInput, UnknownPlace
-from geonews.places import Mention, Place
-from geonews.resolver import Resolver, candidates, resolve
+from geonews.places import Place, Resolver, candidates, resolve
 
 __version__ = "0.1.0"
 
 #: Public names that live in heavier modules, imported on first access:
 #: name -> (module, attribute or None for the module itself).
 _LAZY = {
-    "Geoparser": ("geonews.parser", "Geoparser"),
-    "geoparse": ("geonews.parser", "geoparse"),
-    "events": ("geonews.events", "events"),
+    "Mention": ("geonews.mentions", "Mention"),
+    "Geoparser": ("geonews.mentions", "Geoparser"),
+    "geoparse": ("geonews.mentions", "geoparse"),
+    "events": ("geonews.activity", "events"),
     "read": ("geonews.corpus", "read"),
-    "map": ("geonews.maps", "map"),
+    "map": ("geonews.maps", "event_map"),
     "save_map": ("geonews.maps", "save_map"),
-    "Chain": ("geonews.geocoders.chain", "Chain"),
-    "geocode_frame": ("geonews.geocoders.frame", "geocode_frame"),
+    "Chain": ("geonews.geocoders", "Chain"),
+    "geocode_frame": ("geonews.geocoders", "geocode_frame"),
     "geocoders": ("geonews.geocoders", None),
     "frontline": ("geonews.frontline", None),
-    "frontline_layers": ("geonews.frontline_layers", None),
-    # the scoring module (load_gold, evaluate, evaluate_events, main_eval)
+    # the front-line map layers (their home is geonews.maps.frontline)
+    "frontline_layers": ("geonews.maps.frontline", None),
+    # the scoring package (load_gold, evaluate, evaluate_events, main_eval)
     "evaluate": ("geonews.evaluate", None),
     # corpora beyond memory and beyond one process
     "events_to_parquet": ("geonews.scale", "events_to_parquet"),
-    "dask": ("geonews.dask", None),
+    "dask": ("geonews.scale.dask", None),
 }
 
 __all__ = [

@@ -1,11 +1,13 @@
-"""Dates in news text: explicit dates, and relative ones anchored on the article date.
+"""Dates: the one place where geonews turns a value or an expression into a date.
+
+:func:`as_date` reads a ``date=`` argument (a date, or an ISO 8601 string);
+:func:`parse_date` reads a date given as metadata.
 
 War reporting dates events relative to the day the article was written ("on
 Tuesday", "yesterday", "last month", "in November", "on the eve of the talks").
 :func:`find_dates` finds every such expression in a text and resolves it
 against an anchor date into a :class:`DateSpan` (a day, or a range such as a
-whole month).  :func:`parse_date` reads a date given as metadata, and
-:func:`article_date` looks for the article's own date in its first lines
+whole month), and :func:`article_date` looks for the article's own date in its first lines
 (a dateline such as ``"KYIV, Dec 2, 2025 -"`` or ``"Published: 2025-12-02"``).
 
 Rules
@@ -30,11 +32,9 @@ import re
 import time
 from dataclasses import dataclass
 
-import dateutil.parser
-
 from geonews.errors import InvalidInput
 
-__all__ = ["DateSpan", "article_date", "find_dates", "parse_date"]
+__all__ = ["DateSpan", "article_date", "as_date", "find_dates", "parse_date"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -135,6 +135,39 @@ class DateSpan:
     ref: str | None = None
 
 
+def as_date(value: dt.date | str | None) -> dt.date | None:
+    """Read a ``date=`` argument: a date, an ISO 8601 string (``YYYY-MM-DD...``) or None.
+
+    Parameters
+    ----------
+    value : datetime.date, str or None
+
+    Returns
+    -------
+    datetime.date or None
+
+    Raises
+    ------
+    InvalidInput
+        When a string does not start with an ISO date.
+
+    Examples
+    --------
+    >>> as_date("2025-12-02T08:00:00Z")
+    datetime.date(2025, 12, 2)
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError as err:
+        raise InvalidInput(f"date must be ISO 8601 (YYYY-MM-DD): {value!r}") from err
+
+
 def parse_date(value: object) -> dt.date | None:
     """Read a date given as metadata (string, datetime, date, struct_time or None).
 
@@ -180,6 +213,8 @@ def parse_date(value: object) -> dt.date | None:
             return dt.date.fromisoformat(text)
         except ValueError:
             pass  # let dateutil say what is wrong
+    import dateutil.parser  # on first use: keeps "import geonews" light
+
     try:
         return dateutil.parser.parse(text, default=dt.datetime(1900, 1, 1)).date()
     except (ValueError, OverflowError) as err:

@@ -11,8 +11,8 @@ import argparse
 import time
 from pathlib import Path
 
-from geonews import _index
-from geonews.gazetteer import cache_dir
+from geonews.places import index as _index
+from geonews.places.gazetteer import cache_dir
 
 
 def main() -> None:

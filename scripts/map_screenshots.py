@@ -47,7 +47,7 @@ def main() -> int:
     out = ROOT / "docs"
     out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        html = maps.save_map(maps.map(dispatch_events()), Path(tmp) / "dispatch.html")
+        html = maps.save_map(maps.event_map(dispatch_events()), Path(tmp) / "dispatch.html")
         with sync_playwright() as p:
             external: list[str] = []
             browser, page = open_offline(p, html, external)

@@ -13,7 +13,8 @@ import functools
 import re
 
 import geonews
-from geonews.places import Mention, Place
+from geonews.mentions import Mention
+from geonews.places import Place
 
 NAMES = (
     "Moscow", "Florida", "Geneva", "Abu Dhabi", "Ireland", "Pokrovsk", "Krasnoarmeysk",

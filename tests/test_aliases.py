@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from geonews import _index
-from geonews.gazetteer import default_gazetteer
-from geonews.names import key, skeleton
-from geonews.resolver import Resolver
+from geonews.places import index as _index
+from geonews.places.gazetteer import default_gazetteer
+from geonews.places.names import key, skeleton
+from geonews.places.resolver import Resolver
 
 ROOT = Path(__file__).resolve().parents[1]
 RENAMES = ROOT / ".." / "shared" / "data" / "reference" / "renames.csv"

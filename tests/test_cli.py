@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from geonews.cli import main
-from geonews.resolver import resolve
+from geonews.places.resolver import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 

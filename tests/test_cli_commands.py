@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from geonews.cli import main
-from geonews.export import read_events
-from geonews.resolver import resolve
+from geonews.export.write import read_events
+from geonews.places.resolver import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "samples" / "dispatch.txt"

@@ -10,10 +10,10 @@ import pytest
 import shapely
 
 import geonews
-from geonews.corpus import Document, documents, read
+from geonews.activity import COLUMNS, events, failures
+from geonews.corpus.read import Document, documents, read
 from geonews.errors import DataError, InvalidInput
-from geonews.events import COLUMNS, events, failures
-from geonews.export import conform, read_events, write_events
+from geonews.export.write import conform, read_events, write_events
 from tests.handparser import parse
 
 DATA = Path(__file__).parent / "data"

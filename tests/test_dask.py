@@ -1,4 +1,4 @@
-"""geonews.dask against a real distributed.LocalCluster (2 worker processes)."""
+"""geonews.scale.dask against a real distributed.LocalCluster (2 worker processes)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ import pytest
 from distributed import Client, LocalCluster
 
 import geonews
-import geonews.dask
+import geonews.scale.dask
+from geonews.activity import COLUMNS
 from geonews.errors import InvalidInput
-from geonews.events import COLUMNS
-from geonews.export import read_events
-from geonews.gazetteer import default_gazetteer
+from geonews.export.write import read_events
+from geonews.places.gazetteer import default_gazetteer
 from tests.scale_fixtures import dispatches, ordered
 
 
@@ -43,7 +43,7 @@ def single(corpus):
 
 
 def test_bag_on_two_workers_equals_single_process(client, corpus, single):
-    gdf = geonews.dask.events(db.from_sequence(corpus, npartitions=6), client=client)
+    gdf = geonews.scale.dask.events(db.from_sequence(corpus, npartitions=6), client=client)
     assert len(client.scheduler_info()["workers"]) == 2
     assert len(single) > 100  # the corpus really produces events
     pd.testing.assert_frame_equal(ordered(gdf), ordered(single))
@@ -59,7 +59,7 @@ def test_bag_on_two_workers_equals_single_process(client, corpus, single):
 
 
 def test_both_workers_do_work(client, corpus):
-    geonews.dask.events(db.from_sequence(corpus, npartitions=8), client=client)
+    geonews.scale.dask.events(db.from_sequence(corpus, npartitions=8), client=client)
     executed = client.run(lambda dask_worker: dask_worker.state.executed_count)
     assert len(executed) == 2 and all(n > 0 for n in executed.values())
 
@@ -75,7 +75,7 @@ def test_folder_to_geoparquet(client, corpus, single, tmp_path):
     (src / "notes.bin").write_bytes(b"not a corpus file")
 
     out = tmp_path / "events"
-    failed = geonews.dask.events(src, client=client, output=out, npartitions=3)
+    failed = geonews.scale.dask.events(src, client=client, output=out, npartitions=3)
     assert failed.attrs["documents"] == len(corpus) + 1
     assert "zz-broken.txt" in set(failed["doc_id"])
     assert len(failed) == len(single.attrs["failures"]) + 1
@@ -91,12 +91,12 @@ def test_folder_to_geoparquet(client, corpus, single, tmp_path):
     assert sorted(back["place_id"]) == sorted(single["place_id"])
 
     with pytest.raises(InvalidInput, match="already holds parts"):
-        geonews.dask.events(src, client=client, output=out)
+        geonews.scale.dask.events(src, client=client, output=out)
 
 
 def test_bag_of_texts_gets_unique_ids(client):
     texts = ["Drones struck Kharkiv overnight.", "Clashes continued near Pokrovsk."] * 3
-    gdf = geonews.dask.events(db.from_sequence(texts, npartitions=3), client=client)
+    gdf = geonews.scale.dask.events(db.from_sequence(texts, npartitions=3), client=client)
     assert gdf["doc_id"].nunique() == len(texts)
     assert sorted(gdf["place_name"]) == ["Kharkiv"] * 3 + ["Pokrovsk"] * 3
 
@@ -104,18 +104,18 @@ def test_bag_of_texts_gets_unique_ids(client):
 def test_errors_raise_fails_the_computation(client):
     bag = db.from_sequence([{"doc_id": "x", "text": ""}], npartitions=1)
     with pytest.raises(InvalidInput, match="has no text"):
-        geonews.dask.events(bag, client=client, errors="raise")
+        geonews.scale.dask.events(bag, client=client, errors="raise")
 
 
 def test_bad_input_is_rejected(tmp_path):
     with pytest.raises(InvalidInput, match="no such file"):
-        geonews.dask.events(tmp_path / "missing")
+        geonews.scale.dask.events(tmp_path / "missing")
     with pytest.raises(InvalidInput, match="no documents"):
-        geonews.dask.events(tmp_path)
+        geonews.scale.dask.events(tmp_path)
     with pytest.raises(InvalidInput, match="npartitions"):
-        geonews.dask.events(tmp_path, npartitions=0)
+        geonews.scale.dask.events(tmp_path, npartitions=0)
     with pytest.raises(InvalidInput, match="errors"):
-        geonews.dask.events(tmp_path, errors="ignore")
+        geonews.scale.dask.events(tmp_path, errors="ignore")
 
 
 def test_module_name_does_not_shadow_dask():
@@ -123,21 +123,21 @@ def test_module_name_does_not_shadow_dask():
 
     import dask
 
-    assert sys.modules["geonews.dask"] is geonews.dask
-    assert sys.modules["dask"] is dask and dask.__file__ != geonews.dask.__file__
-    assert geonews.dask.db is db  # geonews/dask.py's own "import dask.bag" is the real one
+    assert sys.modules["geonews.scale.dask"] is geonews.scale.dask
+    assert sys.modules["dask"] is dask and dask.__file__ != geonews.scale.dask.__file__
+    assert geonews.scale.dask.db is db  # geonews/dask.py's own "import dask.bag" is the real one
 
 
 def _loads() -> tuple[int, int]:
-    from geonews.gazetteer import default_gazetteer
-    from geonews.parser import _default_parser
+    from geonews.mentions.parser import _default_parser
+    from geonews.places.gazetteer import default_gazetteer
 
     return default_gazetteer.cache_info().misses, _default_parser.cache_info().misses
 
 
 def test_each_worker_loads_the_gazetteer_once(client, corpus):
     for _ in range(2):
-        geonews.dask.events(db.from_sequence(corpus[:40], npartitions=4), client=client)
+        geonews.scale.dask.events(db.from_sequence(corpus[:40], npartitions=4), client=client)
     loads = client.run(_loads)
     assert len(loads) == 2 and set(loads.values()) == {(1, 1)}
 
@@ -145,6 +145,6 @@ def test_each_worker_loads_the_gazetteer_once(client, corpus):
 def test_a_failed_call_does_not_poison_the_next(client):
     bad = db.from_sequence([{"doc_id": "a", "text": ""}], npartitions=1)
     with pytest.raises(InvalidInput, match="has no text"):
-        geonews.dask.events(bad, client=client, errors="raise")
+        geonews.scale.dask.events(bad, client=client, errors="raise")
     good = db.from_sequence([{"doc_id": "a", "text": "Drones struck Odesa."}], npartitions=1)
-    assert geonews.dask.events(good, client=client)["place_name"].tolist() == ["Odesa"]
+    assert geonews.scale.dask.events(good, client=client)["place_name"].tolist() == ["Odesa"]

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from geonews.activity.taxonomy import EVENT_TYPES
 from geonews.errors import DataError, InvalidInput
-from geonews.evaluate import (
+from geonews.evaluate.metrics import (
     MAX_ERROR_KM,
     EventReport,
     Report,
@@ -19,8 +20,8 @@ from geonews.evaluate import (
     main_eval,
     match_mentions,
 )
-from geonews.places import Mention, Place
-from geonews.taxonomy import EVENT_TYPES
+from geonews.mentions import Mention
+from geonews.places import Place
 
 ROOT = Path(__file__).resolve().parents[1]
 WAR_NEWS = ROOT / "tests" / "data" / "war_news.jsonl"
@@ -346,7 +347,7 @@ def test_gold_oracle_scores_perfectly_on_war_news():
 
 
 def test_main_eval_uses_geonews_geoparse():
-    parser = pytest.importorskip("geonews.parser", reason="geonews.parser not in this build")
+    from geonews.mentions import parser
     r = main_eval(WAR_NEWS, limit=3)
     assert r.n_docs == 3 and r.name == "war_news" and r.n_gold > 0
     # the same numbers as passing the parser's function explicitly

@@ -1,4 +1,4 @@
-"""Tests for geonews.frontline and geonews.frontline_layers.
+"""Tests for geonews.frontline.sources and geonews.maps.frontline.
 
 Real snapshots come from ../shared/data/frontline (third-party, never copied into
 the repository); tests that need them skip when the folder is absent.
@@ -22,10 +22,10 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import GeometryCollection, Point, Polygon, box
 
-from geonews import frontline as fl
-from geonews import frontline_layers as layers
 from geonews.errors import DataError, InvalidInput
-from geonews.maps import save_map
+from geonews.frontline import sources as fl
+from geonews.maps import frontline as layers
+from geonews.maps.events import save_map
 from geonews.places import Place
 from tests.browser import Page
 
@@ -335,7 +335,6 @@ def test_change_within_an_area_and_no_change():
 
 @needs_data
 def test_change_on_real_snapshots_by_gazetteer_oblast():
-    pytest.importorskip("geonews.gazetteer", reason="the gazetteer is not on this branch yet")
     a, b = fl.load(UNION[0]), fl.load(UNION[4])  # 2024-07-15, 2025-07-15
     result = fl.change(a, b)
     net = (
@@ -351,7 +350,6 @@ def test_change_on_real_snapshots_by_gazetteer_oblast():
 @needs_data
 def test_pokrovsk_surroundings_example():
     geonews = pytest.importorskip("geonews")
-    pytest.importorskip("geonews.gazetteer", reason="the gazetteer is not on this branch yet")
     pokrovsk = geonews.resolve("Pokrovsk")
     july_2024, july_2025 = fl.load(UNION[0]), fl.load(UNION[4])
     area = fl.surroundings(pokrovsk.lat, pokrovsk.lon, radius_km=25)
@@ -489,7 +487,6 @@ def test_locate_against_real_snapshot():
 
 
 def test_locate_sides_of_the_state_border_by_nearest_settlement():
-    pytest.importorskip("geonews.gazetteer", reason="the gazetteer is not on this branch yet")
     snapshot = snap([box(37.0, 47.5, 38.0, 48.5)], "2025-01-01")
     places = {  # (lon, lat)
         "Izmail (UA)": (28.83, 45.35),

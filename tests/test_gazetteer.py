@@ -1,6 +1,6 @@
 import shapely
 
-from geonews.gazetteer import default_gazetteer
+from geonews.places.gazetteer import default_gazetteer
 
 gz = default_gazetteer()
 

@@ -28,8 +28,8 @@ from geonews.geocoders import (
     geocode_frame,
     location_to_place,
 )
-from geonews.names import key
 from geonews.places import Place
+from geonews.places.names import key
 
 # Places the test server knows. Mariinka's first answer is the namesake in Russia.
 PLACES = [

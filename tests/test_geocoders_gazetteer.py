@@ -11,7 +11,7 @@ from geopy.location import Location
 from geonews.errors import InvalidInput
 from geonews.geocoders import Gazetteer
 from geonews.places import haversine_km
-from geonews.resolver import Resolver, resolve
+from geonews.places.resolver import Resolver, resolve
 
 PLACE_FIELDS = {"name", "lat", "lon", "id", "kind", "country", "admin1", "population",
                 "geonameid", "matched", "score", "source"}  # fmt: skip

@@ -19,8 +19,9 @@ from folium import plugins
 from shapely.geometry import Point, box
 
 import geonews
-from geonews import assets, maps
 from geonews.errors import InvalidInput, MissingAsset
+from geonews.maps import assets
+from geonews.maps import events as maps
 from tests.maps_fixtures import HOSTILE, dispatch_events, synthetic_events
 
 _CALL = re.compile(r"geonewsEvents\(\w+,\s*\[([^\]]*)\], (\{.*?\})\);\n", re.S)
@@ -44,7 +45,7 @@ def dispatch():
 
 @pytest.fixture(scope="module")
 def dispatch_page(dispatch):
-    return render(maps.map(dispatch, tiles=None))
+    return render(maps.event_map(dispatch, tiles=None))
 
 
 @pytest.fixture
@@ -109,7 +110,7 @@ def test_metonym_rows_are_never_drawn():
     ev = dispatch_events()
     ev["role"] = "literal"
     ev.loc[ev["place_name"] == "Moscow", "role"] = "metonym"
-    data = payload(render(maps.map(ev, tiles=None)))
+    data = payload(render(maps.event_map(ev, tiles=None)))
     assert len(data["ev"]["t"]) == len(ev) - 1
     assert "Moscow" not in data["str"]
 
@@ -126,7 +127,7 @@ def test_hostile_text_is_escaped_everywhere(dispatch_page):
 def test_hostile_event_type_and_braces_do_not_break_rendering():
     ev = dispatch_events(hostile=True)
     ev.loc[0, "event_type"] = "{{ 7 * 7 }}<i>type</i>"
-    page = render(maps.map(ev, tiles=None))
+    page = render(maps.event_map(ev, tiles=None))
     assert "<i>type</i>" not in page
     # the layer-control name, escaped (tojson turns & < > into \u0026 ...), not evaluated
     assert r"\u0026#123;\u0026#123; 7 * 7 \u0026#125;\u0026#125;\u0026lt;i\u0026gt;" in page
@@ -146,22 +147,22 @@ def test_only_http_urls_become_links(dispatch_page):
 def test_date_range_and_undated_events():
     ev = dispatch_events()
     ev.loc[0, "date"] = pd.NaT
-    data = payload(render(maps.map(ev, tiles=None)))
+    data = payload(render(maps.event_map(ev, tiles=None)))
     assert data["ev"]["d0"][0] == -1
     assert data["dayMin"] == (pd.Timestamp("2024-08-15") - pd.Timestamp("1970-01-01")).days
     assert data["dayMax"] == (pd.Timestamp("2024-08-21") - pd.Timestamp("1970-01-01")).days
 
 
 def test_clustering_is_automatic_for_many_points():
-    few = payload(render(maps.map(dispatch_events(), tiles=None)))
-    many = payload(render(maps.map(synthetic_events(maps.CLUSTER_ABOVE + 1), tiles=None)))
-    forced = payload(render(maps.map(dispatch_events(), tiles=None, cluster=True)))
+    few = payload(render(maps.event_map(dispatch_events(), tiles=None)))
+    many = payload(render(maps.event_map(synthetic_events(maps.CLUSTER_ABOVE + 1), tiles=None)))
+    forced = payload(render(maps.event_map(dispatch_events(), tiles=None, cluster=True)))
     assert (few["clustered"], many["clustered"], forced["clustered"]) == (False, True, True)
 
 
 def test_heatmap_on_request(dispatch):
-    assert "L.heatLayer" not in render(maps.map(dispatch, tiles=None))
-    assert "L.heatLayer" in render(maps.map(dispatch, tiles=None, heatmap=True))
+    assert "L.heatLayer" not in render(maps.event_map(dispatch, tiles=None))
+    assert "L.heatLayer" in render(maps.event_map(dispatch, tiles=None, heatmap=True))
 
 
 def test_map_controls_and_attribution(dispatch_page):
@@ -173,12 +174,12 @@ def test_map_controls_and_attribution(dispatch_page):
 
 
 def test_tiles_and_their_attribution(dispatch):
-    page = render(maps.map(dispatch))
+    page = render(maps.event_map(dispatch))
     assert "tile.openstreetmap.org" in page and "OpenStreetMap" in page
 
 
 def test_empty_frame_still_makes_a_map(dispatch):
-    data = payload(render(maps.map(dispatch.iloc[:0], tiles=None)))
+    data = payload(render(maps.event_map(dispatch.iloc[:0], tiles=None)))
     assert data["ev"]["t"] == [] and data["shapes"] == []
 
 
@@ -191,10 +192,10 @@ def test_frontline_areas_are_drawn_under_the_events(dispatch):
         geometry=[box(37.5, 47.5, 38.5, 48.5), box(37.2, 48.1, 37.5, 48.4), box(0, 0, 1, 1)],
         crs=4326,
     )
-    plain = render(maps.map(dispatch, tiles=None))
-    page = render(maps.map(dispatch, tiles=None, frontline=front))
+    plain = render(maps.event_map(dispatch, tiles=None))
+    page = render(maps.event_map(dispatch, tiles=None, frontline=front))
     assert "Control areas" not in plain
-    assert "Control areas" in page  # the legend of geonews.frontline_layers
+    assert "Control areas" in page  # the legend of geonews.maps.frontline
     assert page.index("Control areas") < page.index("geonewsEvents(map_")  # drawn first
     assert payload(page)["ev"] == payload(plain)["ev"]
 
@@ -208,21 +209,21 @@ def test_frontline_areas_are_drawn_under_the_events(dispatch):
 )
 def test_bad_input_is_refused(bad, message):
     with pytest.raises(InvalidInput, match=message):
-        maps.map(bad)
+        maps.event_map(bad)
 
 
 def test_unknown_status_is_refused():
     ev = dispatch_events()
     ev.loc[0, "status"] = "rumoured"
     with pytest.raises(InvalidInput, match="'rumoured'"):
-        maps.map(ev)
+        maps.event_map(ev)
 
 
 # ---------------------------------------------------------------- public names
 
 
 def test_lazy_public_names():
-    assert geonews.map is maps.map and geonews.save_map is maps.save_map
+    assert geonews.map is maps.event_map and geonews.save_map is maps.save_map
     assert {"map", "save_map"} <= set(geonews.__all__)
     code = "import sys, geonews; print('folium' in sys.modules, 'geopandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -233,7 +234,7 @@ def test_lazy_public_names():
 
 
 def test_offline_file_has_no_external_reference(dispatch, tmp_path, empty_cache):
-    out = maps.save_map(maps.map(dispatch, heatmap=True), tmp_path / "m.html")
+    out = maps.save_map(maps.event_map(dispatch, heatmap=True), tmp_path / "m.html")
     page = out.read_text(encoding="utf-8")
     assert not re.search(r"<script[^>]*\bsrc=", page)
     assert not re.search(r"<link[^>]*\bhref=", page)
@@ -246,7 +247,7 @@ def test_offline_file_has_no_external_reference(dispatch, tmp_path, empty_cache)
 
 
 def test_offline_export_leaves_the_map_untouched(dispatch, tmp_path, empty_cache):
-    m = maps.map(dispatch)
+    m = maps.event_map(dispatch)
     before = list(m._children)
     maps.save_map(m, tmp_path / "m.html")
     assert list(m._children) == before
@@ -254,8 +255,8 @@ def test_offline_export_leaves_the_map_untouched(dispatch, tmp_path, empty_cache
 
 
 def test_online_file_is_small_and_uses_cdns(dispatch, tmp_path):
-    online = maps.save_map(maps.map(dispatch), tmp_path / "on.html", offline=False)
-    offline = maps.save_map(maps.map(dispatch), tmp_path / "off.html")
+    online = maps.save_map(maps.event_map(dispatch), tmp_path / "on.html", offline=False)
+    offline = maps.save_map(maps.event_map(dispatch), tmp_path / "off.html")
     page = online.read_text(encoding="utf-8")
     assert re.search(r'<script src="https://[^"]+leaflet\.js"', page)
     assert online.stat().st_size < offline.stat().st_size / 1.5
@@ -325,7 +326,7 @@ def test_inlined_script_cannot_close_its_tag(tmp_path, empty_cache):
 
 def test_hostile_payload_stays_inside_its_script_tag(tmp_path):
     ev = dispatch_events(hostile=True)
-    page = maps.save_map(maps.map(ev, tiles=None), tmp_path / "m.html").read_text("utf-8")
+    page = maps.save_map(maps.event_map(ev, tiles=None), tmp_path / "m.html").read_text("utf-8")
     script = page[page.index("geonewsEvents(map_") :]
     assert "</script>" not in script[: script.index(");\n")]
     assert HOSTILE not in page
@@ -350,7 +351,7 @@ def test_map_of_real_events_from_a_dispatch():
 
 
 def test_notebook_display_embeds_the_escaped_map(dispatch):
-    shown = maps.map(dispatch, tiles=None)._repr_html_()
+    shown = maps.event_map(dispatch, tiles=None)._repr_html_()
     assert "<iframe" in shown and "geonewsEvents" in shown
     assert "<script>window.__pwned" not in shown
 
@@ -358,7 +359,7 @@ def test_notebook_display_embeds_the_escaped_map(dispatch):
 def test_date_ranges_reach_the_page():
     ev = dispatch_events()
     ev.loc[0, "date_end"] = pd.Timestamp("2024-08-31")
-    data = payload(render(maps.map(ev, tiles=None)))
+    data = payload(render(maps.event_map(ev, tiles=None)))
     epoch = pd.Timestamp("1970-01-01")
     assert data["ev"]["d1"][0] == (pd.Timestamp("2024-08-31") - epoch).days
     assert data["dayMax"] == data["ev"]["d1"][0]  # the filter reaches the range's end

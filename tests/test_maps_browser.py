@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from geonews import maps
+from geonews.maps import events as maps
 from tests.browser import BROWSER_MARKS, Page
 from tests.maps_fixtures import HOSTILE, dispatch_events, synthetic_events
 
@@ -19,7 +19,7 @@ pytestmark = BROWSER_MARKS
 @pytest.fixture(scope="module")
 def dispatch_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("maps") / "dispatch.html"
-    return maps.save_map(maps.map(dispatch_events(hostile=True)), path)
+    return maps.save_map(maps.event_map(dispatch_events(hostile=True)), path)
 
 
 def test_dispatch_map_renders_offline(browser, dispatch_file):
@@ -118,7 +118,7 @@ def test_time_filter_shows_only_events_in_range(browser, dispatch_file):
 
 def test_many_points_are_clustered_and_all_accounted_for(browser, tmp_path):
     n = 3000
-    path = maps.save_map(maps.map(synthetic_events(n, seed=1)), tmp_path / "many.html")
+    path = maps.save_map(maps.event_map(synthetic_events(n, seed=1)), tmp_path / "many.html")
     page = Page(browser, path)
     clusters = page.page.locator(".gn-cluster text").all_text_contents()
     assert clusters, "no clusters drawn"
@@ -134,7 +134,7 @@ def test_many_points_are_clustered_and_all_accounted_for(browser, tmp_path):
 
 
 def test_heatmap_layer_draws_offline(browser, tmp_path):
-    m = maps.map(synthetic_events(500, seed=2), heatmap=True)
+    m = maps.event_map(synthetic_events(500, seed=2), heatmap=True)
     page = Page(browser, maps.save_map(m, tmp_path / "heat.html"))
     assert page.count("canvas.leaflet-heatmap-layer") == 1
     assert re.search(r"Heat map", page.page.locator(".leaflet-control-layers").inner_text())
@@ -144,7 +144,7 @@ def test_heatmap_layer_draws_offline(browser, tmp_path):
 def test_leaflet_default_marker_works_offline(browser, tmp_path):
     import folium
 
-    m = maps.map(dispatch_events(), tiles=None)
+    m = maps.event_map(dispatch_events(), tiles=None)
     folium.Marker([50.45, 30.52], tooltip="plain folium marker").add_to(m)
     page = Page(browser, maps.save_map(m, tmp_path / "default-icon.html"))
     icon = page.page.locator("img.leaflet-marker-icon")

@@ -1,7 +1,7 @@
 import pytest
 
 from geonews import InvalidInput
-from geonews.parser import Geoparser, geoparse
+from geonews.mentions.parser import Geoparser, geoparse
 
 
 def names(text, **kw):
@@ -243,7 +243,7 @@ def test_a_common_word_that_is_a_small_place_needs_a_place_cue():
 
 
 def test_common_words_come_from_a_frequency_list():
-    from geonews.lexicon import is_common_word
+    from geonews.mentions.lexicon import is_common_word
 
     assert is_common_word("Time") and is_common_word("forest")
     assert not is_common_word("Pokrovsk") and not is_common_word("Meredith")

@@ -9,7 +9,7 @@ import pytest
 import geonews
 from geonews.errors import GeonewsError, InvalidInput, UnknownPlace
 from geonews.places import haversine_km
-from geonews.resolver import Resolver, candidates, resolve
+from geonews.places.resolver import Resolver, candidates, resolve
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""geonews.scale.events_to_parquet: chunked streaming to GeoParquet parts."""
+"""geonews.scale.stream.events_to_parquet: chunked streaming to GeoParquet parts."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 
 import geonews
+from geonews.activity import COLUMNS
 from geonews.errors import InvalidInput
-from geonews.events import COLUMNS
-from geonews.export import read_events
-from geonews.scale import chunks, events_to_parquet
+from geonews.export.write import read_events
+from geonews.scale.stream import chunks, events_to_parquet
 from tests.scale_fixtures import dispatches, ordered
 
 

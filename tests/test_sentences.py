@@ -1,6 +1,6 @@
 import pytest
 
-from geonews.sentences import split_sentences
+from geonews.activity.sentences import split_sentences
 
 
 def sentences(text):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from geonews.resolver import Resolver
+from geonews.places.resolver import Resolver
 
 SPELLINGS = Path(__file__).resolve().parent / "data" / "spellings.csv"
 

@@ -49,7 +49,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def extract(args: argparse.Namespace) -> Any:
     """The events GeoDataFrame of the inputs (failures reported on stderr)."""
-    from geonews.events import events
+    from geonews.activity import events
 
     frame = events(documents(args), geoparser=geoparser(args), dedupe=not args.no_dedupe)
     report_failures(frame)
@@ -58,7 +58,7 @@ def extract(args: argparse.Namespace) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """Write the events; exit 1 when there are none."""
-    from geonews.export import write_events
+    from geonews.export.write import write_events
 
     kind = output_format(args.output, args.format, suffixes=_SUFFIXES)
     if kind == "parquet" and args.output in (None, "-"):

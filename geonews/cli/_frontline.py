@@ -64,7 +64,7 @@ def _print_table(records: list[dict[str, Any]], *, as_json: bool) -> None:
 
 def run_load(args: argparse.Namespace) -> int:
     """Write the snapshots, normalised and sorted by date, to one file."""
-    from geonews.frontline import load_series
+    from geonews.frontline.sources import load_series
 
     kind = output_format(args.output, None, suffixes=_SUFFIXES)
     series = load_series(args.snapshots)
@@ -78,8 +78,8 @@ def run_load(args: argparse.Namespace) -> int:
 
 def run_compare(args: argparse.Namespace) -> int:
     """Print the change table; exit 1 when nothing changed."""
-    from geonews import frontline
-    from geonews.resolver import resolve
+    from geonews.frontline import sources as frontline
+    from geonews.places.resolver import resolve
 
     within = None
     if args.near is not None:
@@ -106,7 +106,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
 def run_summary(args: argparse.Namespace) -> int:
     """Print one line per snapshot."""
-    from geonews import frontline
+    from geonews.frontline import sources as frontline
 
     records = []
     for location in args.snapshots:
@@ -133,7 +133,7 @@ def _file_name(location: str) -> str:
 def _length_km(line: Any) -> float:
     import geopandas as gpd
 
-    from geonews.frontline import EQUAL_AREA
+    from geonews.frontline.sources import EQUAL_AREA
 
     if line.is_empty:
         return 0.0

@@ -35,24 +35,24 @@ def add_context_option(p: argparse.ArgumentParser) -> None:
 
 
 def resolver(args: argparse.Namespace) -> Any:
-    """The :class:`~geonews.resolver.Resolver` that ``--country-bias`` and ``--aliases`` ask for.
+    """The :class:`~geonews.places.Resolver` that ``--country-bias`` and ``--aliases`` ask for.
 
     Raises
     ------
     InvalidInput
         When the alias file lacks the ``alias`` or ``place_id`` column or has an empty cell.
     """
-    from geonews.resolver import Resolver
+    from geonews.places.resolver import Resolver
 
     bias = None if args.country_bias.lower() == "none" else args.country_bias
     return Resolver(country_bias=bias, aliases=_alias_rows(args.aliases))
 
 
 def geoparser(args: argparse.Namespace) -> Any:
-    """A :class:`~geonews.parser.Geoparser` for the options, or None for the default one."""
+    """A :class:`~geonews.mentions.Geoparser` for the options, or None for the default one."""
     if args.country_bias == "war" and args.aliases is None:
         return None
-    from geonews.parser import Geoparser
+    from geonews.mentions.parser import Geoparser
 
     return Geoparser(resolver(args))
 
@@ -97,7 +97,7 @@ def documents(args: argparse.Namespace) -> Iterator[Any]:
     InvalidInput
         When nothing was given, or an input is neither a file, a folder nor a URL.
     """
-    from geonews.corpus import Document, documents, read
+    from geonews.corpus.read import Document, documents, read
 
     if not args.inputs and not args.text:
         raise InvalidInput(f"nothing to read: give {_INPUTS_HELP}, or --text")

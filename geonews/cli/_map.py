@@ -59,12 +59,12 @@ def _between(frame: Any, since: str | None, until: str | None) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """Write the map; exit 1 when there is no event to draw (no file is written then)."""
-    from geonews.maps import map, save_map
+    from geonews.maps import event_map, save_map
 
     if args.events is not None:
         if args.inputs or args.text:
             raise InvalidInput("give either texts or --events FILE, not both")
-        from geonews.export import read_events
+        from geonews.export.write import read_events
 
         frame = read_events(args.events)
     else:
@@ -75,10 +75,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     frontline = None
     if args.frontline:
-        from geonews.frontline import load_series
+        from geonews.frontline.sources import load_series
 
         frontline = load_series(args.frontline)
-    m = map(frame, frontline=frontline, heatmap=args.heatmap)
+    m = event_map(frame, frontline=frontline, heatmap=args.heatmap)
     path = save_map(m, args.output, offline=not args.online)
     info(f"wrote a map of {len(frame)} events to {path}")
     return 0

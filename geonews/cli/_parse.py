@@ -47,7 +47,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def rows(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
     """One dict per mention, documents in input order."""
-    from geonews.parser import Geoparser
+    from geonews.mentions.parser import Geoparser
 
     parser = Geoparser(resolver(args))
     for doc in progress(documents(args), desc="parse"):

@@ -6,7 +6,7 @@ each runs threads.  The cache is one SQLite file in WAL mode: readers never
 block, writers queue behind a busy timeout instead of failing, and each thread
 of each process gets its own connection.
 
-Keys are ``(service, geonews.names.key(name), context)``: "Kostiantynivka",
+Keys are ``(service, geonews.places.names.key(name), context)``: "Kostiantynivka",
 "KOSTIANTYNIVKA" and "Костянтинівка" share one entry.  A value is the list of
 places the service returned (best first); an empty list is a negative answer
 ("the service knows no such place"), kept for a shorter time.  Errors are never
@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from geonews.errors import DataError, InvalidInput
-from geonews.names import key
 from geonews.places import Place
+from geonews.places.names import key
 
 __all__ = ["DAY", "GeocodeCache", "default_cache_path"]
 

@@ -9,7 +9,7 @@ Configured in one place::
     )
 
 Each name goes through the offline step first (the alias table and the
-offline GeoNames gazetteer, through :class:`geonews.resolver.Resolver`).  Only names it
+offline GeoNames gazetteer, through :class:`geonews.places.resolver.Resolver`).  Only names it
 cannot place go online, each service in turn: the persistent cache is asked
 first, then the service itself (rate-limited, retried, behind a circuit
 breaker).  An online answer is accepted only when it is plausible for the
@@ -33,8 +33,8 @@ from geonews.errors import GeocodingError, InvalidInput, UnknownPlace
 from geonews.geocoders.cache import GeocodeCache
 from geonews.geocoders.plausibility import BBox, countries_of, implausible
 from geonews.geocoders.service import Service
-from geonews.names import check_name, key
 from geonews.places import Place
+from geonews.places.names import check_name, key
 
 __all__ = ["STATUSES", "Chain", "Resolution"]
 
@@ -97,7 +97,7 @@ class _ResolverStep:
 
     def __call__(self, name: str, *, country_bias: Any = _CHAIN) -> Place | None:
         if self._resolver is None:
-            from geonews.resolver import Resolver
+            from geonews.places.resolver import Resolver
 
             self._resolver = Resolver(country_bias=self.country_bias)
         if country_bias is _CHAIN:
@@ -123,7 +123,7 @@ class Chain:
         below; pass a :class:`Service` to configure one service on its own.
     offline : callable or None, optional
         ``str -> Place | None`` tried before (or, with ``offline_first=False``, after)
-        the services. Default: a :class:`geonews.resolver.Resolver` (alias table +
+        the services. Default: a :class:`geonews.places.resolver.Resolver` (alias table +
         offline gazetteer) with the chain's country bias. ``None`` disables it.
     offline_first : bool
         Ask the offline step first (default). With ``False`` online answers are
@@ -393,7 +393,7 @@ class Chain:
     def pipe(self, names: Iterable[Any]) -> Iterator[Resolution]:
         """Yield one :class:`Resolution` per name, in input order.
 
-        Repeated names (same :func:`geonews.names.key`) are looked up once per call,
+        Repeated names (same :func:`geonews.places.names.key`) are looked up once per call,
         so a failing service is not asked twice for the same name in one batch.
         """
         seen: dict[str, Resolution] = {}

@@ -44,7 +44,7 @@ def countries_of(country_bias: str | Iterable[str] | None) -> frozenset[str]:
     """Normalise a country bias to a set of upper-case ISO2 codes (empty: no check).
 
     ``"war"`` stands for the resolver's war context
-    (:data:`geonews.resolver.WAR_CONTEXT`: Ukraine, Russia and their neighbours);
+    (:data:`geonews.places.resolver.WAR_CONTEXT`: Ukraine, Russia and their neighbours);
     a mapping ``{code: weight}`` counts by its keys.
 
     Examples
@@ -61,7 +61,7 @@ def countries_of(country_bias: str | Iterable[str] | None) -> frozenset[str]:
     if country_bias is None:
         return frozenset()
     if isinstance(country_bias, str) and country_bias.lower() == "war":
-        from geonews.resolver import WAR_CONTEXT
+        from geonews.places.resolver import WAR_CONTEXT
 
         country_bias = WAR_CONTEXT
     codes = [country_bias] if isinstance(country_bias, str) else list(country_bias)

@@ -9,7 +9,7 @@ Pelias...) or any callable ``str -> Location | None`` and adds, from outside:
 * a :class:`~geonews.geocoders.breaker.CircuitBreaker`;
 * a check that Nominatim is used with an identifying user agent;
 * conversion of geopy's errors into the :mod:`geonews.errors` tree and of
-  geopy ``Location`` objects into :class:`~geonews.places.Place` with
+  geopy ``Location`` objects into :class:`~geonews.places.place.Place` with
   provenance (``source`` = service name, ``retrieved`` = ISO 8601 time, ``raw``).
 """
 
@@ -87,7 +87,7 @@ def _country_code(raw: Mapping[str, Any]) -> str | None:
 
 
 def location_to_place(location: Location, *, service: str, retrieved: str | None = None) -> Place:
-    """Turn a geopy ``Location`` into a :class:`~geonews.places.Place` with provenance.
+    """Turn a geopy ``Location`` into a :class:`~geonews.places.place.Place` with provenance.
 
     Examples
     --------

@@ -24,9 +24,9 @@ import pytest
 from shapely.geometry import box
 
 import geonews
-from geonews import frontline_layers as layers
 from geonews.cli import main
-from geonews.maps import save_map
+from geonews.maps import frontline as layers
+from geonews.maps.events import save_map
 from tests.browser import BROWSER_MARKS, Page
 from tests.maps_fixtures import dispatch_events
 

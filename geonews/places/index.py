@@ -32,9 +32,9 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata, resources
 from pathlib import Path
 
-from geonews import _territory
 from geonews.errors import DataError
-from geonews.names import key, skeleton
+from geonews.places import territory as _territory
+from geonews.places.names import key, skeleton
 
 log = logging.getLogger("geonews")
 
@@ -48,7 +48,7 @@ def data_dir() -> Path:
     packaged = resources.files("geonews") / "data"
     if packaged.is_dir():  # installed wheel
         return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "data"  # source checkout / editable
+    return Path(__file__).resolve().parents[2] / "data"  # source checkout / editable
 
 
 def geonames_dir() -> Path:
@@ -67,7 +67,7 @@ def digest() -> str:
     # the code that builds the index, the name keys and the territories it stores are
     # sources too
     here = Path(__file__)
-    code = (here, here.with_name("names.py"), here.with_name("_territory.py"))
+    code = (here, here.with_name("names.py"), here.with_name("territory.py"))
     for path in (*code, *_source_files()):
         h.update(path.read_bytes())
     g = geonames_dir() / "cities500.json"

@@ -3,7 +3,7 @@
 The format follows the file suffix: ``.geojson``/``.json`` (GeoJSON),
 ``.parquet``/``.geoparquet`` (GeoParquet; keeps ``attrs`` such as the failures
 table), ``.csv`` (geometry as WKT in the ``geometry`` column).  :func:`read_events`
-restores the column order and dtypes of :data:`geonews.events.COLUMNS`, so a frame
+restores the column order and dtypes of :data:`geonews.activity.pipeline.COLUMNS`, so a frame
 survives a round trip through any of the three.
 """
 
@@ -16,8 +16,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from geonews.activity import COLUMNS
 from geonews.errors import InvalidInput
-from geonews.events import COLUMNS
 
 __all__ = ["FORMATS", "conform", "read_events", "write_events"]
 
@@ -63,7 +63,7 @@ def write_events(
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> from geonews.events import empty_events
+    >>> from geonews.activity import empty_events
     >>> out = write_events(empty_events(), pathlib.Path(tempfile.mkdtemp()) / "e.csv")
     >>> list(read_events(out).columns) == list(COLUMNS)
     True
@@ -95,7 +95,7 @@ def read_events(path: str | os.PathLike[str], *, format: str | None = None) -> g
     Returns
     -------
     GeoDataFrame
-        With the columns and dtypes of :data:`geonews.events.COLUMNS`.
+        With the columns and dtypes of :data:`geonews.activity.pipeline.COLUMNS`.
     """
     path = Path(path)
     kind = _format(path, format)

@@ -2,7 +2,7 @@
 
 :class:`EventExtractor` does the work behind :func:`geonews.events`.  For each sentence it
 
-1. finds event triggers from the lexicons in :mod:`geonews.taxonomy` (ACLED-aligned
+1. finds event triggers from the lexicons in :mod:`geonews.activity.taxonomy` (ACLED-aligned
    types: Battles, Explosions/Remote violence, Violence against civilians, Protests,
    Strategic developments, plus Diplomacy; the ACLED mapping table is there);
 2. ties each trigger to the **literal** place mentions of its clause (metonyms such
@@ -37,14 +37,15 @@ from typing import Any
 
 import shapely
 
-from geonews import taxonomy as tx
-from geonews.corpus import Document
+from geonews.activity import taxonomy as tx
+from geonews.activity.sentences import split_sentences
+from geonews.corpus.read import Document
 from geonews.dates import DateSpan, find_dates
 from geonews.errors import InvalidInput
-from geonews.gazetteer import default_gazetteer
-from geonews.parser import geoparse
-from geonews.places import Mention, Place, lonlat
-from geonews.sentences import split_sentences
+from geonews.mentions import Mention
+from geonews.mentions.parser import geoparse
+from geonews.places import Place, lonlat
+from geonews.places.gazetteer import default_gazetteer
 
 __all__ = ["EventExtractor", "Geoparser"]
 
@@ -113,7 +114,8 @@ class EventExtractor:
 
     Examples
     --------
-    >>> from geonews.places import Mention, Place
+    >>> from geonews.mentions import Mention
+    >>> from geonews.places import Place
     >>> kyiv = Place("Kyiv", 50.45, 30.52, id="geonames:703448", country="UA")
     >>> def parse(text):
     ...     i = text.find("Kyiv")

@@ -1,9 +1,9 @@
 """Maps of reported activity: an events GeoDataFrame drawn as a folium map.
 
-This module only draws: it never geocodes or fetches.  :func:`map` turns the
+This module only draws: it never geocodes or fetches.  :func:`event_map` turns the
 frame :func:`geonews.events` returns into a :class:`folium.Map`;
 :func:`save_map` writes it as one HTML file that, with ``offline=True``, opens
-with no network at all (see :mod:`geonews.assets`).
+with no network at all (see :mod:`geonews.maps.assets`).
 
 How the map tells the story:
 
@@ -13,7 +13,7 @@ How the map tells the story:
 * ``claimed``, ``contested`` and ``denied`` events are hollow with dashed or
   dotted outlines, ``reported`` ones solid;
 * rows with ``role == "metonym"`` (an actor named after a place) are never drawn;
-* every string from the data is escaped by :mod:`geonews.escape` before it
+* every string from the data is escaped by :mod:`geonews.maps.escape` before it
   reaches the page, and only http(s) URLs become links.
 
 Events are shipped to the page once, as a compact JSON payload, and drawn by a
@@ -43,16 +43,16 @@ from branca.element import MacroElement
 from folium import plugins
 from folium.map import Layer
 
-from geonews.assets import fill_asset_cache, inline_assets
-from geonews.elements import RawRender, Template
 from geonews.errors import InvalidInput
-from geonews.escape import script_json, text
-from geonews.names import key
+from geonews.maps.assets import fill_asset_cache, inline_assets
+from geonews.maps.elements import RawRender, Template
+from geonews.maps.escape import script_json, text
+from geonews.places.names import key
 
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["EVENT_STYLES", "STATUSES", "fill_asset_cache", "map", "save_map"]
+__all__ = ["EVENT_STYLES", "STATUSES", "event_map", "fill_asset_cache", "save_map"]
 
 log = logging.getLogger("geonews")
 
@@ -307,7 +307,7 @@ def _precision_code(value: str) -> int:
 
 @cache
 def _script() -> str:
-    return (resources.files("geonews") / "templates" / "events.js").read_text("utf-8")
+    return (resources.files("geonews.maps") / "templates" / "events.js").read_text("utf-8")
 
 
 _CSS = """
@@ -420,7 +420,7 @@ def _geojson_rounded(geom: Any, *, digits: int = 2) -> dict[str, Any]:
 # ---------------------------------------------------------------- public API
 
 
-def map(
+def event_map(
     events: geopandas.GeoDataFrame,
     *,
     frontline: geopandas.GeoDataFrame | None = None,
@@ -474,7 +474,7 @@ def map(
     ...     "place_text": ["Krasnoarmeysk"], "precision": ["settlement"],
     ...     "status": ["contested"], "sentence": ["Fighting <b>raged</b> near Krasnoarmeysk."],
     ... }, geometry=[Point(37.18, 48.28)], crs=4326)
-    >>> m = map(ev, tiles=None)
+    >>> m = event_map(ev, tiles=None)
     >>> page = m.get_root().render()
     >>> "Fighting \\u0026lt;b\\u0026gt;raged" in page and "<b>raged" not in page
     True
@@ -502,7 +502,7 @@ def map(
     m.options.setdefault("maxZoom", 18)  # clustering needs it; folium passes it to tiles only
     m.options.setdefault("minZoom", 1)
     if frontline is not None:  # control areas under the events, drawn by [frontline]
-        from geonews.frontline_layers import add_to_map
+        from geonews.maps.frontline import add_to_map
 
         add_to_map(frontline, m)
 
@@ -568,7 +568,7 @@ def save_map(m: folium.Map, path: str | Path, *, offline: bool = True) -> Path:
     Parameters
     ----------
     m : folium.Map
-        A map, e.g. from :func:`map`.
+        A map, e.g. from :func:`event_map`.
     path : str or pathlib.Path
         Where to write the file.
     offline : bool, default True

@@ -6,9 +6,9 @@ same documents lazily, runs :func:`geonews.events` on chunks of ``chunk_size``
 documents and writes each chunk's rows to its own GeoParquet file
 (``part-00000.parquet``, ``part-00001.parquet``, ...), so peak memory depends on the
 chunk size, not on the corpus size.  The folder reads back as one frame with
-``geonews.export.read_events(folder, format="parquet")`` (the schema's dtypes) or
+``geonews.export.write.read_events(folder, format="parquet")`` (the schema's dtypes) or
 lazily with ``dask_geopandas.read_parquet(folder)``.  (To write a frame you already
-have, use :func:`geonews.export.write_events`.)
+have, use :func:`geonews.export.write.write_events`.)
 
 Rows are per document: events at the same place within one document are merged
 (as :func:`geonews.events` always does), but the same event reported by several
@@ -31,7 +31,7 @@ from typing import Any
 import pandas as pd
 from tqdm.auto import tqdm
 
-from geonews.corpus import Document, documents
+from geonews.corpus.read import Document, documents
 from geonews.errors import InvalidInput
 
 __all__ = ["chunks", "events_to_parquet"]
@@ -124,7 +124,7 @@ def events_to_parquet(
     >>> geopandas.read_parquet(out)[["doc_id", "place_name"]].values.tolist()
     [['0', 'Kharkiv'], ['2', 'Pokrovsk']]
     """
-    from geonews.events import empty_events, events, failures
+    from geonews.activity import empty_events, events, failures
 
     folder = Path(path)
     if folder.is_dir() and any(folder.glob("part-*.parquet")):

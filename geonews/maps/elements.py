@@ -4,7 +4,7 @@ branca's ``MacroElement.render`` wraps each macro's output in a new ``Element``,
 which parses it as a Jinja template a second time; anything from data in that
 output would be evaluated.  Elements that mix in :class:`RawRender` hand their
 output to the page as finished text instead, and :class:`Template` gives their
-templates a ``js`` filter that encodes values with :func:`geonews.escape.script_json`.
+templates a ``js`` filter that encodes values with :func:`geonews.maps.escape.script_json`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from branca.element import Element
 from folium import template as _folium_template
 
-from geonews.escape import script_json
+from geonews.maps.escape import script_json
 
 __all__ = ["RawRender", "Template"]
 

@@ -2,7 +2,7 @@
 
 :func:`events` turns one text or a stream of documents into a GeoDataFrame with one
 row per event (schema in :data:`COLUMNS`); the per-sentence work is done by
-:class:`geonews.extract.EventExtractor` (see there for the rules).  Documents are
+:class:`geonews.activity.extract.EventExtractor` (see there for the rules).  Documents are
 consumed one at a time.  Over a corpus, the same event reported by several documents
 (same event type, place and modality, dates within a day) is kept once with all
 sources, URLs and claimants joined by ``"; "``.
@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
-import types
 from collections.abc import Iterable
 from typing import Any
 
@@ -27,9 +26,9 @@ import geopandas as gpd
 import pandas as pd
 from tqdm.auto import tqdm
 
-from geonews.corpus import Document, documents
+from geonews.activity.extract import EventExtractor, Geoparser, combined_status
+from geonews.corpus.read import Document, documents
 from geonews.errors import InvalidInput
-from geonews.extract import EventExtractor, Geoparser, combined_status
 
 __all__ = ["COLUMNS", "EventExtractor", "empty_events", "events", "failures"]
 
@@ -112,7 +111,8 @@ def events(
 
     Examples
     --------
-    >>> from geonews.places import Mention, Place
+    >>> from geonews.mentions import Mention
+    >>> from geonews.places import Place
     >>> pokrovsk = Place("Pokrovsk", 48.282, 37.176, id="geonames:704422", country="UA",
     ...                  admin1="Donetsk", geonameid=704422)
     >>> def parse(text):
@@ -263,18 +263,3 @@ def _frame(columns: dict[str, list[Any]]) -> gpd.GeoDataFrame:
             data[name] = pd.Series(values, dtype=object).astype(dtype)
     geometry = gpd.GeoSeries(columns["geometry"], crs="EPSG:4326")
     return gpd.GeoDataFrame(data, geometry=geometry, crs="EPSG:4326")
-
-
-class _EventsModule(types.ModuleType):
-    """The events module, callable as :func:`events`.
-
-    ``import geonews.events`` binds the attribute ``geonews.events`` to this module,
-    shadowing the lazily exported function; making the module callable keeps
-    ``geonews.events(text)`` working whichever was imported first.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> gpd.GeoDataFrame:
-        return events(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _EventsModule

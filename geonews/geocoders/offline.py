@@ -3,7 +3,7 @@
 :class:`Gazetteer` subclasses :class:`geopy.geocoders.base.Geocoder`, so it drops into
 :class:`geopy.extra.rate_limiter.RateLimiter`, ``geopandas.tools.geocode(...,
 provider=Gazetteer)`` and any code written for geopy.  ``Location.raw`` carries the
-:class:`~geonews.places.Place` fields.
+:class:`~geonews.places.place.Place` fields.
 
 Examples
 --------
@@ -22,7 +22,7 @@ from geopy.location import Location
 
 from geonews.errors import InvalidInput
 from geonews.places import Place, haversine_km
-from geonews.resolver import CountryBias, Resolver
+from geonews.places.resolver import CountryBias, Resolver
 
 __all__ = ["Gazetteer"]
 

@@ -1,7 +1,7 @@
-"""Value objects: a resolved :class:`Place` and a :class:`Mention` of it in a text.
+"""The resolved place: :class:`Place`, a frozen dataclass, and the one lat/lon swap.
 
-Both are frozen dataclasses.  ``Place`` exposes ``__geo_interface__`` (GeoJSON,
-lon/lat order) so shapely, GeoPandas and folium accept it directly.
+``Place`` exposes ``__geo_interface__`` (GeoJSON, lon/lat order) so shapely,
+GeoPandas and folium accept it directly.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["KINDS", "ROLES", "Mention", "Place", "haversine_km", "lonlat"]
+__all__ = ["KINDS", "Place", "haversine_km", "lonlat"]
 
 #: Feature kinds a place can have, from the most to the least precise.
 KINDS = (
@@ -25,10 +25,6 @@ KINDS = (
     "country",
     "continent",
 )
-
-#: Roles of a mention: where something is (literal) or an actor named after a place.
-ROLES = ("literal", "metonym")
-
 
 def lonlat(lat: float, lon: float) -> tuple[float, float]:
     """Return ``(lon, lat)``: the one place where geonews swaps the order.
@@ -142,30 +138,3 @@ class Place:
             "retrieved": self.retrieved,
             "raw": dict(self.raw),
         }
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One toponym mention in a text.
-
-    ``text[start:end] == mention.text`` always holds for the text it came from.
-    ``place`` is ``None`` when the name could not be resolved; ``candidates`` holds
-    the runner-up places, best first.  ``part`` is the named part of ``place`` that a
-    compass word marks off: for "eastern Ukraine" ``place`` is the country Ukraine (the
-    toponym, as geoparsing corpora annotate it) and ``part`` the eastern-Ukraine area,
-    which events map as the union of its oblasts.
-    """
-
-    start: int
-    end: int
-    text: str
-    place: Place | None = None
-    role: str = "literal"
-    score: float = 0.0
-    matched: str | None = None
-    candidates: tuple[Place, ...] = ()
-    part: Place | None = None
-
-    @property
-    def __geo_interface__(self) -> dict[str, Any] | None:
-        return None if self.place is None else self.place.__geo_interface__

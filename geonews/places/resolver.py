@@ -1,4 +1,4 @@
-"""Resolve a bare place name to the right :class:`~geonews.places.Place`.
+"""Resolve a bare place name to the right :class:`~geonews.places.place.Place`.
 
 Candidates come from the alias table, the gazetteer's names and alternate names and, when
 those find nothing, from the looser romanisation-folding key.  They are ranked by how the
@@ -24,10 +24,11 @@ import functools
 import math
 from collections.abc import Mapping
 
+from geonews.dates import as_date
 from geonews.errors import InvalidInput, UnknownPlace
-from geonews.gazetteer import Gazetteer, default_gazetteer
-from geonews.names import check_name, key, skeleton
-from geonews.places import Place, haversine_km
+from geonews.places.gazetteer import Gazetteer, default_gazetteer
+from geonews.places.names import check_name, key, skeleton
+from geonews.places.place import Place, haversine_km
 
 __all__ = ["WAR_CONTEXT", "Resolver", "candidates", "resolve"]
 
@@ -189,7 +190,8 @@ class Resolver:
             ctx_key = tuple(sorted(_context(country_bias).items()))
         near_key = None if near is None else _check_near(near)
         region_key = None if region is None else self._region(region)
-        when = _iso_date(date)
+        day = as_date(date)
+        when = None if day is None else day.isoformat()
         ranked = self._ranked(k, ctx_key, near_key, region_key, when)
         return [entry.place() for entry in ranked[:limit]]
 
@@ -366,18 +368,6 @@ def _importance(population: int) -> float:
         if population >= floor:
             return bonus
     return 0.0
-
-
-def _iso_date(date: dt.date | str | None) -> str | None:
-    """``YYYY-MM-DD`` for comparing with the alias table's validity columns."""
-    if date is None:
-        return None
-    if isinstance(date, dt.date):
-        return date.isoformat()[:10]
-    try:
-        return dt.date.fromisoformat(str(date)[:10]).isoformat()
-    except ValueError as err:
-        raise InvalidInput(f"date must be ISO 8601 (YYYY-MM-DD): {date!r}") from err
 
 
 def candidates(name: str, **kwargs) -> list[Place]:

@@ -11,7 +11,7 @@ possessives ("Kyiv's") and hyphenated pairs ("Pokrovsk-Myrnohrad") are handled.
 Resolution is joint over the document: the countries and regions the text names, explicit
 admin hints ("Myrnohrad in the Donetsk region", "Pokrovsk, Ukraine"), spatial coherence
 and the resolver's priors.  One surface form gets one resolution per document.  Each
-mention gets a role: ``literal`` or ``metonym`` (see :mod:`geonews.roles`).
+mention gets a role: ``literal`` or ``metonym`` (see :mod:`geonews.mentions.roles`).
 
 Examples
 --------
@@ -35,53 +35,55 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from geonews.dates import as_date
 from geonews.errors import InvalidInput
-from geonews.lexicon import (
+from geonews.mentions.lexicon import (
     AP_STATES as _AP_STATES,
 )
-from geonews.lexicon import (
+from geonews.mentions.lexicon import (
     CONNECTORS as _CONNECTORS,
 )
-from geonews.lexicon import (
+from geonews.mentions.lexicon import (
     DIRECTIONS as _DIRECTIONS,
 )
-from geonews.lexicon import (
+from geonews.mentions.lexicon import (
     FACILITY_WORDS as _FACILITY_WORDS,
 )
-from geonews.lexicon import (
+from geonews.mentions.lexicon import (
     FIRST_NAMES as _FIRST_NAMES,
 )
-from geonews.lexicon import (
+from geonews.mentions.lexicon import (
     ORG_WORDS as _ORG_WORDS,
 )
-from geonews.lexicon import (
+from geonews.mentions.lexicon import (
     PLACE_PREPOSITIONS as _PLACE_PREPOSITIONS,
 )
-from geonews.lexicon import (
+from geonews.mentions.lexicon import (
     REGION_WORDS as _REGION_WORDS,
 )
-from geonews.lexicon import (
+from geonews.mentions.lexicon import (
     SPEECH_VERBS as _SPEECH_VERBS,
 )
-from geonews.lexicon import (
+from geonews.mentions.lexicon import (
     STOP as _STOP,
 )
-from geonews.lexicon import (
+from geonews.mentions.lexicon import (
     STREET_WORDS as _STREET_WORDS,
 )
-from geonews.lexicon import (
+from geonews.mentions.lexicon import (
     SURNAMES as _SURNAMES,
 )
-from geonews.lexicon import (
+from geonews.mentions.lexicon import (
     TITLES as _TITLES,
 )
-from geonews.lexicon import (
+from geonews.mentions.lexicon import (
     is_common_word as _is_common_word,
 )
-from geonews.names import key
-from geonews.places import Mention, Place, haversine_km
-from geonews.resolver import CountryBias, Resolver
-from geonews.roles import role_of
+from geonews.mentions.mention import Mention
+from geonews.mentions.roles import role_of
+from geonews.places import Place, haversine_km
+from geonews.places.names import key
+from geonews.places.resolver import CountryBias, Resolver
 
 __all__ = ["MAX_TEXT_LENGTH", "Geoparser", "geoparse"]
 
@@ -190,7 +192,7 @@ class Geoparser:
                 f"split it: {text[:40]!r}..."
             )
         spans = self._recognise(text)
-        return self._resolve(text, spans, _as_date(date))
+        return self._resolve(text, spans, as_date(date))
 
     def pipe(
         self, texts: Iterable[Any], *, as_tuples: bool = False, batch_size: int = 64
@@ -1048,15 +1050,6 @@ _REGION_PLURAL = re.compile(r"\s+and\s+[A-Z][\w'’\-]+\s+(?:regions|oblasts|pro
 
 def _after_is_region_plural(text: str, end: int) -> bool:
     return _REGION_PLURAL.match(text, end) is not None
-
-
-def _as_date(date: dt.date | str | None) -> dt.date | None:
-    if date is None or isinstance(date, dt.date):
-        return date
-    try:
-        return dt.date.fromisoformat(str(date)[:10])
-    except ValueError as err:
-        raise InvalidInput(f"date must be ISO 8601 (YYYY-MM-DD): {date!r}") from err
 
 
 def _centroid(places: list[Place]) -> tuple[float, float] | None:

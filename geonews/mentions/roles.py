@@ -186,7 +186,7 @@ def role_of(
     start, end : int
         The mention's character span.
     kind : str
-        The resolved place's kind (see :data:`geonews.places.KINDS`).
+        The resolved place's kind (see :data:`geonews.places.place.KINDS`).
     population : int
         The resolved place's population; small settlements are always literal.
     name : str

@@ -537,7 +537,7 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 #: Case-insensitive patterns -> their lower-case twins: ``re`` runs several times faster
-#: on lower-cased text without IGNORECASE (see :func:`geonews.extract._search`).
+#: on lower-cased text without IGNORECASE (see :func:`geonews.activity.extract._search`).
 LOWER = {
     pattern: _lowered(pattern)
     for pattern in (

@@ -12,7 +12,7 @@ user passed - reach a map in two ways, and each has one function:
 Why braces: branca renders an element's script as a Jinja template and then
 parses the *result* again as a template, so a ``{{ ... }}`` that reached the
 script text would run as Python.  geonews's own elements render once, as finished
-text (:mod:`geonews.elements`), so nothing from data is ever parsed as a
+text (:mod:`geonews.maps.elements`), so nothing from data is ever parsed as a
 template; the brace escapes also cover the folium elements that still go through
 branca (layer names, the layer control).
 

@@ -8,7 +8,7 @@ back lazily with ``dask_geopandas.read_parquet(output)`` or at once with
 ``geopandas.read_parquet(output)``.
 
 - **Partitions.**  Paths (files or folders, as :func:`geonews.read` takes them) are
-  split by file; a ``dask.bag.Bag`` of texts, dicts or :class:`~geonews.corpus.Document`
+  split by file; a ``dask.bag.Bag`` of texts, dicts or :class:`~geonews.corpus.read.Document`
   objects keeps its own partitions (``npartitions=`` repartitions it).  For one huge
   JSONL file, build the bag yourself, e.g.
   ``dask.bag.read_text("big.jsonl", blocksize="64MiB").map(json.loads)``.
@@ -24,7 +24,7 @@ back lazily with ``dask_geopandas.read_parquet(output)`` or at once with
   table and is not done here.  Documents from a bag that have no ``doc_id`` get
   ``"<partition>:<position>"``; give ids to make them independent of partitioning.
 
-This module is ``geonews.dask``; inside it ``import dask`` still means the Dask
+This module is ``geonews.scale.dask``; inside it ``import dask`` still means the Dask
 package, because imports are absolute.
 """
 
@@ -40,7 +40,7 @@ import dask
 import dask.bag as db
 import pandas as pd
 
-from geonews.corpus import Document, read
+from geonews.corpus.read import Document, read
 from geonews.errors import InvalidInput
 
 __all__ = ["events"]
@@ -104,11 +104,11 @@ def events(
     >>> gdf[["doc_id", "place_name"]].values.tolist(), gdf.attrs["failures"][0]["doc_id"]
     ([['a', 'Kharkiv']], 'b')
     """
-    import geonews.events as _events
+    from geonews.activity import empty_events
 
     if errors not in ("collect", "raise"):
         raise InvalidInput(f"errors must be 'collect' or 'raise', not {errors!r}")
-    from geonews.gazetteer import default_gazetteer
+    from geonews.places.gazetteer import default_gazetteer
 
     default_gazetteer()  # build the SQLite index here, once, before any worker opens it
     if client is not None:
@@ -138,14 +138,14 @@ def events(
         table.attrs["documents"] = documents
         return table
     frames = [frame for frame, _, _ in results if len(frame)]
-    frame = pd.concat(frames, ignore_index=True) if frames else _events.empty_events()
+    frame = pd.concat(frames, ignore_index=True) if frames else empty_events()
     frame.attrs["documents"] = documents
     frame.attrs["failures"] = table.to_dict("records")
     return frame
 
 
 def _concat(tables: list[pd.DataFrame]) -> pd.DataFrame:
-    from geonews.events import empty_events, failures
+    from geonews.activity import empty_events, failures
 
     tables = [t for t in tables if len(t)]
     return pd.concat(tables, ignore_index=True) if tables else failures(empty_events())
@@ -200,8 +200,8 @@ def _partition_events(
     With ``folder``, the rows go to ``part.<index>.parquet`` there and stay on the
     worker; otherwise the frame travels back to the client.
     """
-    from geonews.events import events as extract
-    from geonews.events import failures
+    from geonews.activity import events as extract
+    from geonews.activity import failures
 
     kind, items = part
     docs = _read_files(items) if kind == "files" else _with_ids(items, index)
@@ -250,6 +250,6 @@ def _warm_workers(client: Any) -> None:
 
 def _warm() -> None:
     """Run once in each worker: load the gazetteer index and the default geoparser."""
-    from geonews.parser import geoparse
+    from geonews.mentions.parser import geoparse
 
     geoparse("Drones struck Kyiv.")

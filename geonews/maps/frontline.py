@@ -2,16 +2,16 @@
 
 Every layer is plain Leaflet: ``L.geoJSON`` and ``L.control`` from the standard
 folium page plus a few lines of inline JavaScript, so the offline export of
-:mod:`geonews.maps` has no extra asset to inline.  Front-line files come from
+:mod:`geonews.maps.events` has no extra asset to inline.  Front-line files come from
 anyone: every string from them (status, label, oblast, dates) reaches the page
-through :mod:`geonews.escape` - as JSON data shown with ``textContent``, or as
+through :mod:`geonews.maps.escape` - as JSON data shown with ``textContent``, or as
 escaped markup - and every element here renders once, as finished text, so no
 data string is ever parsed as a Jinja template.
 
 * :func:`control_layer` - areas shaded by status, with an "as of" legend;
 * :func:`change_layer` - areas lost and gained between two snapshots;
 * :class:`TimeSlider` - one snapshot at a time, chosen with a range input;
-* :func:`add_to_map` - what :func:`geonews.maps.map` calls: a slider for a series,
+* :func:`add_to_map` - what :func:`geonews.maps.events.map` calls: a slider for a series,
   a control layer for one snapshot.
 """
 
@@ -27,9 +27,9 @@ import pandas as pd
 import shapely
 from branca.element import MacroElement
 
-from geonews.elements import RawRender, Template
 from geonews.errors import InvalidInput
-from geonews.escape import text
+from geonews.maps.elements import RawRender, Template
+from geonews.maps.escape import text
 
 __all__ = [
     "CHANGE_COLORS",
@@ -130,7 +130,7 @@ class TimeSlider(RawRender, MacroElement):
     Parameters
     ----------
     series : geopandas.GeoDataFrame
-        Snapshots from :func:`geonews.frontline.load_series` (several dates).
+        Snapshots from :func:`geonews.frontline.sources.load_series` (several dates).
     simplify : float
         Simplification tolerance in degrees (keeps the page small).
     position : str
@@ -226,7 +226,7 @@ def control_layer(
     Parameters
     ----------
     snapshot : geopandas.GeoDataFrame
-        A snapshot from :func:`geonews.frontline.load` (the latest date is drawn
+        A snapshot from :func:`geonews.frontline.sources.load` (the latest date is drawn
         when several are present).
     name : str, optional
         Layer name in the layer control (default ``"Control areas <date>"``).
@@ -287,7 +287,7 @@ def change_layer(
     Parameters
     ----------
     changes : geopandas.GeoDataFrame
-        The result of :func:`geonews.frontline.change`.
+        The result of :func:`geonews.frontline.sources.change`.
     name : str, optional
         Layer name (default ``"Change <from> → <to>"``).
     simplify : float
@@ -354,7 +354,7 @@ def add_to_map(frontline: gpd.GeoDataFrame, m: folium.Map) -> folium.Map:
     Parameters
     ----------
     frontline : geopandas.GeoDataFrame
-        A snapshot or a series (several dates) from :mod:`geonews.frontline`.
+        A snapshot or a series (several dates) from :mod:`geonews.frontline.sources`.
     m : folium.Map
         The map to draw on.
 

@@ -1,0 +1,10 @@
+"""Events out: GeoJSON, GeoParquet and CSV files (and back).
+
+* :mod:`~geonews.export.write` - :func:`write_events`, :func:`read_events`.
+"""
+
+from __future__ import annotations
+
+from geonews.export.write import FORMATS, conform, read_events, write_events
+
+__all__ = ["FORMATS", "conform", "read_events", "write_events"]

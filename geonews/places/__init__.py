@@ -1,0 +1,34 @@
+"""Places: names to coordinates, offline.
+
+* :mod:`~geonews.places.place` - :class:`Place`, the resolved place (and the one lat/lon swap);
+* :mod:`~geonews.places.names` - folding a name in any spelling or script to its key;
+* :mod:`~geonews.places.index` - building the gazetteer index from GeoNames, the alias
+  table and the region and feature lists (once per change, cached);
+* :mod:`~geonews.places.territory` - region and country shapes;
+* :mod:`~geonews.places.gazetteer` - reading that index;
+* :mod:`~geonews.places.resolver` - ranking a name's candidates: :func:`resolve`.
+"""
+
+from __future__ import annotations
+
+from geonews.places.gazetteer import Gazetteer, default_gazetteer
+from geonews.places.names import check_name, key, skeleton, transliterate
+from geonews.places.place import KINDS, Place, haversine_km, lonlat
+from geonews.places.resolver import WAR_CONTEXT, Resolver, candidates, resolve
+
+__all__ = [
+    "KINDS",
+    "WAR_CONTEXT",
+    "Gazetteer",
+    "Place",
+    "Resolver",
+    "candidates",
+    "check_name",
+    "default_gazetteer",
+    "haversine_km",
+    "key",
+    "lonlat",
+    "resolve",
+    "skeleton",
+    "transliterate",
+]
