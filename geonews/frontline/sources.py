@@ -45,6 +45,7 @@ import shapely
 from countryinfo import CountryInfo
 from pyproj import CRS, Transformer
 
+from geonews.context import NEIGHBOURS
 from geonews.errors import DataError, InvalidInput
 from geonews.places import lonlat
 
@@ -89,8 +90,6 @@ FAR_KM = 150.0
 #: Ukraine's outline is coarse (under 100 vertices): within this distance of it, a point
 #: belongs to Ukraine when its nearest gazetteer settlement (Ukraine or a neighbour) does.
 BORDER_BAND_KM = 25.0
-_NEIGHBOURS = ("UA", "RU", "BY", "MD", "PL", "SK", "HU", "RO")
-
 COLUMNS = ["date", "status", "label", "source", "geometry"]
 
 # Ordered rules: the first pattern found in a label (any language part) decides.
@@ -736,7 +735,7 @@ def _border_settlements() -> tuple[shapely.STRtree, np.ndarray]:
     from geonews.places.gazetteer import default_gazetteer  # the gazetteer imports heavy data
 
     gazetteer = default_gazetteer()
-    places = [(p.lon, p.lat, c == "UA") for c in _NEIGHBOURS for p in gazetteer.settlements(c)]
+    places = [(p.lon, p.lat, c == "UA") for c in NEIGHBOURS for p in gazetteer.settlements(c)]
     lon, lat, ukrainian = (np.asarray(v) for v in zip(*places, strict=True))
     points = _project(shapely.points(lon, lat))
     near = shapely.contains(_border_band(2 * BORDER_BAND_KM), points)

@@ -12,12 +12,12 @@
 
 from __future__ import annotations
 
+from geonews.context import WAR_REGION, BBox
 from geonews.geocoders.breaker import CircuitBreaker
 from geonews.geocoders.cache import GeocodeCache, default_cache_path
 from geonews.geocoders.chain import Chain, Resolution
 from geonews.geocoders.frame import geocode_frame
 from geonews.geocoders.offline import Gazetteer
-from geonews.geocoders.plausibility import WAR_REGION, BBox
 from geonews.geocoders.ratelimit import MinDelay
 from geonews.geocoders.service import Service, location_to_place
 

@@ -29,9 +29,10 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from geonews.context import BBox
 from geonews.errors import GeocodingError, InvalidInput, UnknownPlace
 from geonews.geocoders.cache import GeocodeCache
-from geonews.geocoders.plausibility import BBox, countries_of, implausible
+from geonews.geocoders.plausibility import countries_of, implausible
 from geonews.geocoders.service import Service
 from geonews.places import Place
 from geonews.places.names import check_name, key
@@ -139,7 +140,7 @@ class Chain:
         an online answer in another country is rejected. ``None``: no country check.
     bbox : BBox or tuple or None
         ``(south, west, north, east)`` an online answer must lie in, e.g.
-        :data:`~geonews.geocoders.plausibility.WAR_REGION`.
+        :data:`~geonews.context.WAR_REGION`.
     cache : GeocodeCache, path, None or False
         Cache of online answers. ``None`` (default): the default location
         (:func:`~geonews.geocoders.cache.default_cache_path`), opened on the first

@@ -14,37 +14,19 @@ accepted it must agree with the context the chain was given:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
 
+from geonews.context import BBox
 from geonews.errors import InvalidInput
 from geonews.places import Place
 
-__all__ = ["WAR_REGION", "BBox", "countries_of", "implausible"]
-
-
-class BBox(NamedTuple):
-    """A latitude/longitude box, ``(south, west, north, east)`` in degrees."""
-
-    south: float
-    west: float
-    north: float
-    east: float
-
-    def __contains__(self, point: object) -> bool:
-        lat, lon = point  # type: ignore[misc]
-        return self.south <= lat <= self.north and self.west <= lon <= self.east
-
-
-#: Ukraine, Crimea, the Black and Azov seas, Moldova, Belarus and western Russia
-#: (Kursk, Belgorod, Bryansk, Rostov, Krasnodar, Moscow): where the war's places lie.
-WAR_REGION = BBox(south=43.0, west=22.0, north=56.5, east=48.5)
+__all__ = ["countries_of", "implausible"]
 
 
 def countries_of(country_bias: str | Iterable[str] | None) -> frozenset[str]:
     """Normalise a country bias to a set of upper-case ISO2 codes (empty: no check).
 
     ``"war"`` stands for the resolver's war context
-    (:data:`geonews.places.resolver.WAR_CONTEXT`: Ukraine, Russia and their neighbours);
+    (:data:`geonews.context.WAR_CONTEXT`: Ukraine, Russia and their neighbours);
     a mapping ``{code: weight}`` counts by its keys.
 
     Examples
@@ -61,7 +43,7 @@ def countries_of(country_bias: str | Iterable[str] | None) -> frozenset[str]:
     if country_bias is None:
         return frozenset()
     if isinstance(country_bias, str) and country_bias.lower() == "war":
-        from geonews.places.resolver import WAR_CONTEXT
+        from geonews.context import WAR_CONTEXT
 
         country_bias = WAR_CONTEXT
     codes = [country_bias] if isinstance(country_bias, str) else list(country_bias)
@@ -86,6 +68,7 @@ def implausible(
 
     Examples
     --------
+    >>> from geonews.context import WAR_REGION
     >>> paris_tx = Place("Paris", 33.66, -95.56, id="nominatim:1", country="US")
     >>> implausible(paris_tx, countries=frozenset({"UA"}))
     "country 'US' is not in the context's countries ['UA']"

@@ -43,6 +43,7 @@ from branca.element import MacroElement
 from folium import plugins
 from folium.map import Layer
 
+from geonews.context import CENTRE
 from geonews.errors import InvalidInput
 from geonews.maps.assets import fill_asset_cache, inline_assets
 from geonews.maps.elements import RawRender, Template
@@ -492,7 +493,7 @@ def event_map(
     canvas = not clustered and n_points > CANVAS_ABOVE
 
     m = folium.Map(
-        location=[48.5, 31.5],
+        location=list(CENTRE),
         zoom_start=5,
         tiles=tiles,
         control_scale=True,

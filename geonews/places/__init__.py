@@ -11,10 +11,11 @@
 
 from __future__ import annotations
 
+from geonews.context import WAR_CONTEXT
 from geonews.places.gazetteer import Gazetteer, default_gazetteer
 from geonews.places.names import check_name, key, skeleton, transliterate
 from geonews.places.place import KINDS, Place, haversine_km, lonlat
-from geonews.places.resolver import WAR_CONTEXT, Resolver, candidates, resolve
+from geonews.places.resolver import Resolver, candidates, resolve
 
 __all__ = [
     "KINDS",

@@ -24,30 +24,15 @@ import functools
 import math
 from collections.abc import Mapping
 
+from geonews.context import WAR_CONTEXT
 from geonews.dates import as_date
 from geonews.errors import InvalidInput, UnknownPlace
 from geonews.places.gazetteer import Gazetteer, default_gazetteer
 from geonews.places.names import check_name, key, skeleton
 from geonews.places.place import Place, haversine_km
 
-__all__ = ["WAR_CONTEXT", "Resolver", "candidates", "resolve"]
+__all__ = ["Resolver", "candidates", "resolve"]
 
-#: Default context: weights added to a candidate's score by country.
-WAR_CONTEXT: Mapping[str, float] = {
-    "UA": 3.0,
-    "RU": 1.6,
-    "BY": 1.0,
-    "MD": 0.8,
-    "PL": 0.6,
-    "RO": 0.5,
-    "GE": 0.4,
-    "LT": 0.3,
-    "LV": 0.3,
-    "EE": 0.3,
-    "SK": 0.3,
-    "HU": 0.3,
-    "FI": 0.3,
-}
 _MATCH = {"name": 3.0, "alias": 3.6, "alt": 1.8, "fold": 0.8}
 _KIND = {
     "country": 2.5,
