@@ -40,3 +40,10 @@ def test_split(text, expected):
 def test_offsets_index_the_original_text():
     text = "  First one.   Second one.  "
     assert split_sentences(text) == [(2, 12), (15, 26)]
+
+
+def test_runs_of_marks_end_one_sentence():
+    # a sentence end may not start inside a run of marks (that made long runs quadratic)
+    text = "Drones hit Kyiv" + "." * 5000 + " Then Odesa?! Yes."
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["Drones hit Kyiv" + "." * 5000, "Then Odesa?!", "Yes."]

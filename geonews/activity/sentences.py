@@ -118,7 +118,9 @@ _OPENERS = frozenset(
         "kyiv",
     ]
 )
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n\s*\n")
+# A sentence end starts only at the first mark of a run ("?!", "..."): a match may
+# not start inside a run, so a run of n marks is tried once, not n times (linear).
+_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n\s*\n")
 _TOKEN_BEFORE = re.compile(r"([\w.]+)\.$")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?(\w+)")
