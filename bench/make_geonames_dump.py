@@ -193,12 +193,14 @@ def ru_latin(text: str, *, simple: bool = False) -> str:
     return "".join(out)
 
 
+@cache
 def ascii_name(name: str) -> str:
     """The asciiname column: accents dropped, anything else non-ASCII removed."""
     folded = unicodedata.normalize("NFKD", name)
     return "".join(c for c in folded if c.isascii() and not unicodedata.combining(c))
 
 
+@cache
 def _title(name: str) -> str:
     """'ivanivskyi raion' -> 'Ivanivskyi Raion' (GeoNames capitalises non-P names)."""
     return " ".join(w if w == "imeni" else w[:1].upper() + w[1:] for w in name.split(" "))
