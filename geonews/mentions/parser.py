@@ -87,22 +87,108 @@ from geonews.places.resolver import CountryBias, Resolver
 
 __all__ = ["MAX_TEXT_LENGTH", "Geoparser", "geoparse"]
 
+# -- recognition: what counts as a name --------------------------------------------------
+#: Longest place name tried, in words ("Bosnia and Herzegovina", "Saint Vincent and the ...").
+_MAX_NAME_WORDS = 6
+#: Most lower-case facility words a known facility's name runs on with ("Donetsk airport").
+_MAX_FACILITY_WORDS = 3
+#: Characters before a span searched for the end of a sentence (". ", '."', a line break).
+_OPENER_LOOKBACK = 4
+#: Shortest mixed-case word read as a name on its own or as a person's (shorter: "Mt", "Co").
+_MIN_NAME_LENGTH = 3
+#: Shortest lower-case hashtag read as a place ("#kyiv"; "#us" and "#eu" stay words).
+_MIN_HASHTAG_LENGTH = 4
+#: Longest capitals read as an acronym unless they name a country or region ("US", "UAE").
+_MAX_ACRONYM = 3
+#: Longest capitalised word before a full stop read as an abbreviated title ("Sen.", "Gov.").
+_MAX_ABBREVIATION = 5
+#: Shortest AP state abbreviation read as the state without a comma before it ("Calif.",
+#: "Miss."; "Ga." and "Ind." only as in "Gainesville, Ga.").
+_MIN_AP_STATE = 4
+#: A city of at least this many people is prominent: not a common word, not a person's name.
+_MAJOR_POPULATION = 100_000
+#: How many of a name's likeliest places are asked whether one is prominent or exact.
+_LIKELY_SENSES = 5
+
+# -- disambiguation: how the document chooses ---------------------------------------------
+#: Places considered for each name, the resolver's best first.
+_CANDIDATES = 60
 #: Largest lift the document context can give a candidate (country, region, distance); a
 #: candidate further than this below the best is not rescored.
 _WINDOW = 8.0
+#: Most that the text's evidence for a place's region lifts it (scaled by shares below).
 _REGION_LIFT = 4.0
+#: Most that the text's evidence for a country (or a region) counts towards one place.
+_COUNTRY_CAP = 2.0
+_REGION_CAP = 2.0
+#: Region evidence at or below this lifts nothing (one nearly tied town gives 0.4).
+_REGION_MIN = 0.5
+#: A share's lift starts at this much, so a named country or region lifts its places even
+#: when the text mostly speaks of others (the lift is ``_SHARE_FLOOR + share``).
+_SHARE_FLOOR = 0.5
+#: Lift of a place inside the region or country named right after it ("Myrnohrad in the
+#: Donetsk region", "Pokrovsk, Ukraine").
+_HINT_LIFT = 4.0
+#: Longest gap, in characters, between a place and the region or country named after it.
+_HINT_GAP = 12
+#: Evidence for the war's countries that keeps their prior whatever else the text names.
+_WAR_EVIDENCE = 1.0
+#: Evidence for other countries from which on the war prior yields (with too little war).
+_OTHER_EVIDENCE = 2.0
+#: Evidence a name gives for its country and region: read as a country or region, as a
+#: place whose best sense leads by more than _SURE_MARGIN, or as one nearly tied.
+_ADMIN_WEIGHT = 2.0
+_SURE_WEIGHT = 1.0
+_UNSURE_WEIGHT = 0.4
+#: Lead of a name's best sense over its second from which on the sense is trusted.
+_SURE_MARGIN = 1.0
+#: A name written n times weighs n to this power: repetition counts, less and less.
+_REPEAT_POWER = 0.5
+#: Lead of a name with no rival: one candidate only, or chosen by the first pass.
+_CERTAIN_MARGIN = 9.0
+#: Score gap taken for a name with one candidate left (a confidence of 0.993).
+_LONE_GAP = 5.0
+#: Penalty of a town far from the text's centre: weight * log(1 + km / _DISTANCE_KM).
+_DISTANCE_WEIGHT = 0.5
+_DISTANCE_KM = 300.0
 #: Weight of spatial coherence: support from the other names' nearby senses.
 _COHERENCE = 1.0
+#: Distance within which another name's sense supports a sense (closeness falls to 0 there).
 _COHERENCE_KM = 150.0
+#: Senses this far below a name's best one are not plausible enough to vote or be voted for.
 _COHERENCE_WINDOW = 4.0
+#: Most senses of one name looked at for coherence.
 _COHERENCE_SENSES = 30
+#: Most support coherence can give one sense.
 _COHERENCE_CAP = 3.0
+#: Names of a text looked at for coherence (the work grows with the square of it).
 _COHERENCE_NAMES = 300
+#: Closeness of two senses in the same first-level region, whatever the distance.
 _SAME_REGION = 0.3
 #: A bare name read as a town at least this big is not the short form of a county's name.
 _LOCAL_POPULATION = 100_000
 #: Lift of a sea, river or area for a name written after "the".
 _ARTICLE = 3.0
+#: Characters before a name searched for "the" and the adjectives after it.
+_ARTICLE_LOOKBACK = 40
+#: Most adjectives between "the" and the name ("the eastern tropical Pacific").
+_ARTICLE_ADJECTIVES = 3
+#: Share of a name's mentions written after "the" from which on it takes the article.
+_ARTICLED_SHARE = 0.5
+#: Runner-up places kept on a mention.
+_RUNNERS_UP = 3
+#: Decimals of a mention's score and confidence.
+_DIGITS = 4
+
+# -- caches -------------------------------------------------------------------------------
+#: Name keys remembered as known or unknown to the gazetteer.
+_KEY_CACHE = 200_000
+#: States remembered with their centre point (for counties placed there).
+_STATE_CACHE = 1024
+#: Distance penalties remembered (pairs of points).
+_PENALTY_CACHE = 65536
+#: Geoparsers remembered for the country_bias values geoparse() was called with.
+_PARSER_CACHE = 16
 
 #: Longest text accepted (characters); split longer documents.
 MAX_TEXT_LENGTH = 2_000_000
@@ -158,8 +244,8 @@ class Geoparser:
         self.nlp = nlp
         user = self.resolver.user_aliases  # the user's own aliases are names in text too
         known = self.gazetteer.has_key
-        self._has_key = functools.lru_cache(maxsize=200_000)(lambda k: k in user or known(k))
-        self._state_point = functools.lru_cache(maxsize=1024)(self._state_point_uncached)
+        self._has_key = functools.lru_cache(maxsize=_KEY_CACHE)(lambda k: k in user or known(k))
+        self._state_point = functools.lru_cache(maxsize=_STATE_CACHE)(self._state_point_uncached)
 
     def _state_point_uncached(self, country, admin1_code) -> tuple[float, float] | None:
         state = self.gazetteer.region_of(country, admin1_code)
@@ -285,7 +371,7 @@ class Geoparser:
 
     def _longest(self, text, words, i, n):
         best = None
-        limit = min(n, i + 6)
+        limit = min(n, i + _MAX_NAME_WORDS)
         for j in range(i + 1, limit + 1):
             last = words[j - 1][2]
             if j - 1 > i and not _capitalised(last):
@@ -315,7 +401,9 @@ class Geoparser:
             rk = key(span.text + " region")
             if self._has_key(rk):
                 span = dataclasses.replace(span, key=rk, cue="region")
-        span.sentence_start = bool(_SENTENCE_END.search(text[max(0, span.start - 4) : span.start]))
+        span.sentence_start = bool(
+            _SENTENCE_END.search(text[max(0, span.start - _OPENER_LOOKBACK) : span.start])
+        )
         if j - i > 1 and words[i][2].lower() in _DIRECTIONS:
             span = self._part_of(text, words[i + 1][0], span)
         return span, j
@@ -347,7 +435,7 @@ class Geoparser:
     def _facility(self, text, words, best, n):
         """A known facility name that goes on in lower case: "Donetsk airport"."""
         span, j = best
-        for end in range(j, min(n, j + 3)):
+        for end in range(j, min(n, j + _MAX_FACILITY_WORDS)):
             if (
                 words[end][2] not in _FACILITY_WORDS
                 or text[words[end - 1][1] : words[end][0]] != " "
@@ -384,14 +472,17 @@ class Geoparser:
         out, pos = [], start
         for part in re.split(r"[-‑]", word):
             k = key(part)
-            long_enough = len(k) > 2 or (part.isupper() and len(k) == 2)
+            long_enough = len(k) >= _MIN_NAME_LENGTH or (part.isupper() and len(k) == 2)
             if part[:1].isupper() and long_enough and k not in _STOP and self._has_key(k):
                 out.append(_Span(pos, pos + len(part), part, k))
             pos += len(part) + 1
         names = [
             p
             for p in re.split(r"[-‑]", word)
-            if p[:1].isupper() and not p.isupper() and len(p) > 2 and key(p) not in _STOP
+            if p[:1].isupper()
+            and not p.isupper()
+            and len(p) >= _MIN_NAME_LENGTH
+            and key(p) not in _STOP
         ]
         # "Pokrovsk-Myrnohrad", "Egyptian-US", "D-Charleston": every capitalised word part
         # is a place (or a demonym or an initialism); in "Holder-Wooloff" or "John-Paul"
@@ -432,17 +523,18 @@ class Geoparser:
         return state == (place.lat, place.lon)
 
     def _is_major(self, k: str) -> bool:
-        """A country, region or city of 100,000+ people: too prominent to be a common word."""
+        """A country, region or city of _MAJOR_POPULATION people: too prominent to be a word."""
         top = self.resolver.candidates(k, limit=1)
         return bool(top) and (
-            top[0].kind in ("country", "region", "continent") or top[0].population >= 100_000
+            top[0].kind in ("country", "region", "continent")
+            or top[0].population >= _MAJOR_POPULATION
         )
 
     def _prominent(self, k: str, text: str) -> bool:
         """Any of the name's likelier places is prominent: not a word, whatever its use.
 
         Prominent: a country, region, area, sea, curated feature (Pentagon) or a city of
-        100,000+ people.
+        _MAJOR_POPULATION people or more.
 
         A place reached through its abbreviation ("ACT" for the Australian Capital
         Territory, "Mass" for Massachusetts) counts only when ``text`` is in capitals:
@@ -452,16 +544,21 @@ class Geoparser:
         return any(
             (
                 p.kind in ("country", "region", "continent", "area", "sea", "feature")
-                or (p.population >= 100_000 and p.matched != "alt")
+                or (p.population >= _MAJOR_POPULATION and p.matched != "alt")
             )
             and (text.isupper() or not _abbreviates(k, p.name))
-            for p in self.resolver.candidates(k, limit=5)
+            for p in self.resolver.candidates(k, limit=_LIKELY_SENSES)
         )
 
     def _is_hashtag_place(self, word: str) -> bool:
         """A lower-case hashtag that is a country or a major place's name: "#ukraine"."""
         k = key(word)
-        return len(k) > 3 and k not in _STOP and self._has_key(k) and self._is_major(k)
+        return (
+            len(k) >= _MIN_HASHTAG_LENGTH
+            and k not in _STOP
+            and self._has_key(k)
+            and self._is_major(k)
+        )
 
     def _persons(self, words, lower_words=frozenset()) -> dict[str, bool]:
         """People the text names, by surname key; the value says whether the evidence is firm.
@@ -476,7 +573,12 @@ class Geoparser:
         for a in range(n - 1):
             w0, w1 = words[a][2], words[a + 1][2]
             gap = words[a + 1][0] - words[a][1]
-            if _capitalised(w0) and w1 in _SPEECH_VERBS and gap == 1 and len(w0) > 2:
+            if (
+                _capitalised(w0)
+                and w1 in _SPEECH_VERBS
+                and gap == 1
+                and len(w0) >= _MIN_NAME_LENGTH
+            ):
                 # "Dyer said" (a place that speaks is a prominent one: "Moscow said")
                 # ("Jordan Dyer said" too, unless the pair is a place: "New York said")
                 w_ = words[a - 1][2] if a > 0 else ""
@@ -499,7 +601,7 @@ class Geoparser:
             if k0 in _FIRST_NAMES or k0.rstrip(".") in _TITLES:
                 out[key(w1)] = True
             elif (
-                len(w0) > 2
+                len(w0) >= _MIN_NAME_LENGTH
                 and not w0.isupper()
                 and k0 not in _STOP
                 and k0 not in _DIRECTIONS
@@ -539,7 +641,9 @@ class Geoparser:
             # evidence is weak and the place is prominent, not a town ("Kremlin said") or
             # cued here ("in Dyer")
             top = self.resolver.candidates(k, limit=1)
-            town = bool(top) and top[0].kind == "settlement" and top[0].population < 100_000
+            town = (
+                bool(top) and top[0].kind == "settlement" and top[0].population < _MAJOR_POPULATION
+            )
             if persons[k] or (town and not self._place_cue(text, words, i, j)):
                 return False
         single = j - i == 1 or (span.cue == "region" and j - i == 2)
@@ -558,7 +662,9 @@ class Geoparser:
             if after is None or not (after.group(1).isupper() or after.group(1).isdigit()):
                 return False
         # people: "President Biden", "Andrew Jackson", "George W. Bush"
-        abbreviated = prev_gap.strip() == "." and _capitalised(prev) and len(prev) <= 5
+        abbreviated = (
+            prev_gap.strip() == "." and _capitalised(prev) and len(prev) <= _MAX_ABBREVIATION
+        )
         if (
             prev
             and (prev_gap.strip() == "" or abbreviated)  # "Sen. Byrd", not "the envoy. Kyiv"
@@ -619,8 +725,8 @@ class Geoparser:
         if span.text.endswith(".") and k in _AP_STATES:
             # "Gainesville, Ga.": AP style puts the state after a comma; elsewhere "Miss."
             # and "Ind." are more often a title or a word cut short
-            return prev_gap.strip() == "," or len(k) >= 4
-        if single and span.text.isupper() and len(k) <= 3:
+            return prev_gap.strip() == "," or len(k) >= _MIN_AP_STATE
+        if single and span.text.isupper() and len(k) <= _MAX_ACRONYM:
             # short capitals are acronyms unless they name a country or region (US, UAE, DPR)
             top = self.resolver.candidates(k, limit=1)
             # dotted forms are abbreviations of names, not acronyms: "D.C.", "L.A."
@@ -632,9 +738,9 @@ class Geoparser:
             # not just an alternate spelling of it
             return any(
                 p.matched != "alt" or p.kind in ("country", "region")
-                for p in self.resolver.candidates(k, limit=5)
+                for p in self.resolver.candidates(k, limit=_LIKELY_SENSES)
             )
-        return not (single and len(k) <= 2 and not span.text.isupper())
+        return not (single and len(k) < _MIN_NAME_LENGTH and not span.text.isupper())
 
     def _ner_spans(self, text: str) -> list[_Span]:
         doc = self.nlp(text)
@@ -656,7 +762,7 @@ class Geoparser:
         counts = Counter(sp.key for sp in spans)
         for sp in spans:
             if sp.key not in by_key:
-                by_key[sp.key] = resolver.candidates(sp.key, date=date, limit=60)
+                by_key[sp.key] = resolver.candidates(sp.key, date=date, limit=_CANDIDATES)
         hints = _admin_hints(text, spans, by_key)
         # "the Atlantic", "the eastern Pacific": a name that takes the article is a sea,
         # a river or an area more often than a town (Atlantic, Iowa)
@@ -674,7 +780,7 @@ class Geoparser:
         chosen = self._choose(
             by_key, _evidence(tops, counts), hints, prior, anchor, support, articled
         )
-        settled = {k: (c[0], 9.0) for k, c in chosen.items() if c[0] is not None}
+        settled = {k: (c[0], _CERTAIN_MARGIN) for k, c in chosen.items() if c[0] is not None}
         chosen = self._choose(
             by_key, _evidence(settled, counts), hints, prior, anchor, support, articled
         )
@@ -751,7 +857,7 @@ class Geoparser:
                 )
             total = total or 1.0
             # the war-region prior yields when the text is plainly about somewhere else
-            damp = 1.0 if war_evidence >= 1.0 or other_evidence < 2.0 else 0.0
+            damp = 1.0 if war_evidence >= _WAR_EVIDENCE or other_evidence < _OTHER_EVIDENCE else 0.0
             rescored = []
             floor = cands[0].score - _WINDOW
             for p in cands:
@@ -761,15 +867,21 @@ class Geoparser:
                 weight = max(doc_countries.get(p.country or "", 0.0), 0.0)
                 # how much of the text is about this country, and how much is said of it
                 share = weight / total
-                s += min(weight, 2.0) * (0.5 + share)
+                s += min(weight, _COUNTRY_CAP) * (_SHARE_FLOOR + share)
                 rweight = doc_regions.get((p.country, p.admin1), 0.0)
-                if p.kind != "country" and rweight > 0.5:
+                if p.kind != "country" and rweight > _REGION_MIN:
                     # how much of what the text says of this country is about this region
                     rshare = rweight / (region_totals.get(p.country, 0.0) or rweight)
-                    s += _REGION_LIFT * share * min(rweight, 2.0) / 2.0 * (0.5 + rshare)
+                    s += (
+                        _REGION_LIFT
+                        * share
+                        * min(rweight, _REGION_CAP)
+                        / _REGION_CAP
+                        * (_SHARE_FLOOR + rshare)
+                    )
                 for hint in hints.get(k, ()):
                     if _within(p, hint):
-                        s += 4.0
+                        s += _HINT_LIFT
                 if k in articled and p.kind in _ARTICLE_KINDS:
                     s += _ARTICLE
                 if anchor is not None and p.kind in ("settlement", "feature"):
@@ -778,12 +890,12 @@ class Geoparser:
                 rescored.append((s, p))
             rescored.sort(key=lambda t: (-t[0], -t[1].population, t[1].id))
             best_s, best = rescored[0]
-            second = rescored[1][0] if len(rescored) > 1 else best_s - 5.0
+            second = rescored[1][0] if len(rescored) > 1 else best_s - _LONE_GAP
             confidence = 1.0 / (1.0 + math.exp(-(best_s - second)))
             chosen[k] = (
-                dataclasses.replace(best, score=round(best_s, 4)),
-                tuple(p for _, p in rescored[1:4]),
-                round(confidence, 4),
+                dataclasses.replace(best, score=round(best_s, _DIGITS)),
+                tuple(p for _, p in rescored[1 : 1 + _RUNNERS_UP]),
+                round(confidence, _DIGITS),
             )
         return chosen
 
@@ -815,9 +927,9 @@ def _far_from(anchor: tuple[float, float], place: Place) -> float:
     return _distance_penalty(anchor[0], anchor[1], place.lat, place.lon)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=_PENALTY_CACHE)
 def _distance_penalty(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    return 0.5 * math.log1p(haversine_km(lat1, lon1, lat2, lon2) / 300)
+    return _DISTANCE_WEIGHT * math.log1p(haversine_km(lat1, lon1, lat2, lon2) / _DISTANCE_KM)
 
 
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
@@ -843,7 +955,7 @@ def _regions_in_lists(text, spans, chosen, by_key):
                 None,
             )
             if region is not None:
-                runners = tuple(p for p in by_key[this] if p.id != region.id)[:3]
+                runners = tuple(p for p in by_key[this] if p.id != region.id)[:_RUNNERS_UP]
                 out[this] = (region, runners, out[this][2])
     return out
 
@@ -950,7 +1062,7 @@ _ARTICLE_KINDS = frozenset({"sea", "river", "area", "feature", "continent"})
 _ADJECTIVES = "|".join(
     sorted(_DIRECTIONS | {"tropical", "equatorial", "upper", "lower", "far", "wider", "greater"})
 )
-_BEFORE = re.compile(rf"\bthe\s+(?:(?:{_ADJECTIVES})\s+){{0,3}}$", re.I)
+_BEFORE = re.compile(rf"\bthe\s+(?:(?:{_ADJECTIVES})\s+){{0,{_ARTICLE_ADJECTIVES}}}$", re.I)
 
 
 def _with_article(text: str, spans: list[_Span]) -> frozenset[str]:
@@ -961,9 +1073,9 @@ def _with_article(text: str, spans: list[_Span]) -> frozenset[str]:
         if sp.cue is not None:
             continue
         seen[sp.key] += 1
-        if _BEFORE.search(text, max(0, sp.start - 40), sp.start):
+        if _BEFORE.search(text, max(0, sp.start - _ARTICLE_LOOKBACK), sp.start):
             articled[sp.key] += 1
-    return frozenset(k for k, n in articled.items() if 2 * n >= seen[k])
+    return frozenset(k for k, n in articled.items() if n >= _ARTICLED_SHARE * seen[k])
 
 
 # a listed name the recogniser did not keep ("Love", "Swift")
@@ -1001,25 +1113,27 @@ def _county_short_forms(chosen):
             ):
                 if out is None:
                     out = dict(chosen)
-                out[base] = (place, (short, *runners[:2]), conf)
+                out[base] = (place, (short, *runners[: _RUNNERS_UP - 1]), conf)
     return chosen if out is None else out
 
 
 def _margin(cands: list[Place]) -> float:
-    return cands[0].score - cands[1].score if len(cands) > 1 else 9.0
+    return cands[0].score - cands[1].score if len(cands) > 1 else _CERTAIN_MARGIN
 
 
 def _evidence(tops, counts):
     """What each name says of the document's countries and regions: (country, region, weight)."""
     out = {}
     for k, (top, margin) in tops.items():
-        weight = 2.0 if top.kind in ("country", "region") else (1.0 if margin > 1.0 else 0.4)
+        sure = margin > _SURE_MARGIN
+        if top.kind in ("country", "region"):
+            weight = _ADMIN_WEIGHT
+        else:
+            weight = _SURE_WEIGHT if sure else _UNSURE_WEIGHT
         region = (
-            (top.country, top.admin1)
-            if top.kind == "region" or (top.admin1 and margin > 1.0)
-            else None
+            (top.country, top.admin1) if top.kind == "region" or (top.admin1 and sure) else None
         )
-        out[k] = (top.country, region, weight * counts[k] ** 0.5)
+        out[k] = (top.country, region, weight * counts[k] ** _REPEAT_POWER)
     return out
 
 
@@ -1068,7 +1182,7 @@ def _admin_hints(text, spans, by_key) -> dict[str, list[Place]]:
     hints: dict[str, list[Place]] = {}
     for a, b in itertools.pairwise(spans):
         gap = text[a.end : b.start]
-        if len(gap) > 12 or not _HINT.match(gap):
+        if len(gap) > _HINT_GAP or not _HINT.match(gap):
             continue
         cands = by_key.get(b.key) or []
         if cands and cands[0].kind in ("region", "country"):
@@ -1135,7 +1249,7 @@ def _freeze(context: CountryBias):
     return context
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=_PARSER_CACHE)
 def _parser_for(context) -> Geoparser:
     bias = dict(context) if isinstance(context, tuple) else context
     return Geoparser(country_bias=bias)
