@@ -391,3 +391,22 @@ def test_a_name_listed_with_states_is_the_state():
     # listed with cities it stays the city
     ms = geoparse("He flew from Kyiv to Washington and Moscow.")
     assert ms[1].place.admin1 == "District of Columbia"
+
+
+def test_country_bias_as_for_the_resolver_and_the_geoparser():
+    text = "Officials in Dzerzhinsk said the plant reopened."
+    (war,) = geoparse(text)
+    (ru,) = geoparse(text, country_bias="RU")
+    assert (war.place.country, ru.place.country) == ("UA", "RU")
+    assert ru == Geoparser(country_bias="RU")(text)[0]
+    assert geoparse(text, country_bias={"RU": 5.0})[0].place.country == "RU"
+
+
+def test_context_is_the_deprecated_name_of_country_bias():
+    text = "Officials in Dzerzhinsk said the plant reopened."
+    with pytest.warns(DeprecationWarning, match="country_bias") as caught:
+        old = geoparse(text, context="RU")
+    assert caught[0].filename == __file__  # stacklevel=2: the caller's line
+    assert old == geoparse(text, country_bias="RU")
+    with pytest.raises(TypeError, match="not both"):
+        geoparse(text, country_bias="RU", context="RU")

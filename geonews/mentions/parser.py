@@ -23,8 +23,10 @@ Krasnoarmeysk -> Pokrovsk literal
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -206,7 +208,11 @@ def _default_parser() -> Geoparser:
 
 
 def geoparse(
-    text: str, *, date: dt.date | str | None = None, context: CountryBias = "war"
+    text: str,
+    *,
+    date: dt.date | str | None = None,
+    country_bias: CountryBias = "war",
+    context: CountryBias | type[dataclasses.MISSING] = dataclasses.MISSING,
 ) -> list[Mention]:
     """Find, resolve and role-tag every toponym in ``text``.
 
@@ -216,9 +222,12 @@ def geoparse(
         An English news text.
     date : date or str, optional
         The text's date (see :meth:`Geoparser.__call__`).
+    country_bias : str, mapping or None
+        ``"war"`` (default: Ukraine, then Russia and neighbours), an ISO code such as
+        ``"RU"``, a mapping ``{code: weight}``, or ``None`` for a general world context;
+        as for :class:`~geonews.places.resolver.Resolver` and :class:`Geoparser`.
     context : str, mapping or None
-        ``"war"`` (default: Ukraine, then Russia and neighbours), an ISO country code, or
-        ``None`` for a general world context.
+        Deprecated: the old name of ``country_bias`` (a DeprecationWarning says so).
 
     Returns
     -------
@@ -232,18 +241,30 @@ def geoparse(
     >>> (m,) = geoparse("Fighting raged in eastern Ukraine.")
     >>> m.text, m.place.name, m.part.name
     ('eastern Ukraine', 'Ukraine', 'eastern Ukraine')
+    >>> geoparse("Officials in Dzerzhinsk said so.", country_bias="RU")[0].place.country
+    'RU'
     """
-    parser = _default_parser() if context == "war" else _parser_for(_freeze(context))
-    return parser(text, date=date)
+    if context is not dataclasses.MISSING:
+        if country_bias != "war":
+            raise TypeError("geoparse() takes country_bias= or its old name context=, not both")
+        warnings.warn(
+            "geoparse(context=...) is deprecated; use country_bias=...",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        country_bias = context
+    if country_bias == "war":
+        return _default_parser()(text, date=date)
+    return _parser_for(_freeze(country_bias))(text, date=date)
 
 
-def _freeze(context: CountryBias):
-    if isinstance(context, dict):
-        return tuple(sorted(context.items()))
-    return context
+def _freeze(country_bias: CountryBias):
+    if isinstance(country_bias, dict):
+        return tuple(sorted(country_bias.items()))
+    return country_bias
 
 
 @functools.lru_cache(maxsize=_PARSER_CACHE)
-def _parser_for(context) -> Geoparser:
-    bias = dict(context) if isinstance(context, tuple) else context
+def _parser_for(frozen) -> Geoparser:
+    bias = dict(frozen) if isinstance(frozen, tuple) else frozen
     return Geoparser(country_bias=bias)
