@@ -133,9 +133,14 @@ class Geoparser:
         return [self._mention(text, sp) for sp in doc.spans]
 
     def pipe(
-        self, texts: Iterable[Any], *, as_tuples: bool = False, batch_size: int = 64
+        self, texts: Iterable[Any], *, as_tuples: bool = False, batch_size: int | None = None
     ) -> Iterator[Any]:
         """Stream mentions for many texts, in input order.
+
+        Each text is parsed as it is taken from ``texts``, and its mentions are yielded
+        before the next is taken: there is nothing to gain from batching (the texts are
+        independent, and the name look-ups are cached across them), so nothing is held
+        back.
 
         Parameters
         ----------
@@ -144,25 +149,27 @@ class Geoparser:
             is a mapping with a ``"date"`` key passes that date on.
         as_tuples : bool
             Yield ``(mentions, context)`` pairs so ids and dates travel with results.
-        batch_size : int
-            How many texts to take from the input at a time (bounds memory on streams).
+        batch_size : int, optional
+            Deprecated, and without effect (a DeprecationWarning says so): texts are
+            parsed one at a time as they arrive.
 
         Yields
         ------
         list of Mention, or (list of Mention, context)
         """
-        if batch_size < 1:
-            raise InvalidInput(f"batch_size must be at least 1: {batch_size!r}")
-        batch: list[Any] = []
-        for item in texts:
-            batch.append(item)
-            if len(batch) >= batch_size:
-                yield from self._run_batch(batch, as_tuples)
-                batch = []
-        yield from self._run_batch(batch, as_tuples)
+        if batch_size is not None:
+            warnings.warn(
+                "Geoparser.pipe(batch_size=...) is deprecated and has no effect: "
+                "pipe parses each text as it arrives",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            if batch_size < 1:
+                raise InvalidInput(f"batch_size must be at least 1: {batch_size!r}")
+        return self._stream(texts, as_tuples)
 
-    def _run_batch(self, batch: list[Any], as_tuples: bool) -> Iterator[Any]:
-        for item in batch:
+    def _stream(self, texts: Iterable[Any], as_tuples: bool) -> Iterator[Any]:
+        for item in texts:
             if as_tuples:
                 text, context = item
                 date = context.get("date") if isinstance(context, dict) else None
