@@ -141,7 +141,32 @@ class Recogniser:
         entities, when there is one, come separately.
         """
         ws = split_words(text)
-        candidates = [self._candidate(text, ws, i) for i in range(len(ws))]
+        n = len(ws)
+        candidates: list[Candidate | None] = [None] * n
+        for i, (s, e, w) in enumerate(ws):
+            if not capitalised(w):
+                if text[s - 1 : s] == "#" and self._is_hashtag_place(w):
+                    candidates[i] = Candidate(
+                        "hashtag", [Span(s, e, w, key(w), cue="hashtag")], i + 1
+                    )
+                elif w.lower() in _DIRECTIONS and i + 1 < n and capitalised(ws[i + 1][2]):
+                    found = self._longest(text, ws, i, n)
+                    if found is not None and found[1] > i + 1:
+                        span = dataclasses.replace(found[0], cue="direction")
+                        candidates[i] = Candidate("direction", [span], found[1])
+                continue
+            found = self._longest(text, ws, i, n)
+            if w in ("The", "the") and (found is None or found[1] == i + 1):
+                continue  # "The Kremlin", "The UAE": the article is not part of the name
+            if found is None:
+                # a hyphenated pair such as "Pokrovsk-Myrnohrad": try its parts
+                if "-" in w or "‑" in w:
+                    parts = self._hyphen_parts(text, s, w)
+                    if parts:
+                        candidates[i] = Candidate("parts", parts, i + 1)
+                continue
+            span, j = self._city_of_institution(text, ws, i, *found)
+            candidates[i] = Candidate("name", [span], j)
         entities = None if self.nlp is None else self._ner_spans(text)
         return Matches(ws, candidates, entities)
 
@@ -174,31 +199,7 @@ class Recogniser:
         self._county_lists(text, spans)
         doc.spans = spans
 
-    # -- candidates -----------------------------------------------------------------------
-    def _candidate(self, text: str, words: list[Word], i: int) -> Candidate | None:
-        s, e, w = words[i]
-        n = len(words)
-        if not capitalised(w):
-            if text[s - 1 : s] == "#" and self._is_hashtag_place(w):
-                return Candidate("hashtag", [Span(s, e, w, key(w), cue="hashtag")], i + 1)
-            if w.lower() in _DIRECTIONS and i + 1 < n and capitalised(words[i + 1][2]):
-                found = self._longest(text, words, i, n)
-                if found is not None and found[1] > i + 1:
-                    span = dataclasses.replace(found[0], cue="direction")
-                    return Candidate("direction", [span], found[1])
-            return None
-        found = self._longest(text, words, i, n)
-        if w in ("The", "the") and (found is None or found[1] == i + 1):
-            return None  # "The Kremlin", "The UAE": the article is not part of the name
-        if found is None:
-            # a hyphenated pair such as "Pokrovsk-Myrnohrad": try its parts
-            if "-" in w or "‑" in w:
-                parts = self._hyphen_parts(text, s, w)
-                return Candidate("parts", parts, i + 1) if parts else None
-            return None
-        span, j = self._city_of_institution(text, words, i, *found)
-        return Candidate("name", [span], j)
-
+    # -- name forms --------------------------------------------------------------------
     def _longest(self, text, words, i, n):
         best = None
         limit = min(n, i + _MAX_NAME_WORDS)
