@@ -47,7 +47,7 @@ from geonews.mentions.parser import geoparse
 from geonews.places import Place, lonlat
 from geonews.places.gazetteer import default_gazetteer
 
-__all__ = ["EventExtractor", "Geoparser"]
+__all__ = ["EventExtractor", "GeoparseFn"]
 
 _PRECISION = {
     "settlement": "settlement",
@@ -62,7 +62,8 @@ _DAY = dt.timedelta(days=1)
 #: Events dated further back than this before the article are background, not news.
 _BACKGROUND = dt.timedelta(days=90)
 
-Geoparser = Callable[[str], list[Mention]]
+#: What the extractor reads places with: text -> mentions (geoparse, a Geoparser, a stub).
+GeoparseFn = Callable[[str], list[Mention]]
 
 
 @dataclass
@@ -128,7 +129,7 @@ class EventExtractor:
     def __init__(
         self,
         *,
-        geoparser: Geoparser | None = None,
+        geoparser: GeoparseFn | None = None,
         shape: Callable[[Place], Any] | None = None,
     ) -> None:
         self.geoparser = geoparser if geoparser is not None else _default_geoparser()
@@ -798,7 +799,7 @@ def _join_claimants(claimants: list[tuple[str, str | None]]) -> str | None:
 
 
 # -- corpus ---------------------------------------------------------------------------------
-def _default_geoparser() -> Geoparser:
+def _default_geoparser() -> GeoparseFn:
     return geoparse
 
 

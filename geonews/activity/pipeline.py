@@ -26,7 +26,7 @@ import geopandas as gpd
 import pandas as pd
 from tqdm.auto import tqdm
 
-from geonews.activity.extract import EventExtractor, Geoparser, combined_status
+from geonews.activity.extract import EventExtractor, GeoparseFn, combined_status
 from geonews.corpus.read import Document, documents
 from geonews.errors import InvalidInput
 
@@ -69,7 +69,7 @@ def events(
     date: object = None,
     source: str | None = None,
     url: str | None = None,
-    geoparser: Geoparser | None = None,
+    geoparser: GeoparseFn | None = None,
     progress: bool | None = None,
     errors: str = "collect",
     dedupe: bool = True,
