@@ -435,3 +435,12 @@ def test_context_is_the_deprecated_name_of_country_bias():
     assert old == geoparse(text, country_bias="RU")
     with pytest.raises(TypeError, match="not both"):
         geoparse(text, country_bias="RU", context="RU")
+
+
+
+def test_county_lists_across_line_breaks_and_after_long_runs_of_space():
+    # the county-list pattern splits white space one way (it was quadratic in a run of it)
+    text = "The combined population of Douglas,\nSarpy and\n\nLancaster counties grew."
+    kinds = {m.text: (m.place.kind, m.place.admin1) for m in geoparse(text)}
+    assert kinds == {"Sarpy": ("county", "Nebraska"), "Lancaster": ("county", "Nebraska")}
+    assert [m.text for m in geoparse("Drones hit Kyiv" + "\n" * 50_000 + " counties")] == ["Kyiv"]

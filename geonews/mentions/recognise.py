@@ -48,7 +48,7 @@ from geonews.mentions.lexicon import (
 from geonews.mentions.lexicon import (
     STOP as _STOP,
 )
-from geonews.mentions.screening import COUNTIES, LISTED, MIN_NAME_LENGTH, Screen
+from geonews.mentions.screening import LISTED, MIN_NAME_LENGTH, Screen, county_list_at
 from geonews.places.names import key
 from geonews.places.resolver import Resolver
 
@@ -342,7 +342,7 @@ class Recogniser:
         suffix = None
         for i in range(len(spans) - 1, -1, -1):
             sp = spans[i]
-            after = COUNTIES.match(text, sp.end)
+            after = county_list_at(text, sp.end)
             if after is not None and sp.cue is None:
                 suffix = "County" if after.group(1).lower() == "counties" else "Parish"
             elif (

@@ -71,7 +71,7 @@ from geonews.mentions.lexicon import (
 from geonews.places.names import key
 from geonews.places.resolver import Resolver
 
-__all__ = ["COUNTIES", "LISTED", "MIN_NAME_LENGTH", "Screen"]
+__all__ = ["COUNTIES", "LISTED", "MIN_NAME_LENGTH", "Screen", "county_list_at"]
 
 #: Shortest mixed-case word read as a name on its own or as a person's (shorter: "Mt", "Co").
 MIN_NAME_LENGTH = 3
@@ -94,8 +94,30 @@ LISTED = r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*)?"
 #: "... counties", perhaps after more listed names: "..., Swift and Wilkin counties" (a place
 #: cue here; the recogniser makes such names the counties).
 COUNTIES = re.compile(
-    rf"(?:\s*,\s*{LISTED})*(?:\s*,?\s+(?:and|or|&)\s+{LISTED})?\s+(counties|parishes)\b"
+    # "\s*,\s+|\s+", not "\s*,?\s+": the same strings, but one way to split a run of white
+    # space instead of quadratically many (a text of 100,000 newlines took minutes)
+    rf"(?:\s*,\s*{LISTED})*(?:(?:\s*,\s+|\s+)(?:and|or|&)\s+{LISTED})?\s+(counties|parishes)\b"
 )
+#: Characters after a name within which its county list must end: the list is read once
+#: from each name, so an unbounded look would make a long comma list quadratic.
+COUNTY_LIST_WINDOW = 400
+
+
+def county_list_at(text: str, pos: int) -> re.Match[str] | None:
+    """Match :data:`COUNTIES` at ``pos``, within :data:`COUNTY_LIST_WINDOW` characters.
+
+    Examples
+    --------
+    >>> county_list_at("Clay, Swift and Wilkin counties", 4).group(1)
+    'counties'
+    """
+    end = pos + COUNTY_LIST_WINDOW
+    if text.find("counties", pos, end) < 0 and text.find("parishes", pos, end) < 0:
+        return None  # the common case, without the regex
+    found = COUNTIES.match(text, pos, end)
+    if found is None or (found.end() < len(text) and text[found.end()].isalnum()):
+        return None
+    return found
 
 
 class Screen:
@@ -204,7 +226,7 @@ class Screen:
 
         Also "Dyer, Indiana" and a county list: "Clay, Swift and Wilkin counties".
         """
-        if COUNTIES.match(text, words[j - 1][1]):
+        if county_list_at(text, words[j - 1][1]):
             return True
         if i > 0:
             prev = words[i - 1][2]
