@@ -13,9 +13,12 @@ __all__ = [
     "CONNECTORS",
     "DIRECTIONS",
     "FIRST_NAMES",
+    "GEO_HEADS",
     "ORG_WORDS",
+    "PLACE_NOUNS",
     "PLACE_PREPOSITIONS",
     "REGION_WORDS",
+    "SETTLEMENT_WORDS",
     "SPEECH_VERBS",
     "STOP",
     "STREET_WORDS",
@@ -67,7 +70,36 @@ REGION_WORDS = _words(
 #: Prepositions that make the capitalised word after them a place ("in Dyer", "near Welch").
 PLACE_PREPOSITIONS = _words(
     """
-    across at from in into near outside toward towards
+    across at from in inside into near outside toward towards
+    """
+)
+
+
+#: Nouns before "of" that make the name after them a place ("the city of Lyman", "the
+#: village of Robotyne").
+SETTLEMENT_WORDS = _words(
+    """
+    city community district hromada locality municipality oblast province raion region
+    settlement settlements town township village villages
+    """
+)
+
+
+#: Nouns after a name that make it a place ("the Pokrovsk direction", "the Kupiansk
+#: district", "the Vovchansk area"), besides the region words.
+PLACE_NOUNS = _words(
+    """
+    area axis direction directions district districts front frontline hromada outskirts
+    raion sector suburbs
+    """
+)
+
+
+#: Words that open the name of a natural feature ("Cape Tarkhankut", "Lake Ladoga",
+#: "Mount Elbrus"): never given names.
+GEO_HEADS = _words(
+    """
+    cape isle lake mount point
     """
 )
 

@@ -71,6 +71,10 @@ _PUNCT = re.compile(r"[.,;:!?()\"“”\n]")
 _SENTENCE_END = re.compile(r"[.!?]\s*[\"”’)]*\s*$|^\s*$|[\n:;]\s*[\"“‘(]?\s*$")
 #: The second name of "Donetsk and Luhansk regions": the first is a region too.
 _REGION_PLURAL = re.compile(r"\s+and\s+[A-Z][\w'’\-]+\s+(?:regions|oblasts|provinces)\b")
+#: Characters right before a word that put it in a web address's path ("/dzerzhinsk").
+_LINK_BEFORE = frozenset("/=")
+#: Characters right after a word that do ("vuhledar/", "?city=kyiv&").
+_LINK_AFTER = frozenset("/&?")
 #: Between two listed names, perhaps with listed names the recogniser did not keep.
 _LIST_GAP = re.compile(rf"(?:\s*,\s*{LISTED})*\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|and\s+|or\s+|&\s+)")
 
@@ -178,8 +182,10 @@ class Recogniser:
         the gaps; names listed before "counties" become the counties.
         """
         text, words, found = doc.text, matches.words, matches.candidates
-        lower_words = {w for _, _, w in words if w[:1].islower()}
+        lower_words = {w for s, e, w in words if w[:1].islower() and not _in_link(text, s, e)}
         persons = self.screen.persons(words, lower_words)
+        names = [(i, c.end, c.spans[0]) for i, c in enumerate(found) if c and c.kind == "name"]
+        placed = self.screen.placed(text, words, names)
         spans: list[Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -187,7 +193,14 @@ class Recogniser:
             if candidate is None or (
                 candidate.kind == "name"
                 and not self.screen.keep(
-                    text, words, i, candidate.end, candidate.spans[0], lower_words, persons
+                    text,
+                    words,
+                    i,
+                    candidate.end,
+                    candidate.spans[0],
+                    lower_words,
+                    persons,
+                    placed=placed,
                 )
             ):
                 i += 1
@@ -365,6 +378,16 @@ class Recogniser:
                 if k and self.has_key(k):
                     out.append(Span(ent.start_char, ent.end_char, ent.text, k, cue="ner"))
         return out
+
+
+def _in_link(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is part of a web address's path or query.
+
+    "tass.com/dzerzhinsk/", "?city=kyiv": such words are lower case whatever they name, so
+    they are no evidence that the name is a common word.  (Host names, handles, e-mail
+    addresses and hashtags are: "gannett.com", "@catherine_lucey", "#tornado".)
+    """
+    return text[start - 1 : start] in _LINK_BEFORE or text[end : end + 1] in _LINK_AFTER
 
 
 def _is_initial(word: str) -> bool:

@@ -42,13 +42,22 @@ from geonews.mentions.lexicon import (
     FIRST_NAMES as _FIRST_NAMES,
 )
 from geonews.mentions.lexicon import (
+    GEO_HEADS as _GEO_HEADS,
+)
+from geonews.mentions.lexicon import (
     ORG_WORDS as _ORG_WORDS,
+)
+from geonews.mentions.lexicon import (
+    PLACE_NOUNS as _PLACE_NOUNS,
 )
 from geonews.mentions.lexicon import (
     PLACE_PREPOSITIONS as _PLACE_PREPOSITIONS,
 )
 from geonews.mentions.lexicon import (
     REGION_WORDS as _REGION_WORDS,
+)
+from geonews.mentions.lexicon import (
+    SETTLEMENT_WORDS as _SETTLEMENT_WORDS,
 )
 from geonews.mentions.lexicon import (
     SPEECH_VERBS as _SPEECH_VERBS,
@@ -89,6 +98,21 @@ _LIKELY_SENSES = 5
 
 #: A contraction's ending ("We've", "Isn't"): such a word names no place.
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.I)
+#: Shortest word ending in -ing read as a gerund, not a given name ("Capturing"; "Ming").
+_MIN_GERUND = 6
+#: What may stand between a name and its other name in brackets: "Vuhledar (Ugledar)",
+#: "Vuhledar (Russian: Ugledar)", "Bakhmut (formerly Artemovsk)", "Toretsk (Ukrainian
+#: name; Russian: Dzerzhinsk)" is too much.
+_BRACKET = re.compile(
+    r"[ \t]{0,2}\([ \t]{0,2}(?:(?:in[ \t])?(?:Russian|Ukrainian|Belarusian|Crimean Tatar|"
+    r"Tatar|Soviet-era|Soviet|also known as|known as|also|formerly|former|now|or|aka|"
+    r"previously|renamed|since|until|before)[ \t]{0,2}(?:\d{4}[ \t]{0,2})?[:,]?[ \t]{0,2})?"
+)
+#: What may follow the bracketed name: its region word, then the bracket's end or the
+#: next name ("(Ukrainian: Вугледар, Russian: Угледар)").
+_BRACKET_END = re.compile(r"(?:[ \t](?:region|oblast|province|Region|Oblast|Province))?[),;]")
+#: Characters after a name within which its bracketed other name must start.
+_BRACKET_WINDOW = 40
 #: A listed name the recogniser did not keep ("Love", "Swift").
 LISTED = r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*)?"
 #: "... counties", perhaps after more listed names: "..., Swift and Wilkin counties" (a place
@@ -214,12 +238,66 @@ class Screen:
                 and k0 not in _STOP
                 and k0 not in _DIRECTIONS
                 and k0 not in lower_words  # "Historic Dublin", "former US": a common word
+                and _may_be_given_name(k0)  # not "Capturing Vovchansk", "Cape Tarkhankut"
                 and not self.has_key(key(w0))
                 and not self.has_key(key(f"{w0} {w1}"))
                 and (a + 2 >= n or not capitalised(words[a + 2][2]))
             ):
                 out.setdefault(key(w1), False)  # "Phil Hartley": a given name we do not know
         return out
+
+    def placed(self, text, words, names) -> frozenset[str]:
+        """Name keys the text itself cues as places somewhere: weak evidence yields to them.
+
+        ``names`` are the candidate names as ``(i, j, span)``, the words ``i:j``.  A name is
+        placed when one of its mentions has a place cue (:meth:`_place_cue`: "in
+        Vovchansk"), follows a settlement noun ("the town of Vovchansk") or comes before a
+        place noun ("the Vovchansk direction"), or when the text gives it with its other
+        name in brackets, in either order ("Vuhledar (Russian: Ugledar)", "Dzerzhinsk
+        (Toretsk)": both are placed) or with its region or country ("Pivdenne (Kharkiv
+        region)").  Every later mention of a placed name keeps it (see :meth:`keep`).
+        """
+        out: set[str] = set()
+        by_start = {sp.start: sp for _, _, sp in names}
+        for i, j, sp in names:
+            base = key(sp.text)
+            if base in out and sp.key in out:
+                continue
+            if self._placed_here(text, words, i, j, sp):
+                out.update((base, sp.key))
+                continue
+            bracket = _BRACKET.match(text, sp.end, sp.end + _BRACKET_WINDOW)
+            other = by_start.get(bracket.end()) if bracket else None
+            if other is None or not _BRACKET_END.match(text, other.end, other.end + 20):
+                continue
+            if self._same_place(sp.key, other.key):
+                out.update((base, sp.key, key(other.text), other.key))
+            elif self._is_container(other.key):
+                out.update((base, sp.key))
+        return frozenset(out)
+
+    def _placed_here(self, text, words, i, j, sp) -> bool:
+        if sp.cue == "region" or self._place_cue(text, words, i, j):
+            return True
+        prev = words[i - 1][2] if i else ""
+        if prev in ("of", "Of") and i >= 2 and words[i - 2][2].lower() in _SETTLEMENT_WORDS:
+            return True  # "the town of Vovchansk"
+        # "the Vovchansk direction", but not "the New Concord Reservoir area": the whole
+        # capitalised run must be the name
+        nxt = words[j][2].lower() if j < len(words) else ""
+        return (
+            nxt in _PLACE_NOUNS
+            and text[words[j - 1][1] : words[j][0]] == " "
+            and not (capitalised(prev) and text[words[i - 1][1] : sp.start] == " ")
+        )
+
+    def _same_place(self, k1: str, k2: str) -> bool:
+        ids = {p.id for p in self.resolver.candidates(k1, limit=_LIKELY_SENSES)}
+        return any(p.id in ids for p in self.resolver.candidates(k2, limit=_LIKELY_SENSES))
+
+    def _is_container(self, k: str) -> bool:
+        top = self.resolver.candidates(k, limit=1)
+        return bool(top) and top[0].kind in ("country", "region")
 
     def _place_cue(self, text, words, i, j) -> bool:
         """A cue that the words ``i:j`` name a place: "in Dyer", "Dyer, Ind.".
@@ -240,12 +318,16 @@ class Screen:
             return bool(top) and top[0].kind == "region"
         return False
 
-    def keep(self, text, words, i, j, span, lower_words, persons=None) -> bool:
+    def keep(
+        self, text, words, i, j, span, lower_words, persons=None, *, placed=frozenset()
+    ) -> bool:
         """Whether ``span``, the words ``i:j`` of ``text``, names a place there.
 
         ``lower_words`` are the words the text writes in lower case, ``persons`` what
-        :meth:`persons` found; a kept span that begins an institution's name gets the cue
-        ``"org"``.
+        :meth:`persons` found, ``placed`` the names the text cues as places somewhere
+        (:meth:`placed`): for those, weak person evidence, a lower-case use elsewhere and
+        a capitalised opener do not count.  A kept span that begins an institution's name
+        gets the cue ``"org"``.
         """
         k = span.key
         if _CONTRACTION.search(span.text) or (j - i == 1 and (k in _FIRST_NAMES or k in _SURNAMES)):
@@ -258,7 +340,12 @@ class Screen:
             town = (
                 bool(top) and top[0].kind == "settlement" and top[0].population < _MAJOR_POPULATION
             )
-            if persons[k] or (town and not self._place_cue(text, words, i, j)):
+            # a name the text places elsewhere stays a place, save where it speaks itself
+            # ("Jordan Dyer said ... in Dyer, Ind.")
+            weak = k not in placed or (
+                j < len(words) and words[j][2] in _SPEECH_VERBS and words[j][0] == span.end + 1
+            )
+            if persons[k] or (town and weak and not self._place_cue(text, words, i, j)):
                 return False
         single = j - i == 1 or (span.cue == "region" and j - i == 2)
         if k in _STOP or (k.split(" ")[0] in ("the",) and len(k.split()) == 1):
@@ -324,7 +411,7 @@ class Screen:
             and nxt.lower() not in _STOP
         ):
             span.cue = "org"
-        if single and span.text.lower() in lower_words and not self.is_major(k):
+        if single and span.text.lower() in lower_words and k not in placed and not self.is_major(k):
             return False  # written lower-case elsewhere in the text: a common word
         if (
             single
@@ -333,6 +420,7 @@ class Screen:
             and next_gap == " "
             and capitalised(nxt)
             and self.has_key(key(nxt))
+            and k not in placed
             and not self.is_major(k)
         ):
             return False  # "Yet Kiev is...": a capitalised opener before the real name
@@ -355,6 +443,15 @@ class Screen:
                 for p in self.resolver.candidates(k, limit=_LIKELY_SENSES)
             )
         return not (single and len(k) < MIN_NAME_LENGTH and not span.text.isupper())
+
+
+def _may_be_given_name(word: str) -> bool:
+    """Whether a capitalised word we do not know may be a given name before a surname.
+
+    Not a gerund ("Capturing Vovchansk would be ...") or a geographic head ("Cape
+    Tarkhankut", "Lake Ladoga").  (A common word may be one: Robin, Max, Charlie.)
+    """
+    return not (word in _GEO_HEADS or (len(word) >= _MIN_GERUND and word.endswith("ing")))
 
 
 def _abbreviates(k: str, name: str) -> bool:
