@@ -92,8 +92,10 @@ class Span:
 
     ``cue`` says what its form adds: ``"region"`` ("the Donetsk region": ``key`` is the
     region's), ``"direction"`` ("eastern Ukraine": ``key`` is Ukraine's, ``part_key`` the
-    eastern-Ukraine area's), ``"org"`` (a place in an institution's name: "Kyiv
-    Independent"), ``"hashtag"`` ("#ukraine"), ``"ner"`` (found by the spaCy pipeline).
+    eastern-Ukraine area's), ``"org"`` (a place opening its own institution's name: "Kyiv
+    Post"), ``"title"`` (an office's: "Belgorod Governor"), ``"facility"`` ("the Kerch
+    ferry port"), ``"hashtag"`` ("#ukraine"), ``"ner"`` (found by the spaCy pipeline);
+    :mod:`~geonews.mentions.screening` lists them.
     """
 
     start: int

@@ -14,6 +14,8 @@ __all__ = [
     "DIRECTIONS",
     "FIRST_NAMES",
     "GEO_HEADS",
+    "OFFICE_TITLES",
+    "ORG_HEADS",
     "ORG_WORDS",
     "PLACE_NOUNS",
     "PLACE_PREPOSITIONS",
@@ -143,6 +145,30 @@ ORG_WORDS = _words(
     party pike plaza post press radio reporter republican review road school shakhtar society
     square st stadium star state steel street sun telegraph television times times-picayune
     township tribune tv union university way zoo
+    """
+)
+
+
+#: Titles of people whose office is named "... of X" ("President of Ukraine", "Head of the
+#: Kharkiv Region"): X stays a mention (the roles say whether it is an actor).
+OFFICE_TITLES = TITLES | _words(
+    """
+    adviser advisor assistant chair chairman chairwoman commissioner deputy director head
+    ombudsman representative speaker spokesperson
+    """
+)
+
+
+#: Heads of institutions named "... of X" whose X is no mention ("Armed Forces of Ukraine",
+#: "Ministry of Defence of the Russian Federation", "Law of Ukraine", "Security Service of
+#: Ukraine"); not universities, banks, embassies or offices, which news corpora annotate
+#: as the place ("University of Kentucky", "Bank of America").
+ORG_HEADS = _words(
+    """
+    administration army cabinet code command committee constitution corps court courts
+    directorate duma fleet flotilla force forces gendarmerie government guard intelligence
+    law laws militia ministry mission navy parliament police procuracy rada service
+    services staff troops
     """
 )
 

@@ -5,9 +5,26 @@ The :class:`~geonews.mentions.recognise.Recogniser` finds every known name in a 
 ("President Biden", "Andrew Jackson", "Dyer said"), common English words that are also
 small places ("Time", "Forest") unless a place cue holds ("in Forest", "Forest, Miss."),
 streets ("Wichita Street"), acronyms ("AMLO"), capitalised sentence openers ("Yet Kiev
-is ..."), words the text writes in lower case elsewhere.  A place that begins an
-institution's name ("Kyiv Independent", "Georgia Bureau of Investigation") stays, cued
-``"org"``: the roles make it an actor.
+is ..."), words the text writes in lower case elsewhere.  Weak evidence never removes a
+name the text itself places somewhere (:meth:`Screen.placed`: "near Vovchansk", "Vuhledar
+(Russian: Ugledar)").  A place inside the name of an institution that is no place ("Armed
+Forces of Ukraine", "the Black Sea Fleet", "the Kyiv Independent"; see
+:mod:`~geonews.mentions.entities`) is no mention.
+
+The cue a kept span carries (``Span.cue``) says what its form adds, for the components
+after recognition (disambiguation, roles):
+
+* ``"region"`` - a region word follows ("the Donetsk region", "Donetsk Oblast"): the key
+  is the region's;
+* ``"direction"`` - a compass word opens it ("eastern Ukraine"): the key is Ukraine's;
+* ``"hashtag"`` - a lower-case hashtag ("#ukraine");
+* ``"ner"`` - found by the spaCy pipeline;
+* ``"org"`` - the place opens the name of an institution that is the place's own
+  ("Kyiv Post", "Ohio State University", "Georgia Bureau of Investigation");
+* ``"title"`` - the place names an office ("Belgorod Governor Gladkov", "the President of
+  Ukraine", "the Head of the Kharkiv Region"): the roles say whether it is an actor;
+* ``"facility"`` - a facility named after the place follows ("the Kremenchuk oil
+  refinery", "the Kursk Nuclear Power Plant"): where the facility is, the place.
 
 Examples
 --------
@@ -32,6 +49,7 @@ import re
 from collections.abc import Callable
 
 from geonews.mentions.document import capitalised
+from geonews.mentions.entities import facility_after, institution_of, org_after, title_after
 from geonews.mentions.lexicon import (
     AP_STATES as _AP_STATES,
 )
@@ -350,6 +368,13 @@ class Screen:
         single = j - i == 1 or (span.cue == "region" and j - i == 2)
         if k in _STOP or (k.split(" ")[0] in ("the",) and len(k.split()) == 1):
             return False
+        # a place inside an institution's name is no mention ("Armed Forces of Ukraine",
+        # "the Black Sea Fleet"); an office's is ("President of Ukraine")
+        office = institution_of(text, words, i)
+        if office == "org" or org_after(text, span.end):
+            return False
+        if office == "title" and span.cue is None:
+            span.cue = "title"
         if span.cue == "region":
             return True
         prev = words[i - 1][2] if i > 0 else ""
@@ -395,7 +420,15 @@ class Screen:
             # "Time", "Forest", "Supreme Court": a common English word, unless the place is
             # prominent or cued here ("in Forest", "Forest, Miss.")
             return False
-        # organisations named after a place ("Kyiv Independent", "Ohio State University")
+        # a facility named after the place is the place's ("the Kerch bridge", "the Kursk
+        # Nuclear Power Plant"), and so is its office's title ("Belgorod Governor Gladkov")
+        if span.cue is None and facility_after(text, span.end):
+            span.cue = "facility"
+            return True
+        if span.cue is None and title_after(text, span.end):
+            span.cue = "title"
+            return True
+        # organisations named after a place ("Kyiv Post", "Ohio State University")
         # keep the mention; the role rules make it an actor, not a place of activity
         if nxt and next_gap.strip() == "" and capitalised(nxt) and nxt.lower() in _ORG_WORDS:
             span.cue = "org"
@@ -403,7 +436,8 @@ class Screen:
         # a capitalised run that goes on with words that are not places ("Georgia Bureau of
         # Investigation", "U.S. Attorney"): the place stands for an institution
         if (
-            nxt
+            span.cue is None
+            and nxt
             and next_gap == " "
             and capitalised(nxt)
             and nxt.lower() not in _REGION_WORDS

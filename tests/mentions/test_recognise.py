@@ -69,3 +69,53 @@ def test_a_geographic_head_is_no_given_name(text, name):
 def test_weak_person_evidence_still_holds_without_a_place_cue():
     # "Jorge Hartley": an unknown given name; nothing in the text says Hartley is a place
     assert "Hartley" not in names("Jorge Hartley spoke. Hartley left early.")
+
+
+# -- a place inside an institution's name is no mention --------------------------------
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The Armed Forces of Ukraine repelled three attacks overnight.", "Ukraine"),
+        ("The Ministry of Defence of the Russian Federation said units advanced.", "Russia"),
+        ("Defence Intelligence of the Ministry of Defence of Ukraine claimed the raid.", "Ukraine"),
+        ("The Air Force and Defense Forces of Ukraine shot down six drones.", "Ukraine"),
+        ("Under the Law of Ukraine on mobilisation, men must register.", "Ukraine"),
+        ("The Federal Security Service of Russia detained two men.", "Russia"),
+        ("The People's Militia of the LPR reported shelling.", "LPR"),
+        ("Ships of the Black Sea Fleet left port under fire.", "Black Sea"),
+        ("The Kyiv Independent reported the strike first.", "Kyiv"),
+        ("The Odesa Regional Military Administration said two were hurt.", "Odesa"),
+        ("Serhii Lysak, head of the Dnipropetrovsk RMA, posted photos.", "Dnipropetrovsk"),
+        ("Ministers met at a Shanghai Cooperation Organization summit.", "Shanghai"),
+        ("Talks were held at the U.S. Permanent Mission.", "U.S."),
+    ],
+)
+def test_a_place_inside_an_institutions_name_is_no_mention(text, absent):
+    assert absent not in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cue"),
+    [
+        # an office's title keeps the place (the roles decide what it stands for)
+        ("The President of Ukraine met the envoy.", "Ukraine", "title"),
+        ("The Minister of Foreign Affairs of Turkey spoke.", "Turkey", "title"),
+        ("Belgorod Governor Vyacheslav Gladkov said a woman was hurt.", "Belgorod", "title"),
+        # a facility named after the place is annotated as the place
+        ("Drones hit the Kremenchuk oil refinery again.", "Kremenchuk", "facility"),
+        ("The Kursk Nuclear Power Plant was not damaged.", "Kursk", "facility"),
+        ("Smoke rose over the Lipetsk metallurgical plant.", "Lipetsk", "facility"),
+        ("Troops guarded the Kupiansk railway station.", "Kupiansk", "facility"),
+        # lower case is no institution's name: "the armed forces of Ukraine" is Ukraine
+        ("The assault brigades of the armed forces of Ukraine held.", "Ukraine", None),
+        ("The University of Kentucky closed.", "Kentucky", None),
+    ],
+)
+def test_titles_and_facilities_keep_the_place_with_their_cue(text, name, cue):
+    from geonews.mentions.document import Document
+    from geonews.mentions.parser import Geoparser
+
+    doc = Document.read(text)
+    Geoparser().recogniser(doc)
+    spans = {sp.text: sp.cue for sp in doc.spans}
+    assert name in spans and spans[name] == cue

@@ -1,0 +1,143 @@
+"""Names built on a place name: institutions, titles and facilities.
+
+A place name inside an organisation's name is not a mention of the place ("Armed Forces
+of Ukraine", "the Ministry of Defence of the Russian Federation", "the Black Sea Fleet",
+"the Kyiv Independent", "the Odesa Regional Military Administration"); a title after a
+place is the place's ("Belgorod Governor Gladkov"), and so is a facility named after it
+("the Kerch bridge", "the Kursk Nuclear Power Plant").  The
+:class:`~geonews.mentions.screening.Screen` asks this module which of these a name's
+neighbours make of it.
+
+Examples
+--------
+>>> from geonews.mentions.document import split_words
+>>> text = "The Armed Forces of Ukraine said the President of Ukraine left."
+>>> ws = split_words(text)
+>>> institution_of(text, ws, 4), institution_of(text, ws, 9)
+('org', 'title')
+>>> org_after("Odesa Regional Military Administration", 5), facility_after("Kerch bridge", 5)
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+from geonews.mentions.document import Word, capitalised
+from geonews.mentions.lexicon import OFFICE_TITLES, ORG_HEADS
+
+__all__ = ["facility_after", "institution_of", "org_after", "title_after"]
+
+#: Most words looked at before "of (the) X" for the institution X belongs to.
+_MAX_CHAIN_WORDS = 10
+#: Characters after a name within which an institution's or facility's name must end.
+_WINDOW = 60
+
+#: Lower-case words that may join the parts of an institution's name ("Air Force and
+#: Defense Forces of Ukraine", "Ministry of Defence of the Russian Federation").
+_CHAIN_WORDS = frozenset(("of", "and", "the", "for", "Of", "And", "The", "For"))
+
+#: Institutions that a place name opens and that are no place ("the Black Sea Fleet", "the
+#: Odesa Regional Military Administration", "the Kyiv Independent", "LPR People's Militia",
+#: "the Shanghai Cooperation Organization", "the U.S. Permanent Mission"): not those whose
+#: name is the place's own service (the Chiefland Police, the Kyiv Post, Pakistan Army),
+#: which news corpora annotate as the place.
+_ORG_AFTER = re.compile(
+    r"[ \t]+(?:"
+    r"(?:Black[ \t]Sea[ \t]|Northern[ \t]|Pacific[ \t]|Baltic[ \t]|Caspian[ \t])?"
+    r"(?:Fleet|Flotilla)\b"
+    r"|(?:(?:Regional|Oblast|Region|City|District|Raion|Municipal)[ \t]+)?"
+    r"(?:Civil-Military|Military-Civil|Military|State)[ \t]+Administration\b"
+    r"|(?:RMA|OVA|ODA|MVA|CMA|RSA)\b"
+    r"|(?:People['’]s[ \t]+)?Militia\b"
+    r"|Independent\b(?![ \t]+[A-Z])"
+    r"|Cooperation[ \t]+Organi[sz]ation\b"
+    r"|Permanent[ \t]+(?:Mission|Representation)\b"
+    r")"
+)
+#: A facility named after the place: "the Kerch bridge", "the Zaporizhzhia nuclear plant",
+#: "the Kursk Nuclear Power Plant", "Belbek air base", "the Oskol electrometallurgical
+#: plant" (up to two modifiers, capitalised or in a short list).
+_FACILITY_AFTER = re.compile(
+    r"[ \t]+(?:(?:[A-Z][\w\-]*|nuclear|thermal|hydroelectric|hydro|coal|gas|oil|chemical|"
+    r"[a-z]*metallurgical|steel|coke|cement|ammunition|tank|tractor|aircraft|repair|"
+    r"compressor|power|pumping|water|railway|rail|river|sea|naval|air|military)[ \t]+){0,2}"
+    r"(?:[Pp]lant|NPP|TPP|HPP|CHP|[Ss]tation|[Rr]efinery|[Dd]epot|[Aa]irport|[Aa]irfield|"
+    r"[Aa]irbase|[Bb]ase|[Bb]ridge|[Dd]am|[Pp]ort|[Tt]erminal|[Hh]arbou?r|[Ss]teelworks|"
+    r"[Ff]actory|[Ww]orks|[Rr]eservoir)\b"
+)
+#: A title that the place's office carries after the name: "Belgorod Governor Gladkov",
+#: "Kyiv Mayor Vitali Klitschko", "Kharkiv Regional Governor".
+_TITLE_AFTER = re.compile(
+    r"[ \t]+(?:(?:Regional|Oblast|Region|City|Deputy|Acting|Military)[ \t]+)?"
+    r"(?:Governor|Mayor|Governor-General|Ombudsman|Prosecutor|Police[ \t]+Chief)\b"
+)
+
+
+def institution_of(text: str, words: list[Word], i: int) -> str | None:
+    """What the capitalised name before "of (the)" makes of the name at word ``i``.
+
+    ``"org"`` when it is an institution (:data:`~geonews.mentions.lexicon.ORG_HEADS`):
+    "Armed Forces of Ukraine", "Ministry of Defense of the Russian Federation", "Law of
+    Ukraine", "Federal Security Service of Russia"; ``"title"`` when it is an office
+    ("President of Ukraine", "Minister of Foreign Affairs of Turkey", "Head of the Kharkiv
+    Region"); None otherwise ("University of Kyiv", "the capture of Bakhmut", "the armed
+    forces of Ukraine": lower case is no name).  The parts of the name are read from the
+    nearest out: "Defence" in "Minister of Defence of Azerbaijan" says nothing, "Minister"
+    does.
+    """
+    j = i - 1
+    if j >= 0 and words[j][2] in ("the", "The") and _joined(text, words, j, j + 1):
+        j -= 1
+    if j < 1 or words[j][2] not in ("of", "Of") or not _joined(text, words, j, j + 1):
+        return None
+    j -= 1
+    part: list[str] = []  # the part of the name before the nearest "of", read backwards
+    stop = max(-1, j - _MAX_CHAIN_WORDS)
+    while j > stop:
+        w = words[j][2]
+        if capitalised(w) and w not in _CHAIN_WORDS:
+            part.append(w.lower())
+        elif w in _CHAIN_WORDS and part:
+            if w.lower() == "of":
+                verdict = _verdict(part)
+                if verdict is not None:
+                    return verdict
+                part = []
+        else:
+            break
+        if j == 0 or not _joined(text, words, j - 1, j):
+            break
+        j -= 1
+    return _verdict(part)
+
+
+def _verdict(part: list[str]) -> str | None:
+    """``part`` holds the words of one part of a name, last word first."""
+    if not part:
+        return None
+    if part[0] in ORG_HEADS:
+        return "org"
+    if any(w.rstrip(".") in OFFICE_TITLES for w in part):
+        return "title"
+    return None
+
+
+def _joined(text: str, words: list[Word], a: int, b: int) -> bool:
+    """Whether words ``a`` and ``b`` are one space apart (or a possessive: "People's")."""
+    return text[words[a][1] : words[b][0]] in (" ", "'s ", "’s ")
+
+
+def org_after(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` opens an institution's name that is no place."""
+    return _ORG_AFTER.match(text, end, end + _WINDOW) is not None
+
+
+def facility_after(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` names a facility: "Kerch bridge", "Kursk NPP"."""
+    return _FACILITY_AFTER.match(text, end, end + _WINDOW) is not None
+
+
+def title_after(text: str, end: int) -> bool:
+    """Whether a title of the place's office follows: "Belgorod Governor Gladkov"."""
+    return _TITLE_AFTER.match(text, end, end + _WINDOW) is not None
