@@ -1,10 +1,14 @@
-"""Names built on a place name: institutions, titles and facilities.
+"""Names built on a place name: institutions, titles, facilities, ships, weapons, units.
 
 A place name inside an organisation's name is not a mention of the place ("Armed Forces
 of Ukraine", "the Ministry of Defence of the Russian Federation", "the Black Sea Fleet",
 "the Kyiv Independent", "the Odesa Regional Military Administration"); a title after a
 place is the place's ("Belgorod Governor Gladkov"), and so is a facility named after it
-("the Kerch bridge", "the Kursk Nuclear Power Plant").  The
+("the Kerch bridge", "the Kursk Nuclear Power Plant").  Treaties named after a place are
+no mention of it ("the Montreux Convention", "the Minsk agreements"), and a name that
+reaches a place only through one of its alternate names is no place when the words next
+to it say it is a ship, a weapon, a unit or a channel ("the Moskva missile cruiser",
+"Neptune missiles", "the Vostok group of forces", "Rossiya-24", "Magura V5 drones").  The
 :class:`~geonews.mentions.screening.Screen` asks this module which of these a name's
 neighbours make of it.
 
@@ -17,6 +21,10 @@ Examples
 ('org', 'title')
 >>> org_after("Odesa Regional Military Administration", 5), facility_after("Kerch bridge", 5)
 (True, True)
+>>> treaty_after("the Montreux Convention", 12), thing_next_to("the Moskva cruiser", 4, 10)
+(True, 'ship or weapon')
+>>> thing_next_to("Geran-2 drones", 0, 5), thing_next_to("the Vostok group", 4, 10)
+('model', 'unit')
 """
 
 from __future__ import annotations
@@ -26,7 +34,14 @@ import re
 from geonews.mentions.document import Word, capitalised
 from geonews.mentions.lexicon import OFFICE_TITLES, ORG_HEADS
 
-__all__ = ["facility_after", "institution_of", "org_after", "title_after"]
+__all__ = [
+    "facility_after",
+    "institution_of",
+    "org_after",
+    "thing_next_to",
+    "title_after",
+    "treaty_after",
+]
 
 #: Most words looked at before "of (the) X" for the institution X belongs to.
 _MAX_CHAIN_WORDS = 10
@@ -72,6 +87,66 @@ _TITLE_AFTER = re.compile(
     r"[ \t]+(?:(?:Regional|Oblast|Region|City|Deputy|Acting|Military)[ \t]+)?"
     r"(?:Governor|Mayor|Governor-General|Ombudsman|Prosecutor|Police[ \t]+Chief)\b"
 )
+
+
+#: A treaty, accord or format named after a place ("the Montreux Convention", "the Minsk
+#: agreements", "the Normandy format"), not a venue ("the Dublin Convention Center").
+_TREATY_AFTER = re.compile(
+    r"[ \t]+(?:[Cc]onventions?|[Tt]reaty|[Aa]ccords?|[Aa]greements?|[Mm]emorandum|"
+    r"[Pp]rotocols?|[Cc]ommuniqu[eé]|[Dd]eclaration|[Ff]ormat)\b"
+    r"(?![ \t]+(?:[Cc]ent(?:er|re)|[Hh]all|[Bb]ureau|and\b|&))"
+)
+#: A model or version number after the name: "Geran-2", "Rossiya-24", "Magura V5",
+#: "Bayraktar TB2" (not a road: "the Chop M06 highway").
+_MODEL_AFTER = re.compile(
+    r"(?:-\d{1,4}|[ \t]+[A-Z]{1,3}-?\d{1,4}[A-Za-z]?)\b"
+    r"(?![ \t]+(?:[Hh]ighway|[Rr]oad|[Mm]otorway|[Rr]oute))"
+)
+#: A ship, weapon or channel noun after the name, perhaps after a modifier: "the Moskva
+#: missile cruiser", "Neptune anti-ship missiles", "the Rossiya TV channel".
+_THING_AFTER = re.compile(
+    r"[ \t]+(?:[a-z][a-z\-]{1,15}[ \t]+)?(?:[Cc]ruiser|[Ff]rigate|[Cc]orvette|[Ww]arship|"
+    r"[Ss]hip|[Vv]essel|[Dd]estroyer|[Ss]ubmarine|[Ff]lagship|[Mm]issiles?|[Rr]ockets?|"
+    r"[Dd]rones?|UAVs?|USVs?|[Ll]aunchers?|[Jj]ets?|[Bb]ombers?|[Hh]elicopters?|[Tt]anks?|"
+    r"[Hh]owitzers?|TV|[Cc]hannel|[Bb]roadcaster)\b"
+)
+#: A military unit named after the place's other name: "the Vostok group of forces", "the
+#: Sever (North) troop grouping", "the Azov nationalist regiment".
+_UNIT_AFTER = re.compile(
+    r"(?:[ \t]{0,2}\([^()\n]{1,20}\))?[\"”’']?[ \t]+(?:[a-z][a-z\-]{1,15}[ \t]+)?"
+    r"(?:[Gg]roup|[Gg]rouping|[Bb]attalion|[Rr]egiment|[Bb]rigade|[Cc]orps|[Dd]etachment|"
+    r"[Ss]quadron)\b"
+)
+#: The same nouns before the name: "the cruiser Moskva", "Russian group “Vostok”".
+_THING_BEFORE = re.compile(
+    r"\b(?:[Cc]ruiser|[Ff]rigate|[Ww]arship|[Ss]hip|[Vv]essel|[Ss]ubmarine|[Ff]lagship|"
+    r"[Gg]roup|[Gg]rouping|[Bb]attalion|[Rr]egiment|[Bb]rigade|[Cc]hannel)[ \t]+[\"“«']?$"
+)
+
+
+def treaty_after(text: str, end: int) -> bool:
+    """Whether a treaty named after the place follows: "the Montreux Convention"."""
+    return _TREATY_AFTER.match(text, end, end + _WINDOW) is not None
+
+
+def thing_next_to(text: str, start: int, end: int) -> str | None:
+    """What the words next to a name at ``start:end`` make of it, if not a place.
+
+    ``"model"`` ("Magura V5", "Geran-2 drones", "Rossiya-24"), ``"ship or weapon"`` ("the
+    Moskva missile cruiser", "Neptune missiles", "the Rossiya TV channel", "the cruiser
+    Moskva"), ``"unit"`` ("the Vostok group of forces"), or None.  Only for a name that
+    may not be a place there: the screen asks for names reached through an alternate
+    name, or small ones.
+    """
+    if _MODEL_AFTER.match(text, end, end + _WINDOW):
+        return "model"
+    if _THING_AFTER.match(text, end, end + _WINDOW):
+        return "ship or weapon"
+    if _UNIT_AFTER.match(text, end, end + _WINDOW):
+        return "unit"
+    if _THING_BEFORE.search(text, max(0, start - _WINDOW), start):
+        return "ship or weapon"
+    return None
 
 
 def institution_of(text: str, words: list[Word], i: int) -> str | None:

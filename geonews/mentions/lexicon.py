@@ -12,6 +12,7 @@ __all__ = [
     "COMMON_ZIPF",
     "CONNECTORS",
     "DIRECTIONS",
+    "ENGLISH_ZIPF",
     "FIRST_NAMES",
     "GEO_HEADS",
     "OFFICE_TITLES",
@@ -27,6 +28,7 @@ __all__ = [
     "SURNAMES",
     "TITLES",
     "is_common_word",
+    "is_english_word",
 ]
 
 
@@ -341,9 +343,31 @@ def is_common_word(word: str) -> bool:
     return word.lower() in _common_words()
 
 
+#: Zipf frequency from which a word is an English word at all, if not a common one: an
+#: alternate place name that is one is read as the word ("Artillery", "Neptune"; 3.0 is
+#: once per million words).
+ENGLISH_ZIPF = 3.0
+
+
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` is an English word at all (Zipf frequency >= :data:`ENGLISH_ZIPF`).
+
+    Examples
+    --------
+    >>> is_english_word("Artillery"), is_english_word("Moskva")
+    (True, False)
+    """
+    return word.lower() in _english_words(ENGLISH_ZIPF)
+
+
 @functools.cache
 def _common_words() -> frozenset[str]:
+    return _english_words(COMMON_ZIPF)
+
+
+@functools.cache
+def _english_words(zipf: float) -> frozenset[str]:
     from wordfreq import get_frequency_dict  # imported on first use: about 0.1 s, 20 MB
 
-    floor = 10.0 ** (COMMON_ZIPF - 9.0)  # Zipf is log10(frequency) + 9
+    floor = 10.0 ** (zipf - 9.0)  # Zipf is log10(frequency) + 9
     return frozenset(w for w, f in get_frequency_dict("en", wordlist="small").items() if f >= floor)

@@ -186,6 +186,7 @@ class Recogniser:
         persons = self.screen.persons(words, lower_words)
         names = [(i, c.end, c.spans[0]) for i, c in enumerate(found) if c and c.kind == "name"]
         placed = self.screen.placed(text, words, names)
+        things = self.screen.things(text, names)
         spans: list[Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -201,6 +202,7 @@ class Recogniser:
                     lower_words,
                     persons,
                     placed=placed,
+                    things=things,
                 )
             ):
                 i += 1

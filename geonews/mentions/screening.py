@@ -49,7 +49,14 @@ import re
 from collections.abc import Callable
 
 from geonews.mentions.document import capitalised
-from geonews.mentions.entities import facility_after, institution_of, org_after, title_after
+from geonews.mentions.entities import (
+    facility_after,
+    institution_of,
+    org_after,
+    thing_next_to,
+    title_after,
+    treaty_after,
+)
 from geonews.mentions.lexicon import (
     AP_STATES as _AP_STATES,
 )
@@ -94,6 +101,9 @@ from geonews.mentions.lexicon import (
 )
 from geonews.mentions.lexicon import (
     is_common_word as _is_common_word,
+)
+from geonews.mentions.lexicon import (
+    is_english_word as _is_english_word,
 )
 from geonews.places.names import key
 from geonews.places.resolver import Resolver
@@ -317,6 +327,40 @@ class Screen:
         top = self.resolver.candidates(k, limit=1)
         return bool(top) and top[0].kind in ("country", "region")
 
+    def _may_be_thing_name(self, text, words, i, j, span, placed, things) -> bool:
+        """False when the one-word name at ``i:j`` names a treaty, ship, weapon or unit.
+
+        A treaty named after a place that is no country ("the Montreux Convention", "the
+        Minsk agreements"); for a name reached only through an alternate name, a ship,
+        weapon, model or unit noun next to it ("Neptune missiles", "the Moskva cruiser",
+        "Rossiya-24") or elsewhere in the text (:meth:`things`), or its being an English
+        word with no place cue ("Artillery craters"); for a small place, a model number or
+        a unit ("Magura V5", "the Azov regiment").
+        """
+        k = span.key
+        top = self.resolver.candidates(k, limit=1)
+        if not top or (top[0].kind != "country" and treaty_after(text, span.end)):
+            return not top
+        alt = top[0].matched == "alt"
+        prominent = self._prominent(k, span.text)
+        thing = thing_next_to(text, span.start, span.end)
+        if thing == "model" and (alt or not prominent):
+            return False  # "Rossiya-24", "Magura V5"
+        if top[0].kind in ("country", "region", "continent") or (not alt and prominent):
+            return True  # "U.S. drones", "UK jets", "Kyiv drones": the country's, the city's
+        if thing == "unit" or (alt and thing is not None):
+            return False
+        if not alt or k in placed or self._place_cue(text, words, i, j):
+            return True
+        if facility_after(text, span.end):
+            return True  # "Dulles International Airport": a place, what the name's other use
+        if k in things:
+            return False
+        # an alternate name that is an English word is the word ("Artillery craters"); for
+        # a city's other name, only a common word is ("Medina", "Roma"; not "Soul")
+        big = top[0].population >= _MAJOR_POPULATION
+        return not (_is_common_word(span.text) if big else _is_english_word(span.text))
+
     def _place_cue(self, text, words, i, j) -> bool:
         """A cue that the words ``i:j`` name a place: "in Dyer", "Dyer, Ind.".
 
@@ -336,16 +380,47 @@ class Screen:
             return bool(top) and top[0].kind == "region"
         return False
 
+    def things(self, text, names) -> frozenset[str]:
+        """Names the text uses somewhere as a ship, weapon, model or unit.
+
+        Only names that reach a place through an alternate name alone ("the Moskva missile
+        cruiser"): the text's other bare mentions of them are the thing too ("Moskva sank").
+        ``names`` are the candidate names as ``(i, j, span)``, the words ``i:j``.
+        """
+        return frozenset(
+            sp.key
+            for i, j, sp in names
+            if j - i == 1
+            and thing_next_to(text, sp.start, sp.end) is not None
+            and self._alt_only(sp.key)
+        )
+
+    def _alt_only(self, k: str) -> bool:
+        """The name's likeliest place is reached only through one of its alternate names."""
+        top = self.resolver.candidates(k, limit=1)
+        return bool(top) and top[0].matched == "alt"
+
     def keep(
-        self, text, words, i, j, span, lower_words, persons=None, *, placed=frozenset()
+        self,
+        text,
+        words,
+        i,
+        j,
+        span,
+        lower_words,
+        persons=None,
+        *,
+        placed=frozenset(),
+        things=frozenset(),
     ) -> bool:
         """Whether ``span``, the words ``i:j`` of ``text``, names a place there.
 
         ``lower_words`` are the words the text writes in lower case, ``persons`` what
         :meth:`persons` found, ``placed`` the names the text cues as places somewhere
         (:meth:`placed`): for those, weak person evidence, a lower-case use elsewhere and
-        a capitalised opener do not count.  A kept span that begins an institution's name
-        gets the cue ``"org"``.
+        a capitalised opener do not count; ``things`` the names it uses as ships or
+        weapons (:meth:`things`).  A kept span gets the cue its neighbours give it
+        ("org", "title", "facility": see the module's docstring).
         """
         k = span.key
         if _CONTRACTION.search(span.text) or (j - i == 1 and (k in _FIRST_NAMES or k in _SURNAMES)):
@@ -377,6 +452,8 @@ class Screen:
             span.cue = "title"
         if span.cue == "region":
             return True
+        if j - i == 1 and not self._may_be_thing_name(text, words, i, j, span, placed, things):
+            return False
         prev = words[i - 1][2] if i > 0 else ""
         prev_gap = text[words[i - 1][1] : words[i][0]] if i > 0 else ""
         nxt = words[j][2] if j < len(words) else ""

@@ -119,3 +119,40 @@ def test_titles_and_facilities_keep_the_place_with_their_cue(text, name, cue):
     Geoparser().recogniser(doc)
     spans = {sp.text: sp.cue for sp in doc.spans}
     assert name in spans and spans[name] == cue
+
+
+# -- ships, weapons, units, channels and treaties that carry a place's other name ----
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The Moskva missile cruiser sank after the hit. Moskva had 500 crew.", "Moskva"),
+        ("The crew of the cruiser Moskva was evacuated.", "Moskva"),
+        ("Two Neptune missiles struck the ship. The Neptune attack was confirmed.", "Neptune"),
+        ("Units of the Vostok group of forces advanced.", "Vostok"),
+        ("The Sever (North) troop grouping repelled attacks.", "Sever"),
+        ("He told the Rossiya-24 TV channel that the town was taken.", "Rossiya"),
+        ("The attack involved more than 80 Geran-2 drones.", "Geran"),
+        ("A unit fired Magura V5 sea drones at the ship.", "Magura"),
+        ("The Azov nationalist regiment held the plant.", "Azov"),
+        ("Under the Montreux Convention, Turkey may close the straits.", "Montreux"),
+        ("Artillery craters are seen in the field.", "Artillery"),
+    ],
+)
+def test_a_thing_named_with_a_places_other_name_is_no_mention(text, absent):
+    assert absent not in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a country's or a prominent city's name next to the same nouns stays
+        ("U.S. drones and UK jets patrolled the border.", "U.S."),
+        ("Kyiv drones hit a refinery, Moscow said.", "Kyiv"),
+        ("Russia's Black Sea coast was shelled.", "Black Sea"),
+        # a village named like a unit is a place where the text puts it
+        ("Heavy fighting went on near Vostok and Pokrovsk.", "Vostok"),
+        ("The Kherson group of forces regrouped near Kherson.", "Kherson"),
+    ],
+)
+def test_places_next_to_such_nouns_stay_places(text, kept):
+    assert kept in names(text)
