@@ -11,6 +11,7 @@ __all__ = [
     "AP_STATES",
     "COMMON_ZIPF",
     "CONNECTORS",
+    "COUNTRY_WORDS",
     "DIRECTIONS",
     "ENGLISH_ZIPF",
     "FIRST_NAMES",
@@ -40,6 +41,16 @@ def _words(text: str) -> frozenset[str]:
 CONNECTORS = _words(
     """
     al am an and da das de del der des di do dos du el en la le of on sur upon y
+    """
+)
+
+
+#: Country names that are also English words: in lower case they are the words ("turkey",
+#: "china"), unless the text also writes them capitalised.
+COUNTRY_WORDS = _words(
+    """
+    chad chile china cuba georgia guinea jamaica japan jersey jordan niger oman panama peru
+    turkey wales
     """
 )
 

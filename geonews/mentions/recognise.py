@@ -37,6 +37,9 @@ from geonews.mentions.lexicon import (
     CONNECTORS as _CONNECTORS,
 )
 from geonews.mentions.lexicon import (
+    COUNTRY_WORDS as _COUNTRY_WORDS,
+)
+from geonews.mentions.lexicon import (
     DIRECTIONS as _DIRECTIONS,
 )
 from geonews.mentions.lexicon import (
@@ -71,6 +74,11 @@ _PUNCT = re.compile(r"[.,;:!?()\"“”\n]")
 _SENTENCE_END = re.compile(r"[.!?]\s*[\"”’)]*\s*$|^\s*$|[\n:;]\s*[\"“‘(]?\s*$")
 #: The second name of "Donetsk and Luhansk regions": the first is a region too.
 _REGION_PLURAL = re.compile(r"\s+and\s+[A-Z][\w'’\-]+\s+(?:regions|oblasts|provinces)\b")
+#: Shortest last word of an excerpt completed as a name the excerpt cuts short ("Russi"),
+#: and shortest country name read in lower case ("russia"; "us" is a word).
+_MIN_CUT_WORD = 4
+#: Words after which a country's name in lower case is the country ("state of russia").
+_COUNTRY_PREPOSITIONS = frozenset(("of", "in", "into", "to", "from", "against", "with", "by"))
 #: Characters right before a word that put it in a web address's path ("/dzerzhinsk").
 _LINK_BEFORE = frozenset("/=")
 #: Characters right after a word that do ("vuhledar/", "?city=kyiv&").
@@ -212,6 +220,8 @@ class Recogniser:
         if matches.entities is not None:
             spans = _merge(spans, matches.entities)
         self._county_lists(text, spans)
+        self._cut_off(text, words, spans)
+        self._lower_case_countries(text, words, spans)
         doc.spans = spans
 
     # -- name forms --------------------------------------------------------------------
@@ -370,6 +380,67 @@ class Recogniser:
             k = key(f"{sp.text} {suffix}")
             if self.has_key(k):
                 sp.key = k
+
+    def _cut_off(self, text: str, words: list[Word], spans: list[Span]) -> None:
+        """Complete a name the excerpt cuts short: "... In its statement, Russi".
+
+        Only the text's last word when the text stops inside it (no punctuation after it)
+        or marks the cut ("Ukrain..."): it is the longer name the text gives elsewhere
+        ("Russia"), else the prominent place whose name it begins ("Zaporizhzhi").
+        """
+        if not words:
+            return
+        s, e, w = words[-1]
+        rest = text[e:].strip()
+        if not capitalised(w) or len(w) < _MIN_CUT_WORD or rest not in ("", "...", "…"):
+            return
+        if not rest and not text[e - 1 : e].isalpha():
+            return
+        k = key(w)
+        last = spans[-1] if spans and spans[-1].end > s else None
+        if last is not None and (last.start != s or self.screen.is_major(last.key)):
+            return  # the end of a longer name, or a whole prominent place: "... near Kharkiv"
+        longer = [sp.key for sp in spans if sp.end <= s and sp.key.startswith(k) and sp.key != k]
+        if not longer:
+            top = self.resolver.candidates(k, limit=1)
+            if not top or not key(top[0].name).startswith(k) or key(top[0].name) == k:
+                return
+            if not self.screen.is_major(key(top[0].name)):
+                return
+            longer = [key(top[0].name)]
+        if last is not None:
+            last.key = longer[-1]
+        else:
+            spans.append(Span(s, e, w, longer[-1]))
+
+    def _lower_case_countries(self, text: str, words: list[Word], spans: list[Span]) -> None:
+        """A country written in lower case as a style ("the aggressor state of russia").
+
+        It is a mention after a place word ("of", "in", "to"), when its name is no English
+        word ("turkey", "china") or the same text also writes it capitalised.
+        """
+        capital = {sp.key for sp in spans if sp.text[:1].isupper()}
+        taken = {sp.start for sp in spans}
+        added = False
+        for i in range(1, len(words)):
+            s, e, w = words[i]
+            if len(w) < _MIN_CUT_WORD or not w.islower() or s in taken or not self.has_key(key(w)):
+                continue  # not "us"
+            if w in _COUNTRY_WORDS and key(w) not in capital:
+                continue
+            prev = words[i - 1][2]
+            if prev not in _COUNTRY_PREPOSITIONS or text[words[i - 1][1] : s] != " ":
+                continue
+            top = self.resolver.candidates(key(w), limit=1)
+            if (
+                top
+                and top[0].kind == "country"
+                and (top[0].matched != "alt" or key(w) in capital)  # "island" is no Iceland
+            ):
+                spans.append(Span(s, e, w, key(w)))
+                added = True
+        if added:
+            spans.sort(key=lambda sp: sp.start)
 
     def _ner_spans(self, text: str) -> list[Span]:
         doc = self.nlp(text)

@@ -156,3 +156,34 @@ def test_a_thing_named_with_a_places_other_name_is_no_mention(text, absent):
 )
 def test_places_next_to_such_nouns_stay_places(text, kept):
     assert kept in names(text)
+
+
+# -- excerpt artefacts: a name cut short, a country in lower case ----------------------
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Russia denied the loss of the village. In a statement, Russi", "Russi", "Russia"),
+        (
+            "Shelling killed a man in Stepnohirsk, a town in Ukraine's Zaporizhzhi",
+            "Zaporizhzhi",
+            "Zaporizhzhia",
+        ),
+        ("Fresh strikes overnight across Ukrain…", "Ukrain", "Ukraine"),
+    ],
+)
+def test_a_name_the_excerpt_cuts_short_is_completed(text, name, place):
+    assert (name, place) in places(text)
+
+
+def test_a_whole_name_at_the_end_is_left_alone():
+    assert places("Drones were shot down near Kharkiv")[-1] == ("Kharkiv", "Kharkiv")
+    assert places("A quake hit Los Angeles")[-1][0] == "Los Angeles"
+
+
+def test_a_country_in_lower_case_as_a_style_is_the_country():
+    assert ("russia", "Russia") in places(
+        "A missile hit the fleet of the aggressor state of russia."
+    )
+    # a country's name that is an English word, or a pronoun, stays the word
+    assert places("They served roast turkey in the canteen; none of us ate.") == []
+    assert "island" not in names("Boats sailed to an island of the group; Iceland too.")
