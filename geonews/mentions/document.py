@@ -47,6 +47,9 @@ _FORMAT = re.compile(
     "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
     "\U000e0020-\U000e007f\ud800-\udfff]"
 )
+#: Most combining marks normalised with the character they follow (Unicode's stream-safe
+#: text format: 30); a longer run is normalised in pieces.
+_MAX_MARKS = 30
 #: A stretch of text that normalisation may change: non-ASCII characters and the character
 #: before them (an ASCII letter can take a combining mark; nothing composes with a
 #: following ASCII character, so the text can be normalised stretch by stretch).
@@ -252,6 +255,8 @@ def _clusters(piece: str, offset: int):
             or _FORMAT.fullmatch(piece[i])
             or _FORMAT.fullmatch(piece[i - 1])
             or not unicodedata.combining(piece[i])
+            or i - start > _MAX_MARKS  # the stream-safe limit: NFC reorders marks in
+            # quadratic time, and no real letter carries more
         ):
             yield offset + start, offset + i
             start = i

@@ -118,10 +118,14 @@ _UNIT_AFTER = re.compile(
     r"[Ss]quadron)\b"
 )
 #: The same nouns before the name: "the cruiser Moskva", "Russian group “Vostok”".
-_THING_BEFORE = re.compile(
-    r"\b(?:[Cc]ruiser|[Ff]rigate|[Ww]arship|[Ss]hip|[Vv]essel|[Ss]ubmarine|[Ff]lagship|"
-    r"[Gg]roup|[Gg]rouping|[Bb]attalion|[Rr]egiment|[Bb]rigade|[Cc]hannel)[ \t]+[\"“«']?$"
+_THING_BEFORE = frozenset(
+    "battalion brigade channel cruiser flagship frigate group grouping regiment ship "
+    "submarine vessel warship".split()
 )
+#: What may stand between such a noun and the name: spaces and an opening quote.
+_THING_GAP = re.compile(r"[ \t]+[\"“«']?")
+#: Longest noun before a name looked at, with its gap (characters).
+_BEFORE_WINDOW = 16
 
 
 def treaty_after(text: str, end: int) -> bool:
@@ -144,8 +148,12 @@ def thing_next_to(text: str, start: int, end: int) -> str | None:
         return "ship or weapon"
     if _UNIT_AFTER.match(text, end, end + _WINDOW):
         return "unit"
-    if _THING_BEFORE.search(text, max(0, start - _WINDOW), start):
-        return "ship or weapon"
+    before = text[max(0, start - _BEFORE_WINDOW) : start]
+    noun = before.rstrip(" \t\"“«'")
+    if noun != before and _THING_GAP.fullmatch(before, len(noun)):
+        last = noun.rsplit(None, 1)[-1] if noun.strip() else ""
+        if last.lower() in _THING_BEFORE and noun.endswith(last):
+            return "ship or weapon"
     return None
 
 

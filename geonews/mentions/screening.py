@@ -342,12 +342,13 @@ class Screen:
         if not top or (top[0].kind != "country" and treaty_after(text, span.end)):
             return not top
         alt = top[0].matched == "alt"
-        prominent = self._prominent(k, span.text)
+        if not alt and self._prominent(k, span.text):
+            return True  # "Kyiv drones": the city's
         thing = thing_next_to(text, span.start, span.end)
-        if thing == "model" and (alt or not prominent):
+        if thing == "model":
             return False  # "Rossiya-24", "Magura V5"
-        if top[0].kind in ("country", "region", "continent") or (not alt and prominent):
-            return True  # "U.S. drones", "UK jets", "Kyiv drones": the country's, the city's
+        if top[0].kind in ("country", "region", "continent"):
+            return True  # "U.S. drones", "UK jets": the country's
         if thing == "unit" or (alt and thing is not None):
             return False
         if not alt or k in placed or self._place_cue(text, words, i, j):
@@ -391,8 +392,8 @@ class Screen:
             sp.key
             for i, j, sp in names
             if j - i == 1
-            and thing_next_to(text, sp.start, sp.end) is not None
             and self._alt_only(sp.key)
+            and thing_next_to(text, sp.start, sp.end) is not None
         )
 
     def _alt_only(self, k: str) -> bool:
