@@ -40,12 +40,10 @@ import dask
 import dask.bag as db
 import pandas as pd
 
-from geonews.corpus.read import Document, read
+from geonews.corpus.read import Document, read, source_files
 from geonews.errors import InvalidInput
 
 __all__ = ["events"]
-
-_SUFFIXES = (".txt", ".text", ".md", ".jsonl", ".ndjson", ".csv", ".rss", ".atom", ".xml")
 
 
 def events(
@@ -178,18 +176,7 @@ def _partitions(source: Any, client: Any, npartitions: int | None) -> list[Any]:
 
 def _files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files in reading order: a folder expands as :func:`geonews.read` walks it."""
-    files: list[Path] = []
-    for item in paths:
-        path = Path(item)
-        if not path.exists():
-            raise InvalidInput(f"no such file or folder: {str(item)!r}")
-        if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES)
-            )
-        else:
-            files.append(path)
-    return files
+    return [file for item in paths for file in source_files(item)]
 
 
 def _partition_events(
