@@ -1,6 +1,8 @@
 """Events out: GeoJSON, GeoParquet and CSV files (and back).
 
-* :mod:`~geonews.export.write` - :func:`write_events`, :func:`read_events`.
+* :mod:`~geonews.export.write` - :func:`write_events`, :func:`read_events`;
+* :mod:`~geonews.export.parts` - folders of GeoParquet parts (``part-00000.parquet``, ...),
+  written by :func:`geonews.events_to_parquet` and :func:`geonews.dask.events`.
 """
 
 from __future__ import annotations
