@@ -13,8 +13,6 @@ import csv
 import html.parser
 import io
 import json
-import urllib.error
-import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +22,7 @@ import feedparser
 
 from geonews.dates import article_date, parse_date
 from geonews.errors import DataError, InvalidInput
+from geonews.fetch import DEADLINE, TIMEOUT, fetch
 
 __all__ = ["SUFFIXES", "Document", "documents", "read", "source_files"]
 
@@ -40,7 +39,6 @@ SUFFIXES = {
     ".atom": "feed",
     ".xml": "feed",
 }
-_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +170,8 @@ def read(
     title_column: str = "title",
     format: str | None = None,
     encoding: str = "utf-8",
-    timeout: float = _TIMEOUT,
+    timeout: float = TIMEOUT,
+    deadline: float = DEADLINE,
 ) -> Iterator[Document]:
     r"""Read documents from a file, a folder, a table or a feed (lazily).
 
@@ -191,8 +190,9 @@ def read(
         Override the format guessed from the suffix.
     encoding : str
         Encoding of text files and tables.
-    timeout : float
-        Seconds to wait for a feed URL.
+    timeout, deadline : float
+        For a feed URL: seconds each socket operation, and the whole download, may
+        take (:func:`geonews.fetch.fetch` also caps the size and checks redirects).
 
     Yields
     ------
@@ -223,7 +223,9 @@ def read(
     }
     text = str(source)
     if text.startswith(("http://", "https://")):
-        yield from _feed(_fetch(text, timeout), source_name=text, url=text)
+        yield from _feed(
+            fetch(text, timeout=timeout, deadline=deadline), source_name=text, url=text
+        )
         return
     in_folder = Path(source).is_dir()  # a folder's files are read by suffix, not `format`
     for file in source_files(source):
@@ -331,15 +333,6 @@ def _row(
         },
         doc_id,
     )
-
-
-def _fetch(url: str, timeout: float) -> bytes:
-    request = urllib.request.Request(url, headers={"User-Agent": "geonews feed reader"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.read()
-    except (urllib.error.URLError, TimeoutError, OSError) as err:
-        raise DataError(f"cannot fetch feed {url!r}: {err}") from err
 
 
 def _feed(data: bytes, *, source_name: str, url: str | None) -> Iterator[Document]:

@@ -98,6 +98,8 @@ def read_events(path: str | os.PathLike[str], *, format: str | None = None) -> g
         With the columns and dtypes of :data:`geonews.activity.pipeline.COLUMNS`.
     """
     path = Path(path)
+    if str(path).startswith("/vsi"):  # GDAL would read it from the network or an archive
+        raise InvalidInput(f"events come from a local file, not {str(path)!r}")
     kind = _format(path, format)
     if kind == "parquet":
         frame = gpd.read_parquet(path)

@@ -30,6 +30,7 @@ load it from a path or URL they give.
 from __future__ import annotations
 
 import functools
+import io
 import logging
 import re
 import warnings
@@ -45,7 +46,8 @@ import pandas as pd
 import shapely
 from pyproj import CRS
 
-from geonews.errors import DataError, InvalidInput
+from geonews.errors import DataError, GeonewsError, InvalidInput
+from geonews.fetch import fetch
 from geonews.frontline.projection import project, ukraine_outline
 
 __all__ = ["CONTROL_STATUSES", "OCCUPIED", "classify", "load", "load_series"]
@@ -205,7 +207,9 @@ def load(
         name = _file_name(location)
         source = source if source is not None else location
         try:
-            frame = gpd.read_file(location, **({"layer": layer} if layer is not None else {}))
+            frame = gpd.read_file(_readable(location), **({"layer": layer} if layer else {}))
+        except GeonewsError:
+            raise
         except Exception as err:  # pyogrio/fiona raise many types; convert at the boundary
             raise DataError(f"cannot read control areas from {location!r}: {err}") from err
     if frame.crs is None:
@@ -278,6 +282,20 @@ def load_series(paths: Iterable[Any], **options: Any) -> gpd.GeoDataFrame:
     series = pd.concat(frames, ignore_index=True)
     series = series.sort_values("date", kind="stable", na_position="last")
     return gpd.GeoDataFrame(series.reset_index(drop=True), geometry="geometry", crs=4326)
+
+
+def _readable(location: str) -> str | io.BytesIO:
+    """A local path as it is; an http(s) URL downloaded by :func:`geonews.fetch.fetch`.
+
+    GDAL would otherwise fetch URLs itself (following any redirect, with no size cap)
+    and read ``/vsicurl/...`` style paths from the network, so those are refused.
+    """
+    scheme = urlparse(location).scheme.lower() if "://" in location else ""
+    if scheme in ("http", "https"):
+        return io.BytesIO(fetch(location))
+    if scheme or location.lstrip().startswith("/vsi"):
+        raise InvalidInput(f"control areas come from a file or an http(s) URL, not {location!r}")
+    return location
 
 
 def _file_name(location: str) -> str:
