@@ -20,9 +20,10 @@ from typing import Any
 
 import feedparser
 
-from geonews.dates import article_date, parse_date
+from geonews.dates import article_date, in_range, parse_date
 from geonews.errors import DataError, InvalidInput
 from geonews.fetch import DEADLINE, TIMEOUT, fetch
+from geonews.text import clean, has_undecodable
 
 __all__ = ["SUFFIXES", "Document", "documents", "read", "source_files"]
 
@@ -134,29 +135,49 @@ def _from_mapping(item: Mapping[str, Any], doc_id: str) -> Document:
         str(item.get("doc_id", doc_id)),
         text,
         date=date,
-        url=item.get("url") or None,
-        source=item.get("source") or None,
-        title=item.get("title") or None,
+        url=_field(item.get("url")),
+        source=_field(item.get("source")),
+        title=_field(item.get("title")),
         error=error,
     )
 
 
+def _field(value: Any) -> str | None:
+    """A metadata field as text: a number or other value becomes its string, NaN None."""
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return None
+    return clean(value if isinstance(value, str) else str(value))
+
+
 def _complete(doc: Document, date: Any, source: str | None, url: str | None) -> Document:
+    """Fill in defaults, check the date and bring the text to one normal form.
+
+    Nothing here raises: a document that cannot be completed comes back with
+    ``error`` set, so a corpus still accounts for it.
+    """
+    error = doc.error
+    text = doc.text
+    if text is not None and not isinstance(text, str):
+        error = error or f"text must be a str, not {type(text).__name__}"
+        text = None
     found = doc.date
-    if found is not None and not hasattr(found, "year"):
-        found = parse_date(found)
+    try:
+        if found is not None:
+            found = in_range(found) if hasattr(found, "year") else parse_date(found)
+    except InvalidInput as err:
+        found, error = None, error or str(err)
     if found is None:
         found = date
-    if found is None and doc.text:
-        found = article_date(doc.text)
+    if found is None and text:
+        found = article_date(text)
     return Document(
-        doc.doc_id,
-        doc.text,
+        str(doc.doc_id),
+        None if text is None else clean(text),
         date=found,
-        url=doc.url or url,
-        source=doc.source or source,
-        title=doc.title,
-        error=doc.error,
+        url=_field(doc.url) or url,
+        source=_field(doc.source) or source,
+        title=_field(doc.title),
+        error=error,
     )
 
 
@@ -277,43 +298,97 @@ def _guess_format(path: Path, format: str | None) -> str | None:
     return SUFFIXES.get(path.suffix.lower())
 
 
+#: Largest CSV field read: four times the longest text geonews parses (2,000,000
+#: characters), so a long article is read and then refused by the parser with its reason.
+_CSV_FIELD_LIMIT = 8_000_000
+
+
 def _read_file(
     path: Path, columns: dict[str, str | None], format: str | None, encoding: str
 ) -> Iterator[Document]:
+    """Every document of one file; whatever cannot be read becomes a failure, never lost."""
     kind = _guess_format(path, format)
     if kind not in ("text", "jsonl", "csv", "feed"):
         raise InvalidInput(f"unknown format for {str(path)!r}: {kind!r}")
-    if kind == "feed":
-        yield from _feed(path.read_bytes(), source_name=path.name, url=None)
-        return
+    given = encoding
+    if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        encoding = "utf-8-sig"  # a byte-order mark is not part of the first column's name
     try:
-        with path.open(encoding=encoding, newline="") as handle:
+        if kind == "feed":
+            yield from _feed(path.read_bytes(), source_name=path.name, url=None)
+            return
+        with path.open(encoding=encoding, errors="surrogateescape", newline="") as handle:
             if kind == "text":
-                yield Document(path.name, handle.read(), source=path.name)
+                text = handle.read()
+                if has_undecodable(text):
+                    yield _failed(path.name, path.name, f"cannot decode {path.name} as {given}")
+                else:
+                    yield Document(path.name, text, source=path.name)
             elif kind == "jsonl":
                 yield from _jsonl(handle, path.name, columns)
             else:
                 yield from _csv(handle, path.name, columns)
-    except UnicodeDecodeError as err:
-        yield Document(path.name, None, source=path.name, error=f"cannot decode: {err}")
+    except (DataError, OSError, LookupError) as err:  # unreadable file, bad feed, no codec
+        yield _failed(path.name, path.name, str(err))
+
+
+def _failed(doc_id: str, source: str, reason: str) -> Document:
+    return Document(doc_id, None, source=source, error=reason[:500])
 
 
 def _jsonl(handle: io.TextIOBase, name: str, columns: dict[str, str | None]) -> Iterator[Document]:
     for number, line in enumerate(handle, start=1):
         if not line.strip():
             continue
+        where = f"{name}:{number}"
+        if has_undecodable(line):
+            yield _failed(where, name, f"cannot decode line {number} of {name}")
+            continue
         try:
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise ValueError(f"not an object: {record!r}"[:100])
-        except ValueError as err:
-            yield Document(f"{name}:{number}", None, source=name, error=f"bad JSON line: {err}")
+        except (ValueError, RecursionError) as err:
+            yield _failed(where, name, f"bad JSON on line {number} of {name}: {err}")
             continue
         yield _row(record, name, number, columns)
 
 
 def _csv(handle: io.TextIOBase, name: str, columns: dict[str, str | None]) -> Iterator[Document]:
-    for number, record in enumerate(csv.DictReader(handle), start=1):
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    reader = csv.DictReader(handle, strict=True)  # a quote that never closes is an error
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as err:
+        yield _failed(name, name, f"cannot read the header of {name}: {err}")
+        return
+    if columns["text"] not in header:
+        rows = sum(1 for _ in handle)
+        yield _failed(
+            name,
+            name,
+            f"{name} has no {columns['text']!r} column (columns: {header!r}); "
+            f"its {rows:,} rows were not read",
+        )
+        return
+    number = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:  # e.g. a quote that never closes: the rest is one field
+            yield _failed(
+                f"{name}:{number + 1}",
+                name,
+                f"cannot read {name} from row {number + 1} (line {reader.line_num}): {err}",
+            )
+            return
+        number += 1
+        values = [v for v in record.values() if isinstance(v, str)]
+        if any(has_undecodable(v) for v in values):
+            yield _failed(f"{name}:{number}", name, f"cannot decode row {number} of {name}")
+            continue
         yield _row(record, name, number, columns)
 
 
@@ -336,24 +411,42 @@ def _row(
 
 
 def _feed(data: bytes, *, source_name: str, url: str | None) -> Iterator[Document]:
+    """The entries of an RSS/Atom feed; a feed broken part-way also yields a failure."""
     parsed = feedparser.parse(data)
     if parsed.bozo and not parsed.entries:
         raise DataError(f"cannot parse feed {source_name!r}: {parsed.bozo_exception}")
+    if not parsed.version and not parsed.entries:  # well-formed XML, but no RSS or Atom
+        raise DataError(f"{source_name!r} is not an RSS or Atom feed")
     source = parsed.feed.get("title") or source_name
     for number, entry in enumerate(parsed.entries, start=1):
+        doc_id = str(entry.get("id") or entry.get("link") or f"{source_name}:{number}")
         parts = [entry.get("title", "")]
         content = entry.get("content")
         body = content[0].get("value", "") if content else entry.get("summary", "")
         parts.append(_strip_tags(body))
-        text = ".\n\n".join(p.strip().rstrip(".") for p in parts if p and p.strip()) + "."
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        parts = [p.strip().rstrip(".") for p in parts if p and p.strip()]
+        if not parts:
+            yield _failed(doc_id, source, f"entry {number} of {source_name} has no text")
+            continue
+        try:
+            date = parse_date(entry.get("published_parsed") or entry.get("updated_parsed"))
+        except InvalidInput as err:
+            yield _failed(doc_id, source, f"entry {number} of {source_name}: {err}")
+            continue
         yield Document(
-            str(entry.get("id") or entry.get("link") or f"{source_name}:{number}"),
-            text,
-            date=parse_date(stamp),
+            doc_id,
+            ".\n\n".join(parts) + ".",
+            date=date,
             url=entry.get("link") or url,
             source=source,
             title=entry.get("title"),
+        )
+    if parsed.bozo:  # entries before the break were read; say that the rest was not
+        yield _failed(
+            f"{source_name}:after-{len(parsed.entries)}",
+            source,
+            f"feed {source_name!r} is broken after entry {len(parsed.entries)}: "
+            f"{parsed.bozo_exception}",
         )
 
 

@@ -26,6 +26,7 @@ KINDS = (
     "continent",
 )
 
+
 def lonlat(lat: float, lon: float) -> tuple[float, float]:
     """Return ``(lon, lat)``: the one place where geonews swaps the order.
 
