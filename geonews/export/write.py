@@ -1,10 +1,12 @@
-"""Writing events frames to GeoJSON, GeoParquet or CSV, and reading them back intact.
+"""Writing events frames to GeoJSON, GeoParquet, CSV, GeoPackage or KML, and reading them back.
 
 The format follows the file suffix: ``.geojson``/``.json`` (GeoJSON),
 ``.parquet``/``.geoparquet`` (GeoParquet; keeps ``attrs`` such as the failures
-table), ``.csv`` (geometry as WKT in the ``geometry`` column).  :func:`read_events`
+table), ``.csv`` (geometry as WKT in the ``geometry`` column), ``.gpkg`` (GeoPackage for
+QGIS: a points and an areas layer with a style, :mod:`geonews.export.gpkg`) and ``.kml``
+(Google Earth: folders per event type, :mod:`geonews.export.kml`).  :func:`read_events`
 restores the column order and dtypes of :data:`geonews.activity.pipeline.COLUMNS`, so a frame
-survives a round trip through any of the three.
+survives a round trip through any of them.
 """
 
 from __future__ import annotations
@@ -28,24 +30,31 @@ FORMATS = {
     ".parquet": "parquet",
     ".geoparquet": "parquet",
     ".csv": "csv",
+    ".gpkg": "gpkg",
+    ".kml": "kml",
 }
 
 
 def _format(path: Path, format: str | None) -> str:
     if format is None:
         format = FORMATS.get(path.suffix.lower())
-    if format not in ("geojson", "parquet", "csv"):
+    names = sorted(set(FORMATS.values()))
+    if format not in names:
         raise InvalidInput(
             f"cannot tell the format of {str(path)!r}: use a suffix in {sorted(FORMATS)} "
-            f"or format='geojson'|'parquet'|'csv', not {format!r}"
+            f"or format={'|'.join(map(repr, names))}, not {format!r}"
         )
     return format
 
 
 def write_events(
-    frame: gpd.GeoDataFrame, path: str | os.PathLike[str], *, format: str | None = None
+    frame: gpd.GeoDataFrame,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    extra: bool = False,
 ) -> Path:
-    """Write an events frame to GeoJSON, GeoParquet or CSV (WKT geometry).
+    """Write an events frame to GeoJSON, GeoParquet, CSV (WKT geometry), GeoPackage or KML.
 
     Parameters
     ----------
@@ -53,7 +62,9 @@ def write_events(
         A frame from :func:`geonews.events`.
     path : str or PathLike
         Output file; its suffix picks the format unless ``format`` is given.
-    format : {"geojson", "parquet", "csv"}, optional
+    format : {"geojson", "parquet", "csv", "gpkg", "kml"}, optional
+    extra : bool
+        Keep columns beyond the events schema (e.g. a coded dataset's fatalities).
 
     Returns
     -------
@@ -70,8 +81,16 @@ def write_events(
     """
     path = Path(path)
     kind = _format(path, format)
-    frame = conform(frame)
-    if kind == "parquet":
+    frame = conform(frame, extra=extra)
+    if kind == "gpkg":
+        from geonews.export.gpkg import write_gpkg
+
+        write_gpkg(frame, path)
+    elif kind == "kml":
+        from geonews.export.kml import write_kml
+
+        write_kml(frame, path)
+    elif kind == "parquet":
         frame.to_parquet(path, index=False)
     elif kind == "geojson":
         plain = frame.copy()
@@ -84,13 +103,17 @@ def write_events(
     return path
 
 
-def read_events(path: str | os.PathLike[str], *, format: str | None = None) -> gpd.GeoDataFrame:
+def read_events(
+    path: str | os.PathLike[str], *, format: str | None = None, extra: bool = False
+) -> gpd.GeoDataFrame:
     """Read an events file written by :func:`write_events` (or by hand in that layout).
 
     Parameters
     ----------
     path : str or PathLike
-    format : {"geojson", "parquet", "csv"}, optional
+    format : {"geojson", "parquet", "csv", "gpkg", "kml"}, optional
+    extra : bool
+        Keep columns beyond the events schema.
 
     Returns
     -------
@@ -99,7 +122,15 @@ def read_events(path: str | os.PathLike[str], *, format: str | None = None) -> g
     """
     path = Path(path)
     kind = _format(path, format)
-    if kind == "parquet":
+    if kind == "gpkg":
+        from geonews.export.gpkg import read_gpkg
+
+        frame = read_gpkg(path)
+    elif kind == "kml":
+        from geonews.export.kml import read_kml
+
+        frame = read_kml(path)
+    elif kind == "parquet":
         frame = gpd.read_parquet(path)
     elif kind == "geojson":
         frame = gpd.read_file(path, engine="pyogrio")
@@ -107,10 +138,10 @@ def read_events(path: str | os.PathLike[str], *, format: str | None = None) -> g
         table = pd.read_csv(path, dtype=str, keep_default_na=False)
         geometry = shapely.from_wkt(table.pop("geometry").to_numpy())
         frame = gpd.GeoDataFrame(table, geometry=geometry, crs="EPSG:4326")
-    return conform(frame)
+    return conform(frame, extra=extra)
 
 
-def conform(frame: pd.DataFrame) -> gpd.GeoDataFrame:
+def conform(frame: pd.DataFrame, *, extra: bool = False) -> gpd.GeoDataFrame:
     """Return ``frame`` with exactly the events columns, in order, with their dtypes.
 
     Empty strings and NaN in text columns become ``None``.
@@ -118,6 +149,8 @@ def conform(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     Parameters
     ----------
     frame : DataFrame or GeoDataFrame
+    extra : bool
+        Keep the columns beyond the schema too, as they are, before ``geometry``.
 
     Returns
     -------
@@ -147,6 +180,10 @@ def conform(frame: pd.DataFrame) -> gpd.GeoDataFrame:
             data[name] = pd.to_numeric(values).astype("Int64")
         else:
             data[name] = pd.to_numeric(column).astype(dtype)
+    if extra:
+        for name in frame.columns:
+            if name not in COLUMNS and name != frame.geometry.name:
+                data[name] = frame[name]
     out = gpd.GeoDataFrame(
         data, geometry=gpd.GeoSeries(frame.geometry.values, crs="EPSG:4326"), crs="EPSG:4326"
     )
