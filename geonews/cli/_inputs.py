@@ -14,7 +14,7 @@ from geonews.errors import InvalidInput
 
 _INPUTS_HELP = (
     "text files, folders (every .txt/.jsonl/.csv/.rss/.atom/.xml inside), saved RSS/Atom "
-    "feeds, feed URLs, or - for standard input"
+    "feeds, feed URLs, Telegram Desktop exports (result.json), or - for standard input"
 )
 
 

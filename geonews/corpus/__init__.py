@@ -1,6 +1,7 @@
 """Documents in: texts, folders, JSONL/CSV tables, RSS/Atom feeds and URLs.
 
-* :mod:`~geonews.corpus.read` - :func:`read` and :class:`Document`.
+* :mod:`~geonews.corpus.read` - :func:`read` and :class:`Document`;
+* :mod:`~geonews.corpus.telegram` - Telegram Desktop exports (``result.json``).
 """
 
 from __future__ import annotations

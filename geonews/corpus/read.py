@@ -1,4 +1,4 @@
-"""Documents: loading news text from files, folders, JSONL/CSV tables and RSS/Atom feeds.
+"""Documents: news text from files, folders, JSONL/CSV tables, RSS/Atom feeds and Telegram.
 
 :func:`read` yields :class:`Document` objects lazily, so a corpus streams through
 :func:`geonews.events` with flat memory.  A source that cannot be read in part (an
@@ -171,12 +171,13 @@ def read(
         A plain-text file (``.txt``), a folder (every ``.txt``, ``.jsonl``, ``.csv``
         and feed file in it, sorted by name, recursively), a JSONL or CSV table with
         one document per row, an RSS/Atom feed file (``.rss``, ``.atom``, ``.xml``),
-        or an ``http(s)://`` URL of a feed.
+        a Telegram Desktop export (``result.json``, one document per message:
+        :mod:`geonews.corpus.telegram`), or an ``http(s)://`` URL of a feed.
     text_column, date_column, url_column, title_column : str
         Column (key) names in JSONL/CSV tables.
     id_column : str, optional
         Column with document ids; by default ``<file name>:<row number>``.
-    format : {"text", "jsonl", "csv", "feed"}, optional
+    format : {"text", "jsonl", "csv", "feed", "telegram"}, optional
         Override the format guessed from the suffix.
     encoding : str
         Encoding of text files and tables.
@@ -237,6 +238,10 @@ def _guess_format(path: Path, format: str | None) -> str | None:
         return "csv"
     if suffix in _FEED_SUFFIXES:
         return "feed"
+    if suffix == ".json":  # a Telegram Desktop export (result.json), or not ours
+        from geonews.corpus.telegram import is_export
+
+        return "telegram" if is_export(path) else None
     return None
 
 
@@ -244,8 +249,13 @@ def _read_file(
     path: Path, columns: dict[str, str | None], format: str | None, encoding: str
 ) -> Iterator[Document]:
     kind = _guess_format(path, format)
-    if kind not in ("text", "jsonl", "csv", "feed"):
+    if kind not in ("text", "jsonl", "csv", "feed", "telegram"):
         raise InvalidInput(f"unknown format for {str(path)!r}: {kind!r}")
+    if kind == "telegram":
+        from geonews.corpus.telegram import read_telegram
+
+        yield from read_telegram(path)
+        return
     if kind == "feed":
         yield from _feed(path.read_bytes(), source_name=path.name, url=None)
         return
