@@ -2,6 +2,7 @@
 
 * :mod:`~geonews.coded.acled` - :func:`read_acled`: an ACLED export as an events frame;
 * :mod:`~geonews.coded.ucdp` - :func:`read_ucdp`: a UCDP GED export as an events frame;
+* :mod:`~geonews.coded.compare` - :func:`compare`: news events against coded ones;
 * :mod:`~geonews.coded.table` - exports as tables of strings, every row with its line;
 * :mod:`~geonews.coded.schema` - the columns coded frames add to the events schema.
 
@@ -16,11 +17,12 @@ import geopandas as gpd
 import pandas as pd
 
 from geonews.coded.acled import read_acled
+from geonews.coded.compare import Comparison, compare
 from geonews.coded.table import load_table
 from geonews.coded.ucdp import read_ucdp
 from geonews.errors import DataError
 
-__all__ = ["read_acled", "read_coded", "read_ucdp"]
+__all__ = ["Comparison", "compare", "read_acled", "read_coded", "read_ucdp"]
 
 
 def read_coded(
