@@ -154,14 +154,14 @@ def opened(path: str | None) -> Iterator[IO[str]]:
         yield handle
 
 
-def report_failures(frame: Any) -> None:
-    """Tell on stderr which documents could not be read or processed."""
+def report_failures(frame: Any, *, what: str = "documents") -> None:
+    """Tell on stderr which documents (or rows) could not be read or processed."""
     failed = frame.attrs.get("failures", [])
     if failed:
         total = frame.attrs.get("documents", len(failed))
         first = failed[0]
         print(
-            f"geonews: {len(failed)} of {total} documents failed; "
+            f"geonews: {len(failed)} of {total} {what} failed; "
             f"first {first['doc_id']!r}: {first['reason']}",
             file=sys.stderr,
         )
