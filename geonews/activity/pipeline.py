@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sys
 from collections.abc import Iterable
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
-from tqdm.auto import tqdm
 
+from geonews._progress import interactive, progress_bar
 from geonews.activity.extract import EventExtractor, Geoparser, combined_status
 from geonews.corpus.read import Document, documents
 from geonews.errors import InvalidInput
@@ -90,7 +89,8 @@ def events(
     geoparser : callable, optional
         ``text -> list[Mention]``; defaults to :func:`geonews.geoparse`.
     progress : bool, optional
-        Show a tqdm progress bar; by default only when stderr is a terminal.
+        Show a tqdm progress bar; by default when stderr is a terminal or in Jupyter
+        (a widget there, with ``geonews[notebook]``).
     errors : {"collect", "raise"}
         ``"collect"`` records failing documents in ``frame.attrs["failures"]``;
         ``"raise"`` re-raises the first failure.
@@ -130,9 +130,9 @@ def events(
     extractor = EventExtractor(geoparser=geoparser)
     stream = documents(text_or_docs, date=date, source=source, url=url)
     if progress is None:
-        progress = sys.stderr.isatty()
+        progress = interactive()
     if progress:
-        stream = tqdm(stream, desc="events", unit="doc")
+        stream = progress_bar(stream, desc="events", unit="doc")
     table = _Table(dedupe=dedupe)
     failed: list[dict[str, str]] = []
     count = 0

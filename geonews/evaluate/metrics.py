@@ -33,13 +33,13 @@ import json
 import logging
 import math
 import statistics
-import sys
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from geonews._progress import interactive, progress_bar
 from geonews.errors import DataError, InvalidInput
 from geonews.maps.escape import text
 from geonews.places.names import key
@@ -307,12 +307,10 @@ def _unique_spans(mentions: Iterable[Any]) -> list[Any]:
 def _progress(items: Sequence[Any], *, enabled: bool | None, desc: str) -> Iterable[Any]:
     """Wrap ``items`` in a tqdm bar when interactive (``enabled=None``) or asked to."""
     if enabled is None:
-        enabled = sys.stderr.isatty()
+        enabled = interactive()
     if not enabled:
         return items
-    from tqdm.auto import tqdm
-
-    return tqdm(items, desc=desc, total=len(items))
+    return progress_bar(items, desc=desc, total=len(items))
 
 
 def _fmt(value: Any) -> str:

@@ -208,3 +208,10 @@ def test_map_of_the_three_groups_is_escaped(tmp_path):
     assert "<img src=x" not in page and "{{ 7 * 7 }}" not in page
     assert "reported in the news and coded (1)" in page and "news only (1)" in page
     assert "coded only (0)" in page and "<script src=" not in page
+
+
+def test_notebook_reprs_escape_the_data():
+    hostile = "<script>alert(1)</script>"
+    news = frame([("n1", hostile, "2025-12-01", 37.0, 48.0)], admin1=[hostile])
+    html = compare(news, news.iloc[:0])._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
