@@ -49,7 +49,7 @@ __all__ = ["Agreement", "agreement"]
 _NONE = "(none within {km:g} km)"
 
 
-@dataclass
+@dataclass(repr=False)
 class Agreement:
     """Agreement of geonews with the coders on their own texts (module docstring).
 
@@ -117,6 +117,12 @@ class Agreement:
             ("sub-type", f"{rate(self.sub_type)}"),
             ("speed", f"{self.n_evaluated / self.seconds:,.0f} texts/s" if self.seconds else "n/a"),
         ]  # fmt: skip
+
+    def __repr__(self) -> str:
+        return (
+            f"<Agreement with {self.dataset}: {self.n_evaluated:,} events, place "
+            f"{self.place}, type {self.type}, sub-type {self.sub_type} (within {self.km:g} km)>"
+        )
 
     @property
     def title(self) -> str:

@@ -74,7 +74,7 @@ _OBLAST_WORDS = re.compile(r"\b(?:oblast|region|province|city|krai|kray|republic
 _UNKNOWN = "(unknown)"
 
 
-@dataclass
+@dataclass(repr=False)
 class Comparison:
     """What :func:`compare` found: pairs, the unmatched on each side, summaries.
 
@@ -116,6 +116,9 @@ class Comparison:
             GROUPS[2]: len(self.coded_only),
             "left out": len(self.left_out),
         }
+
+    def __repr__(self) -> str:
+        return f"<Comparison: {str(self).splitlines()[0]}>"
 
     def __str__(self) -> str:
         c = self.counts()
