@@ -301,7 +301,8 @@ def _score(coded: gpd.GeoDataFrame, positions: np.ndarray, found: Any, km: float
             present = np.array([g is not None and not g.is_empty for g in found_geoms[rows]])
             rows = rows[present]
             if len(rows):
-                dist = _distances(found_geoms[rows], np.full(len(rows), geoms[i], dtype=object))
+                pairs = np.arange(len(rows))
+                dist = _distances(found_geoms[rows], geoms[[i] * len(rows)], pairs, pairs)
                 near = dist <= km
                 if near.any():
                     agree = np.array([_agrees(coded_type, found_types[r]) for r in rows])

@@ -222,36 +222,42 @@ def _haversine(
     return 2 * _EARTH_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
 
 
-def _distances(news_geoms: np.ndarray, coded_geoms: np.ndarray) -> np.ndarray:
-    """Kilometres between paired geometries: great-circle for points, local planar else."""
-    a_point = shapely.get_type_id(news_geoms) == 0
-    b_point = shapely.get_type_id(coded_geoms) == 0
-    both = a_point & b_point
-    km = np.empty(len(news_geoms))
-    if both.any():
-        km[both] = _haversine(
-            shapely.get_x(news_geoms[both]), shapely.get_y(news_geoms[both]),
-            shapely.get_x(coded_geoms[both]), shapely.get_y(coded_geoms[both]),
-        )  # fmt: skip
-    for i in np.flatnonzero(~both):  # a region's shape: scale longitude at the coded latitude
-        lat = shapely.get_y(shapely.centroid(coded_geoms[i]))
-        scale = np.cos(np.radians(lat))
-        a = shapely.transform(news_geoms[i], lambda xy, s=scale: xy * [s, 1.0])
-        b = shapely.transform(coded_geoms[i], lambda xy, s=scale: xy * [s, 1.0])
-        km[i] = shapely.distance(a, b) * _KM_PER_DEGREE
+def _distances(
+    news_geoms: np.ndarray, coded_geoms: np.ndarray, ni: np.ndarray, ci: np.ndarray
+) -> np.ndarray:
+    """Kilometres between ``news_geoms[ni]`` and ``coded_geoms[ci]``, pair by pair.
+
+    Great-circle distance between points; for a shape (a region-level event), the planar
+    distance with longitude scaled at the coded point's latitude (0 inside the shape).
+    """
+    n_point = shapely.get_type_id(news_geoms) == 0
+    c_point = shapely.get_type_id(coded_geoms) == 0
+    n_xy = np.full((len(news_geoms), 2), np.nan)
+    c_xy = np.full((len(coded_geoms), 2), np.nan)
+    n_xy[n_point] = shapely.get_coordinates(news_geoms[n_point])
+    c_xy[c_point] = shapely.get_coordinates(coded_geoms[c_point])
+    both = n_point[ni] & c_point[ci]
+    km = np.empty(len(ni))
+    a, b = n_xy[ni[both]], c_xy[ci[both]]
+    km[both] = _haversine(a[:, 0], a[:, 1], b[:, 0], b[:, 1])
+    for k in np.flatnonzero(~both):  # a region's shape: scale longitude at the coded latitude
+        news_geom, coded_geom = news_geoms[ni[k]], coded_geoms[ci[k]]
+        scale = np.cos(np.radians(shapely.get_y(shapely.centroid(coded_geom))))
+        a_geom = shapely.transform(news_geom, lambda xy, s=scale: xy * [s, 1.0])
+        b_geom = shapely.transform(coded_geom, lambda xy, s=scale: xy * [s, 1.0])
+        km[k] = shapely.distance(a_geom, b_geom) * _KM_PER_DEGREE
     return km
 
 
-def _type_ok(news_types: np.ndarray, coded_types: np.ndarray, rule: str) -> np.ndarray:
-    if rule == "any":
-        return np.ones(len(news_types), dtype=bool)
-    same = news_types == coded_types
-    if rule == "exact":
-        return same
-    pairs = {(n, c) for n in set(news_types) for c in set(coded_types)}
-    allowed = {(n, c) for n, c in pairs if n == c or c in COMPATIBLE.get(n, ())}
-    return np.fromiter(((n, c) in allowed for n, c in zip(news_types, coded_types, strict=True)),
-                       dtype=bool, count=len(news_types))  # fmt: skip
+def _type_rule(news_types: np.ndarray, coded_types: np.ndarray, rule: str) -> tuple:
+    """Type codes of both sides and the matrix of which (news, coded) codes may match."""
+    codes, names = pd.factorize(np.concatenate([news_types, coded_types]))
+    allowed = np.eye(len(names), dtype=bool) if rule != "any" else np.ones((len(names),) * 2, bool)
+    if rule == "compatible":
+        for i, n in enumerate(names):
+            for j, c in enumerate(names):
+                allowed[i, j] |= c in COMPATIBLE.get(n, ())
+    return codes[: len(news_types)], codes[len(news_types) :], allowed
 
 
 def _candidates(
@@ -294,20 +300,44 @@ def _candidates(
     return np.concatenate(found_news), np.concatenate(found_coded)
 
 
-def _greedy(news: np.ndarray, coded: np.ndarray, *keys: np.ndarray) -> np.ndarray:
-    """Positions (into the candidate arrays) of a one-to-one greedy choice by ``keys``."""
-    order = np.lexsort((coded, news, *reversed(keys)))
-    taken_news: set[int] = set()
-    taken_coded: set[int] = set()
+def _greedy(news: np.ndarray, coded: np.ndarray, km: np.ndarray, ties: np.ndarray) -> np.ndarray:
+    """Positions (into the candidate arrays) of a one-to-one greedy choice, nearest first.
+
+    The same choice as taking candidates one by one - by ``km``, then ``ties`` (a small
+    whole number: the date gap and type agreement), then news and coded position - and
+    keeping each whose news and coded events are both still free.  Done in rounds: a
+    candidate that comes first, among those left, for both its news event and its coded
+    event is one the sequential pass keeps; keep all such at once, drop what they block,
+    repeat.
+    """
+    if not len(news):
+        return np.empty(0, dtype=np.int64)
+    n_bits = int(news.max()).bit_length()
+    c_bits = int(coded.max()).bit_length()
+    if n_bits + c_bits + int(ties.max()).bit_length() <= 62:  # one integer key: faster
+        packed = (ties.astype(np.int64) << (n_bits + c_bits)) | (news << c_bits) | coded
+        order = np.lexsort((packed, km))
+    else:
+        order = np.lexsort((coded, news, ties, km))
+    n, c = news[order], coded[order]
+    used_n = np.zeros(int(n.max()) + 1, dtype=bool)
+    used_c = np.zeros(int(c.max()) + 1, dtype=bool)
+    first_n = np.empty(len(used_n), dtype=np.int64)
+    first_c = np.empty(len(used_c), dtype=np.int64)
+    alive = np.arange(len(order))
     chosen = []
-    for i in order.tolist():
-        n, c = int(news[i]), int(coded[i])
-        if n in taken_news or c in taken_coded:
-            continue
-        taken_news.add(n)
-        taken_coded.add(c)
-        chosen.append(i)
-    return np.asarray(chosen, dtype=np.int64)
+    while len(alive):
+        nn, cc = n[alive], c[alive]
+        rank = np.arange(len(alive))
+        first_n[nn], first_c[cc] = len(alive), len(alive)
+        np.minimum.at(first_n, nn, rank)
+        np.minimum.at(first_c, cc, rank)
+        take = alive[(first_n[nn] == rank) & (first_c[cc] == rank)]
+        chosen.append(take)
+        used_n[n[take]] = True
+        used_c[c[take]] = True
+        alive = alive[~(used_n[nn] | used_c[cc])]
+    return order[np.sort(np.concatenate(chosen))]
 
 
 def oblast_key(name: Any) -> str:
@@ -335,7 +365,8 @@ def _column(frame: gpd.GeoDataFrame, name: str, rows: np.ndarray) -> np.ndarray:
     if name not in frame.columns:
         return np.full(len(rows), None, dtype=object)
     values = frame[name].to_numpy(dtype=object)[rows]
-    return np.asarray([None if v is None or v != v else v for v in values], dtype=object)
+    values[pd.isna(values)] = None
+    return values
 
 
 def _summary(labels: dict[str, np.ndarray], display: dict[str, np.ndarray] | None) -> pd.DataFrame:
@@ -433,15 +464,19 @@ def compare(
     )  # fmt: skip
     n_types = _column(news, "event_type", n_pos).astype(str)
     c_types = _column(coded, "event_type", c_pos).astype(str)
-    dist = _distances(n_geoms[ni], c_geoms[ci]) if len(ni) else np.empty(0)
+    n_codes, c_codes, allowed = _type_rule(n_types, c_types, types)
+    keep = allowed[n_codes[ni], c_codes[ci]]
+    ni, ci = ni[keep], ci[keep]
     gap = np.maximum(
         0,
         np.maximum(n_start[n_pos][ni], c_start[c_pos][ci])
         - np.minimum(n_end[n_pos][ni], c_end[c_pos][ci]),
     )
-    keep = (dist <= km) & (gap <= days) & _type_ok(n_types[ni], c_types[ci], types)
+    dist = _distances(n_geoms, c_geoms, ni, ci)
+    keep = (dist <= km) & (gap <= days)
     ni, ci, dist, gap = ni[keep], ci[keep], dist[keep], gap[keep]
-    chosen = _greedy(ni, ci, dist, gap, (n_types[ni] != c_types[ci]).astype(np.int8))
+    ties = 2 * gap + (n_codes[ni] != c_codes[ci])
+    chosen = _greedy(ni, ci, dist, ties)
     ni, ci, dist, gap = ni[chosen], ci[chosen], dist[chosen], gap[chosen]
     by_news = np.argsort(ni, kind="stable")
     ni, ci, dist, gap = ni[by_news], ci[by_news], dist[by_news], gap[by_news]
@@ -487,8 +522,12 @@ def compare(
         GROUPS[1]: _column(news, "admin1", only_n),
         GROUPS[2]: _column(coded, "admin1", only_c),
     }
-    oblast_keys = {g: np.asarray([oblast_key(v) for v in values], dtype=object)
-                   for g, values in oblast_names.items()}  # fmt: skip
+    folded: dict[Any, str] = {}
+    oblast_keys = {
+        g: np.asarray([folded[v] if v in folded else folded.setdefault(v, oblast_key(v))
+                       for v in values], dtype=object)
+        for g, values in oblast_names.items()
+    }  # fmt: skip
     by_type = _summary(type_labels, None)
     by_type.index.name = "event type"
     by_oblast = _summary(oblast_keys, oblast_names)

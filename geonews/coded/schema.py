@@ -78,8 +78,8 @@ def assemble(
         if dtype.startswith("datetime"):
             series = pd.to_datetime(series).astype(dtype)
         elif dtype == "object":
-            series = series.astype(object)
-            series = series.where(series.notna() & (series != ""), None)
+            present = (series.notna() & series.ne("")).to_numpy(dtype=bool)
+            series = series.astype(object).where(present, None)
         else:
             series = pd.to_numeric(series.replace("", None)).astype(dtype)
         columns[name] = series

@@ -42,6 +42,12 @@ _UNDECODED = re.compile("[\udc80-\udcff]")
 _DELIMITERS = ",;\t"
 #: Suffixes read as spreadsheets.
 _EXCEL = (".xlsx", ".xlsm")
+#: The csv module's field limit, kept on the fast path too: a longer field is a bad row.
+FIELD_LIMIT = csv.field_size_limit()
+try:  # pandas >= 2.3: the "str" dtype of pandas 3, NaN for missing
+    _STRING: Any = pd.StringDtype("pyarrow", na_value=np.nan)
+except TypeError:  # pragma: no cover - older pandas
+    _STRING = pd.StringDtype("pyarrow")
 
 
 @dataclass
@@ -52,8 +58,8 @@ class Table:
     ----------
     name : str
         File name (or ``"frame"``), used in failure records.
-    columns : dict of str to list of str
-        Lower-case column name -> values (``""`` when empty), one per good row.
+    columns : dict of str to pandas.Series
+        Lower-case column name -> values as strings (``""`` when empty), one per good row.
     places : list of str
         ``"<name>:<line>"`` of each good row, in order.
     rows : int
@@ -65,7 +71,7 @@ class Table:
     """
 
     name: str
-    columns: dict[str, list[str]]
+    columns: dict[str, pd.Series]
     places: list[str]
     rows: int
     failures: list[dict[str, str]] = field(default_factory=list)
@@ -75,11 +81,11 @@ class Table:
         return len(self.places)
 
     def column(self, name: str) -> pd.Series:
-        """Return a column as a Series of str (all ``""`` when the export lacks it)."""
+        """Return a column as a Series of str, stripped (all ``""`` when the export lacks it)."""
         values = self.columns.get(name)
         if values is None:
-            values = [""] * len(self.places)
-        return pd.Series(values, dtype=object)
+            return _strings([""] * len(self.places))
+        return values.str.strip()
 
     def require(self, names: tuple[str, ...], dataset: str) -> None:
         """Raise :class:`DataError` when a column the dataset needs is missing.
@@ -107,6 +113,11 @@ class Table:
         self.failures.append(
             {"doc_id": self.places[i], "reason": f"{column} {_shown(value)}: {why}"}
         )
+
+
+def _strings(values: Any) -> pd.Series:
+    """A Series of str: pandas' string dtype (Arrow-backed where pyarrow is, as here)."""
+    return pd.Series(values, dtype=_STRING).reset_index(drop=True)
 
 
 def _shown(value: Any) -> str:
@@ -142,8 +153,8 @@ def load_table(
     Examples
     --------
     >>> t = load_table(pd.DataFrame({"Event_Date": ["02 December 2025"], "x": [1]}))
-    >>> t.columns, t.places
-    ({'event_date': ['02 December 2025'], 'x': ['1']}, ['frame:0'])
+    >>> t.column("event_date").tolist(), t.column("x").tolist(), t.places
+    (['02 December 2025'], ['1'], ['frame:0'])
     """
     if isinstance(source, pd.DataFrame):
         return _from_frame(source, "frame", [f"frame:{label}" for label in source.index])
@@ -156,10 +167,10 @@ def load_table(
 
 
 def _from_frame(frame: pd.DataFrame, name: str, places: list[str]) -> Table:
-    columns: dict[str, list[str]] = {}
+    columns: dict[str, pd.Series] = {}
     for column in frame.columns:
         values = frame[column]
-        columns[str(column).strip().lower()] = [_as_text(v) for v in values.tolist()]
+        columns[str(column).strip().lower()] = _strings([_as_text(v) for v in values.tolist()])
     return Table(name, columns, places, rows=len(frame))
 
 
@@ -196,14 +207,20 @@ def _from_excel(path: Path) -> Table:
 
 
 def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
-    """Decode the file's bytes; bytes that are not UTF-8 stay as lone surrogates."""
+    """Decode the file's bytes; bytes that are not UTF-8 stay as lone surrogates.
+
+    The encoding returned ends with ``+escapes`` when some bytes were not UTF-8.
+    """
     if encoding is not None:
         try:
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError) as err:
             raise DataError(f"cannot decode {name!r} as {encoding!r}: {err}") from err
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", "surrogateescape"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            return data[3:].decode("utf-8", "surrogateescape"), "utf-8-sig+escapes"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -215,7 +232,7 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
         pass
     bad = len(data) - len(data.decode("utf-8", "ignore").encode("utf-8"))
     if len(_UTF8_SEQUENCE.findall(data)) > bad:  # UTF-8 with a few broken bytes
-        return data.decode("utf-8", "surrogateescape"), "utf-8"
+        return data.decode("utf-8", "surrogateescape"), "utf-8+escapes"
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as err:
@@ -229,8 +246,62 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
 def _from_csv(path: Path, encoding: str | None) -> Table:
     name = path.name
     text, used = _decode(path.read_bytes(), name, encoding)
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]
     delimiter = max(_DELIMITERS, key=first.count) if first else ","
+    if first and not used.endswith("+escapes"):
+        fast = _arrow_csv(text, first, name, delimiter, used)
+        if fast is not None:
+            return fast
+    table = _python_csv(text, name, delimiter, used)
+    return table
+
+
+def _arrow_csv(text: str, first: str, name: str, delimiter: str, used: str) -> Table | None:
+    """Parse with pyarrow's CSV reader when every record is one line and well formed.
+
+    Its records carry no line numbers, so the result is used only when the file has
+    exactly one line per record (no quoted newlines, no blank lines): then the record
+    ``i`` is line ``i + 2``.  Anything else - a quoted newline, a short row, a quote
+    never closed, a field over :data:`FIELD_LIMIT` - returns None, for the csv module.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    from pyarrow import csv as pacsv
+
+    try:
+        header = next(csv.reader([first], delimiter=delimiter))
+    except (csv.Error, StopIteration):
+        return None
+    names = [h.strip().lower() for h in header]
+    if len(set(names)) != len(names) or len(set(header)) != len(header):
+        return None
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(text.encode("utf-8")),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(header, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError, UnicodeEncodeError):
+        return None
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if table.num_rows != lines - 1 or table.num_columns != len(names):
+        return None
+    columns: dict[str, pd.Series] = {}
+    for n, column in zip(names, table.columns, strict=True):
+        if len(column) and pc.max(pc.utf8_length(column)).as_py() > FIELD_LIMIT:
+            return None
+        columns[n] = pd.Series(pd.array(column, dtype=_STRING))
+    places = [f"{name}:{i}" for i in range(2, table.num_rows + 2)]
+    return Table(name, columns, places, table.num_rows, [], used)
+
+
+def _python_csv(text: str, name: str, delimiter: str, used: str) -> Table:
+    """Parse with the csv module, record by record, with each record's first line."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     failures: list[dict[str, str]] = []
     try:
@@ -244,6 +315,8 @@ def _from_csv(path: Path, encoding: str | None) -> Table:
     good: list[list[str]] = []
     places: list[str] = []
     rows = 0
+    broken = used.endswith("+escapes")
+    used = used.removesuffix("+escapes")
     end = reader.line_num
     while True:
         start = end + 1
@@ -271,7 +344,7 @@ def _from_csv(path: Path, encoding: str | None) -> Table:
                            f"{_shown(delimiter.join(record))}"}
             )  # fmt: skip
             continue
-        undecoded = next((v for v in record if _UNDECODED.search(v)), None)
+        undecoded = next((v for v in record if _UNDECODED.search(v)), None) if broken else None
         if undecoded is not None:
             shown = undecoded.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             failures.append(
@@ -281,7 +354,7 @@ def _from_csv(path: Path, encoding: str | None) -> Table:
         good.append(record)
         places.append(place)
     columns = {
-        n: [v.strip() for v in values]
+        n: _strings(values)
         for n, values in zip(names, zip(*good, strict=True) if good else [()] * width, strict=True)
     }
     return Table(name, columns, places, rows, failures, used)

@@ -216,3 +216,27 @@ def test_read_coded_tells_the_dataset(tmp_path):
 
 def test_top_level_names():
     assert geonews.read_acled is read_acled and geonews.read_ucdp is read_ucdp
+
+
+def test_the_arrow_fast_path_and_the_csv_module_agree(tmp_path):
+    from geonews.coded import table as tables
+
+    rows = [acled_row(e) for e in ACLED_EVENTS]
+    rows[3]["notes"] = rows[3]["notes"].replace("\n", " ")  # one line per record: fast path
+    rows[1]["notes"] = ' "Quoted", with commas; and ünïcödé '
+    text = acled_csv(rows)
+    first = text.split("\r\n", 1)[0]
+    fast = tables._arrow_csv(text, first, "a.csv", ",", "utf-8")
+    slow = tables._python_csv(text, "a.csv", ",", "utf-8")
+    assert fast is not None and fast.places == slow.places == [f"a.csv:{i}" for i in range(2, 8)]
+    assert fast.columns.keys() == slow.columns.keys()
+    for name in fast.columns:
+        assert fast.column(name).tolist() == slow.column(name).tolist(), name
+    # a quoted newline, a short row or a blank line sends the file to the csv module
+    for broken in (acled_csv([acled_row(e) for e in ACLED_EVENTS]), text + "x,y\r\n",
+                   text.replace("\r\nUKR100003", "\r\n\r\nUKR100003")):  # fmt: skip
+        assert tables._arrow_csv(broken, first, "a.csv", ",", "utf-8") is None
+    path = tmp_path / "a.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    ev = read_acled(path)
+    assert len(ev) == 6 and ev.loc[1, "sentence"] == '"Quoted", with commas; and ünïcödé'
