@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from geonews.coded.schema import assemble, country_codes
-from geonews.coded.table import Checks, Table, dates, load_table
+from geonews.coded.table import Checks, Table, load_table
 
 __all__ = ["GEO_PRECISION", "OWN", "REQUIRED", "read_acled"]
 
@@ -123,12 +123,8 @@ def read_acled(
 def _events(table: Table, *, dayfirst: bool | None) -> gpd.GeoDataFrame:
     col = table.column
     checks = Checks(table)
-    ids = col("event_id_cnty")
-    checks.empty("event_id_cnty", ids)
-    checks.duplicates("event_id_cnty", ids)
-    date, bad = dates(col("event_date"), dayfirst=dayfirst)
-    checks.add(bad, "event_date", col("event_date"), "not a date")
-    checks.empty("event_date", col("event_date"))
+    ids = checks.ids("event_id_cnty")
+    date = checks.date("event_date", dayfirst=dayfirst)
     checks.empty("event_type", col("event_type"))
     lat, lon = checks.coordinates(col("latitude"), col("longitude"))
     precision_code = checks.number("geo_precision", low=1, high=3, integer=True)

@@ -508,6 +508,22 @@ class Checks:
         """Fail rows where the value is empty."""
         self.add(values.eq("").to_numpy(), column, values, "empty")
 
+    def ids(self, column: str) -> pd.Series:
+        """Return the id column, failing empty and repeated ids."""
+        values = self.table.column(column)
+        self.empty(column, values)
+        self.duplicates(column, values)
+        return values
+
+    def date(self, column: str, *, dayfirst: bool | None, required: bool = True) -> pd.Series:
+        """Parse a date column (:func:`dates`), failing values that are not dates (or empty)."""
+        values = self.table.column(column)
+        parsed, bad = dates(values, dayfirst=dayfirst)
+        self.add(bad, column, values, "not a date")
+        if required:
+            self.empty(column, values)
+        return parsed
+
     def duplicates(self, column: str, values: pd.Series) -> None:
         """Fail rows whose value an earlier row has (naming that row)."""
         repeated = (values.duplicated() & values.ne("")).to_numpy()

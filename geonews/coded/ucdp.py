@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from geonews.coded.schema import assemble, country_codes
-from geonews.coded.table import Checks, Table, dates, load_table
+from geonews.coded.table import Checks, Table, load_table
 
 __all__ = ["OWN", "REQUIRED", "VIOLENCE", "WHERE_PREC", "read_ucdp"]
 
@@ -144,14 +144,9 @@ def _events(table: Table, *, dayfirst: bool | None) -> gpd.GeoDataFrame:
     col = table.column
     n = len(table)
     checks = Checks(table)
-    ids = col("id")
-    checks.empty("id", ids)
-    checks.duplicates("id", ids)
-    start, bad = dates(col("date_start"), dayfirst=dayfirst)
-    checks.add(bad, "date_start", col("date_start"), "not a date")
-    checks.empty("date_start", col("date_start"))
-    end, bad = dates(col("date_end"), dayfirst=dayfirst)
-    checks.add(bad, "date_end", col("date_end"), "not a date")
+    ids = checks.ids("id")
+    start = checks.date("date_start", dayfirst=dayfirst)
+    end = checks.date("date_end", dayfirst=dayfirst, required=False)
     before = (end < start).to_numpy()
     checks.add(before, "date_end", col("date_end"), "before date_start")
     violence = checks.number("type_of_violence", low=1, high=3, integer=True)

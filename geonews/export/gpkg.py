@@ -218,8 +218,7 @@ def read_gpkg(path: str | os.PathLike[str]) -> gpd.GeoDataFrame:
     -------
     geopandas.GeoDataFrame
         The points layer's rows, then the areas layer's (a one-part multipolygon as a
-        polygon); ``attrs["failures"]`` from the
-        ``failures`` table when there is one.
+        polygon); ``attrs["failures"]`` from the ``failures`` table when there is one.
 
     Raises
     ------
