@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,10 @@ _OTHER_COLOR = "#566573"
 
 def _clean(value: Any) -> str:
     """A value as text XML 1.0 can carry."""
-    return _XML_INVALID.sub("\ufffd", str(value))
+    text = str(value)
+    if text.isascii() and text.isprintable():  # the common case: nothing to replace
+        return text
+    return _XML_INVALID.sub("\ufffd", text)
 
 
 def _kml_color(hex_color: str, alpha: str = "ff") -> str:
@@ -72,7 +76,7 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def _description(row: pd.Series) -> str:
+def _description(row: Mapping[str, Any]) -> str:
     """The balloon's HTML: every data string escaped, links only for http(s) URLs."""
     from geonews.maps.events import _safe_url
 
@@ -184,6 +188,9 @@ def write_kml(
         _sub(line, "width", "1.5")
         _sub(_sub(style, "PolyStyle"), "color", _kml_color(color, "59"))
     columns = [c for c in frame.columns if c != frame.geometry.name]
+    schema = _sub(document, "Schema", name="geonews", id="geonews")
+    for column in columns:  # every column, even one that is empty in every row
+        _sub(schema, "SimpleField", name=str(column), type="string")
     geometry = frame.geometry.to_numpy()
     records = frame[columns].astype(object).to_numpy()
     by_type: dict[str, list[int]] = {}
@@ -194,7 +201,7 @@ def write_kml(
         folder = _sub(document, "Folder")
         _sub(folder, "name", f"{kind} ({len(rows):,})")
         for row in rows:
-            values = pd.Series(records[row], index=columns)
+            values = dict(zip(columns, records[row], strict=True))
             mark = _sub(folder, "Placemark")
             name = next(
                 (
@@ -220,7 +227,7 @@ def write_kml(
     return path
 
 
-def _time(mark: ET.Element, values: pd.Series) -> None:
+def _time(mark: ET.Element, values: Mapping[str, Any]) -> None:
     start, end = values.get("date"), values.get("date_end")
     if _missing(start):
         return
@@ -295,6 +302,7 @@ def read_kml(path: str | os.PathLike[str]) -> gpd.GeoDataFrame:
     except ET.ParseError as err:
         raise DataError(f"{path.name}: not a KML file: {err}") from err
     rows, geometries = [], []
+    fields = [f.get("name") for f in root.iterfind(".//k:Schema/k:SimpleField", _NS)]
     for number, mark in enumerate(root.iter(f"{{{KML_NS}}}Placemark"), start=1):
         record = {
             data.get("name"): data.findtext("k:value", None, _NS)
@@ -306,4 +314,7 @@ def read_kml(path: str | os.PathLike[str]) -> gpd.GeoDataFrame:
             raise DataError(f"{path.name}: placemark {number}: bad coordinates: {err}") from err
         rows.append(record)
     table = pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
+    for name in fields:
+        if name not in table.columns:
+            table[name] = pd.Series([None] * len(table), dtype=object)
     return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometries, crs="EPSG:4326"))

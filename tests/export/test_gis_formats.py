@@ -184,3 +184,10 @@ def test_cli_events_writes_gpkg_and_kml(tmp_path, capsys):
     assert ET.fromstring(printed.encode()).find(".//k:Placemark", NS) is not None
     assert main(["events", "--text", text, "-f", "gpkg"]) == 2
     assert "gpkg is binary" in capsys.readouterr().err
+
+
+def test_kml_keeps_a_column_that_is_empty_in_every_row(tmp_path):
+    frame = _events().assign(date_end=pd.NaT, claimant=None)
+    back = read_events(write_events(frame, tmp_path / "e.kml"))
+    assert back["date_end"].isna().all() and back["claimant"].isna().all()
+    _same(back, frame)
