@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import subprocess
+import sys
 
 import pytest
 
@@ -141,6 +143,13 @@ def test_cli_reads_an_export(export, tmp_path, capsys):
     assert main(["events", str(export), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "3 of 6 documents failed" in err
+    # as a program (pytest keeps log records to itself): the skips are said on stderr
+    done = subprocess.run([sys.executable, "-m", "geonews", "parse", str(export)],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0 and "Kherson" in done.stdout
+    assert "result.json: 4 of 10 messages skipped (1 service, 2 media-only, 1 unsupported)" in (
+        done.stderr
+    )
     assert "telegram:1234567890:2" in out.read_text(encoding="utf-8")
 
 
