@@ -59,7 +59,7 @@ def _cache_fill() -> dict[str, str]:
         info = fn.cache_info()
         out[label] = f"{info.currsize}/{info.maxsize}"
     geoparser = parser._default_parser()
-    info = geoparser._has_key.cache_info()
+    info = geoparser.recogniser.has_key.cache_info()
     out["parser.has_key"] = f"{info.currsize}/{info.maxsize}"
     found = getattr(geoparser, "resolver", None)
     if isinstance(found, resolver.Resolver):

@@ -15,6 +15,7 @@ import geonews
 import geonews.scale.dask
 from geonews.activity import COLUMNS
 from geonews.errors import InvalidInput
+from geonews.export.parts import part_name
 from geonews.export.write import read_events
 from geonews.places.gazetteer import default_gazetteer
 from tests.scale_fixtures import dispatches, ordered
@@ -80,6 +81,8 @@ def test_folder_to_geoparquet(client, corpus, single, tmp_path):
     assert "zz-broken.txt" in set(failed["doc_id"])
     assert len(failed) == len(single.attrs["failures"]) + 1
 
+    # the parts are named as events_to_parquet names them, in partition order
+    assert sorted(p.name for p in out.iterdir()) == [part_name(i) for i in range(3)]
     written = dask_geopandas.read_parquet(out)  # lazily, one partition per part file
     assert written.npartitions == 3 and len(written) == len(single)
     assert written.crs == "EPSG:4326"

@@ -8,7 +8,7 @@ import pytest
 
 from geonews.activity.taxonomy import EVENT_TYPES
 from geonews.errors import DataError, InvalidInput
-from geonews.evaluate.metrics import (
+from geonews.evaluate import (
     MAX_ERROR_KM,
     EventReport,
     Report,
@@ -348,6 +348,7 @@ def test_gold_oracle_scores_perfectly_on_war_news():
 
 def test_main_eval_uses_geonews_geoparse():
     from geonews.mentions import parser
+
     r = main_eval(WAR_NEWS, limit=3)
     assert r.n_docs == 3 and r.name == "war_news" and r.n_gold > 0
     # the same numbers as passing the parser's function explicitly

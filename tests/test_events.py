@@ -7,7 +7,7 @@ import shapely
 
 import geonews
 from geonews.activity import COLUMNS, EventExtractor, events, failures
-from geonews.activity.taxonomy import ACLED, EVENT_TYPES, MODALITIES, PRECISIONS, STATUSES
+from geonews.activity.taxonomy import ACLED, EVENT_STATUSES, EVENT_TYPES, MODALITIES, PRECISIONS
 from geonews.corpus.read import Document
 from geonews.mentions.parser import geoparse
 from tests.handparser import parse as stand_in
@@ -98,7 +98,7 @@ def test_reference_dispatch_schema(reference):
             assert str(reference[name].dtype) == dtype, name
     assert reference["event_id"].is_unique
     assert set(reference["event_type"]) <= set(EVENT_TYPES)
-    assert set(reference["status"]) <= set(STATUSES)
+    assert set(reference["status"]) <= set(EVENT_STATUSES)
     assert set(reference["modality"]) <= set(MODALITIES)
     assert set(reference["precision"]) <= set(PRECISIONS)
     assert all(

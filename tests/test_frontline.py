@@ -1,4 +1,4 @@
-"""Tests for geonews.frontline.sources and geonews.maps.frontline.
+"""Tests for geonews.frontline (sources, analysis, locate) and geonews.maps.frontline.
 
 Real snapshots come from ../shared/data/frontline (third-party, never copied into
 the repository); tests that need them skip when the folder is absent.
@@ -22,8 +22,11 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import GeometryCollection, Point, Polygon, box
 
+from geonews import frontline as fl
 from geonews.errors import DataError, InvalidInput
-from geonews.frontline import sources as fl
+from geonews.frontline import sources
+from geonews.frontline.analysis import _union
+from geonews.frontline.projection import project, ukraine_outline
 from geonews.maps import frontline as layers
 from geonews.maps.events import save_map
 from geonews.places import Place
@@ -73,7 +76,7 @@ def test_raw_deepstate_layer(path):
     assert raw.has_z.any() and (raw.geom_type == "Point").any() and far_in_file >= 10
 
     snapshot = fl.load(path)
-    assert list(snapshot.columns) == fl.COLUMNS
+    assert list(snapshot.columns) == sources.COLUMNS
     assert set(snapshot["status"]) == {"occupied", "occupied_before_2022", "contested", "liberated"}
     assert set(snapshot.geom_type) <= {"Polygon", "MultiPolygon"}
     assert not snapshot.has_z.any()
@@ -357,10 +360,10 @@ def test_pokrovsk_surroundings_example():
     lost_km2 = lost.loc[lost.change == "lost", "area_km2"].sum()
     circle_km2 = np.pi * 25**2
     occupied_before = (
-        fl._union(july_2024, fl.OCCUPIED).intersection(fl._project(np.array([area]))[0]).area / 1e6
+        _union(july_2024, fl.OCCUPIED).intersection(project(np.array([area]))[0]).area / 1e6
     )
     occupied_after = (
-        fl._union(july_2025, fl.OCCUPIED).intersection(fl._project(np.array([area]))[0]).area / 1e6
+        _union(july_2025, fl.OCCUPIED).intersection(project(np.array([area]))[0]).area / 1e6
     )
     assert 0 < lost_km2 <= circle_km2
     assert lost_km2 == pytest.approx(occupied_after - occupied_before, rel=0.01)
@@ -390,8 +393,8 @@ def test_front_line_leaves_out_the_state_border():
     across = box(38.0, 48.0, 41.0, 49.0)
     line = fl.front_line(snap([across], "2025-01-01"), border_km=10)
     assert line.length > 0
-    outline = fl._ukraine()
-    projected = fl._project(np.array([line]))[0]
+    outline = ukraine_outline()
+    projected = project(np.array([line]))[0]
     assert projected.difference(outline.buffer(-9_000)).length < 1.0
     assert line.bounds[2] < 40.3  # nothing of it east of Ukraine's easternmost point
 
@@ -400,12 +403,12 @@ def test_front_line_leaves_out_the_state_border():
 def test_front_line_of_real_snapshot():
     raw, union = fl.load(RAW[-1]), fl.load(UNION[4])  # July 2025, both
     raw_line, union_line = fl.front_line(raw), fl.front_line(union)
-    km = [fl._project(np.array([g]))[0].length / 1000 for g in (raw_line, union_line)]
+    km = [project(np.array([g]))[0].length / 1000 for g in (raw_line, union_line)]
     assert km[0] == pytest.approx(km[1], rel=0.05)
-    longest = max(fl._project(np.array(list(union_line.geoms))), key=lambda g: g.length)
+    longest = max(project(np.array(list(union_line.geoms))), key=lambda g: g.length)
     assert 900 < longest.length / 1000 < 2000  # the continuous front, Kharkiv to Kherson
-    border = fl._ukraine().exterior.buffer(5_000)
-    assert not fl._project(np.array([union_line]))[0].intersects(border)
+    border = ukraine_outline().exterior.buffer(5_000)
+    assert not project(np.array([union_line]))[0].intersects(border)
 
 
 # -------------------------------------------------------------------------- locate
@@ -496,7 +499,7 @@ def test_locate_sides_of_the_state_border_by_nearest_settlement():
     }
     points = [Point(xy) for xy in places.values()]
     # The coarse outline alone would put Izmail outside Ukraine.
-    assert not shapely.contains(fl._ukraine(), fl._project(np.array(points[:1])))[0]
+    assert not shapely.contains(ukraine_outline(), project(np.array(points[:1])))[0]
     events = gpd.GeoDataFrame(
         {"date": pd.to_datetime(["2025-02-01"] * 4)}, geometry=points, crs=4326
     )
@@ -534,7 +537,7 @@ def test_one_snapshot_functions_reject_a_series():
 
 
 def test_saved_snapshot_loads_back_with_the_same_statuses(tmp_path):
-    statuses = list(fl.STATUSES)
+    statuses = list(fl.CONTROL_STATUSES)
     original = snap([box(30 + i, 48, 30.5 + i, 48.5) for i in range(7)], "2025-01-01", statuses)
     original.to_file(tmp_path / "mine.gpkg", driver="GPKG")
     again = fl.load(tmp_path / "mine.gpkg")

@@ -90,7 +90,9 @@ def test_each_type_has_its_own_colour_symbol_and_layer(dispatch_page):
 def test_claimed_and_contested_look_different_from_reported(dispatch_page):
     data = payload(dispatch_page)
     icons = data["icons"][0]
-    reported, claimed, contested, denied = (icons[data["statuses"].index(s)] for s in maps.STATUSES)
+    reported, claimed, contested, denied = (
+        icons[data["statuses"].index(s)] for s in maps.EVENT_STATUSES
+    )
     assert "stroke-dasharray" not in reported
     for other in (claimed, contested, denied):
         assert "stroke-dasharray" in other

@@ -32,7 +32,7 @@ def test_dispatch_map_renders_offline(browser, dispatch_file):
     assert fill.startswith("url(#gn-hatch-")  # hatched country outline, not a point
     assert page.count(".gn-marker.gn-contested svg [stroke-dasharray]") == 1
     legend = page.page.locator(".gn-legend").inner_text()
-    assert all(s in legend for s in maps.STATUSES) and "region" in legend
+    assert all(s in legend for s in maps.EVENT_STATUSES) and "region" in legend
     types = page.page.locator(".leaflet-control-layers-overlays").inner_text()
     assert all(f"{t} (" in types for t in set(ev["event_type"]))  # the type legend
     assert page.count(".leaflet-control-layers-overlays svg") == ev["event_type"].nunique()

@@ -118,9 +118,34 @@ def test_one_resolution_per_surface_form_and_candidates():
 def test_pipe_streams_in_order_with_tuples():
     gp = Geoparser()
     texts = [("Shelling hit Kherson.", {"id": 1}), ("Talks in Geneva.", {"id": 2})]
-    out = list(gp.pipe(iter(texts), as_tuples=True, batch_size=1))
+    out = list(gp.pipe(iter(texts), as_tuples=True))
     assert [ctx["id"] for _, ctx in out] == [1, 2]
     assert [ms[0].place.name for ms, _ in out] == ["Kherson", "Geneva"]
+
+
+def test_pipe_takes_one_text_at_a_time():
+    taken = []
+
+    def texts():
+        for text in ("Shelling hit Kherson.", "Talks in Geneva.", "Drones over Kyiv."):
+            taken.append(text)
+            yield text
+
+    out = Geoparser().pipe(texts())
+    assert taken == []
+    assert next(out)[0].place.name == "Kherson" and len(taken) == 1
+    assert [ms[0].place.name for ms in out] == ["Geneva", "Kyiv"]
+
+
+def test_pipe_batch_size_is_deprecated_and_changes_nothing():
+    gp = Geoparser()
+    texts = ["Shelling hit Kherson.", "Talks in Geneva."]
+    with pytest.warns(DeprecationWarning, match="no effect") as caught:
+        out = gp.pipe(texts, batch_size=64)
+    assert caught[0].filename == __file__
+    assert list(out) == list(gp.pipe(texts))
+    with pytest.warns(DeprecationWarning), pytest.raises(InvalidInput, match="at least 1"):
+        gp.pipe(texts, batch_size=0)
 
 
 def test_bad_input():
@@ -391,3 +416,31 @@ def test_a_name_listed_with_states_is_the_state():
     # listed with cities it stays the city
     ms = geoparse("He flew from Kyiv to Washington and Moscow.")
     assert ms[1].place.admin1 == "District of Columbia"
+
+
+def test_country_bias_as_for_the_resolver_and_the_geoparser():
+    text = "Officials in Dzerzhinsk said the plant reopened."
+    (war,) = geoparse(text)
+    (ru,) = geoparse(text, country_bias="RU")
+    assert (war.place.country, ru.place.country) == ("UA", "RU")
+    assert ru == Geoparser(country_bias="RU")(text)[0]
+    assert geoparse(text, country_bias={"RU": 5.0})[0].place.country == "RU"
+
+
+def test_context_is_the_deprecated_name_of_country_bias():
+    text = "Officials in Dzerzhinsk said the plant reopened."
+    with pytest.warns(DeprecationWarning, match="country_bias") as caught:
+        old = geoparse(text, context="RU")
+    assert caught[0].filename == __file__  # stacklevel=2: the caller's line
+    assert old == geoparse(text, country_bias="RU")
+    with pytest.raises(TypeError, match="not both"):
+        geoparse(text, country_bias="RU", context="RU")
+
+
+
+def test_county_lists_across_line_breaks_and_after_long_runs_of_space():
+    # the county-list pattern splits white space one way (it was quadratic in a run of it)
+    text = "The combined population of Douglas,\nSarpy and\n\nLancaster counties grew."
+    kinds = {m.text: (m.place.kind, m.place.admin1) for m in geoparse(text)}
+    assert kinds == {"Sarpy": ("county", "Nebraska"), "Lancaster": ("county", "Nebraska")}
+    assert [m.text for m in geoparse("Drones hit Kyiv" + "\n" * 50_000 + " counties")] == ["Kyiv"]

@@ -66,6 +66,11 @@ def test_refuses_to_mix_runs_and_bad_chunk_size(tmp_path):
         events_to_parquet(["Drones struck Kharkiv."], tmp_path)
     with pytest.raises(InvalidInput, match="chunk size"):
         list(chunks([1, 2], size=0))
+    older = tmp_path / "older"  # parts as geonews.dask named them before: not mixed in either
+    older.mkdir()
+    (older / "part.0.parquet").write_bytes(b"")
+    with pytest.raises(InvalidInput, match="already holds parts"):
+        events_to_parquet(["Drones struck Kharkiv."], older)
 
 
 def test_errors_raise(tmp_path):

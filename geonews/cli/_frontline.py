@@ -78,7 +78,7 @@ def run_load(args: argparse.Namespace) -> int:
 
 def run_compare(args: argparse.Namespace) -> int:
     """Print the change table; exit 1 when nothing changed."""
-    from geonews.frontline import sources as frontline
+    from geonews import frontline
     from geonews.places.resolver import resolve
 
     within = None
@@ -106,7 +106,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
 def run_summary(args: argparse.Namespace) -> int:
     """Print one line per snapshot."""
-    from geonews.frontline import sources as frontline
+    from geonews import frontline
 
     records = []
     for location in args.snapshots:
@@ -133,7 +133,7 @@ def _file_name(location: str) -> str:
 def _length_km(line: Any) -> float:
     import geopandas as gpd
 
-    from geonews.frontline.sources import EQUAL_AREA
+    from geonews.frontline.projection import EQUAL_AREA
 
     if line.is_empty:
         return 0.0

@@ -25,10 +25,21 @@ import feedparser
 from geonews.dates import article_date, parse_date
 from geonews.errors import DataError, InvalidInput
 
-__all__ = ["Document", "documents", "read"]
+__all__ = ["SUFFIXES", "Document", "documents", "read", "source_files"]
 
-_TEXT_SUFFIXES = (".txt", ".text", ".md")
-_FEED_SUFFIXES = (".rss", ".atom", ".xml")
+#: File suffix (lower case) -> the format :func:`read` reads it as; a folder is read for
+#: the files with one of these suffixes.
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+}
 _TIMEOUT = 30.0
 
 
@@ -215,34 +226,71 @@ def read(
     if text.startswith(("http://", "https://")):
         yield from _feed(_fetch(text, timeout), source_name=text, url=text)
         return
-    path = Path(source)
-    if not path.exists():
-        raise InvalidInput(f"no such file or folder: {text!r}")
-    if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            if _guess_format(child, None) is not None:
-                yield from _read_file(child, columns, None, encoding)
-        return
-    yield from _read_file(path, columns, format, encoding)
+    in_folder = Path(source).is_dir()  # a folder's files are read by suffix, not `format`
+    for file in source_files(source):
+        yield from _read_file(file, columns, None if in_folder else format, encoding)
+
+
+def source_files(path: str | Path) -> list[Path]:
+    """Return the files :func:`read` reads for a path, in the order it reads them.
+
+    Parameters
+    ----------
+    path : str or Path
+        A file (read whatever its suffix), or a folder (walked recursively).
+
+    Returns
+    -------
+    list of Path
+        The file itself, or the folder's files with a suffix in :data:`SUFFIXES` (any
+        case) and its Telegram Desktop exports (:mod:`geonews.corpus.telegram`), sorted
+        by path.
+
+    Raises
+    ------
+    InvalidInput
+        When ``path`` does not exist.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("b.TXT", "a.jsonl", "notes.bin", "sub/c.rss"):
+    ...     (folder / name).parent.mkdir(exist_ok=True)
+    ...     _ = (folder / name).write_text("")
+    >>> [p.relative_to(folder).as_posix() for p in source_files(folder)]
+    ['a.jsonl', 'b.TXT', 'sub/c.rss']
+    >>> source_files(folder / "notes.bin") == [folder / "notes.bin"]
+    True
+    """
+    found = Path(path)
+    if not found.exists():
+        raise InvalidInput(f"no such file or folder: {str(path)!r}")  # as the caller wrote it
+    if not found.is_dir():
+        return [found]
+    return sorted(
+        p
+        for p in found.rglob("*")
+        if p.is_file() and (p.suffix.lower() in SUFFIXES or _is_telegram(p))
+    )
 
 
 def _guess_format(path: Path, format: str | None) -> str | None:
     if format is not None:
         return format
-    suffix = path.suffix.lower()
-    if suffix in _TEXT_SUFFIXES:
-        return "text"
-    if suffix in (".jsonl", ".ndjson"):
-        return "jsonl"
-    if suffix == ".csv":
-        return "csv"
-    if suffix in _FEED_SUFFIXES:
-        return "feed"
-    if suffix == ".json":  # a Telegram Desktop export (result.json), or not ours
-        from geonews.corpus.telegram import is_export
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None and _is_telegram(path):
+        return "telegram"
+    return kind
 
-        return "telegram" if is_export(path) else None
-    return None
+
+def _is_telegram(path: Path) -> bool:
+    """A ``.json`` file that is a Telegram Desktop export (``result.json``)."""
+    if path.suffix.lower() != ".json":
+        return False
+    from geonews.corpus.telegram import is_export
+
+    return is_export(path)
 
 
 def _read_file(

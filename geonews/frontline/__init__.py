@@ -1,31 +1,27 @@
 """Control-area snapshots: load them, compare them, place events against them.
 
-* :mod:`~geonews.frontline.sources` - :func:`load` and :func:`load_series`: DeepStateMap,
-  ISW and your own files.
+* :mod:`~geonews.frontline.sources` - :func:`load`, :func:`load_series` and
+  :func:`classify`: DeepStateMap, ISW and your own files; :data:`CONTROL_STATUSES`;
+* :mod:`~geonews.frontline.analysis` - :func:`occupied_area_km2`, :func:`change`,
+  :func:`front_line`, :func:`surroundings`;
+* :mod:`~geonews.frontline.locate` - :func:`locate`: events against snapshots;
+* :mod:`~geonews.frontline.projection` - :data:`EQUAL_AREA`, the frame areas and
+  distances are computed in, and Ukraine's outline in it.
 
 The map layers that draw them are :mod:`geonews.maps.frontline`.
 """
 
 from __future__ import annotations
 
-from geonews.frontline.sources import (
-    EQUAL_AREA,
-    OCCUPIED,
-    STATUSES,
-    change,
-    classify,
-    front_line,
-    load,
-    load_series,
-    locate,
-    occupied_area_km2,
-    surroundings,
-)
+from geonews.frontline.analysis import change, front_line, occupied_area_km2, surroundings
+from geonews.frontline.locate import locate
+from geonews.frontline.projection import EQUAL_AREA
+from geonews.frontline.sources import CONTROL_STATUSES, OCCUPIED, classify, load, load_series
 
 __all__ = [
+    "CONTROL_STATUSES",
     "EQUAL_AREA",
     "OCCUPIED",
-    "STATUSES",
     "change",
     "classify",
     "front_line",

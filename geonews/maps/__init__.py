@@ -13,6 +13,6 @@ Nothing here geocodes or fetches.
 from __future__ import annotations
 
 from geonews.maps.assets import fill_asset_cache
-from geonews.maps.events import EVENT_STYLES, STATUSES, event_map, save_map
+from geonews.maps.events import EVENT_STATUSES, EVENT_STYLES, event_map, save_map
 
-__all__ = ["EVENT_STYLES", "STATUSES", "event_map", "fill_asset_cache", "save_map"]
+__all__ = ["EVENT_STATUSES", "EVENT_STYLES", "event_map", "fill_asset_cache", "save_map"]

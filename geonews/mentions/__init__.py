@@ -3,7 +3,12 @@
 * :mod:`~geonews.mentions.mention` - :class:`Mention`, one toponym in a text;
 * :mod:`~geonews.mentions.lexicon` - word lists: what is not a place name;
 * :mod:`~geonews.mentions.roles` - literal place or actor (metonym);
-* :mod:`~geonews.mentions.parser` - :class:`Geoparser` and :func:`geoparse`.
+* :mod:`~geonews.mentions.document` - the document and spans the components annotate;
+* :mod:`~geonews.mentions.recognise` - the recognition component: spans that name places;
+* :mod:`~geonews.mentions.screening` - rules that keep people, words and acronyms out;
+* :mod:`~geonews.mentions.disambiguate` - the disambiguation component: one place a name;
+* :mod:`~geonews.mentions.parser` - :class:`Geoparser` (recognise, disambiguate, roles) and
+  :func:`geoparse`.
 """
 
 from __future__ import annotations

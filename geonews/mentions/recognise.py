@@ -1,0 +1,384 @@
+"""Recognition: the :class:`Recogniser` finds the spans of a text that name places.
+
+It needs no model: the gazetteer and the alias table drive the candidate spans (longest
+match over capitalised word runs, Cyrillic words, abbreviations such as U.S. and UAE), and
+rules keep out what is not a place: common words that are also place names (Much, Nice,
+Reading), people and their titles, demonyms (Ukrainian, European).  Organisations named
+after places (the Kyiv Independent) keep the place, cued ``"org"``.  Region forms ("the
+Donetsk region", "Donetsk and Luhansk regions", "Donetsk Oblast"), directions ("eastern
+Ukraine"), possessives ("Kyiv's"), hyphenated pairs ("Pokrovsk-Myrnohrad"), facilities
+("Donetsk airport"), lower-case hashtags ("#ukraine") and county lists ("Douglas, Sarpy and
+Lancaster counties") are read here too.  A spaCy pipeline, when given, adds its GPE, LOC
+and FAC entities that the rules did not find.
+
+Like a spaCy pipeline component, a :class:`Recogniser` is called on a
+:class:`~geonews.mentions.document.Document` and reads as two steps: :meth:`~Recogniser.match`
+finds the candidate at every word, :meth:`~Recogniser.set_annotations` reads the text left
+to right, keeps what the rules let through and records the spans.
+
+Examples
+--------
+>>> from geonews.mentions.document import Document
+>>> from geonews.places import Resolver
+>>> doc = Recogniser(Resolver())(Document("Shelling hit the Donetsk region and Kyiv's suburbs."))
+>>> [(sp.text, sp.key, sp.cue) for sp in doc.spans]
+[('Donetsk', 'donetsk region', 'region'), ('Kyiv', 'kyiv', None)]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from typing import Any, NamedTuple
+
+from geonews.mentions.document import Document, Span, Word, capitalised, split_words
+from geonews.mentions.lexicon import (
+    CONNECTORS as _CONNECTORS,
+)
+from geonews.mentions.lexicon import (
+    DIRECTIONS as _DIRECTIONS,
+)
+from geonews.mentions.lexicon import (
+    FACILITY_WORDS as _FACILITY_WORDS,
+)
+from geonews.mentions.lexicon import (
+    REGION_WORDS as _REGION_WORDS,
+)
+from geonews.mentions.lexicon import (
+    STOP as _STOP,
+)
+from geonews.mentions.screening import LISTED, MIN_NAME_LENGTH, Screen, county_list_at
+from geonews.places.names import key
+from geonews.places.resolver import Resolver
+
+__all__ = ["Candidate", "Matches", "Recogniser"]
+
+#: Longest place name tried, in words ("Bosnia and Herzegovina", "Saint Vincent and the ...").
+_MAX_NAME_WORDS = 6
+#: Most lower-case facility words a known facility's name runs on with ("Donetsk airport").
+_MAX_FACILITY_WORDS = 3
+#: Characters before a span searched for the end of a sentence (". ", '."', a line break).
+_OPENER_LOOKBACK = 4
+#: Shortest lower-case hashtag read as a place ("#kyiv"; "#us" and "#eu" stay words).
+_MIN_HASHTAG_LENGTH = 4
+#: Name keys remembered as known or unknown to the gazetteer (and the user's aliases).
+_KEY_CACHE = 200_000
+
+#: Punctuation that a name does not run across (save the full stop of "St. Petersburg").
+_PUNCT = re.compile(r"[.,;:!?()\"“”\n]")
+#: What stands before the first word of a sentence: a full stop, a line break, a colon.
+_SENTENCE_END = re.compile(r"[.!?]\s*[\"”’)]*\s*$|^\s*$|[\n:;]\s*[\"“‘(]?\s*$")
+#: The second name of "Donetsk and Luhansk regions": the first is a region too.
+_REGION_PLURAL = re.compile(r"\s+and\s+[A-Z][\w'’\-]+\s+(?:regions|oblasts|provinces)\b")
+#: Between two listed names, perhaps with listed names the recogniser did not keep.
+_LIST_GAP = re.compile(rf"(?:\s*,\s*{LISTED})*\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|and\s+|or\s+|&\s+)")
+
+
+class Candidate(NamedTuple):
+    """What the words from one position on may name: the spans, and the word after them.
+
+    ``kind`` is ``"name"`` for a known name, which the recogniser's rules screen, or
+    ``"hashtag"``, ``"direction"`` ("eastern Ukraine") or ``"parts"`` (the places of a
+    hyphenated pair), which are taken as found.
+    """
+
+    kind: str
+    spans: list[Span]
+    end: int
+
+
+class Matches(NamedTuple):
+    """What :meth:`Recogniser.match` found: the words and a candidate (or None) at each."""
+
+    words: list[Word]
+    candidates: list[Candidate | None]
+    entities: list[Span] | None  # the spaCy pipeline's, when there is one
+
+
+class Recogniser:
+    """Pipeline component: finds the toponym spans of a document.
+
+    Parameters
+    ----------
+    resolver : Resolver
+        Whose gazetteer and aliases (the user's own included) say which names are known.
+    nlp : spaCy Language, optional
+        A loaded spaCy pipeline whose GPE/LOC/FAC entities add candidate spans.
+
+    Examples
+    --------
+    >>> from geonews.mentions.document import Document
+    >>> from geonews.places import Resolver
+    >>> recognise = Recogniser(Resolver())
+    >>> [sp.text for sp in recognise(Document("Much of Pokrovsk-Myrnohrad is ruined.")).spans]
+    ['Pokrovsk', 'Myrnohrad']
+    """
+
+    def __init__(self, resolver: Resolver, *, nlp: Any = None):
+        self.resolver = resolver
+        self.nlp = nlp
+        user = resolver.user_aliases  # the user's own aliases are names in text too
+        known = resolver.gazetteer.has_key
+        #: Whether a name key is known (cached): ``has_key("pokrovsk")``.
+        self.has_key = functools.lru_cache(maxsize=_KEY_CACHE)(lambda k: k in user or known(k))
+        #: The rules that keep out what is not a place.
+        self.screen = Screen(resolver, has_key=self.has_key)
+
+    def __repr__(self) -> str:
+        return f"Recogniser({self.resolver!r})"
+
+    def __call__(self, doc: Document) -> Document:
+        """Set ``doc.spans``: the candidate toponyms of ``doc.text``, in order."""
+        matches = self.match(doc.text)
+        self.set_annotations(doc, matches)
+        return doc
+
+    def match(self, text: str) -> Matches:
+        """The words of ``text`` and, at each word, the longest known name that starts there.
+
+        Candidates overlap ("New York" at "New", "York" at "York"); the spaCy pipeline's
+        entities, when there is one, come separately.
+        """
+        ws = split_words(text)
+        n = len(ws)
+        candidates: list[Candidate | None] = [None] * n
+        for i, (s, e, w) in enumerate(ws):
+            if not capitalised(w):
+                if text[s - 1 : s] == "#" and self._is_hashtag_place(w):
+                    candidates[i] = Candidate(
+                        "hashtag", [Span(s, e, w, key(w), cue="hashtag")], i + 1
+                    )
+                elif w.lower() in _DIRECTIONS and i + 1 < n and capitalised(ws[i + 1][2]):
+                    found = self._longest(text, ws, i, n)
+                    if found is not None and found[1] > i + 1:
+                        span = dataclasses.replace(found[0], cue="direction")
+                        candidates[i] = Candidate("direction", [span], found[1])
+                continue
+            found = self._longest(text, ws, i, n)
+            if w in ("The", "the") and (found is None or found[1] == i + 1):
+                continue  # "The Kremlin", "The UAE": the article is not part of the name
+            if found is None:
+                # a hyphenated pair such as "Pokrovsk-Myrnohrad": try its parts
+                if "-" in w or "‑" in w:
+                    parts = self._hyphen_parts(text, s, w)
+                    if parts:
+                        candidates[i] = Candidate("parts", parts, i + 1)
+                continue
+            span, j = self._city_of_institution(text, ws, i, *found)
+            candidates[i] = Candidate("name", [span], j)
+        entities = None if self.nlp is None else self._ner_spans(text)
+        return Matches(ws, candidates, entities)
+
+    def set_annotations(self, doc: Document, matches: Matches) -> None:
+        """Choose the spans left to right and record them on ``doc``.
+
+        A name candidate is kept when the rules let it through (:meth:`Screen.keep`), and the
+        reading goes on after it; otherwise on at the next word.  The spaCy entities fill
+        the gaps; names listed before "counties" become the counties.
+        """
+        text, words, found = doc.text, matches.words, matches.candidates
+        lower_words = {w for _, _, w in words if w[:1].islower()}
+        persons = self.screen.persons(words, lower_words)
+        spans: list[Span] = []
+        i, n = 0, len(words)
+        while i < n:
+            candidate = found[i]
+            if candidate is None or (
+                candidate.kind == "name"
+                and not self.screen.keep(
+                    text, words, i, candidate.end, candidate.spans[0], lower_words, persons
+                )
+            ):
+                i += 1
+                continue
+            spans.extend(candidate.spans)
+            i = candidate.end
+        if matches.entities is not None:
+            spans = _merge(spans, matches.entities)
+        self._county_lists(text, spans)
+        doc.spans = spans
+
+    # -- name forms --------------------------------------------------------------------
+    def _longest(self, text, words, i, n):
+        best = None
+        limit = min(n, i + _MAX_NAME_WORDS)
+        for j in range(i + 1, limit + 1):
+            last = words[j - 1][2]
+            if j - 1 > i and not capitalised(last):
+                if last.lower() in _CONNECTORS:
+                    continue
+                break
+            if not capitalised(last):
+                continue
+            s, e = words[i][0], words[j - 1][1]
+            gap = text[words[j - 2][1] : words[j - 1][0]] if j - 1 > i else ""
+            if gap and _PUNCT.search(gap) and not (gap == ". " and _is_initial(words[j - 2][2])):
+                break  # names do not run across punctuation, save "St. Petersburg", "W. Va."
+            k = key(text[s:e])
+            if k and self.has_key(k):
+                best = (Span(s, e, text[s:e], k), j)
+        if best is None:
+            return None
+        best = self._facility(text, words, best, n)
+        span, j = best
+        # "the Donetsk region", "Donetsk and Luhansk regions": the name is the mention,
+        # the place is the region
+        # "the Zaporizhzhia front" is the front across the oblast, not the city
+        follows_region = j < n and (
+            words[j][2].lower() in _REGION_WORDS or words[j][2].lower() in ("front", "fronts")
+        )
+        if follows_region or _after_is_region_plural(text, span.end):
+            rk = key(span.text + " region")
+            if self.has_key(rk):
+                span = dataclasses.replace(span, key=rk, cue="region")
+        span.sentence_start = bool(
+            _SENTENCE_END.search(text[max(0, span.start - _OPENER_LOOKBACK) : span.start])
+        )
+        if j - i > 1 and words[i][2].lower() in _DIRECTIONS:
+            span = self._part_of(text, words[i + 1][0], span)
+        return span, j
+
+    def _city_of_institution(self, text, words, i, span, j):
+        """Trim "City" from "Dublin City Council": the council is Dublin's.
+
+        Not when "X City" is another place than X, as Kansas City is, or is the place's own
+        name, as New York City is.
+        """
+        if (
+            j - i < 2
+            or words[j - 1][2] != "City"
+            or j >= len(words)
+            or not capitalised(words[j][2])
+            or text[words[j - 1][1] : words[j][0]] != " "
+        ):
+            return span, j
+        end = words[j - 2][1]
+        k = key(text[span.start : end])
+        whole = self.resolver.candidates(span.key, limit=1)
+        part = self.resolver.candidates(k, limit=1) if self.has_key(k) else []
+        if not (whole and part and whole[0].id == part[0].id) or key(whole[0].name) == span.key:
+            return span, j  # "Kansas City" is not Kansas; "New York City" is the city's name
+        trimmed = Span(span.start, end, text[span.start : end], k)
+        trimmed.sentence_start = span.sentence_start
+        return trimmed, j - 1
+
+    def _facility(self, text, words, best, n):
+        """A known facility name that goes on in lower case: "Donetsk airport"."""
+        span, j = best
+        for end in range(j, min(n, j + _MAX_FACILITY_WORDS)):
+            if (
+                words[end][2] not in _FACILITY_WORDS
+                or text[words[end - 1][1] : words[end][0]] != " "
+            ):
+                break
+            k = key(text[span.start : words[end][1]])
+            if self.has_key(k):
+                best = (
+                    Span(span.start, words[end][1], text[span.start : words[end][1]], k),
+                    end + 1,
+                )
+        return best
+
+    def _part_of(self, text: str, rest_start: int, span: Span) -> Span:
+        """Split "eastern Ukraine": the toponym is Ukraine, the eastern-Ukraine area its part.
+
+        Only when the whole name is an area inside the country or region the rest names;
+        "North Korea", "West Bank" and "South Ossetia" stay whole names.
+        """
+        rest = key(text[rest_start : span.end])
+        whole = self.resolver.candidates(span.key, limit=1)
+        inner = self.resolver.candidates(rest, limit=1) if rest else []
+        if (
+            whole
+            and inner
+            and whole[0].kind == "area"
+            and inner[0].kind in ("country", "region")
+            and whole[0].country == inner[0].country
+        ):
+            return dataclasses.replace(span, key=rest, part_key=span.key, cue="direction")
+        return span
+
+    def _hyphen_parts(self, text: str, start: int, word: str) -> list[Span]:
+        out, pos = [], start
+        for part in re.split(r"[-‑]", word):
+            k = key(part)
+            long_enough = len(k) >= MIN_NAME_LENGTH or (part.isupper() and len(k) == 2)
+            if part[:1].isupper() and long_enough and k not in _STOP and self.has_key(k):
+                out.append(Span(pos, pos + len(part), part, k))
+            pos += len(part) + 1
+        names = [
+            p
+            for p in re.split(r"[-‑]", word)
+            if p[:1].isupper()
+            and not p.isupper()
+            and len(p) >= MIN_NAME_LENGTH
+            and key(p) not in _STOP
+        ]
+        # "Pokrovsk-Myrnohrad", "Egyptian-US", "D-Charleston": every capitalised word part
+        # is a place (or a demonym or an initialism); in "Holder-Wooloff" or "John-Paul"
+        # one is not, and the whole is a person's name
+        parts = [sp for sp in out if not sp.text.isupper()]
+        if len(parts) < len(names):
+            return []
+        return out
+
+    def _is_hashtag_place(self, word: str) -> bool:
+        """A lower-case hashtag that is a country or a major place's name: "#ukraine"."""
+        k = key(word)
+        return (
+            len(k) >= _MIN_HASHTAG_LENGTH
+            and k not in _STOP
+            and self.has_key(k)
+            and self.screen.is_major(k)
+        )
+
+    def _county_lists(self, text: str, spans: list[Span]) -> None:
+        """Names listed before "counties" are counties: "Douglas, Sarpy and Lancaster counties".
+
+        Each such span's key becomes that of "<name> County" (or "Parish") when the
+        gazetteer has it, so that Lancaster there is Lancaster County, not the city.
+        """
+        suffix = None
+        for i in range(len(spans) - 1, -1, -1):
+            sp = spans[i]
+            after = county_list_at(text, sp.end)
+            if after is not None and sp.cue is None:
+                suffix = "County" if after.group(1).lower() == "counties" else "Parish"
+            elif (
+                suffix is None
+                or sp.cue is not None
+                or not _LIST_GAP.fullmatch(text, sp.end, spans[i + 1].start)
+            ):
+                suffix = None
+                continue
+            k = key(f"{sp.text} {suffix}")
+            if self.has_key(k):
+                sp.key = k
+
+    def _ner_spans(self, text: str) -> list[Span]:
+        doc = self.nlp(text)
+        out = []
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                k = key(ent.text)
+                if k and self.has_key(k):
+                    out.append(Span(ent.start_char, ent.end_char, ent.text, k, cue="ner"))
+        return out
+
+
+def _is_initial(word: str) -> bool:
+    """A one- or two-letter abbreviation before a full stop: "St", "Mt", "W" (not "US")."""
+    return len(word) <= 2 and word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _after_is_region_plural(text: str, end: int) -> bool:
+    return _REGION_PLURAL.match(text, end) is not None
+
+
+def _merge(spans: list[Span], extra: list[Span]) -> list[Span]:
+    out = list(spans)
+    for sp in extra:
+        if not any(o.start < sp.end and sp.start < o.end for o in out):
+            out.append(sp)
+    return sorted(out, key=lambda s: s.start)
