@@ -22,12 +22,13 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 CELL_TIMEOUT = 60
 
 
-def test_the_four_notebooks_are_there():
+def test_the_notebooks_are_there():
     assert [p.stem for p in NOTEBOOKS] == [
         "01_quickstart",
         "02_aliases_and_ambiguity",
         "03_frontline",
         "04_corpus",
+        "05_compare_with_acled",
     ]
 
 

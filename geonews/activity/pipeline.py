@@ -17,14 +17,13 @@ failure raises instead.
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Iterable
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
-from tqdm.auto import tqdm
 
+from geonews._progress import interactive, progress_bar
 from geonews.activity.extract import EventExtractor, GeoparseFn
 from geonews.activity.merge import CorpusRows
 from geonews.corpus.read import Document, documents
@@ -89,7 +88,8 @@ def events(
     geoparser : callable, optional
         ``text -> list[Mention]``; defaults to :func:`geonews.geoparse`.
     progress : bool, optional
-        Show a tqdm progress bar; by default only when stderr is a terminal.
+        Show a tqdm progress bar; by default when stderr is a terminal or in Jupyter
+        (a widget there, with ``geonews[notebook]``).
     errors : {"collect", "raise"}
         ``"collect"`` records failing documents in ``frame.attrs["failures"]``;
         ``"raise"`` re-raises the first failure.
@@ -129,9 +129,9 @@ def events(
     extractor = EventExtractor(geoparser=geoparser)
     stream = documents(text_or_docs, date=date, source=source, url=url)
     if progress is None:
-        progress = sys.stderr.isatty()
+        progress = interactive()
     if progress:
-        stream = tqdm(stream, desc="events", unit="doc")
+        stream = progress_bar(stream, desc="events", unit="doc")
     table = CorpusRows(dedupe=dedupe)
     failed: list[dict[str, str]] = []
     count = 0

@@ -14,7 +14,7 @@ from geonews.errors import InvalidInput
 
 _INPUTS_HELP = (
     "text files, folders (every .txt/.jsonl/.csv/.rss/.atom/.xml inside), saved RSS/Atom "
-    "feeds, feed URLs, or - for standard input"
+    "feeds, feed URLs, Telegram Desktop exports (result.json), or - for standard input"
 )
 
 
@@ -163,13 +163,13 @@ def opened(path: str | None) -> Iterator[IO[str]]:
         yield handle
 
 
-def report_failures(frame: Any) -> None:
-    """Tell on stderr which documents could not be read or processed.
+def report_failures(frame: Any, *, what: str = "documents") -> None:
+    """Tell on stderr which documents (or rows) could not be read or processed.
 
     Raises
     ------
     InvalidInput
-        When not one document could be read (bad input, exit 2, not "nothing found").
+        When not one could be read (bad input, exit 2, not "nothing found").
     """
     failed = frame.attrs.get("failures", [])
     if failed:
@@ -177,12 +177,12 @@ def report_failures(frame: Any) -> None:
         if len(failed) == total:
             first = failed[0]
             raise InvalidInput(
-                f"none of the {total} documents could be read; "
+                f"none of the {total} {what} could be read; "
                 f"first {first['doc_id']!r}: {first['reason']}"
             )
         first = failed[0]
         print(
-            f"geonews: {len(failed)} of {total} documents failed; "
+            f"geonews: {len(failed)} of {total} {what} failed; "
             f"first {first['doc_id']!r}: {first['reason']}",
             file=sys.stderr,
         )

@@ -1,4 +1,4 @@
-"""Documents: loading news text from files, folders, JSONL/CSV tables and RSS/Atom feeds.
+"""Documents: news text from files, folders, JSONL/CSV tables, RSS/Atom feeds and Telegram.
 
 :func:`read` yields :class:`Document` objects lazily, so a corpus streams through
 :func:`geonews.events` with flat memory.  A source that cannot be read in part (an
@@ -202,12 +202,13 @@ def read(
         A plain-text file (``.txt``), a folder (every ``.txt``, ``.jsonl``, ``.csv``
         and feed file in it, sorted by name, recursively), a JSONL or CSV table with
         one document per row, an RSS/Atom feed file (``.rss``, ``.atom``, ``.xml``),
-        or an ``http(s)://`` URL of a feed.
+        a Telegram Desktop export (``result.json``, one document per message:
+        :mod:`geonews.corpus.telegram`), or an ``http(s)://`` URL of a feed.
     text_column, date_column, url_column, title_column : str
         Column (key) names in JSONL/CSV tables.
     id_column : str, optional
         Column with document ids; by default ``<file name>:<row number>``.
-    format : {"text", "jsonl", "csv", "feed"}, optional
+    format : {"text", "jsonl", "csv", "feed", "telegram"}, optional
         Override the format guessed from the suffix.
     encoding : str
         Encoding of text files and tables.
@@ -265,7 +266,8 @@ def source_files(path: str | Path) -> list[Path]:
     -------
     list of Path
         The file itself, or the folder's files with a suffix in :data:`SUFFIXES` (any
-        case), sorted by path.
+        case) and its Telegram Desktop exports (:mod:`geonews.corpus.telegram`), sorted
+        by path.
 
     Raises
     ------
@@ -289,13 +291,29 @@ def source_files(path: str | Path) -> list[Path]:
         raise InvalidInput(f"no such file or folder: {str(path)!r}")  # as the caller wrote it
     if not found.is_dir():
         return [found]
-    return sorted(p for p in found.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    return sorted(
+        p
+        for p in found.rglob("*")
+        if p.is_file() and (p.suffix.lower() in SUFFIXES or _is_telegram(p))
+    )
 
 
 def _guess_format(path: Path, format: str | None) -> str | None:
     if format is not None:
         return format
-    return SUFFIXES.get(path.suffix.lower())
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None and _is_telegram(path):
+        return "telegram"
+    return kind
+
+
+def _is_telegram(path: Path) -> bool:
+    """A ``.json`` file that is a Telegram Desktop export (``result.json``)."""
+    if path.suffix.lower() != ".json":
+        return False
+    from geonews.corpus.telegram import is_export
+
+    return is_export(path)
 
 
 #: Largest CSV field read: four times the longest text geonews parses (2,000,000
@@ -308,12 +326,17 @@ def _read_file(
 ) -> Iterator[Document]:
     """Every document of one file; whatever cannot be read becomes a failure, never lost."""
     kind = _guess_format(path, format)
-    if kind not in ("text", "jsonl", "csv", "feed"):
+    if kind not in ("text", "jsonl", "csv", "feed", "telegram"):
         raise InvalidInput(f"unknown format for {str(path)!r}: {kind!r}")
     given = encoding
     if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
         encoding = "utf-8-sig"  # a byte-order mark is not part of the first column's name
     try:
+        if kind == "telegram":
+            from geonews.corpus.telegram import read_telegram
+
+            yield from read_telegram(path)
+            return
         if kind == "feed":
             yield from _feed(path.read_bytes(), source_name=path.name, url=None)
             return

@@ -28,12 +28,12 @@ import itertools
 import logging
 import math
 import statistics
-import sys
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from geonews._progress import interactive, progress_bar
 from geonews.errors import InvalidInput
 from geonews.evaluate.gold import gold_role, has_coords, load_gold, scored_toponyms
 from geonews.evaluate.report import EventReport, Report
@@ -218,12 +218,10 @@ def _unique_spans(mentions: Iterable[Any]) -> list[Any]:
 def _progress(items: Sequence[Any], *, enabled: bool | None, desc: str) -> Iterable[Any]:
     """Wrap ``items`` in a tqdm bar when interactive (``enabled=None``) or asked to."""
     if enabled is None:
-        enabled = sys.stderr.isatty()
+        enabled = interactive()
     if not enabled:
         return items
-    from tqdm.auto import tqdm
-
-    return tqdm(items, desc=desc, total=len(items))
+    return progress_bar(items, desc=desc, total=len(items))
 
 
 def _ratio(num: int, den: int) -> float | None:

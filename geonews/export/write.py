@@ -1,10 +1,12 @@
-"""Writing events frames to GeoJSON, GeoParquet or CSV, and reading them back intact.
+"""Writing events frames to GeoJSON, GeoParquet, CSV, GeoPackage or KML, and reading them back.
 
 The format follows the file suffix: ``.geojson``/``.json`` (GeoJSON),
 ``.parquet``/``.geoparquet`` (GeoParquet; keeps ``attrs`` such as the failures
-table), ``.csv`` (geometry as WKT in the ``geometry`` column).  :func:`read_events`
+table), ``.csv`` (geometry as WKT in the ``geometry`` column), ``.gpkg`` (GeoPackage for
+QGIS: a points and an areas layer with a style, :mod:`geonews.export.gpkg`) and ``.kml``
+(Google Earth: folders per event type, :mod:`geonews.export.kml`).  :func:`read_events`
 restores the column order and dtypes of :data:`geonews.activity.pipeline.COLUMNS`, so a frame
-survives a round trip through any of the three.
+survives a round trip through any of them.
 """
 
 from __future__ import annotations
@@ -28,24 +30,31 @@ FORMATS = {
     ".parquet": "parquet",
     ".geoparquet": "parquet",
     ".csv": "csv",
+    ".gpkg": "gpkg",
+    ".kml": "kml",
 }
 
 
 def _format(path: Path, format: str | None) -> str:
     if format is None:
         format = FORMATS.get(path.suffix.lower())
-    if format not in ("geojson", "parquet", "csv"):
+    names = sorted(set(FORMATS.values()))
+    if format not in names:
         raise InvalidInput(
             f"cannot tell the format of {str(path)!r}: use a suffix in {sorted(FORMATS)} "
-            f"or format='geojson'|'parquet'|'csv', not {format!r}"
+            f"or format={'|'.join(map(repr, names))}, not {format!r}"
         )
     return format
 
 
 def write_events(
-    frame: gpd.GeoDataFrame, path: str | os.PathLike[str], *, format: str | None = None
+    frame: gpd.GeoDataFrame,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    extra: bool = False,
 ) -> Path:
-    """Write an events frame to GeoJSON, GeoParquet or CSV (WKT geometry).
+    """Write an events frame to GeoJSON, GeoParquet, CSV (WKT geometry), GeoPackage or KML.
 
     Parameters
     ----------
@@ -53,7 +62,9 @@ def write_events(
         A frame from :func:`geonews.events`.
     path : str or PathLike
         Output file; its suffix picks the format unless ``format`` is given.
-    format : {"geojson", "parquet", "csv"}, optional
+    format : {"geojson", "parquet", "csv", "gpkg", "kml"}, optional
+    extra : bool
+        Keep columns beyond the events schema (e.g. a coded dataset's fatalities).
 
     Returns
     -------
@@ -70,8 +81,16 @@ def write_events(
     """
     path = Path(path)
     kind = _format(path, format)
-    frame = conform(frame)
-    if kind == "parquet":
+    frame = conform(frame, extra=extra)
+    if kind == "gpkg":
+        from geonews.export.gpkg import write_gpkg
+
+        write_gpkg(frame, path)
+    elif kind == "kml":
+        from geonews.export.kml import write_kml
+
+        write_kml(frame, path)
+    elif kind == "parquet":
         frame.to_parquet(path, index=False)
     elif kind == "geojson":
         plain = frame.copy()
@@ -84,13 +103,17 @@ def write_events(
     return path
 
 
-def read_events(path: str | os.PathLike[str], *, format: str | None = None) -> gpd.GeoDataFrame:
+def read_events(
+    path: str | os.PathLike[str], *, format: str | None = None, extra: bool = False
+) -> gpd.GeoDataFrame:
     """Read an events file written by :func:`write_events` (or by hand in that layout).
 
     Parameters
     ----------
     path : str or PathLike
-    format : {"geojson", "parquet", "csv"}, optional
+    format : {"geojson", "parquet", "csv", "gpkg", "kml"}, optional
+    extra : bool
+        Keep columns beyond the events schema.
 
     Returns
     -------
@@ -106,7 +129,15 @@ def read_events(path: str | os.PathLike[str], *, format: str | None = None) -> g
     if path.is_file() and path.stat().st_size == 0:
         raise DataError(f"{str(path)!r} is empty: not an events file")
     try:
-        if kind == "parquet":
+        if kind == "gpkg":
+            from geonews.export.gpkg import read_gpkg
+
+            frame = read_gpkg(path)
+        elif kind == "kml":
+            from geonews.export.kml import read_kml
+
+            frame = read_kml(path)
+        elif kind == "parquet":
             frame = gpd.read_parquet(path)
         elif kind == "geojson":
             frame = gpd.read_file(path, engine="pyogrio")
@@ -121,7 +152,7 @@ def read_events(path: str | os.PathLike[str], *, format: str | None = None) -> g
     # CSV rows are numbered as lines of the file (after the header), others from 1
     first = 2 if kind == "csv" else 1
     try:
-        return conform(frame, first_row=first)
+        return conform(frame, first_row=first, extra=extra)
     except InvalidInput as err:
         raise DataError(f"{str(path)!r}: {err}") from None
 
@@ -138,7 +169,7 @@ def _read_csv(path: Path) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(table, geometry=geometry, crs="EPSG:4326")
 
 
-def conform(frame: pd.DataFrame, *, first_row: int = 1) -> gpd.GeoDataFrame:
+def conform(frame: pd.DataFrame, *, first_row: int = 1, extra: bool = False) -> gpd.GeoDataFrame:
     """Return ``frame`` with exactly the events columns, in order, with their dtypes.
 
     Empty strings and NaN in text columns become ``None``.
@@ -148,6 +179,8 @@ def conform(frame: pd.DataFrame, *, first_row: int = 1) -> gpd.GeoDataFrame:
     frame : DataFrame or GeoDataFrame
     first_row : int
         The number of the first row in error messages (2 for a CSV file's lines).
+    extra : bool
+        Keep the columns beyond the schema too, as they are, before ``geometry``.
 
     Returns
     -------
@@ -186,6 +219,10 @@ def conform(frame: pd.DataFrame, *, first_row: int = 1) -> gpd.GeoDataFrame:
             if dtype == "int64" and parsed.isna().any():
                 _check_parsed(values.where(values.notna(), "(empty)"), parsed, name, first_row)
             data[name] = parsed.astype(dtype)
+    if extra:
+        for name in frame.columns:
+            if name not in COLUMNS and name != frame.geometry.name:
+                data[name] = frame[name]
     out = gpd.GeoDataFrame(
         data, geometry=gpd.GeoSeries(frame.geometry.values, crs="EPSG:4326"), crs="EPSG:4326"
     )

@@ -2,6 +2,7 @@
 
 * :mod:`~geonews.maps.events` - :func:`event_map` (``geonews.map``) and :func:`save_map`;
 * :mod:`~geonews.maps.frontline` - control-area layers, change layers, a time slider;
+* :mod:`~geonews.maps.comparison` - news against coded events (:func:`geonews.compare`);
 * :mod:`~geonews.maps.assets` - inlining Leaflet and plugins for offline files;
 * :mod:`~geonews.maps.escape` - every data string on its way to the page;
 * :mod:`~geonews.maps.elements` - folium elements that render once, as finished text.

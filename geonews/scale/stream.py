@@ -23,14 +23,13 @@ from __future__ import annotations
 import itertools
 import logging
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from tqdm.auto import tqdm
 
+from geonews._progress import interactive, progress_bar
 from geonews.corpus.read import Document, documents
 from geonews.errors import InvalidInput
 from geonews.export.parts import check_no_parts, part_name, write_part
@@ -97,7 +96,7 @@ def events_to_parquet(
     errors : {"collect", "raise"}
         As in :func:`geonews.events`.
     progress : bool, optional
-        Show a tqdm bar over documents; by default only when stderr is a terminal.
+        Show a tqdm bar over documents; by default when stderr is a terminal or in Jupyter.
 
     Returns
     -------
@@ -129,9 +128,9 @@ def events_to_parquet(
     check_no_parts(folder)
     stream: Iterable[Document] = documents(docs, date=date, source=source, url=url)
     if progress is None:
-        progress = sys.stderr.isatty()
+        progress = interactive()
     if progress:
-        stream = tqdm(stream, desc="events", unit="doc")
+        stream = progress_bar(stream, desc="events", unit="doc")
     folder.mkdir(parents=True, exist_ok=True)
     tables: list[pd.DataFrame] = []
     count = rows = parts = 0
