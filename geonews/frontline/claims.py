@@ -186,7 +186,8 @@ def read_claims(path: str | PathLike[str]) -> gpd.GeoDataFrame:
     A claims CSV has one row per claim with ``lat``, ``lon`` and a date
     (``claim_date`` or ``date``, ``YYYY-MM-DD``), and optionally ``side`` (RU/UA,
     the side said to gain the place), ``kind`` or ``claim_kind`` (one of
-    :data:`CLAIM_KINDS`), ``claimant``, ``place`` and ``country``; other columns are
+    :data:`CLAIM_KINDS`; ``capture`` when absent or empty), ``claimant``, ``place`` and
+    ``country`` (ISO code of the place's country: ``RU`` for Sudzha); other columns are
     kept.  Any other file is read with :func:`geonews.export.write.read_events`
     (GeoJSON, GeoParquet, CSV with WKT geometry).
 
@@ -337,17 +338,20 @@ def _read_claims_csv(path: Path) -> gpd.GeoDataFrame:
     lat = _numbers(table, "lat", path, -90, 90)
     lon = _numbers(table, "lon", path, -180, 180)
     dates = _dates(table[date_column], path)
-    frame = table.drop(columns=[c for c in ("date",) if c in table.columns]).replace("", None)
+    frame = table.drop(columns=[c for c in ("date", "claim_date") if c in table.columns])
+    frame = frame.replace("", None)
     frame.insert(0, "date", dates)
     if "place" in frame.columns and "place_name" not in frame.columns:
         frame["place_name"] = frame["place"]
     if "precision" not in frame.columns:
         frame["precision"] = "settlement"
     kind_column = "claim_kind" if "claim_kind" in frame.columns else "kind"
-    if kind_column in frame.columns:
+    if kind_column in frame.columns:  # every row of a claims file is a claim: capture by default
         kinds = frame[kind_column].where(frame[kind_column].notna(), "capture")
         _check_values(kinds, CLAIM_KINDS, path, kind_column)
         frame["claim_kind"] = kinds.astype(object)
+    else:
+        frame["claim_kind"] = "capture"
     if "side" in frame.columns:
         _check_values(frame["side"].dropna().str.upper(), SIDES, path, "side")
     points = gpd.points_from_xy(*zip(*map(lonlat, lat, lon), strict=True)) if len(table) else []

@@ -82,6 +82,7 @@ from geonews.places.territory import country_outline
 __all__ = [
     "ADVANCE_GAIN",
     "HOLD_SHARE",
+    "RUSSIAN_BORDER_KM",
     "SAME_ASSESSMENT_DAYS",
     "STILL_HELD_SHARE",
     "VERDICTS",
@@ -107,6 +108,10 @@ ADVANCE_GAIN = 0.1
 #: A union or ISW snapshot this close (days) to a raw layer adds nothing but loses the
 #: grey zone; the raw layer decides.
 SAME_ASSESSMENT_DAYS = 3
+
+#: On Russian soil, raw layers count as covering only this far (km) from Ukraine's border:
+#: the ground they drew there (Kursk, 2024-25) lay well within it.
+RUSSIAN_BORDER_KM = 50.0
 
 # Statuses that make each kind of area in a snapshot (others count for nobody).
 _GREY = ("contested", "advance")
@@ -471,7 +476,7 @@ class _Places:
             size=size,
             regions=regions,
             radius=float(buffer_m),
-            home=_home(claims, points),
+            home=_home(claims, points, centres),
         )
 
 
@@ -487,15 +492,23 @@ def _take(places: _Places, rows: np.ndarray) -> _Places:
     )
 
 
-def _home(claims: gpd.GeoDataFrame, points: np.ndarray) -> np.ndarray:
-    """Whose soil each claim's place is on: the ``country`` column, else Ukraine's outline."""
+def _home(claims: gpd.GeoDataFrame, points: np.ndarray, centres: np.ndarray) -> np.ndarray:
+    """Whose soil each place is on: "UA", "RU" (near Ukraine only) or None.
+
+    From the ``country`` column where it has one, else from Ukraine's (coarse) outline.
+    """
     given = claims["country"] if "country" in claims.columns else pd.Series(None, claims.index)
     home = np.asarray([c if c in ("UA", "RU") else None for c in given], dtype=object)
+    outline = country_outline("UA")
+    if outline is None:  # countryinfo always has Ukraine; without it, trust the column
+        return home
     unknown = np.flatnonzero(pd.isna(given).to_numpy() & ~shapely.is_missing(points))
-    if len(unknown):
-        outline = country_outline("UA")
-        inside = shapely.contains(outline, points[unknown]) if outline is not None else False
-        home[unknown] = np.where(inside, "UA", None)
+    home[unknown] = np.where(shapely.contains(outline, points[unknown]), "UA", None)
+    russian = np.flatnonzero(home == "RU")
+    if len(russian):
+        border = _metres([outline])[0].boundary
+        far = shapely.distance(border, centres[russian]) > RUSSIAN_BORDER_KM * 1000
+        home[russian[far]] = None
     return home
 
 
