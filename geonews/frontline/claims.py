@@ -84,6 +84,7 @@ _QUALIFIER = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "liberated by Ukrainian forces", "fell to Russian troops", "withdrawal of Russian troops"
 _AGENT = re.compile(r"^\s*(?:by|to|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_NEXT = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
 
 
 @functools.cache
@@ -274,7 +275,9 @@ def _sentence_side(kind: Any, sentence: Any, place_text: Any) -> str | None:
     anchor = sentence.find(place_text) if isinstance(place_text, str) and place_text else -1
     trigger = min(found, key=lambda m: abs(m.start() - anchor)) if anchor >= 0 else found[0]
     actor, lost = None, False
-    after = _actor(sentence, trigger.end(), _AGENT)
+    # "fell to Russian troops": the trigger already ends with its preposition
+    lead = _NEXT if trigger.group().lower().endswith(" to") else _AGENT
+    after = _actor(sentence, trigger.end(), lead)
     if after is not None:  # "liberated by Ukrainian forces", "withdrawal of Russian troops"
         actor = after
     else:
