@@ -273,7 +273,10 @@ class _Snapshot:
     kinds: tuple[shapely.Geometry, ...]
     edges: tuple[shapely.Geometry, ...]
     _cut: dict[int, tuple[np.ndarray, shapely.STRtree, np.ndarray]] = field(default_factory=dict)
-    _liberated: tuple[np.ndarray, shapely.Geometry] = (np.asarray([]), shapely.Polygon())
+    _liberated: tuple[np.ndarray, tuple[shapely.Geometry, shapely.Geometry]] = (
+        np.asarray([]),
+        (shapely.Polygon(), shapely.Polygon()),
+    )
 
     @classmethod
     def of(cls, date: np.datetime64, frame: gpd.GeoDataFrame) -> _Snapshot:
@@ -282,10 +285,9 @@ class _Snapshot:
         # Unions in degrees (fewer vertices than once edges are split), then projected.
         russian = _union(geoms[np.isin(status, OCCUPIED)])
         grey = _union(geoms[np.isin(status, _GREY)]).difference(russian)
-        kinds = [_metres([shapely.make_valid(k)])[0] for k in (russian, grey)]
         snapshot = cls(date=date, full=bool(np.isin(status, _FULL).any()), kinds=(), edges=())
-        snapshot._liberated = (geoms[np.isin(status, _LIBERATED)], russian.union(grey))
-        snapshot._set(kinds)
+        snapshot._liberated = (geoms[np.isin(status, _LIBERATED)], (russian, grey))
+        snapshot._set(list(_metres([russian, grey])))
         return snapshot
 
     def _set(self, kinds: list[shapely.Geometry]) -> None:
@@ -300,8 +302,8 @@ class _Snapshot:
         """
         if len(self.kinds) == 3:
             return
-        polygons, drawn = self._liberated
-        liberated = shapely.make_valid(_union(polygons).difference(drawn))
+        polygons, (russian, grey) = self._liberated
+        liberated = _union(polygons).difference(russian.union(grey))
         self._set([*self.kinds, _metres([liberated])[0]])
 
     def shares(self, places: _Places) -> np.ndarray:
@@ -399,9 +401,10 @@ def _snapshots(series: Any) -> list[_Snapshot]:
 
 
 def _union(geoms: np.ndarray) -> shapely.Geometry:
+    """Union of polygons (valid: frontline.load repairs what it reads)."""
     if not len(geoms):
         return shapely.MultiPolygon()
-    return shapely.make_valid(shapely.union_all(geoms))
+    return shapely.union_all(geoms)
 
 
 def _metres(geoms: Any) -> np.ndarray:
