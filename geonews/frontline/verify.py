@@ -13,8 +13,9 @@ what the maps showed at its place before and after it:
 ``not_yet``
     no later snapshot shows the claimed side holding it, and none contradicts it;
 ``contradicted``
-    the other side still holds it in a snapshot at least ``within_days`` after the
-    claim, before any snapshot confirms it;
+    the other side still holds it (more than half of it: :data:`STILL_HELD_SHARE`) in
+    every later snapshot up to one at least ``within_days`` after the claim, before any
+    snapshot confirms it;
 ``unknown``
     no snapshot after the claim covers the place (or the claim has no date, no place
     or no side that can be told).
@@ -158,9 +159,9 @@ def verify(
         ``claimed_side``, ``verdict`` (one of :data:`VERDICTS`), ``confirmed_on``,
         ``lag_days`` (Int64), ``before_on`` and ``status_before`` (the last snapshot
         on or before the claim), ``decided_on`` (the snapshot that settled the
-        verdict), ``statuses`` (every snapshot from ``before_on`` on, e.g.
-        ``"2024-07-14 occupied; 2024-10-15 not_occupied"``, with the shares where no
-        side holds the place), ``front_distance_km`` and ``front_side`` (at the claim
+        verdict), ``statuses`` (the place in each snapshot used, from ``before_on`` to
+        ``decided_on``, e.g. ``"2024-07-14 occupied; 2024-10-15 not_occupied"``, with the
+        shares where no side holds it), ``front_distance_km`` and ``front_side`` (at the claim
         date, from :func:`geonews.frontline.locate`) and ``basis`` (why, in words).
 
     Raises
