@@ -29,6 +29,7 @@ def test_the_notebooks_are_there():
         "03_frontline",
         "04_corpus",
         "05_compare_with_acled",
+        "06_verify_claims",
     ]
 
 
@@ -67,9 +68,10 @@ def test_notebook_runs_top_to_bottom(path, monkeypatch):
     assert any(o.output_type in ("execute_result", "display_data") for o in outputs)
 
 
-def test_frontline_notebook_without_data_says_so_and_skips(tmp_path, monkeypatch):
+@pytest.mark.parametrize("name", ["03_frontline", "06_verify_claims"])
+def test_frontline_notebooks_without_data_say_so_and_skip(name, tmp_path, monkeypatch):
     # run from a folder with no project (hence no ../shared/data) above it
-    path = ROOT / "notebooks" / "03_frontline.ipynb"
+    path = ROOT / "notebooks" / f"{name}.ipynb"
     outputs = _execute(path, tmp_path, monkeypatch)
     printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "No front-line snapshots found" in printed

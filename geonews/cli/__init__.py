@@ -6,7 +6,8 @@ Subcommands, one module each:
 ``parse``     texts -> toponym mentions as CSV, JSON or GeoJSON (:mod:`geonews.cli._parse`)
 ``events``    texts -> events as GeoJSON, GeoParquet or CSV (:mod:`geonews.cli._events`)
 ``map``       texts or an events file -> one offline HTML map (:mod:`geonews.cli._map`)
-``frontline`` control-area snapshots: load, compare, summary (:mod:`geonews.cli._frontline`)
+``frontline`` control-area snapshots: load, compare, summary, verify claims
+              (:mod:`geonews.cli._frontline`, :mod:`geonews.cli._verify`)
 ``eval``      score the geoparser on a gold JSONL file (:mod:`geonews.cli._eval`)
 ``import``    an ACLED or UCDP GED export -> an events file (:mod:`geonews.cli._coded`)
 ``compare``   news events against a coded dataset (:mod:`geonews.cli._compare`)

@@ -1,4 +1,4 @@
-"""``geonews frontline load|compare|summary``: control-area snapshots from the command line.
+"""``geonews frontline load|compare|summary|verify``: control-area snapshots from the command line.
 
 The package ships no control data; these commands read snapshots the user has the right
 to use (DeepStateMap or ISW layer files, or any GeoJSON/KML/GeoPackage with a status).
@@ -11,13 +11,14 @@ import json
 import sys
 from typing import Any
 
+from geonews.cli import _verify
 from geonews.cli._inputs import info, output_format
 
 _SUFFIXES = {".geojson": "geojson", ".json": "geojson", ".parquet": "parquet"}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    """Register ``frontline`` and its three actions."""
+    """Register ``frontline`` and its actions (``verify`` lives in :mod:`geonews.cli._verify`)."""
     p = sub.add_parser(
         "frontline",
         help="front-line snapshots: load, compare two dates, summarise",
@@ -50,6 +51,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     summary.add_argument("snapshots", nargs="+", metavar="SNAPSHOT", help="files or URLs")
     summary.add_argument("--json", action="store_true", help="print JSON instead of a table")
     summary.set_defaults(func=run_summary)
+
+    _verify.add_parser(actions)
 
 
 def _print_table(records: list[dict[str, Any]], *, as_json: bool) -> None:
