@@ -65,3 +65,9 @@ def test_country_point_lies_on_the_country():
 def test_settlement_shape_is_its_point():
     shape = gz.shape(gz.get_id("geonames:704422"))
     assert shape.geom_type == "Point" and shape.equals(point("geonames:704422"))
+
+
+def test_places_named_lists_every_place_of_a_name():
+    assert {p.country for p in gz.places_named("Pokrovsk")} >= {"UA", "RU"}
+    assert "Pokrovsk" in [p.name for p in gz.places_named("Krasnoarmeysk") if p.country == "UA"]
+    assert gz.places_named("Qwxzvillezzz") == []

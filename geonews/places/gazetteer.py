@@ -8,7 +8,7 @@ project's tables (see :mod:`geonews.places.index`) and cached in the user cache 
 Examples
 --------
 >>> gz = default_gazetteer()
->>> [p.name for p in gz.lookup("Krasnoarmiisk") if p.country == "UA"]
+>>> [p.name for p in gz.places_named("Krasnoarmiisk") if p.country == "UA"]
 ['Pokrovsk']
 """
 
@@ -198,8 +198,17 @@ class Gazetteer:
                 self._place(row)
         return [cache[r] for r in rowids]
 
-    def lookup(self, name: str) -> list[Place]:
-        """Every place whose name, alternate name or alias has the exact key of ``name``."""
+    def places_named(self, name: str) -> list[Place]:
+        """Every place whose name, alternate name or alias has the exact key of ``name``.
+
+        An empty list when there is none (ranking them is :class:`~geonews.places.Resolver`'s
+        work).
+
+        Examples
+        --------
+        >>> sorted({p.country for p in default_gazetteer().places_named("Pokrovsk")})
+        ['RU', 'UA']
+        """
         from geonews.places.names import key
 
         return self.rows(list(dict.fromkeys(r for r, _ in self.hits(key(name)))))
