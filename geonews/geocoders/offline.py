@@ -21,7 +21,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geonews.errors import InvalidInput
-from geonews.places import Place, haversine_km
+from geonews.places import Place
 from geonews.places.resolver import CountryBias, Resolver
 
 __all__ = ["OfflineGeocoder"]
@@ -97,8 +97,8 @@ class OfflineGeocoder(Geocoder):
             lat, lon = float(query[0]), float(query[1])
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise InvalidInput(f"not a latitude/longitude pair: {query!r}")
+        # nearest first, by great-circle distance
         places = self.resolver.gazetteer.nearest(lat, lon, limit=1 if exactly_one else limit)
-        places.sort(key=lambda p: haversine_km(lat, lon, p.lat, p.lon))
         if not places:
             return None
         locations = [_location(p) for p in places]
