@@ -34,6 +34,10 @@ log = logging.getLogger("geonews")
 _COLUMNS = "rowid, id, name, lat, lon, kind, country, admin1, admin1_code, population, geonameid"
 _BY_ROWID = f"SELECT {_COLUMNS} FROM places WHERE rowid=?"
 _HOW = {"n": "name", "a": "alt"}
+#: SQLite page cache of each connection, KiB (allocated only as pages are read).
+_PAGE_CACHE_KIB = 65_536
+#: Shapes kept in memory (maps ask for the same regions and countries again and again).
+_SHAPES_CACHED = 512
 #: Half-heights (degrees of latitude) of the boxes :meth:`Gazetteer.nearest` searches in
 #: turn (each as wide in km as it is high); fewer settlements in the last than asked for
 #: is no answer.
@@ -85,8 +89,7 @@ class Gazetteer:
         db = getattr(self._local, "db", None)
         if db is None:
             db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True)
-            # up to 64 MB of index pages stay in memory (allocated only as pages are read)
-            db.execute("PRAGMA cache_size=-65536")
+            db.execute(f"PRAGMA cache_size=-{_PAGE_CACHE_KIB}")
             self._local.db = db
             self._local.seek = db.cursor()
         return db
@@ -372,7 +375,7 @@ def _circle_box(lat: float, reach: float) -> tuple[float, float]:
     return half, math.degrees(math.asin(math.sin(reach) / cos_lat)) + _MARGIN
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=_SHAPES_CACHED)
 def _shape(path, pid, kind, country, admin1_code, lat, lon):
     import shapely
 

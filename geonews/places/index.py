@@ -40,7 +40,7 @@ from geonews.places.index_regions import (
     region_territories,
 )
 from geonews.places.index_rows import IndexRows, Settled
-from geonews.places.names import key, skeleton
+from geonews.places.names import SKELETON_MIN_KEY, key, skeleton
 
 log = logging.getLogger("geonews")
 
@@ -393,12 +393,13 @@ def _skeleton_rows(
 ) -> Iterator[tuple]:
     """Rows of the ``skeletons`` table: the places of each loose key, most populous first.
 
-    Keys shorter than four characters get no skeleton (too loose to mean anything);
-    alias rows always do.  The order lets a reader stop early.
+    Keys shorter than :data:`~geonews.places.names.SKELETON_MIN_KEY` get no skeleton
+    (too loose to mean anything); alias rows always do.  The order lets a reader stop
+    early.
     """
     skels: dict[str, set[int]] = defaultdict(set)
     for k, rowid, _ in names:
-        if len(k) >= 4:
+        if len(k) >= SKELETON_MIN_KEY:
             skels[skeleton(k)].add(rowid)
     for a in alias_rows:
         skels[skeleton(a[0])].add(a[1])
