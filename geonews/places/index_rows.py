@@ -95,7 +95,7 @@ class Settled:
     us_town_pop : dict
         ``(state, name key) -> population`` of that settlement.
     big_city_names : dict
-        ``country -> names`` of its cities of at least 20,000 people.
+        ``country -> names`` of its big cities (``index._BIG_CITY`` people or more).
     """
 
     admin_points: dict[tuple[str, str], list[tuple[float, float]]] = field(
