@@ -65,3 +65,47 @@ def test_country_point_lies_on_the_country():
 def test_settlement_shape_is_its_point():
     shape = gz.shape(gz.get_id("geonames:704422"))
     assert shape.geom_type == "Point" and shape.equals(point("geonames:704422"))
+
+
+def _nearest_by_scan(lat, lon, limit):
+    """The ``limit`` nearest settlements by great-circle distance, every row compared."""
+    from geonews.places import haversine_km
+
+    rows = gz._db.execute("SELECT rowid, lat, lon FROM places WHERE kind='settlement'").fetchall()
+    rows.sort(key=lambda r: haversine_km(lat, lon, r[1], r[2]))
+    return [gz.by_rowid(r[0]).id for r in rows[:limit]]
+
+
+def test_nearest_is_the_nearest_far_from_ukraine():
+    # Ukraine's cos-latitude (0.66) made a degree of longitude 73 km everywhere; north of
+    # Tromso (70.1 N) it is 38 km, so the old search answered Tromso (55 km) for Hansnes
+    # (34 km); at Tierra del Fuego it answered Cámeron (130 km) for Ushuaia (115 km); by
+    # the antimeridian in Fiji it never looked across and answered Tubou (245 km) for
+    # Labasa (69 km)
+    for (lat, lon), name in [
+        ((70.138, 18.879), "Hansnes"),
+        ((-54.778, -70.105), "Ushuaia"),
+        ((-16.342, -179.995), "Labasa"),
+    ]:
+        assert gz.nearest(lat, lon)[0].name == name
+        for limit in (1, 5):
+            found = [p.id for p in gz.nearest(lat, lon, limit=limit)]
+            assert found == _nearest_by_scan(lat, lon, limit), (lat, lon, limit)
+
+
+def test_nearest_in_ukraine_and_its_edge_cases():
+    assert [p.name for p in gz.nearest(48.28, 37.18, limit=2)] == ["Pokrovsk", "Lazurnyi"]
+    assert [p.id for p in gz.nearest(50.45, 30.52, limit=3)] == _nearest_by_scan(50.45, 30.52, 3)
+    assert gz.nearest(48.28, 37.18, limit=0) == []
+    assert gz.nearest(-10.0, -120.0) == []  # the open Pacific: nothing within 5 degrees
+    # near the pole a box spans many degrees of longitude, across the antimeridian too
+    for lat, lon, limit in [(82.0, -150.0, 1), (81.0, 0.0, 2)]:
+        assert [p.id for p in gz.nearest(lat, lon, limit=limit)] == _nearest_by_scan(
+            lat, lon, limit
+        )
+
+
+def test_places_named_lists_every_place_of_a_name():
+    assert {p.country for p in gz.places_named("Pokrovsk")} >= {"UA", "RU"}
+    assert "Pokrovsk" in [p.name for p in gz.places_named("Krasnoarmeysk") if p.country == "UA"]
+    assert gz.places_named("Qwxzvillezzz") == []

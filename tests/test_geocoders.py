@@ -253,6 +253,26 @@ def test_retries_on_5xx_and_timeouts(server, tmp_path):
     assert server.count == 5
 
 
+def test_service_errors_keep_the_geopy_error_as_their_cause():
+    import geopy.exc
+
+    from geonews.errors import GeocoderRateLimited, GeocoderTimeout
+
+    def timing_out(query):
+        raise geopy.exc.GeocoderTimedOut("read timed out")
+
+    with pytest.raises(GeocoderTimeout) as caught:
+        Service(timing_out, min_delay=0, retries=0).geocode("Vesele")
+    assert isinstance(caught.value.__cause__, geopy.exc.GeocoderTimedOut)
+
+    def rate_limited(query):  # a wait longer than max_backoff trips the circuit at once
+        raise geopy.exc.GeocoderRateLimited("slow down", retry_after=3600)
+
+    with pytest.raises(GeocoderRateLimited) as caught:
+        Service(rate_limited, min_delay=0).geocode("Vesele")
+    assert isinstance(caught.value.__cause__, geopy.exc.GeocoderRateLimited)
+
+
 def test_circuit_breaker_opens_and_closes(server, tmp_path, caplog):
     caplog.set_level("INFO", logger="geonews")
     server.mode = "500"

@@ -9,7 +9,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geonews.errors import InvalidInput
-from geonews.geocoders import Gazetteer
+from geonews.geocoders import OfflineGeocoder
 from geonews.places import haversine_km
 from geonews.places.resolver import Resolver, resolve
 
@@ -18,16 +18,16 @@ PLACE_FIELDS = {"name", "lat", "lon", "id", "kind", "country", "admin1", "popula
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer()
+def geocoder() -> OfflineGeocoder:
+    return OfflineGeocoder()
 
 
-def test_is_a_geopy_geocoder(gazetteer):
-    assert isinstance(gazetteer, Geocoder)
+def test_is_a_geopy_geocoder(geocoder):
+    assert isinstance(geocoder, Geocoder)
 
 
-def test_geocode_returns_a_location_with_place_fields(gazetteer):
-    loc = gazetteer.geocode("Krasnoarmeysk")
+def test_geocode_returns_a_location_with_place_fields(geocoder):
+    loc = geocoder.geocode("Krasnoarmeysk")
     assert isinstance(loc, Location)
     pokrovsk = resolve("Pokrovsk")
     assert (loc.latitude, loc.longitude) == pokrovsk.point
@@ -38,8 +38,8 @@ def test_geocode_returns_a_location_with_place_fields(gazetteer):
     assert loc.address.startswith("Pokrovsk") and "Donetsk" in loc.address
 
 
-def test_exactly_one_false_lists_ranked_locations(gazetteer):
-    locs = gazetteer.geocode("Pokrovsk", exactly_one=False, limit=3)
+def test_exactly_one_false_lists_ranked_locations(geocoder):
+    locs = geocoder.geocode("Pokrovsk", exactly_one=False, limit=3)
     assert isinstance(locs, list) and 1 < len(locs) <= 3
     assert all(isinstance(x, Location) for x in locs)
     scores = [x.raw["score"] for x in locs]
@@ -47,43 +47,43 @@ def test_exactly_one_false_lists_ranked_locations(gazetteer):
     assert locs[0].raw["country"] == "UA"
 
 
-def test_country_codes_filter(gazetteer):
-    loc = gazetteer.geocode("Pokrovsk", country_codes="RU")
+def test_country_codes_filter(geocoder):
+    loc = geocoder.geocode("Pokrovsk", country_codes="RU")
     assert loc.raw["country"] == "RU"
-    assert gazetteer.geocode("Pokrovsk", country_codes=["FR"]) is None
+    assert geocoder.geocode("Pokrovsk", country_codes=["FR"]) is None
 
 
 def test_context_and_resolver_options():
-    assert Gazetteer(country_bias="RU").geocode("Dzerzhinsk").raw["country"] == "RU"
+    assert OfflineGeocoder(country_bias="RU").geocode("Dzerzhinsk").raw["country"] == "RU"
     r = Resolver(aliases={"Avdeevka coke plant": "geonames:713122"})
-    assert Gazetteer(resolver=r).geocode("Avdeevka coke plant").raw["name"] == "Avdiivka"
+    assert OfflineGeocoder(resolver=r).geocode("Avdeevka coke plant").raw["name"] == "Avdiivka"
 
 
-def test_unknown_is_none_and_bad_input_raises(gazetteer):
-    assert gazetteer.geocode("Qwxzvillezzz") is None
-    assert gazetteer.geocode("Qwxzvillezzz", exactly_one=False) is None
+def test_unknown_is_none_and_bad_input_raises(geocoder):
+    assert geocoder.geocode("Qwxzvillezzz") is None
+    assert geocoder.geocode("Qwxzvillezzz", exactly_one=False) is None
     with pytest.raises(InvalidInput):
-        gazetteer.geocode("")
+        geocoder.geocode("")
     with pytest.raises(ValueError):
-        gazetteer.geocode("Kyiv\x00")
+        geocoder.geocode("Kyiv\x00")
 
 
-def test_reverse(gazetteer):
+def test_reverse(geocoder):
     kharkiv = resolve("Kharkiv")
-    loc = gazetteer.reverse((kharkiv.lat + 0.001, kharkiv.lon - 0.001))
+    loc = geocoder.reverse((kharkiv.lat + 0.001, kharkiv.lon - 0.001))
     assert isinstance(loc, Location) and loc.raw["name"] == "Kharkiv"
-    same = gazetteer.reverse(f"{kharkiv.lat + 0.001}, {kharkiv.lon - 0.001}")
+    same = geocoder.reverse(f"{kharkiv.lat + 0.001}, {kharkiv.lon - 0.001}")
     assert same.raw["id"] == loc.raw["id"]
-    many = gazetteer.reverse(kharkiv.point, exactly_one=False, limit=5)
+    many = geocoder.reverse(kharkiv.point, exactly_one=False, limit=5)
     assert len(many) == 5
     dists = [haversine_km(*kharkiv.point, x.latitude, x.longitude) for x in many]
     assert dists == sorted(dists)
     with pytest.raises(InvalidInput):
-        gazetteer.reverse((120.0, 30.0))
+        geocoder.reverse((120.0, 30.0))
 
 
-def test_rate_limiter_wraps_geocode(gazetteer):
-    geocode = RateLimiter(gazetteer.geocode, min_delay_seconds=0)
+def test_rate_limiter_wraps_geocode(geocoder):
+    geocode = RateLimiter(geocoder.geocode, min_delay_seconds=0)
     names = ["Krasnoarmeysk", "Artemovsk", "Qwxzvillezzz", "Kharkov"]
     results = [geocode(n) for n in names]
     assert [r.raw["name"] if r else None for r in results] == [
@@ -96,7 +96,9 @@ def test_rate_limiter_wraps_geocode(gazetteer):
 
 
 def test_geopandas_geocode_with_the_class_as_provider():
-    gdf = geopandas.tools.geocode(["Krasnoarmeysk", "Kharkov", "Qwxzvillezzz"], provider=Gazetteer)
+    gdf = geopandas.tools.geocode(
+        ["Krasnoarmeysk", "Kharkov", "Qwxzvillezzz"], provider=OfflineGeocoder
+    )
     assert gdf.crs == "EPSG:4326"
     pokrovsk, kharkiv = resolve("Pokrovsk"), resolve("Kharkiv")
     assert (gdf.geometry[0].x, gdf.geometry[0].y) == (pokrovsk.lon, pokrovsk.lat)
@@ -106,7 +108,7 @@ def test_geopandas_geocode_with_the_class_as_provider():
 
 
 def test_geopandas_geocode_passes_provider_options():
-    gdf = geopandas.tools.geocode(["Dzerzhinsk"], provider=Gazetteer, country_bias="RU")
+    gdf = geopandas.tools.geocode(["Dzerzhinsk"], provider=OfflineGeocoder, country_bias="RU")
     dzerzhinsk = resolve("Dzerzhinsk", country_bias="RU")
     assert (gdf.geometry[0].y, gdf.geometry[0].x) == dzerzhinsk.point
 
@@ -116,6 +118,6 @@ def test_geopandas_reverse_geocode():
 
     kharkiv = resolve("Kharkiv")
     gdf = geopandas.tools.reverse_geocode(
-        [shapely.Point(kharkiv.lon, kharkiv.lat)], provider=Gazetteer
+        [shapely.Point(kharkiv.lon, kharkiv.lat)], provider=OfflineGeocoder
     )
     assert gdf.address[0].startswith("Kharkiv")

@@ -38,6 +38,7 @@ from geonews.errors import InvalidInput
 from geonews.evaluate.gold import gold_role, has_coords, load_gold, scored_toponyms
 from geonews.evaluate.report import EventReport, Report
 from geonews.places.names import key
+from geonews.places.place import haversine_km
 
 __all__ = [
     "MAX_ERROR_KM",
@@ -53,35 +54,12 @@ log = logging.getLogger("geonews")
 
 #: Half the Earth's circumference: the largest possible error, in km.
 MAX_ERROR_KM = 20039.0
-#: Mean Earth radius (IUGG), km.
-_EARTH_RADIUS_KM = 6371.0088
 _MATCH_MODES = ("surface", "overlap", "exact")
 
 
-def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance between two points, in km.
-
-    Parameters
-    ----------
-    lat1, lon1, lat2, lon2 : float
-        WGS84 coordinates in degrees.
-
-    Returns
-    -------
-    float
-        Distance in kilometres on a sphere of mean Earth radius.
-
-    Examples
-    --------
-    >>> round(haversine(50.45466, 30.5238, 49.98177, 36.25475))  # Kyiv - Kharkiv
-    411
-    >>> haversine(48.28, 37.18, 48.28, 37.18)
-    0.0
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+#: The great-circle distance in km: :func:`geonews.places.haversine_km` (one formula, one
+#: Earth radius), under the name this module has always exported.
+haversine = haversine_km
 
 
 def auc(errors_km: Iterable[float]) -> float | None:

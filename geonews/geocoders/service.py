@@ -366,12 +366,14 @@ class Service:
         attempt = 0
         while True:
             error: GeocodingError | None = None
+            cause: BaseException | None = None  # the geopy (or OS) error behind ``error``
             with self.limiter:
                 self.requests += 1
                 try:
                     places = self._call(query)
                 except (geopy.exc.GeopyError, OSError) as err:
                     error, retryable, retry_after = self._classify(query, err)
+                    cause = err
                 except GeocoderUnavailable as err:
                     error, retryable, retry_after = err, False, None
             if error is None:
@@ -380,10 +382,10 @@ class Service:
             if retry_after is not None and retry_after > self.max_backoff:
                 self.limiter.defer(retry_after)
                 self.breaker.trip(retry_after, str(error))
-                raise error
+                raise error from cause
             if not retryable or attempt >= self.retries:
                 self.breaker.failure(str(error))
-                raise error
+                raise error from cause
             wait = min(self.backoff * 2**attempt, self.max_backoff)
             wait *= 1 + 0.1 * random.random()
             if retry_after is not None:
