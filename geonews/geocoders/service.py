@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
@@ -260,6 +261,7 @@ class Service:
         timeout: float | None = None,
         limit: int = 5,
         geocode_kwargs: Mapping[str, Any] | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ):
         if not (hasattr(geocoder, "geocode") or callable(geocoder)):
             raise InvalidInput(
@@ -272,11 +274,13 @@ class Service:
         _disable_hidden_retries(geocoder)
         self.geocoder = geocoder
         self.name = name or _default_name(geocoder)
-        self.limiter = MinDelay(min_delay)
+        self.limiter = MinDelay(min_delay, clock=clock)
         self.retries = retries
         self.backoff = float(backoff)
         self.max_backoff = float(max_backoff)
-        self.breaker = CircuitBreaker(self.name, threshold=failure_threshold, cooldown=cooldown)
+        self.breaker = CircuitBreaker(
+            self.name, threshold=failure_threshold, cooldown=cooldown, clock=clock
+        )
         self.timeout = timeout
         self.requests = 0  # attempts sent, for diagnostics and benchmarks
         from geopy.geocoders import Nominatim

@@ -13,7 +13,7 @@ import pytest
 from geonews.cli import main
 from geonews.places.resolver import resolve
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_resolve_prints_one_line_per_name(capsys):

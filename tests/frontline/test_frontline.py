@@ -32,7 +32,7 @@ from geonews.maps.events import save_map
 from geonews.places import Place
 from tests.browser import Page
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "frontline"
+DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "frontline"
 RAW = sorted((DATA / "deepstate_raw").glob("deepstate_*.geojson"))
 UNION = sorted((DATA / "occupied_union").glob("deepstatemap_data_*.geojson"))
 ISW = DATA / "isw"

@@ -23,7 +23,7 @@ from geonews.evaluate import (
 from geonews.mentions import Mention
 from geonews.places import Place
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 WAR_NEWS = ROOT / "tests" / "data" / "war_news.jsonl"
 SHARED = ROOT / ".." / "shared" / "data" / "geoparse"
 

@@ -16,7 +16,7 @@ import pytest
 
 from geonews.places.resolver import Resolver
 
-SPELLINGS = Path(__file__).resolve().parent / "data" / "spellings.csv"
+SPELLINGS = Path(__file__).resolve().parents[1] / "data" / "spellings.csv"
 
 
 def _rows() -> list[dict[str, str]]:

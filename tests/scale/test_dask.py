@@ -18,7 +18,7 @@ from geonews.errors import InvalidInput
 from geonews.export.parts import part_name
 from geonews.export.write import read_events
 from geonews.places.gazetteer import default_gazetteer
-from tests.scale_fixtures import dispatches, ordered
+from tests.scale.fixtures import dispatches, ordered
 
 
 @pytest.fixture(scope="module")

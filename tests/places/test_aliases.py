@@ -14,7 +14,7 @@ from geonews.places.gazetteer import default_gazetteer
 from geonews.places.names import key, skeleton
 from geonews.places.resolver import Resolver
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RENAMES = ROOT / ".." / "shared" / "data" / "reference" / "renames.csv"
 KINDS = {
     "soviet_era",

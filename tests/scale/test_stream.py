@@ -11,7 +11,7 @@ from geonews.activity import COLUMNS
 from geonews.errors import InvalidInput
 from geonews.export.write import read_events
 from geonews.scale.stream import chunks, events_to_parquet
-from tests.scale_fixtures import dispatches, ordered
+from tests.scale.fixtures import dispatches, ordered
 
 
 def test_parts_equal_one_frame_and_ids_do_not_depend_on_chunks(tmp_path):

@@ -14,7 +14,6 @@ from datetime import datetime
 import pandas as pd
 import pytest
 from geopy.geocoders import Nominatim
-from nominatim_server import NominatimServer, place
 
 import geonews
 import geonews.geocoders
@@ -30,6 +29,7 @@ from geonews.geocoders import (
 )
 from geonews.places import Place
 from geonews.places.names import key
+from tests.geocoders.nominatim_server import NominatimServer, place
 
 # Places the test server knows. Mariinka's first answer is the namesake in Russia.
 PLACES = [
@@ -92,14 +92,15 @@ def test_second_run_makes_no_request(server, tmp_path):
 
 
 def test_negative_answers_expire_sooner(server, tmp_path):
-    cache = GeocodeCache(tmp_path / "c.sqlite", negative_ttl=1.0)
+    now = [time.time()]
+    cache = GeocodeCache(tmp_path / "c.sqlite", negative_ttl=60.0, clock=lambda: now[0])
     with make_chain(server, tmp_path, cache=cache) as chain:
         chain.lookup("Nowhere")
         chain.lookup("Vesele")
         chain.lookup("Nowhere")
         chain.lookup("Vesele")
         assert server.queries() == ["Nowhere", "Vesele"]
-        time.sleep(1.1)
+        now[0] += 61  # a minute later: the negative answer is gone, the place is not
         assert chain.lookup("Vesele").cached
         chain.lookup("Nowhere")
     assert server.queries() == ["Nowhere", "Vesele", "Nowhere"]
@@ -276,7 +277,12 @@ def test_service_errors_keep_the_geopy_error_as_their_cause():
 def test_circuit_breaker_opens_and_closes(server, tmp_path, caplog):
     caplog.set_level("INFO", logger="geonews")
     server.mode = "500"
-    with make_chain(server, tmp_path, retries=0, failure_threshold=3, cooldown=1.0) as chain:
+    now = [1000.0]
+    service = Service(
+        nominatim(server), min_delay=0, retries=0, failure_threshold=3, cooldown=60.0,
+        clock=lambda: now[0],
+    )  # fmt: skip
+    with Chain(service, offline=offline, cache=tmp_path / "cb.sqlite") as chain:
         breaker = chain.services[0].breaker
         failed = [chain.lookup(f"Khutir {i:02d}") for i in range(5)]
         assert server.count == 3  # the last two were not sent
@@ -286,13 +292,13 @@ def test_circuit_breaker_opens_and_closes(server, tmp_path, caplog):
         assert all(r.status == "unresolved" for r in failed)
         assert all("HTTP 500" in r.reason for r in failed[:3])
         assert all("circuit open" in r.reason for r in failed[3:])
-        time.sleep(1.1)
+        now[0] += 61  # the cooldown passes on the injected clock, not in real time
         assert breaker.state == "half-open"
         # a failed trial opens it again at once
         assert "HTTP 500" in chain.lookup("Khutir 10").reason
         assert breaker.state == "open" and server.count == 4
         server.mode = None
-        time.sleep(1.1)
+        now[0] += 61
         assert chain.lookup("Khutir 11").status == "online"  # the trial succeeds
         assert breaker.state == "closed"
         assert any("circuit closed" in r.getMessage() for r in caplog.records)

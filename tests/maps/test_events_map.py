@@ -22,7 +22,7 @@ import geonews
 from geonews.errors import InvalidInput, MissingAsset
 from geonews.maps import assets
 from geonews.maps import events as maps
-from tests.maps_fixtures import HOSTILE, dispatch_events, synthetic_events
+from tests.maps.fixtures import HOSTILE, dispatch_events, synthetic_events
 
 _CALL = re.compile(r"geonewsEvents\(\w+,\s*\[([^\]]*)\], (\{.*?\})\);\n", re.S)
 

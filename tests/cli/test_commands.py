@@ -23,7 +23,7 @@ from geonews.cli import main
 from geonews.export.write import read_events
 from geonews.places.resolver import resolve
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "samples" / "dispatch.txt"
 FRONTLINE = ROOT / ".." / "shared" / "data" / "frontline" / "occupied_union"
 SNAP_2024 = FRONTLINE / "deepstatemap_data_20240715.geojson"

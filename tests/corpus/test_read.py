@@ -16,7 +16,7 @@ from geonews.errors import DataError, InvalidInput
 from geonews.export.write import conform, read_events, write_events
 from tests.handparser import parse
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 FEED = DATA / "dispatches.rss"
 
 
