@@ -54,10 +54,10 @@ def run(args: argparse.Namespace) -> int:
     report_failures(frame, what="rows")
     if args.output in (None, "-"):
         with tempfile.TemporaryDirectory() as tmp:
-            path = write_events(frame, Path(tmp) / f"events.{kind}", format=kind, extra=True)
+            path = write_events(frame, Path(tmp) / f"events.{kind}", file_format=kind, extra=True)
             sys.stdout.write(path.read_text(encoding="utf-8"))
     else:
-        write_events(frame, args.output, format=kind, extra=True)
+        write_events(frame, args.output, file_format=kind, extra=True)
         info(f"wrote {len(frame):,} {frame.attrs['dataset']} events of "
              f"{frame.attrs['documents']:,} rows to {args.output}")  # fmt: skip
     return 0 if len(frame) else 1

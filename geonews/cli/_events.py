@@ -70,10 +70,10 @@ def run(args: argparse.Namespace) -> int:
     frame = extract(args)
     if args.output in (None, "-"):
         with tempfile.TemporaryDirectory() as tmp:
-            path = write_events(frame, Path(tmp) / f"events.{kind}", format=kind)
+            path = write_events(frame, Path(tmp) / f"events.{kind}", file_format=kind)
             sys.stdout.write(path.read_text(encoding="utf-8"))
     else:
-        write_events(frame, args.output, format=kind)
+        write_events(frame, args.output, file_format=kind)
         info(f"wrote {len(frame)} events from {frame.attrs['documents']} documents "
              f"to {args.output}")  # fmt: skip
     return 0 if len(frame) else 1

@@ -189,7 +189,7 @@ def read(
     url_column: str = "url",
     id_column: str | None = None,
     title_column: str = "title",
-    format: str | None = None,
+    file_format: str | None = None,
     encoding: str = "utf-8",
     timeout: float = TIMEOUT,
     deadline: float = DEADLINE,
@@ -208,7 +208,7 @@ def read(
         Column (key) names in JSONL/CSV tables.
     id_column : str, optional
         Column with document ids; by default ``<file name>:<row number>``.
-    format : {"text", "jsonl", "csv", "feed", "telegram"}, optional
+    file_format : {"text", "jsonl", "csv", "feed", "telegram"}, optional
         Override the format guessed from the suffix.
     encoding : str
         Encoding of text files and tables.
@@ -249,9 +249,9 @@ def read(
             fetch(text, timeout=timeout, deadline=deadline), source_name=text, url=text
         )
         return
-    in_folder = Path(source).is_dir()  # a folder's files are read by suffix, not `format`
+    in_folder = Path(source).is_dir()  # a folder's files are read by suffix, not `file_format`
     for file in source_files(source):
-        yield from _read_file(file, columns, None if in_folder else format, encoding)
+        yield from _read_file(file, columns, None if in_folder else file_format, encoding)
 
 
 def source_files(path: str | Path) -> list[Path]:
@@ -298,9 +298,9 @@ def source_files(path: str | Path) -> list[Path]:
     )
 
 
-def _guess_format(path: Path, format: str | None) -> str | None:
-    if format is not None:
-        return format
+def _guess_format(path: Path, file_format: str | None) -> str | None:
+    if file_format is not None:
+        return file_format
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None and _is_telegram(path):
         return "telegram"
@@ -322,10 +322,10 @@ _CSV_FIELD_LIMIT = 8_000_000
 
 
 def _read_file(
-    path: Path, columns: dict[str, str | None], format: str | None, encoding: str
+    path: Path, columns: dict[str, str | None], file_format: str | None, encoding: str
 ) -> Iterator[Document]:
     """Every document of one file; whatever cannot be read becomes a failure, never lost."""
-    kind = _guess_format(path, format)
+    kind = _guess_format(path, file_format)
     if kind not in ("text", "jsonl", "csv", "feed", "telegram"):
         raise InvalidInput(f"unknown format for {str(path)!r}: {kind!r}")
     given = encoding

@@ -5,7 +5,7 @@
 both write here.  Parts are named ``part-00000.parquet``, ``part-00001.parquet``, ...
 (:data:`PART`): zero-padded, so sorting the names gives the order they were written in
 (``part.10`` would sort before ``part.2``).  The folder reads back as one frame with
-``geonews.export.write.read_events(folder, format="parquet")`` or lazily, one partition
+``geonews.export.write.read_events(folder, file_format="parquet")`` or lazily, one partition
 per part, with ``dask_geopandas.read_parquet(folder)``.
 """
 

@@ -35,23 +35,23 @@ FORMATS = {
 }
 
 
-def _format(path: Path, format: str | None) -> str:
-    if format is None:
-        format = FORMATS.get(path.suffix.lower())
+def _format(path: Path, file_format: str | None) -> str:
+    if file_format is None:
+        file_format = FORMATS.get(path.suffix.lower())
     names = sorted(set(FORMATS.values()))
-    if format not in names:
+    if file_format not in names:
         raise InvalidInput(
             f"cannot tell the format of {str(path)!r}: use a suffix in {sorted(FORMATS)} "
-            f"or format={'|'.join(map(repr, names))}, not {format!r}"
+            f"or file_format={'|'.join(map(repr, names))}, not {file_format!r}"
         )
-    return format
+    return file_format
 
 
 def write_events(
     frame: gpd.GeoDataFrame,
     path: str | os.PathLike[str],
     *,
-    format: str | None = None,
+    file_format: str | None = None,
     extra: bool = False,
 ) -> Path:
     """Write an events frame to GeoJSON, GeoParquet, CSV (WKT geometry), GeoPackage or KML.
@@ -61,8 +61,8 @@ def write_events(
     frame : GeoDataFrame
         A frame from :func:`geonews.events`.
     path : str or PathLike
-        Output file; its suffix picks the format unless ``format`` is given.
-    format : {"geojson", "parquet", "csv", "gpkg", "kml"}, optional
+        Output file; its suffix picks the format unless ``file_format`` is given.
+    file_format : {"geojson", "parquet", "csv", "gpkg", "kml"}, optional
     extra : bool
         Keep columns beyond the events schema (e.g. a coded dataset's fatalities).
 
@@ -80,7 +80,7 @@ def write_events(
     True
     """
     path = Path(path)
-    kind = _format(path, format)
+    kind = _format(path, file_format)
     frame = conform(frame, extra=extra)
     if kind == "gpkg":
         from geonews.export.gpkg import write_gpkg
@@ -104,14 +104,14 @@ def write_events(
 
 
 def read_events(
-    path: str | os.PathLike[str], *, format: str | None = None, extra: bool = False
+    path: str | os.PathLike[str], *, file_format: str | None = None, extra: bool = False
 ) -> gpd.GeoDataFrame:
     """Read an events file written by :func:`write_events` (or by hand in that layout).
 
     Parameters
     ----------
     path : str or PathLike
-    format : {"geojson", "parquet", "csv", "gpkg", "kml"}, optional
+    file_format : {"geojson", "parquet", "csv", "gpkg", "kml"}, optional
     extra : bool
         Keep columns beyond the events schema.
 
@@ -123,7 +123,7 @@ def read_events(
     path = Path(path)
     if str(path).startswith("/vsi"):  # GDAL would read it from the network or an archive
         raise InvalidInput(f"events come from a local file, not {str(path)!r}")
-    kind = _format(path, format)
+    kind = _format(path, file_format)
     if not (path.is_file() or (kind == "parquet" and path.is_dir())):  # a folder of parts
         raise InvalidInput(f"no such events file: {str(path)!r}")
     if path.is_file() and path.stat().st_size == 0:

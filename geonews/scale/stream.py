@@ -6,7 +6,7 @@ same documents lazily, runs :func:`geonews.events` on chunks of ``chunk_size``
 documents and writes each chunk's rows to its own GeoParquet file
 (``part-00000.parquet``, ``part-00001.parquet``, ...; :mod:`geonews.export.parts`), so
 peak memory depends on the chunk size, not on the corpus size.  The folder reads back as
-one frame with ``geonews.export.write.read_events(folder, format="parquet")`` (the
+one frame with ``geonews.export.write.read_events(folder, file_format="parquet")`` (the
 schema's dtypes) or lazily with ``dask_geopandas.read_parquet(folder)``.  (To write a
 frame you already have, use :func:`geonews.export.write.write_events`.)
 

@@ -205,7 +205,7 @@ def test_plain_text_file(tmp_path, rows):
     path = mgd.write_dump(tmp_path / "UA.txt", countries={"UA": SIZES["UA"]}, seed=SEED)
     lines = path.read_text(encoding="utf-8").splitlines()
     assert [line.split("\t") for line in lines] == rows["UA"]
-    txt = mgd.write_dump(tmp_path / "txt", countries={"UA": 3000}, zip=False)
+    txt = mgd.write_dump(tmp_path / "txt", countries={"UA": 3000}, zipped=False)
     assert sorted(p.name for p in txt.iterdir()) == ["UA.txt"]
 
 

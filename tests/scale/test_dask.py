@@ -86,7 +86,7 @@ def test_folder_to_geoparquet(client, corpus, single, tmp_path):
     written = dask_geopandas.read_parquet(out)  # lazily, one partition per part file
     assert written.npartitions == 3 and len(written) == len(single)
     assert written.crs == "EPSG:4326"
-    back = read_events(out, format="parquet")
+    back = read_events(out, file_format="parquet")
     expected = geonews.events(geonews.read(src), dedupe=False, progress=False)
     assert len(back) == len(expected) == len(single)
     pd.testing.assert_frame_equal(ordered(back), ordered(expected))

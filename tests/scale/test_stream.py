@@ -27,7 +27,7 @@ def test_parts_equal_one_frame_and_ids_do_not_depend_on_chunks(tmp_path):
     assert failed.attrs == {"documents": 120, "events": len(single), "parts": 3}
     assert failed["doc_id"].tolist() == [f["doc_id"] for f in single.attrs["failures"]]
     assert failed["doc_id"].tolist() == [str(i) for i, t in enumerate(texts) if not t]
-    back = read_events(tmp_path / "a", format="parquet")
+    back = read_events(tmp_path / "a", file_format="parquet")
     assert list(back.columns) == list(COLUMNS)
     pd.testing.assert_frame_equal(ordered(back), ordered(single))
 
