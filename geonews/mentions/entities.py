@@ -119,8 +119,10 @@ _UNIT_AFTER = re.compile(
 )
 #: The same nouns before the name: "the cruiser Moskva", "Russian group “Vostok”".
 _THING_BEFORE = frozenset(
-    "battalion brigade channel cruiser flagship frigate group grouping regiment ship "
-    "submarine vessel warship".split()
+    {
+        *("battalion", "brigade", "channel", "cruiser", "flagship", "frigate", "group"),
+        *("grouping", "regiment", "ship", "submarine", "vessel", "warship"),
+    }
 )
 #: What may stand between such a noun and the name: spaces and an opening quote.
 _THING_GAP = re.compile(r"[ \t]+[\"“«']?")

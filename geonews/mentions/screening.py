@@ -45,6 +45,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -123,6 +124,8 @@ _MIN_AP_STATE = 4
 _MAJOR_POPULATION = 100_000
 #: How many of a name's likeliest places are asked whether one is prominent or exact.
 _LIKELY_SENSES = 5
+#: Name keys whose likeliest places the screen remembers.
+_SENSES_CACHE = 100_000
 
 #: A contraction's ending ("We've", "Isn't"): such a word names no place.
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.I)
@@ -193,13 +196,17 @@ class Screen:
                 return k in user or known(k)
 
         self.has_key = has_key
+        #: A name key's likeliest places, best first (cached: screening asks often).
+        self.senses = functools.lru_cache(maxsize=_SENSES_CACHE)(
+            lambda k: tuple(resolver.candidates(k, limit=_LIKELY_SENSES))
+        )
 
     def __repr__(self) -> str:
         return f"Screen({self.resolver!r})"
 
     def is_major(self, k: str) -> bool:
         """A country, region or city of _MAJOR_POPULATION people: too prominent to be a word."""
-        top = self.resolver.candidates(k, limit=1)
+        top = self.senses(k)[:1]
         return bool(top) and (
             top[0].kind in ("country", "region", "continent")
             or top[0].population >= _MAJOR_POPULATION
@@ -222,7 +229,7 @@ class Screen:
                 or (p.population >= _MAJOR_POPULATION and p.matched != "alt")
             )
             and (text.isupper() or not _abbreviates(k, p.name))
-            for p in self.resolver.candidates(k, limit=_LIKELY_SENSES)
+            for p in self.senses(k)
         )
 
     def persons(self, words, lower_words=frozenset()) -> dict[str, bool]:
@@ -288,12 +295,15 @@ class Screen:
         out: set[str] = set()
         by_start = {sp.start: sp for _, _, sp in names}
         for i, j, sp in names:
+            if sp.key in out:
+                continue
+            # only one-word names need placing: the vetoes that yield to it are theirs
+            if (j - i == 1 or sp.cue == "region") and self._placed_here(text, words, i, j, sp):
+                out.update((key(sp.text), sp.key))
+                continue
+            if "(" not in text[sp.end : sp.end + 3]:
+                continue
             base = key(sp.text)
-            if base in out and sp.key in out:
-                continue
-            if self._placed_here(text, words, i, j, sp):
-                out.update((base, sp.key))
-                continue
             bracket = _BRACKET.match(text, sp.end, sp.end + _BRACKET_WINDOW)
             other = by_start.get(bracket.end()) if bracket else None
             if other is None or not _BRACKET_END.match(text, other.end, other.end + 20):
@@ -305,7 +315,7 @@ class Screen:
         return frozenset(out)
 
     def _placed_here(self, text, words, i, j, sp) -> bool:
-        if sp.cue == "region" or self._place_cue(text, words, i, j):
+        if sp.cue == "region":
             return True
         prev = words[i - 1][2] if i else ""
         if prev in ("of", "Of") and i >= 2 and words[i - 2][2].lower() in _SETTLEMENT_WORDS:
@@ -313,18 +323,20 @@ class Screen:
         # "the Vovchansk direction", but not "the New Concord Reservoir area": the whole
         # capitalised run must be the name
         nxt = words[j][2].lower() if j < len(words) else ""
-        return (
+        if (
             nxt in _PLACE_NOUNS
             and text[words[j - 1][1] : words[j][0]] == " "
             and not (capitalised(prev) and text[words[i - 1][1] : sp.start] == " ")
-        )
+        ):
+            return True
+        return self._place_cue(text, words, i, j)
 
     def _same_place(self, k1: str, k2: str) -> bool:
-        ids = {p.id for p in self.resolver.candidates(k1, limit=_LIKELY_SENSES)}
-        return any(p.id in ids for p in self.resolver.candidates(k2, limit=_LIKELY_SENSES))
+        ids = {p.id for p in self.senses(k1)}
+        return any(p.id in ids for p in self.senses(k2))
 
     def _is_container(self, k: str) -> bool:
-        top = self.resolver.candidates(k, limit=1)
+        top = self.senses(k)[:1]
         return bool(top) and top[0].kind in ("country", "region")
 
     def _may_be_thing_name(self, text, words, i, j, span, placed, things) -> bool:
@@ -338,13 +350,16 @@ class Screen:
         a unit ("Magura V5", "the Azov regiment").
         """
         k = span.key
-        top = self.resolver.candidates(k, limit=1)
-        if not top or (top[0].kind != "country" and treaty_after(text, span.end)):
+        treaty = treaty_after(text, span.end)
+        thing = thing_next_to(text, span.start, span.end)
+        if not (treaty or thing or k in things or _is_english_word(span.text)):
+            return True  # nothing says it is a thing: no need to look the name up
+        top = self.senses(k)[:1]
+        if not top or (top[0].kind != "country" and treaty):
             return not top
         alt = top[0].matched == "alt"
         if not alt and self._prominent(k, span.text):
             return True  # "Kyiv drones": the city's
-        thing = thing_next_to(text, span.start, span.end)
         if thing == "model":
             return False  # "Rossiya-24", "Magura V5"
         if top[0].kind in ("country", "region", "continent"):
@@ -377,7 +392,7 @@ class Screen:
             nxt = words[j][2]
             if nxt.endswith(".") and nxt[:-1].lower() in _AP_STATES:
                 return True
-            top = self.resolver.candidates(key(nxt), limit=1) if capitalised(nxt) else []
+            top = self.senses(key(nxt))[:1] if capitalised(nxt) else ()
             return bool(top) and top[0].kind == "region"
         return False
 
@@ -392,13 +407,13 @@ class Screen:
             sp.key
             for i, j, sp in names
             if j - i == 1
-            and self._alt_only(sp.key)
             and thing_next_to(text, sp.start, sp.end) is not None
+            and self._alt_only(sp.key)
         )
 
     def _alt_only(self, k: str) -> bool:
         """The name's likeliest place is reached only through one of its alternate names."""
-        top = self.resolver.candidates(k, limit=1)
+        top = self.senses(k)[:1]
         return bool(top) and top[0].matched == "alt"
 
     def keep(
@@ -423,6 +438,16 @@ class Screen:
         weapons (:meth:`things`).  A kept span gets the cue its neighbours give it
         ("org", "title", "facility": see the module's docstring).
         """
+        if not self._keep(text, words, i, j, span, lower_words, persons, placed):
+            return False
+        # last, as it looks the name up: most names the other rules drop need no look-up
+        return (
+            j - i != 1
+            or span.cue == "region"
+            or self._may_be_thing_name(text, words, i, j, span, placed, things)
+        )
+
+    def _keep(self, text, words, i, j, span, lower_words, persons, placed) -> bool:
         k = span.key
         if _CONTRACTION.search(span.text) or (j - i == 1 and (k in _FIRST_NAMES or k in _SURNAMES)):
             return False
@@ -430,7 +455,7 @@ class Screen:
             # a person elsewhere in the text: this bare word is the person too, unless the
             # evidence is weak and the place is prominent, not a town ("Kremlin said") or
             # cued here ("in Dyer")
-            top = self.resolver.candidates(k, limit=1)
+            top = self.senses(k)[:1]
             town = (
                 bool(top) and top[0].kind == "settlement" and top[0].population < _MAJOR_POPULATION
             )
@@ -453,8 +478,6 @@ class Screen:
             span.cue = "title"
         if span.cue == "region":
             return True
-        if j - i == 1 and not self._may_be_thing_name(text, words, i, j, span, placed, things):
-            return False
         prev = words[i - 1][2] if i > 0 else ""
         prev_gap = text[words[i - 1][1] : words[i][0]] if i > 0 else ""
         nxt = words[j][2] if j < len(words) else ""
@@ -542,7 +565,7 @@ class Screen:
             return prev_gap.strip() == "," or len(k) >= _MIN_AP_STATE
         if single and span.text.isupper() and len(k) <= _MAX_ACRONYM:
             # short capitals are acronyms unless they name a country or region (US, UAE, DPR)
-            top = self.resolver.candidates(k, limit=1)
+            top = self.senses(k)[:1]
             # dotted forms are abbreviations of names, not acronyms: "D.C.", "L.A."
             dotted = "." in span.text and self.is_major(k)
             return bool(top) and (top[0].kind in ("country", "region") or dotted)
@@ -551,8 +574,7 @@ class Screen:
             # region (DPRK) or a place has that very name ("KYIV", "TORNADO" in a headline),
             # not just an alternate spelling of it
             return any(
-                p.matched != "alt" or p.kind in ("country", "region")
-                for p in self.resolver.candidates(k, limit=_LIKELY_SENSES)
+                p.matched != "alt" or p.kind in ("country", "region") for p in self.senses(k)
             )
         return not (single and len(k) < MIN_NAME_LENGTH and not span.text.isupper())
 
