@@ -36,6 +36,7 @@ from geonews.mentions.lexicon import OFFICE_TITLES, ORG_HEADS
 
 __all__ = [
     "facility_after",
+    "has_thing_words",
     "institution_of",
     "org_after",
     "thing_next_to",
@@ -128,6 +129,30 @@ _THING_BEFORE = frozenset(
 _THING_GAP = re.compile(r"[ \t]+[\"“«']?")
 #: Longest noun before a name looked at, with its gap (characters).
 _BEFORE_WINDOW = 16
+
+
+#: Any word of the patterns above, anywhere in a text: without one, no name in it can be a
+#: treaty, ship, weapon, model or unit, and the screen skips those checks.
+_ANY_THING = re.compile(
+    r"-\d|[ \t][A-Z]{1,3}-?\d|\b(?:[Cc]onventions?|[Tt]reaty|[Aa]ccords?|[Aa]greements?|"
+    r"[Mm]emorandum|[Pp]rotocols?|[Cc]ommuniqu|[Dd]eclaration|[Ff]ormat|[Cc]ruiser|"
+    r"[Ff]rigate|[Cc]orvette|[Ww]arship|[Ss]hip|[Vv]essel|[Dd]estroyer|[Ss]ubmarine|"
+    r"[Ff]lagship|[Mm]issiles?|[Rr]ockets?|[Dd]rones?|UAVs?|USVs?|[Ll]aunchers?|[Jj]ets?|"
+    r"[Bb]ombers?|[Hh]elicopters?|[Tt]anks?|[Hh]owitzers?|TV|[Cc]hannel|[Bb]roadcaster|"
+    r"[Gg]roup|[Gg]rouping|[Bb]attalion|[Rr]egiment|[Bb]rigade|[Cc]orps|[Dd]etachment|"
+    r"[Ss]quadron)\b"
+)
+
+
+def has_thing_words(text: str) -> bool:
+    """Whether ``text`` has any word that can make a name a treaty, ship, weapon or unit.
+
+    Examples
+    --------
+    >>> has_thing_words("Shelling hit Kupiansk."), has_thing_words("Neptune missiles hit it.")
+    (False, True)
+    """
+    return _ANY_THING.search(text) is not None
 
 
 def treaty_after(text: str, end: int) -> bool:

@@ -198,7 +198,7 @@ class Recogniser:
             lower_words = {w for s, e, w in words if w[:1].islower() and not _in_link(text, s, e)}
         persons = self.screen.persons(words, lower_words)
         names = [(i, c.end, c.spans[0]) for i, c in enumerate(found) if c and c.kind == "name"]
-        placed = self.screen.placed(text, words, names)
+        placed = self.screen.placed(text, words, names, persons, lower_words)
         things = self.screen.things(text, names)
         spans: list[Span] = []
         i, n = 0, len(words)

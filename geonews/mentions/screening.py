@@ -52,6 +52,7 @@ from collections.abc import Callable
 from geonews.mentions.document import capitalised
 from geonews.mentions.entities import (
     facility_after,
+    has_thing_words,
     institution_of,
     org_after,
     thing_next_to,
@@ -281,7 +282,7 @@ class Screen:
                 out.setdefault(key(w1), False)  # "Phil Hartley": a given name we do not know
         return out
 
-    def placed(self, text, words, names) -> frozenset[str]:
+    def placed(self, text, words, names, persons=None, lower_words=None) -> frozenset[str]:
         """Name keys the text itself cues as places somewhere: weak evidence yields to them.
 
         ``names`` are the candidate names as ``(i, j, span)``, the words ``i:j``.  A name is
@@ -291,14 +292,35 @@ class Screen:
         name in brackets, in either order ("Vuhledar (Russian: Ugledar)", "Dzerzhinsk
         (Toretsk)": both are placed) or with its region or country ("Pivdenne (Kharkiv
         region)").  Every later mention of a placed name keeps it (see :meth:`keep`).
+
+        Given ``persons`` and ``lower_words`` (as for :meth:`keep`), only the names a veto
+        that yields to placing could drop are looked at: the named people, the words also
+        written in lower case, sentence openers, English words.
         """
         out: set[str] = set()
         by_start = {sp.start: sp for _, _, sp in names}
+        vetoed = None
+        if persons is not None and lower_words is not None:
+            vetoed = {
+                sp.key
+                for i, j, sp in names
+                if j - i == 1
+                and (
+                    sp.key in persons
+                    or sp.sentence_start
+                    or sp.text.lower() in lower_words
+                    or _is_english_word(sp.text)
+                )
+            }
         for i, j, sp in names:
             if sp.key in out:
                 continue
             # only one-word names need placing: the vetoes that yield to it are theirs
-            if (j - i == 1 or sp.cue == "region") and self._placed_here(text, words, i, j, sp):
+            if (
+                (j - i == 1 or sp.cue == "region")
+                and (vetoed is None or sp.key in vetoed or key(sp.text) in vetoed)
+                and self._placed_here(text, words, i, j, sp)
+            ):
                 out.update((key(sp.text), sp.key))
                 continue
             if "(" not in text[sp.end : sp.end + 3]:
@@ -350,8 +372,10 @@ class Screen:
         a unit ("Magura V5", "the Azov regiment").
         """
         k = span.key
-        treaty = treaty_after(text, span.end)
-        thing = thing_next_to(text, span.start, span.end)
+        nouns = things is not None  # the text has words that make names things
+        treaty = nouns and treaty_after(text, span.end)
+        thing = thing_next_to(text, span.start, span.end) if nouns else None
+        things = things or frozenset()
         if not (treaty or thing or k in things or _is_english_word(span.text)):
             return True  # nothing says it is a thing: no need to look the name up
         top = self.senses(k)[:1]
@@ -396,13 +420,17 @@ class Screen:
             return bool(top) and top[0].kind == "region"
         return False
 
-    def things(self, text, names) -> frozenset[str]:
+    def things(self, text, names) -> frozenset[str] | None:
         """Names the text uses somewhere as a ship, weapon, model or unit.
 
         Only names that reach a place through an alternate name alone ("the Moskva missile
         cruiser"): the text's other bare mentions of them are the thing too ("Moskva sank").
-        ``names`` are the candidate names as ``(i, j, span)``, the words ``i:j``.
+        ``names`` are the candidate names as ``(i, j, span)``, the words ``i:j``.  None
+        when the text has no word that makes any name a thing (then :meth:`keep` skips
+        those checks).
         """
+        if not has_thing_words(text):
+            return None
         return frozenset(
             sp.key
             for i, j, sp in names
