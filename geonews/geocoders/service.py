@@ -111,7 +111,7 @@ def location_to_place(location: Location, *, service: str, retrieved: str | None
             (str(raw[k]) for k in ("place_id", "geonameId", "id", "gid") if raw.get(k)),
             f"{location.latitude:.5f},{location.longitude:.5f}",
         )
-    kind = _NOMINATIM_KINDS.get((raw.get("class"), raw.get("type")), "feature")
+    kind = _NOMINATIM_KINDS.get((str(raw.get("class")), str(raw.get("type"))), "feature")
     if raw.get("addresstype") == "country":
         kind = "country"
     addr = raw.get("address") or {}
