@@ -276,6 +276,9 @@ class Tokens:
     ----------
     text : str
         The text.
+    segments : sequence of (start, end), optional
+        Only these stretches of the text, in order and apart (a line break between them);
+        the whole text by default.
 
     Examples
     --------
@@ -288,9 +291,16 @@ class Tokens:
 
     __slots__ = ("_line_starts", "_title_lines", "low", "raw", "starts")
 
-    def __init__(self, text: str):
-        self.raw = [m.group() for m in _TOKEN.finditer(text)]
-        self.starts = [m.start() for m in _TOKEN.finditer(text)]
+    def __init__(self, text: str, segments: Sequence[tuple[int, int]] | None = None):
+        self.raw: list[str] = []
+        self.starts: list[int] = []
+        for lo, hi in segments or [(0, len(text))]:
+            if self.raw:  # a break between two stretches of the text, as a line end
+                self.raw.append("\n")
+                self.starts.append(lo - 1)
+            for m in _TOKEN.finditer(text, lo, hi):
+                self.raw.append(m.group())
+                self.starts.append(m.start())
         self.low = [w.lower() for w in self.raw]
         self._line_starts = [0]
         self._title_lines: list[bool] = []
@@ -392,7 +402,21 @@ class Roles:
         """Give every resolved span of ``doc`` its role; return ``doc``."""
         if not any(sp.place is not None for sp in doc.spans):
             return doc
-        slots = _Slots(doc.text, Tokens(doc.text), doc.spans)
+        # only the stretches around names that can be actors need reading
+        segments: list[list[int]] = []
+        for sp in doc.spans:
+            p = sp.place
+            if p is None or not can_be_actor(p.kind, p.population, sp.text):
+                continue
+            lo, hi = max(0, sp.start - WINDOW), min(len(doc.text), sp.end + WINDOW)
+            if segments and lo <= segments[-1][1] + 1:
+                segments[-1][1] = max(segments[-1][1], hi)
+            else:
+                segments.append([lo, hi])
+        if not segments:
+            return doc
+        tokens = Tokens(doc.text, [(lo, hi) for lo, hi in segments])
+        slots = _Slots(doc.text, tokens, doc.spans, segments)
         for n, sp in enumerate(doc.spans):
             place = sp.place
             if place is None:
@@ -411,12 +435,24 @@ class Roles:
 class _Slots:
     """The slot each mention of a text fills, read from its tokens."""
 
-    def __init__(self, text: str, tokens: Tokens, spans: Sequence[Span]):
+    def __init__(
+        self,
+        text: str,
+        tokens: Tokens,
+        spans: Sequence[Span],
+        segments: Sequence[Sequence[int]] | None = None,
+    ):
         self.text = text
         self.tk = tokens
         self.spans = spans
         self.idx = [tokens.span(sp.start, sp.end) for sp in spans]
-        self._starts = {i: n for n, (i, _) in enumerate(self.idx)}
+        if segments is not None:  # spans outside every stretch read were not tokenised
+            los = [lo for lo, _ in segments]
+            for n, sp in enumerate(spans):
+                m = bisect.bisect_right(los, sp.start) - 1
+                if m < 0 or sp.end > segments[m][1]:
+                    self.idx[n] = (-2, -2)
+        self._starts = {i: n for n, (i, _) in enumerate(self.idx) if i >= 0}
         # coordinations: runs of mentions joined by "and", "or", commas, hyphens, slashes
         self.first = list(range(len(spans)))
         self.last = list(range(len(spans)))
