@@ -1,4 +1,4 @@
-"""Benchmark geonews.frontline.sources on the shared control-area snapshots.
+"""Benchmark geonews.frontline on the shared control-area snapshots.
 
 Measures (whole runs, medians of 5):
 * occupied area of each DeepStateMap "occupied union" snapshot vs the published
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import geonews  # noqa: E402
-from geonews.frontline import sources as fl  # noqa: E402
+from geonews import frontline as fl  # noqa: E402
 
 DATA = ROOT / ".." / "shared" / "data" / "frontline"
 CROSS_CHECK = {"20240715": 109_400, "20250115": 112_000, "20250715": 114_050}
@@ -115,7 +115,7 @@ def main() -> None:
         )
         cold.append(float(run.stdout))
     print(
-        f"fresh process, import geonews.frontline.sources + load: median of 5 "
+        f"fresh process, import geonews.frontline + load: median of 5 "
         f"{statistics.median(cold):.3f} s"
     )
 

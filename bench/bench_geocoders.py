@@ -3,7 +3,7 @@
 Corpus: 1,000 names. 900 are Ukrainian settlements from the packaged gazetteer (the
 most populous, deduplicated by name): the offline step (alias table + gazetteer)
 places them. 100 are hamlets it does not know ("Khutir 000"...): 90 are in the
-place table of a local Nominatim-compatible server (tests/nominatim_server.py on
+place table of a local Nominatim-compatible server (tests/geocoders/nominatim_server.py on
 127.0.0.1), 10 are not (negative answers). geopy's real ``Nominatim`` class talks
 to that server.
 

@@ -15,7 +15,7 @@ For each size it measures, as medians over ``--runs`` whole runs:
 
 Baselines, side by side, on the same points: folium's own ``FastMarkerCluster`` (markers
 clustered by Leaflet.markercluster) and, up to 10k events, one ``folium.CircleMarker``
-with a popup per event.  Events come from ``tests/maps_fixtures.synthetic_events``
+with a popup per event.  Events come from ``tests/maps/fixtures.synthetic_events``
 (settlement-level points over eastern Ukraine, ~one sentence per three events).
 """
 
@@ -39,7 +39,7 @@ from folium import plugins  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from geonews import maps  # noqa: E402
-from tests.maps_fixtures import synthetic_events  # noqa: E402
+from tests.maps.fixtures import synthetic_events  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip

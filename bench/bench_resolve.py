@@ -152,7 +152,7 @@ def warm(runs: int = 7) -> dict:
 
 def build() -> dict:
     code = (
-        "import sys; from pathlib import Path; from geonews import _index; "
+        "import sys; from pathlib import Path; from geonews.places import index as _index; "
         "_index.build(Path(sys.argv[1]))"
     )
     with tempfile.TemporaryDirectory() as tmp:

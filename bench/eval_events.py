@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geonews.evaluate.metrics import evaluate_events, load_gold  # noqa: E402
+from geonews.evaluate import evaluate_events, load_gold  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "war_news.jsonl"
 

@@ -1,6 +1,6 @@
 """Accuracy and speed of geonews.geoparse on the shared benchmark sets and the war-news gold.
 
-Runs :func:`geonews.evaluate.metrics.evaluate` on each set and prints one Markdown table (ready for
+Runs :func:`geonews.evaluate.evaluate` on each set and prints one Markdown table (ready for
 bench/README.md) with recognition P/R/F1, Acc@161km, AUC, mean/median error, role accuracy,
 throughput (documents per second inside the predictor, first pass over the set: the
 parser's caches would flatter a second pass over the same texts) and peak RSS.  With
@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from geonews.evaluate.metrics import evaluate, load_gold  # noqa: E402
+from geonews.evaluate import evaluate, load_gold  # noqa: E402
 
 SHARED = ROOT / ".." / "shared" / "data" / "geoparse"
 SETS = ("LGL", "GeoWebNews", "GeoCorpora", "WikToR", "war_news", "GeoCorpora-UA")

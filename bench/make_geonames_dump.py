@@ -36,7 +36,7 @@ Identifiers are in reserved ranges no real GeoNames record uses: generated rows 
 From Python (tests load this file with importlib)::
 
     write_dump(folder)                                  # folder/UA.zip, folder/RU.zip
-    write_dump("UA.txt", countries={"UA": 5000}, zip=False)
+    write_dump("UA.txt", countries={"UA": 5000}, zipped=False)
     write_all_countries(folder)                         # folder/allCountries.zip
 """
 
@@ -778,7 +778,7 @@ def write_dump(
     *,
     countries: Mapping[str, int] | None = None,
     seed: int = 0,
-    zip: bool = True,
+    zipped: bool = True,
 ) -> Path:
     """Write country dumps: ``<CC>.zip`` (``<CC>.txt`` + ``readme.txt``) or ``<CC>.txt``.
 
@@ -791,7 +791,7 @@ def write_dump(
         Country code -> number of rows (default ``{"UA": 30000, "RU": 150000}``).
     seed
         Seed of the generator; the same seed writes the same bytes.
-    zip
+    zipped
         Zip each country file as GeoNames does; a file ``path`` decides by its suffix.
 
     Returns
@@ -818,8 +818,8 @@ def write_dump(
     path.mkdir(parents=True, exist_ok=True)
     for cc, n in chosen.items():
         data = _text(country_rows(cc, n, seed=seed))
-        target = path / f"{cc}.{'zip' if zip else 'txt'}"
-        _write(target, f"{cc}.txt", data, _readme(seed, [cc]), zip)
+        target = path / f"{cc}.{'zip' if zipped else 'txt'}"
+        _write(target, f"{cc}.txt", data, _readme(seed, [cc]), zipped)
     return path
 
 
@@ -828,7 +828,7 @@ def write_all_countries(
     *,
     countries: Mapping[str, int] | None = None,
     seed: int = 0,
-    zip: bool = True,
+    zipped: bool = True,
 ) -> Path:
     """Write every country into one ``allCountries.zip`` (or ``allCountries.txt``).
 
@@ -838,7 +838,7 @@ def write_all_countries(
         A folder, or the file to write (``.zip`` or ``.txt``).
     countries, seed
         As in :func:`write_dump`.
-    zip
+    zipped
         Zip the file (ignored when ``path`` names the file).
 
     Returns
@@ -856,12 +856,12 @@ def write_all_countries(
     chosen = _countries(countries)
     path = Path(path)
     if path.suffix.lower() in (".zip", ".txt"):
-        zip = path.suffix.lower() == ".zip"
+        zipped = path.suffix.lower() == ".zip"
     else:
-        path = path / f"allCountries.{'zip' if zip else 'txt'}"
+        path = path / f"allCountries.{'zip' if zipped else 'txt'}"
     rows = [r for cc, n in chosen.items() for r in country_rows(cc, n, seed=seed)]
     rows.sort(key=lambda r: int(r[0]))
-    return _write(path, "allCountries.txt", _text(rows), None, zip)
+    return _write(path, "allCountries.txt", _text(rows), None, zipped)
 
 
 def admin1_lines(countries: Iterable[str] = ("UA", "RU")) -> list[str]:

@@ -43,6 +43,11 @@ _LAZY = {
     # corpora beyond memory and beyond one process
     "events_to_parquet": ("geonews.scale", "events_to_parquet"),
     "dask": ("geonews.scale.dask", None),
+    # coded event datasets beside the news: ACLED and UCDP GED in, news against them
+    "coded": ("geonews.coded", None),
+    "read_acled": ("geonews.coded", "read_acled"),
+    "read_ucdp": ("geonews.coded", "read_ucdp"),
+    "compare": ("geonews.coded", "compare"),
 }
 
 __all__ = [
@@ -56,6 +61,8 @@ __all__ = [
     "UnknownPlace",
     "__version__",
     "candidates",
+    "coded",
+    "compare",
     "dask",
     "evaluate",
     "events",
@@ -67,6 +74,8 @@ __all__ = [
     "geoparse",
     "map",
     "read",
+    "read_acled",
+    "read_ucdp",
     "resolve",
     "save_map",
 ]

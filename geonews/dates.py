@@ -34,7 +34,16 @@ from dataclasses import dataclass
 
 from geonews.errors import InvalidInput
 
-__all__ = ["DateSpan", "article_date", "as_date", "find_dates", "parse_date"]
+__all__ = [
+    "EARLIEST",
+    "LATEST",
+    "DateSpan",
+    "article_date",
+    "as_date",
+    "find_dates",
+    "in_range",
+    "parse_date",
+]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -149,7 +158,8 @@ def as_date(value: dt.date | str | None) -> dt.date | None:
     Raises
     ------
     InvalidInput
-        When a string does not start with an ISO date.
+        When a string does not start with an ISO date, or the date is outside
+        :data:`EARLIEST` .. :data:`LATEST`.
 
     Examples
     --------
@@ -159,13 +169,35 @@ def as_date(value: dt.date | str | None) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        return in_range(value.date())
     if isinstance(value, dt.date):
-        return value
+        return in_range(value)
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        return in_range(dt.date.fromisoformat(str(value)[:10]))
     except ValueError as err:
         raise InvalidInput(f"date must be ISO 8601 (YYYY-MM-DD): {value!r}") from err
+
+
+#: Dates geonews stores (pandas' nanosecond timestamps cover 1677-09-21 to 2262-04-11).
+EARLIEST, LATEST = dt.date(1678, 1, 1), dt.date(2261, 12, 31)
+
+
+def in_range(day: dt.date | None) -> dt.date | None:
+    """Return ``day`` if geonews can store it; raise :class:`InvalidInput` if not.
+
+    Examples
+    --------
+    >>> in_range(dt.date(2300, 1, 1))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    geonews.errors.InvalidInput: date 2300-01-01 is outside the range geonews stores ...
+    """
+    if day is not None and not EARLIEST <= day <= LATEST:
+        raise InvalidInput(
+            f"date {day.isoformat()} is outside the range geonews stores "
+            f"({EARLIEST.isoformat()} to {LATEST.isoformat()})"
+        )
+    return day
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -184,7 +216,8 @@ def parse_date(value: object) -> dt.date | None:
     Raises
     ------
     InvalidInput
-        When a string cannot be read as a date.
+        When a string cannot be read as a date, or the date is outside
+        :data:`EARLIEST` .. :data:`LATEST`.
 
     Examples
     --------
@@ -193,6 +226,10 @@ def parse_date(value: object) -> dt.date | None:
     >>> parse_date("2 December 2025")
     datetime.date(2025, 12, 2)
     """
+    return in_range(_parse_date(value))
+
+
+def _parse_date(value: object) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):

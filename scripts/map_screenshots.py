@@ -2,7 +2,7 @@
 
     python scripts/map_screenshots.py
 
-Uses the dispatch fixture of tests/maps_fixtures.py, Debian's /usr/bin/chromium through
+Uses the dispatch fixture of tests/maps/fixtures.py, Debian's /usr/bin/chromium through
 Playwright, and no network (every request other than file:/data: is aborted and reported).
 """
 
@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from geonews import maps  # noqa: E402
-from tests.maps_fixtures import dispatch_events  # noqa: E402
+from tests.maps.fixtures import dispatch_events  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip

@@ -7,6 +7,13 @@ import pytest
 from tests.browser import ARGS, CHROMIUM
 
 
+def pytest_collection_modifyitems(items):
+    """Mark every test that uses the browser, so ``-m "not browser"`` leaves them all out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless chromium for every browser test (Debian's, never a download)."""

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.notebooks
+
 nbformat = pytest.importorskip("nbformat", reason="nbformat is in the test extra")
 nbclient = pytest.importorskip("nbclient", reason="nbclient is in the test extra")
 
@@ -22,12 +24,14 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 CELL_TIMEOUT = 60
 
 
-def test_the_four_notebooks_are_there():
+def test_the_notebooks_are_there():
     assert [p.stem for p in NOTEBOOKS] == [
         "01_quickstart",
         "02_aliases_and_ambiguity",
         "03_frontline",
         "04_corpus",
+        "05_compare_with_acled",
+        "06_verify_claims",
     ]
 
 
@@ -66,9 +70,10 @@ def test_notebook_runs_top_to_bottom(path, monkeypatch):
     assert any(o.output_type in ("execute_result", "display_data") for o in outputs)
 
 
-def test_frontline_notebook_without_data_says_so_and_skips(tmp_path, monkeypatch):
+@pytest.mark.parametrize("name", ["03_frontline", "06_verify_claims"])
+def test_frontline_notebooks_without_data_say_so_and_skip(name, tmp_path, monkeypatch):
     # run from a folder with no project (hence no ../shared/data) above it
-    path = ROOT / "notebooks" / "03_frontline.ipynb"
+    path = ROOT / "notebooks" / f"{name}.ipynb"
     outputs = _execute(path, tmp_path, monkeypatch)
     printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "No front-line snapshots found" in printed

@@ -3,12 +3,38 @@
 * :mod:`~geonews.activity.sentences` - sentence boundaries;
 * :mod:`~geonews.activity.taxonomy` - ACLED's event types and the words that signal them;
 * :mod:`~geonews.activity.extract` - events of one document, sentence by sentence;
+* :mod:`~geonews.activity.merge` - one event reported twice becomes one, within a
+  document and across a corpus;
 * :mod:`~geonews.activity.pipeline` - :func:`events` over a text or a corpus: the table.
 """
 
 from __future__ import annotations
 
-from geonews.activity.extract import EventExtractor
-from geonews.activity.pipeline import COLUMNS, empty_events, events, failures
+import importlib
+from typing import Any
 
 __all__ = ["COLUMNS", "EventExtractor", "empty_events", "events", "failures"]
+
+# Imported on first use, so that the taxonomy (plain data the maps need) comes without
+# the extractor and the geoparser behind it.
+_HOMES = {
+    "EventExtractor": "geonews.activity.extract",
+    "COLUMNS": "geonews.activity.pipeline",
+    "empty_events": "geonews.activity.pipeline",
+    "events": "geonews.activity.pipeline",
+    "failures": "geonews.activity.pipeline",
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        home = _HOMES[name]
+    except KeyError:
+        raise AttributeError(f"module 'geonews.activity' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

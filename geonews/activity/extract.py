@@ -21,8 +21,8 @@
 
 Per document, events at the same place whose claims contradict each other (a
 claimed capture and continuing clashes, or a denial) merge into one ``contested``
-event carrying every claimant, and events dated more than 90 days before the
-article are dropped as background.
+event carrying every claimant (:func:`geonews.activity.merge.merge_document`), and
+events dated more than 90 days before the article are dropped as background.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from typing import Any
 import shapely
 
 from geonews.activity import taxonomy as tx
+from geonews.activity.merge import merge_document
 from geonews.activity.sentences import split_sentences
 from geonews.corpus.read import Document
 from geonews.dates import DateSpan, find_dates
@@ -56,8 +57,6 @@ _PRECISION = {
     "country": "country",
 }
 _Located = tuple[Place, str, int, int]  # place, surface form, start, end (sentence offsets)
-_CONFLICT_SUBTYPES = {"Armed clash", "Claimed capture", "Withdrawal", "Advance"}
-_AGREEING = {"Withdrawal", "Claimed capture"}
 _DAY = dt.timedelta(days=1)
 #: Events dated further back than this before the article are background, not news.
 _BACKGROUND = dt.timedelta(days=90)
@@ -155,7 +154,7 @@ class EventExtractor:
             key=lambda m: m.start,
         )
         found = self._document_events(text, mentions, doc.date)
-        found = _merge_document(found)
+        found = merge_document(found)
         rows = []
         for i, event in enumerate(found):
             rows.append(self._row(doc, text, f"{doc.doc_id}:{i}", event))
@@ -710,81 +709,6 @@ def _resolve_eves(found: list[_Event], anchor: dt.date | None) -> None:
         event.date = target - _DAY if target is not None else anchor
         event.date_end = None
         event.eve = None
-
-
-# -- merging ---------------------------------------------------------------------------------
-def close_dates(a: dt.date | None, b: dt.date | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return abs((a - b).days) <= 1
-
-
-def _merge_document(found: list[_Event]) -> list[_Event]:
-    """Fold repeated events, and contradicting claims at one place into one contested event."""
-    out: list[_Event] = []
-    for event in found:
-        match = None
-        for kept in out:
-            if kept.place.id != event.place.id or kept.modality != event.modality:
-                continue
-            if (
-                kept.date is not None
-                and event.date is not None
-                and not close_dates(kept.date, event.date)
-            ):
-                continue  # within a document an undated mention joins the dated one
-            same = (kept.event_type, kept.sub_type) == (event.event_type, event.sub_type)
-            conflict = (
-                kept.sub_type in _CONFLICT_SUBTYPES
-                and event.sub_type in _CONFLICT_SUBTYPES
-                and {kept.status, event.status} & {"contested", "denied", "claimed"}
-                # one side's withdrawal and the other's claimed capture agree that the
-                # place changed hands: two events, not a contradiction
-                and {kept.sub_type, event.sub_type} != _AGREEING
-                # a contradiction is about whether the place fell: fighting and an advance
-                # reported together are two events
-                and "Claimed capture" in {kept.sub_type, event.sub_type}
-            )
-            if same or conflict:
-                match = kept
-                break
-        if match is None:
-            out.append(event)
-            continue
-        _absorb(match, event)
-        if match.date is None and event.date is not None:
-            match.date, match.date_end = event.date, event.date_end
-    return out
-
-
-def _absorb(kept: _Event, event: _Event) -> None:
-    if kept.sub_type != event.sub_type:
-        statuses = {kept.status, event.status}
-        if statuses & {"contested", "denied"} or (
-            "claimed" in statuses and _opposed(kept.claimants + event.claimants)
-        ):
-            kept.status = "contested"
-        if event.event_type == tx.BATTLE and kept.event_type != tx.BATTLE:
-            kept.event_type, kept.sub_type = event.event_type, event.sub_type
-            kept.place_text, kept.sentence = event.place_text, event.sentence
-    elif event.status != kept.status:
-        kept.status = combined_status(kept.status, event.status)
-    for claimant in event.claimants:
-        if claimant not in kept.claimants:
-            kept.claimants.append(claimant)
-    if event.quantity is not None and (kept.quantity is None or event.quantity > kept.quantity):
-        kept.quantity = event.quantity
-
-
-def _opposed(claimants: list[tuple[str, str | None]]) -> bool:
-    return {"RU", "UA"} <= {side for _, side in claimants}
-
-
-def combined_status(a: str, b: str) -> str:
-    pair = {a, b}
-    if pair & {"contested", "denied"}:
-        return "contested"
-    return "reported" if "reported" in pair else a
 
 
 def _join_claimants(claimants: list[tuple[str, str | None]]) -> str | None:

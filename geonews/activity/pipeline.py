@@ -5,7 +5,7 @@ row per event (schema in :data:`COLUMNS`); the per-sentence work is done by
 :class:`geonews.activity.extract.EventExtractor` (see there for the rules).  Documents are
 consumed one at a time.  Over a corpus, the same event reported by several documents
 (same event type, place and modality, dates within a day) is kept once with all
-sources, URLs and claimants joined by ``"; "``.
+sources, URLs and claimants joined by ``"; "`` (:class:`geonews.activity.merge.CorpusRows`).
 
 Every input document is accounted for: ``frame.attrs["documents"]`` counts them
 and ``frame.attrs["failures"]`` lists those that failed as ``{"doc_id", "reason"}``
@@ -16,24 +16,22 @@ failure raises instead.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import sys
 from collections.abc import Iterable
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
-from tqdm.auto import tqdm
 
-from geonews.activity.extract import EventExtractor, GeoparseFn, combined_status
+from geonews._progress import interactive, progress_bar
+from geonews.activity.extract import EventExtractor, GeoparseFn
+from geonews.activity.merge import CorpusRows
 from geonews.corpus.read import Document, documents
 from geonews.errors import InvalidInput
 
 __all__ = ["COLUMNS", "EventExtractor", "empty_events", "events", "failures"]
 
 logger = logging.getLogger("geonews")
-_DAY = dt.timedelta(days=1)
 
 #: Columns of the events GeoDataFrame, in order, with their dtypes.
 COLUMNS: dict[str, str] = {
@@ -90,7 +88,8 @@ def events(
     geoparser : callable, optional
         ``text -> list[Mention]``; defaults to :func:`geonews.geoparse`.
     progress : bool, optional
-        Show a tqdm progress bar; by default only when stderr is a terminal.
+        Show a tqdm progress bar; by default when stderr is a terminal or in Jupyter
+        (a widget there, with ``geonews[notebook]``).
     errors : {"collect", "raise"}
         ``"collect"`` records failing documents in ``frame.attrs["failures"]``;
         ``"raise"`` re-raises the first failure.
@@ -130,10 +129,10 @@ def events(
     extractor = EventExtractor(geoparser=geoparser)
     stream = documents(text_or_docs, date=date, source=source, url=url)
     if progress is None:
-        progress = sys.stderr.isatty()
+        progress = interactive()
     if progress:
-        stream = tqdm(stream, desc="events", unit="doc")
-    table = _Table(dedupe=dedupe)
+        stream = progress_bar(stream, desc="events", unit="doc")
+    table = CorpusRows(dedupe=dedupe)
     failed: list[dict[str, str]] = []
     count = 0
     for doc in stream:
@@ -151,7 +150,10 @@ def events(
             continue
         for row in rows:
             table.add(row)
-    frame = table.frame()
+    kept = table.finish()
+    frame = (
+        _frame({name: [row[name] for row in kept] for name in COLUMNS}) if kept else empty_events()
+    )
     frame.attrs["documents"] = count
     frame.attrs["failures"] = failed
     return frame
@@ -188,65 +190,6 @@ def empty_events() -> gpd.GeoDataFrame:
     True
     """
     return _frame({name: [] for name in COLUMNS})
-
-
-class _Table:
-    """Rows kept as dicts, with the cross-document dedupe index (type, place, modality, day).
-
-    Sources, URLs and claimants of merged rows are gathered in ordered sets and joined once,
-    in :meth:`frame`: an event reported by thousands of articles costs a set insert each,
-    not a re-split of an ever longer string.
-    """
-
-    _JOINED = ("source", "url", "claimant")
-
-    def __init__(self, *, dedupe: bool) -> None:
-        self.rows: list[dict[str, Any]] = []
-        self.dedupe = dedupe
-        self.index: dict[tuple[str, str, str, dt.date | None], list[int]] = {}
-        self.joined: dict[int, dict[str, dict[str, None]]] = {}
-
-    def add(self, row: dict[str, Any]) -> None:
-        if self.dedupe:
-            base = (row["event_type"], row["place_id"], row["modality"])
-            day = row["date"]
-            days = [None] if day is None else [day, day - _DAY, day + _DAY]
-            for near in days:
-                for i in self.index.get((*base, near), ()):
-                    kept = self.rows[i]
-                    if kept["doc_id"] != row["doc_id"]:
-                        self._merge(i, kept, row)
-                        return
-            self.index.setdefault((*base, day), []).append(len(self.rows))
-        self.rows.append(row)
-
-    def _merge(self, i: int, kept: dict[str, Any], row: dict[str, Any]) -> None:
-        joined = self.joined.get(i)
-        if joined is None:
-            joined = self.joined[i] = {name: _parts(kept[name]) for name in self._JOINED}
-        for name in self._JOINED:
-            joined[name].update(_parts(row[name]))
-        if kept["status"] != row["status"]:
-            kept["status"] = combined_status(kept["status"], row["status"])
-        if row["quantity"] is not None and (
-            kept["quantity"] is None or row["quantity"] > kept["quantity"]
-        ):
-            kept["quantity"] = row["quantity"]
-
-    def frame(self) -> gpd.GeoDataFrame:
-        if not self.rows:
-            return empty_events()
-        for i, joined in self.joined.items():
-            for name, parts in joined.items():
-                self.rows[i][name] = "; ".join(parts) if parts else None
-        self.joined.clear()
-        columns = {name: [row[name] for row in self.rows] for name in COLUMNS}
-        return _frame(columns)
-
-
-def _parts(value: str | None) -> dict[str, None]:
-    """The "; "-joined parts of a value as an ordered set."""
-    return dict.fromkeys(p for p in (value or "").split("; ") if p)
 
 
 def _frame(columns: dict[str, list[Any]]) -> gpd.GeoDataFrame:

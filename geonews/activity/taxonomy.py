@@ -48,10 +48,10 @@ import re
 
 __all__ = [
     "ACLED",
+    "EVENT_STATUSES",
     "EVENT_TYPES",
     "MODALITIES",
     "PRECISIONS",
-    "STATUSES",
     "SUB_TYPES",
 ]
 
@@ -63,7 +63,8 @@ EVENT_TYPES = (
     "Strategic developments",
     "Diplomacy",
 )
-STATUSES = ("reported", "claimed", "denied", "contested")
+#: Event statuses, from undisputed to disputed (the map draws them solid to dotted).
+EVENT_STATUSES = ("reported", "claimed", "contested", "denied")
 MODALITIES = ("actual", "future", "conditional")
 PRECISIONS = ("settlement", "region", "country", "area")
 

@@ -6,8 +6,12 @@ Subcommands, one module each:
 ``parse``     texts -> toponym mentions as CSV, JSON or GeoJSON (:mod:`geonews.cli._parse`)
 ``events``    texts -> events as GeoJSON, GeoParquet or CSV (:mod:`geonews.cli._events`)
 ``map``       texts or an events file -> one offline HTML map (:mod:`geonews.cli._map`)
-``frontline`` control-area snapshots: load, compare, summary (:mod:`geonews.cli._frontline`)
+``frontline`` control-area snapshots: load, compare, summary, verify claims
+              (:mod:`geonews.cli._frontline`, :mod:`geonews.cli._verify`)
 ``eval``      score the geoparser on a gold JSONL file (:mod:`geonews.cli._eval`)
+``import``    an ACLED or UCDP GED export -> an events file (:mod:`geonews.cli._coded`)
+``compare``   news events against a coded dataset (:mod:`geonews.cli._compare`)
+``eval-events`` geonews on coders' own texts, against their coding (:mod:`geonews.cli._eval_events`)
 
 Texts come from files, folders, ``-`` (standard input), saved RSS/Atom feeds or feed URLs
 (:mod:`geonews.cli._inputs`).  Exit codes: 0 ok, 1 nothing found, 2 bad input.
@@ -20,7 +24,17 @@ import os
 import sys
 from collections.abc import Sequence
 
-from geonews.cli import _eval, _events, _frontline, _map, _parse, _resolve
+from geonews.cli import (
+    _coded,
+    _compare,
+    _eval,
+    _eval_events,
+    _events,
+    _frontline,
+    _map,
+    _parse,
+    _resolve,
+)
 from geonews.errors import GeonewsError
 
 __all__ = ["main"]
@@ -39,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (_resolve, _parse, _events, _map, _frontline, _eval):
+        module.add_parser(sub)
+    for module in (_coded, _compare, _eval_events):  # coded datasets beside the news
         module.add_parser(sub)
     return parser
 

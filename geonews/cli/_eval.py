@@ -23,7 +23,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the report; exit 1 when the file holds no gold toponym."""
-    from geonews.evaluate.metrics import main_eval
+    from geonews.evaluate import main_eval
 
     report = main_eval(args.gold, limit=args.limit)
     if args.json:

@@ -1,4 +1,4 @@
-"""``geonews events``: texts -> one row per reported event (GeoJSON, GeoParquet, CSV)."""
+"""``geonews events``: texts -> one row per reported event (GeoJSON, GeoParquet, CSV, GPKG, KML)."""
 
 from __future__ import annotations
 
@@ -25,14 +25,18 @@ _SUFFIXES = {
     ".parquet": "parquet",
     ".geoparquet": "parquet",
     ".csv": "csv",
+    ".gpkg": "gpkg",
+    ".kml": "kml",
 }
+#: Formats that cannot go to standard output.
+BINARY = {"parquet": "events.parquet", "gpkg": "events.gpkg"}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the subcommand."""
     p = sub.add_parser(
         "events",
-        help="extract reported events (GeoJSON, GeoParquet or CSV)",
+        help="extract reported events (GeoJSON, GeoParquet, CSV, GeoPackage or KML)",
         description="Extract reported events: type, place, date, claimant, status. "
         "The same event reported by several documents is kept once.",
     )
@@ -40,7 +44,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_context_option(p)
     p.add_argument("-o", "--output", default=None, help="output file (default: stdout)")
     p.add_argument(
-        "-f", "--format", choices=["csv", "geojson", "parquet"], default=None,
+        "-f", "--format", choices=["csv", "geojson", "parquet", "gpkg", "kml"], default=None,
         help="output format (default: from the -o suffix, else geojson)",
     )  # fmt: skip
     p.add_argument("--no-dedupe", action="store_true", help="keep one row per document and event")
@@ -61,15 +65,15 @@ def run(args: argparse.Namespace) -> int:
     from geonews.export.write import write_events
 
     kind = output_format(args.output, args.format, suffixes=_SUFFIXES)
-    if kind == "parquet" and args.output in (None, "-"):
-        raise InvalidInput("GeoParquet is binary: give a file with -o events.parquet")
+    if kind in BINARY and args.output in (None, "-"):
+        raise InvalidInput(f"{kind} is binary: give a file with -o {BINARY[kind]}")
     frame = extract(args)
     if args.output in (None, "-"):
         with tempfile.TemporaryDirectory() as tmp:
-            path = write_events(frame, Path(tmp) / f"events.{kind}", format=kind)
+            path = write_events(frame, Path(tmp) / f"events.{kind}", file_format=kind)
             sys.stdout.write(path.read_text(encoding="utf-8"))
     else:
-        write_events(frame, args.output, format=kind)
+        write_events(frame, args.output, file_format=kind)
         info(f"wrote {len(frame)} events from {frame.attrs['documents']} documents "
              f"to {args.output}")  # fmt: skip
     return 0 if len(frame) else 1

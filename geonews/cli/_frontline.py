@@ -1,4 +1,4 @@
-"""``geonews frontline load|compare|summary``: control-area snapshots from the command line.
+"""``geonews frontline load|compare|summary|verify``: control-area snapshots from the command line.
 
 The package ships no control data; these commands read snapshots the user has the right
 to use (DeepStateMap or ISW layer files, or any GeoJSON/KML/GeoPackage with a status).
@@ -11,13 +11,14 @@ import json
 import sys
 from typing import Any
 
+from geonews.cli import _verify
 from geonews.cli._inputs import info, output_format
 
 _SUFFIXES = {".geojson": "geojson", ".json": "geojson", ".parquet": "parquet"}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    """Register ``frontline`` and its three actions."""
+    """Register ``frontline`` and its actions (``verify`` lives in :mod:`geonews.cli._verify`)."""
     p = sub.add_parser(
         "frontline",
         help="front-line snapshots: load, compare two dates, summarise",
@@ -51,6 +52,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     summary.add_argument("--json", action="store_true", help="print JSON instead of a table")
     summary.set_defaults(func=run_summary)
 
+    _verify.add_parser(actions)
+
 
 def _print_table(records: list[dict[str, Any]], *, as_json: bool) -> None:
     if as_json:
@@ -78,7 +81,7 @@ def run_load(args: argparse.Namespace) -> int:
 
 def run_compare(args: argparse.Namespace) -> int:
     """Print the change table; exit 1 when nothing changed."""
-    from geonews.frontline import sources as frontline
+    from geonews import frontline
     from geonews.places.resolver import resolve
 
     within = None
@@ -106,7 +109,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
 def run_summary(args: argparse.Namespace) -> int:
     """Print one line per snapshot."""
-    from geonews.frontline import sources as frontline
+    from geonews import frontline
 
     records = []
     for location in args.snapshots:
@@ -133,7 +136,7 @@ def _file_name(location: str) -> str:
 def _length_km(line: Any) -> float:
     import geopandas as gpd
 
-    from geonews.frontline.sources import EQUAL_AREA
+    from geonews.frontline.projection import EQUAL_AREA
 
     if line.is_empty:
         return 0.0

@@ -14,7 +14,7 @@ from geonews.errors import InvalidInput
 
 _INPUTS_HELP = (
     "text files, folders (every .txt/.jsonl/.csv/.rss/.atom/.xml inside), saved RSS/Atom "
-    "feeds, feed URLs, or - for standard input"
+    "feeds, feed URLs, Telegram Desktop exports (result.json), or - for standard input"
 )
 
 
@@ -60,19 +60,28 @@ def geoparser(args: argparse.Namespace) -> Any:
 def _alias_rows(path: str | None) -> dict[str, str] | None:
     if path is None:
         return None
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = {"alias", "place_id"} - set(reader.fieldnames or ())
-        if missing:
-            raise InvalidInput(
-                f"{path!r} needs the columns 'alias' and 'place_id'; missing {sorted(missing)}"
-            )
-        rows = {}
-        for number, row in enumerate(reader, start=2):
-            alias, place_id = (row["alias"] or "").strip(), (row["place_id"] or "").strip()
-            if not alias or not place_id:
-                raise InvalidInput(f"{path!r} line {number}: empty alias or place_id: {row!r}")
-            rows[alias] = place_id
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            return _alias_table(path, csv.DictReader(handle))
+    except UnicodeDecodeError as err:
+        where = f"{err.reason} at byte {err.start}"
+        raise InvalidInput(f"{path!r} is not UTF-8 text ({where})") from None
+    except csv.Error as err:
+        raise InvalidInput(f"{path!r}: not a CSV file: {err}") from None
+
+
+def _alias_table(path: str, reader: csv.DictReader) -> dict[str, str]:
+    missing = {"alias", "place_id"} - set(reader.fieldnames or ())
+    if missing:
+        raise InvalidInput(
+            f"{path!r} needs the columns 'alias' and 'place_id'; missing {sorted(missing)}"
+        )
+    rows = {}
+    for number, row in enumerate(reader, start=2):
+        alias, place_id = (row["alias"] or "").strip(), (row["place_id"] or "").strip()
+        if not alias or not place_id:
+            raise InvalidInput(f"{path!r} line {number}: empty alias or place_id: {row!r}")
+        rows[alias] = place_id
     return rows
 
 
@@ -154,14 +163,26 @@ def opened(path: str | None) -> Iterator[IO[str]]:
         yield handle
 
 
-def report_failures(frame: Any) -> None:
-    """Tell on stderr which documents could not be read or processed."""
+def report_failures(frame: Any, *, what: str = "documents") -> None:
+    """Tell on stderr which documents (or rows) could not be read or processed.
+
+    Raises
+    ------
+    InvalidInput
+        When not one could be read (bad input, exit 2, not "nothing found").
+    """
     failed = frame.attrs.get("failures", [])
     if failed:
         total = frame.attrs.get("documents", len(failed))
+        if len(failed) == total:
+            first = failed[0]
+            raise InvalidInput(
+                f"none of the {total} {what} could be read; "
+                f"first {first['doc_id']!r}: {first['reason']}"
+            )
         first = failed[0]
         print(
-            f"geonews: {len(failed)} of {total} documents failed; "
+            f"geonews: {len(failed)} of {total} {what} failed; "
             f"first {first['doc_id']!r}: {first['reason']}",
             file=sys.stderr,
         )

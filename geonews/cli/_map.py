@@ -70,6 +70,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         frame = extract(args)
     frame = _between(frame, args.since, args.until)
+    empty = frame.geometry.isna() | frame.geometry.is_empty
+    if empty.any():
+        info(f"{int(empty.sum())} of {len(frame)} events have no geometry and are not drawn")
+        frame = frame[~empty]
     if not len(frame):
         info("no events to map; nothing written")
         return 1

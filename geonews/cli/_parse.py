@@ -18,6 +18,7 @@ from geonews.cli._inputs import (
     progress,
     resolver,
 )
+from geonews.errors import InvalidInput
 from geonews.places import lonlat
 
 FIELDS = (
@@ -50,8 +51,11 @@ def rows(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
     from geonews.mentions.parser import Geoparser
 
     parser = Geoparser(resolver(args))
+    count = failed = 0
     for doc in progress(documents(args), desc="parse"):
+        count += 1
         if doc.error is not None or not doc.text:
+            failed += doc.error is not None
             info(f"skipped {doc.doc_id!r}: {doc.error or 'no text'}")
             continue
         for m in parser(doc.text, date=doc.date):
@@ -74,6 +78,8 @@ def rows(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
                 "matched": m.matched,
                 "score": round(m.score, 4),
             }
+    if count and failed == count:
+        raise InvalidInput(f"none of the {count} documents could be read (see above)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Documents: loading news text from files, folders, JSONL/CSV tables and RSS/Atom feeds.
+"""Documents: news text from files, folders, JSONL/CSV tables, RSS/Atom feeds and Telegram.
 
 :func:`read` yields :class:`Document` objects lazily, so a corpus streams through
 :func:`geonews.events` with flat memory.  A source that cannot be read in part (an
@@ -13,8 +13,6 @@ import csv
 import html.parser
 import io
 import json
-import urllib.error
-import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,14 +20,26 @@ from typing import Any
 
 import feedparser
 
-from geonews.dates import article_date, parse_date
+from geonews.dates import article_date, in_range, parse_date
 from geonews.errors import DataError, InvalidInput
+from geonews.fetch import DEADLINE, TIMEOUT, fetch
+from geonews.text import clean, has_undecodable
 
-__all__ = ["Document", "documents", "read"]
+__all__ = ["SUFFIXES", "Document", "documents", "read", "source_files"]
 
-_TEXT_SUFFIXES = (".txt", ".text", ".md")
-_FEED_SUFFIXES = (".rss", ".atom", ".xml")
-_TIMEOUT = 30.0
+#: File suffix (lower case) -> the format :func:`read` reads it as; a folder is read for
+#: the files with one of these suffixes.
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,29 +135,49 @@ def _from_mapping(item: Mapping[str, Any], doc_id: str) -> Document:
         str(item.get("doc_id", doc_id)),
         text,
         date=date,
-        url=item.get("url") or None,
-        source=item.get("source") or None,
-        title=item.get("title") or None,
+        url=_field(item.get("url")),
+        source=_field(item.get("source")),
+        title=_field(item.get("title")),
         error=error,
     )
 
 
+def _field(value: Any) -> str | None:
+    """A metadata field as text: a number or other value becomes its string, NaN None."""
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return None
+    return clean(value if isinstance(value, str) else str(value))
+
+
 def _complete(doc: Document, date: Any, source: str | None, url: str | None) -> Document:
+    """Fill in defaults, check the date and bring the text to one normal form.
+
+    Nothing here raises: a document that cannot be completed comes back with
+    ``error`` set, so a corpus still accounts for it.
+    """
+    error = doc.error
+    text = doc.text
+    if text is not None and not isinstance(text, str):
+        error = error or f"text must be a str, not {type(text).__name__}"
+        text = None
     found = doc.date
-    if found is not None and not hasattr(found, "year"):
-        found = parse_date(found)
+    try:
+        if found is not None:
+            found = in_range(found) if hasattr(found, "year") else parse_date(found)
+    except InvalidInput as err:
+        found, error = None, error or str(err)
     if found is None:
         found = date
-    if found is None and doc.text:
-        found = article_date(doc.text)
+    if found is None and text:
+        found = article_date(text)
     return Document(
-        doc.doc_id,
-        doc.text,
+        str(doc.doc_id),
+        None if text is None else clean(text),
         date=found,
-        url=doc.url or url,
-        source=doc.source or source,
-        title=doc.title,
-        error=doc.error,
+        url=_field(doc.url) or url,
+        source=_field(doc.source) or source,
+        title=_field(doc.title),
+        error=error,
     )
 
 
@@ -159,9 +189,10 @@ def read(
     url_column: str = "url",
     id_column: str | None = None,
     title_column: str = "title",
-    format: str | None = None,
+    file_format: str | None = None,
     encoding: str = "utf-8",
-    timeout: float = _TIMEOUT,
+    timeout: float = TIMEOUT,
+    deadline: float = DEADLINE,
 ) -> Iterator[Document]:
     r"""Read documents from a file, a folder, a table or a feed (lazily).
 
@@ -171,17 +202,19 @@ def read(
         A plain-text file (``.txt``), a folder (every ``.txt``, ``.jsonl``, ``.csv``
         and feed file in it, sorted by name, recursively), a JSONL or CSV table with
         one document per row, an RSS/Atom feed file (``.rss``, ``.atom``, ``.xml``),
-        or an ``http(s)://`` URL of a feed.
+        a Telegram Desktop export (``result.json``, one document per message:
+        :mod:`geonews.corpus.telegram`), or an ``http(s)://`` URL of a feed.
     text_column, date_column, url_column, title_column : str
         Column (key) names in JSONL/CSV tables.
     id_column : str, optional
         Column with document ids; by default ``<file name>:<row number>``.
-    format : {"text", "jsonl", "csv", "feed"}, optional
+    file_format : {"text", "jsonl", "csv", "feed", "telegram"}, optional
         Override the format guessed from the suffix.
     encoding : str
         Encoding of text files and tables.
-    timeout : float
-        Seconds to wait for a feed URL.
+    timeout, deadline : float
+        For a feed URL: seconds each socket operation, and the whole download, may
+        take (:func:`geonews.fetch.fetch` also caps the size and checks redirects).
 
     Yields
     ------
@@ -212,71 +245,173 @@ def read(
     }
     text = str(source)
     if text.startswith(("http://", "https://")):
-        yield from _feed(_fetch(text, timeout), source_name=text, url=text)
+        yield from _feed(
+            fetch(text, timeout=timeout, deadline=deadline), source_name=text, url=text
+        )
         return
-    path = Path(source)
-    if not path.exists():
-        raise InvalidInput(f"no such file or folder: {text!r}")
-    if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            if _guess_format(child, None) is not None:
-                yield from _read_file(child, columns, None, encoding)
-        return
-    yield from _read_file(path, columns, format, encoding)
+    in_folder = Path(source).is_dir()  # a folder's files are read by suffix, not `file_format`
+    for file in source_files(source):
+        yield from _read_file(file, columns, None if in_folder else file_format, encoding)
 
 
-def _guess_format(path: Path, format: str | None) -> str | None:
-    if format is not None:
-        return format
-    suffix = path.suffix.lower()
-    if suffix in _TEXT_SUFFIXES:
-        return "text"
-    if suffix in (".jsonl", ".ndjson"):
-        return "jsonl"
-    if suffix == ".csv":
-        return "csv"
-    if suffix in _FEED_SUFFIXES:
-        return "feed"
-    return None
+def source_files(path: str | Path) -> list[Path]:
+    """Return the files :func:`read` reads for a path, in the order it reads them.
+
+    Parameters
+    ----------
+    path : str or Path
+        A file (read whatever its suffix), or a folder (walked recursively).
+
+    Returns
+    -------
+    list of Path
+        The file itself, or the folder's files with a suffix in :data:`SUFFIXES` (any
+        case) and its Telegram Desktop exports (:mod:`geonews.corpus.telegram`), sorted
+        by path.
+
+    Raises
+    ------
+    InvalidInput
+        When ``path`` does not exist.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("b.TXT", "a.jsonl", "notes.bin", "sub/c.rss"):
+    ...     (folder / name).parent.mkdir(exist_ok=True)
+    ...     _ = (folder / name).write_text("")
+    >>> [p.relative_to(folder).as_posix() for p in source_files(folder)]
+    ['a.jsonl', 'b.TXT', 'sub/c.rss']
+    >>> source_files(folder / "notes.bin") == [folder / "notes.bin"]
+    True
+    """
+    found = Path(path)
+    if not found.exists():
+        raise InvalidInput(f"no such file or folder: {str(path)!r}")  # as the caller wrote it
+    if not found.is_dir():
+        return [found]
+    return sorted(
+        p
+        for p in found.rglob("*")
+        if p.is_file() and (p.suffix.lower() in SUFFIXES or _is_telegram(p))
+    )
+
+
+def _guess_format(path: Path, file_format: str | None) -> str | None:
+    if file_format is not None:
+        return file_format
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None and _is_telegram(path):
+        return "telegram"
+    return kind
+
+
+def _is_telegram(path: Path) -> bool:
+    """A ``.json`` file that is a Telegram Desktop export (``result.json``)."""
+    if path.suffix.lower() != ".json":
+        return False
+    from geonews.corpus.telegram import is_export
+
+    return is_export(path)
+
+
+#: Largest CSV field read: four times the longest text geonews parses (2,000,000
+#: characters), so a long article is read and then refused by the parser with its reason.
+_CSV_FIELD_LIMIT = 8_000_000
 
 
 def _read_file(
-    path: Path, columns: dict[str, str | None], format: str | None, encoding: str
+    path: Path, columns: dict[str, str | None], file_format: str | None, encoding: str
 ) -> Iterator[Document]:
-    kind = _guess_format(path, format)
-    if kind not in ("text", "jsonl", "csv", "feed"):
+    """Every document of one file; whatever cannot be read becomes a failure, never lost."""
+    kind = _guess_format(path, file_format)
+    if kind not in ("text", "jsonl", "csv", "feed", "telegram"):
         raise InvalidInput(f"unknown format for {str(path)!r}: {kind!r}")
-    if kind == "feed":
-        yield from _feed(path.read_bytes(), source_name=path.name, url=None)
-        return
+    given = encoding
+    if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        encoding = "utf-8-sig"  # a byte-order mark is not part of the first column's name
     try:
-        with path.open(encoding=encoding, newline="") as handle:
+        if kind == "telegram":
+            from geonews.corpus.telegram import read_telegram
+
+            yield from read_telegram(path)
+            return
+        if kind == "feed":
+            yield from _feed(path.read_bytes(), source_name=path.name, url=None)
+            return
+        with path.open(encoding=encoding, errors="surrogateescape", newline="") as handle:
             if kind == "text":
-                yield Document(path.name, handle.read(), source=path.name)
+                text = handle.read()
+                if has_undecodable(text):
+                    yield _failed(path.name, path.name, f"cannot decode {path.name} as {given}")
+                else:
+                    yield Document(path.name, text, source=path.name)
             elif kind == "jsonl":
                 yield from _jsonl(handle, path.name, columns)
             else:
                 yield from _csv(handle, path.name, columns)
-    except UnicodeDecodeError as err:
-        yield Document(path.name, None, source=path.name, error=f"cannot decode: {err}")
+    except (DataError, OSError, LookupError) as err:  # unreadable file, bad feed, no codec
+        yield _failed(path.name, path.name, str(err))
+
+
+def _failed(doc_id: str, source: str, reason: str) -> Document:
+    return Document(doc_id, None, source=source, error=reason[:500])
 
 
 def _jsonl(handle: io.TextIOBase, name: str, columns: dict[str, str | None]) -> Iterator[Document]:
     for number, line in enumerate(handle, start=1):
         if not line.strip():
             continue
+        where = f"{name}:{number}"
+        if has_undecodable(line):
+            yield _failed(where, name, f"cannot decode line {number} of {name}")
+            continue
         try:
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise ValueError(f"not an object: {record!r}"[:100])
-        except ValueError as err:
-            yield Document(f"{name}:{number}", None, source=name, error=f"bad JSON line: {err}")
+        except (ValueError, RecursionError) as err:
+            yield _failed(where, name, f"bad JSON on line {number} of {name}: {err}")
             continue
         yield _row(record, name, number, columns)
 
 
 def _csv(handle: io.TextIOBase, name: str, columns: dict[str, str | None]) -> Iterator[Document]:
-    for number, record in enumerate(csv.DictReader(handle), start=1):
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    reader = csv.DictReader(handle, strict=True)  # a quote that never closes is an error
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as err:
+        yield _failed(name, name, f"cannot read the header of {name}: {err}")
+        return
+    if columns["text"] not in header:
+        rows = sum(1 for _ in handle)
+        yield _failed(
+            name,
+            name,
+            f"{name} has no {columns['text']!r} column (columns: {header!r}); "
+            f"its {rows:,} rows were not read",
+        )
+        return
+    number = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:  # e.g. a quote that never closes: the rest is one field
+            yield _failed(
+                f"{name}:{number + 1}",
+                name,
+                f"cannot read {name} from row {number + 1} (line {reader.line_num}): {err}",
+            )
+            return
+        number += 1
+        values = [v for v in record.values() if isinstance(v, str)]
+        if any(has_undecodable(v) for v in values):
+            yield _failed(f"{name}:{number}", name, f"cannot decode row {number} of {name}")
+            continue
         yield _row(record, name, number, columns)
 
 
@@ -298,34 +433,43 @@ def _row(
     )
 
 
-def _fetch(url: str, timeout: float) -> bytes:
-    request = urllib.request.Request(url, headers={"User-Agent": "geonews feed reader"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.read()
-    except (urllib.error.URLError, TimeoutError, OSError) as err:
-        raise DataError(f"cannot fetch feed {url!r}: {err}") from err
-
-
 def _feed(data: bytes, *, source_name: str, url: str | None) -> Iterator[Document]:
+    """The entries of an RSS/Atom feed; a feed broken part-way also yields a failure."""
     parsed = feedparser.parse(data)
     if parsed.bozo and not parsed.entries:
         raise DataError(f"cannot parse feed {source_name!r}: {parsed.bozo_exception}")
+    if not parsed.version and not parsed.entries:  # well-formed XML, but no RSS or Atom
+        raise DataError(f"{source_name!r} is not an RSS or Atom feed")
     source = parsed.feed.get("title") or source_name
     for number, entry in enumerate(parsed.entries, start=1):
+        doc_id = str(entry.get("id") or entry.get("link") or f"{source_name}:{number}")
         parts = [entry.get("title", "")]
         content = entry.get("content")
         body = content[0].get("value", "") if content else entry.get("summary", "")
         parts.append(_strip_tags(body))
-        text = ".\n\n".join(p.strip().rstrip(".") for p in parts if p and p.strip()) + "."
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        parts = [p.strip().rstrip(".") for p in parts if p and p.strip()]
+        if not parts:
+            yield _failed(doc_id, source, f"entry {number} of {source_name} has no text")
+            continue
+        try:
+            date = parse_date(entry.get("published_parsed") or entry.get("updated_parsed"))
+        except InvalidInput as err:
+            yield _failed(doc_id, source, f"entry {number} of {source_name}: {err}")
+            continue
         yield Document(
-            str(entry.get("id") or entry.get("link") or f"{source_name}:{number}"),
-            text,
-            date=parse_date(stamp),
+            doc_id,
+            ".\n\n".join(parts) + ".",
+            date=date,
             url=entry.get("link") or url,
             source=source,
             title=entry.get("title"),
+        )
+    if parsed.bozo:  # entries before the break were read; say that the rest was not
+        yield _failed(
+            f"{source_name}:after-{len(parsed.entries)}",
+            source,
+            f"feed {source_name!r} is broken after entry {len(parsed.entries)}: "
+            f"{parsed.bozo_exception}",
         )
 
 

@@ -1,11 +1,8 @@
-"""Scoring geoparsing and event extraction against gold JSONL.
+"""Scoring geoparsing and event extraction against gold documents.
 
-Gold files use the format of the shared geoparsing benchmarks (one JSON document a line)::
-
-    {"doc_id", "dataset", "text", "date"?,
-     "toponyms": [{"start", "end", "name", "lat"?, "lon"?, "geonameid"?, "role"?, "type"?}],
-     "events"?: [{"event_type", "sub_type", "place", "place_text", "geonameid", "status",
-                  "modality", "claimant", "date", "date_end", "alt_places"?}]}
+Gold documents come from :func:`geonews.evaluate.gold.load_gold` (the format is described
+there); the scores are returned as :class:`~geonews.evaluate.report.Report` and
+:class:`~geonews.evaluate.report.EventReport`.
 
 Metrics (as in Gritta et al., "A pragmatic guide to geoparsing evaluation", 2019):
 
@@ -21,39 +18,34 @@ Metrics (as in Gritta et al., "A pragmatic guide to geoparsing evaluation", 2019
   unresolved (``place is None``) counts as the largest possible error, 20,039 km.
 * **role** accuracy over recognised toponyms whose gold has a role.
 
-GeoWebNews labels non-toponyms (demonyms, languages, homonyms and "expressions" such as
-*citizens*) in the same list; they are left out of the gold by default
-(:data:`NON_TOPONYM_TYPES`).
+Gold toponyms of the GeoWebNews non-toponym types
+(:data:`~geonews.evaluate.gold.NON_TOPONYM_TYPES`) are left out.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import logging
 import math
 import statistics
-import sys
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from geonews.errors import DataError, InvalidInput
-from geonews.maps.escape import text
+from geonews._progress import interactive, progress_bar
+from geonews.errors import InvalidInput
+from geonews.evaluate.gold import gold_role, has_coords, load_gold, scored_toponyms
+from geonews.evaluate.report import EventReport, Report
 from geonews.places.names import key
+from geonews.places.place import haversine_km
 
 __all__ = [
     "MAX_ERROR_KM",
-    "NON_TOPONYM_TYPES",
-    "EventReport",
-    "Report",
     "auc",
     "evaluate",
     "evaluate_events",
     "haversine",
-    "load_gold",
     "main_eval",
     "match_mentions",
 ]
@@ -62,41 +54,12 @@ log = logging.getLogger("geonews")
 
 #: Half the Earth's circumference: the largest possible error, in km.
 MAX_ERROR_KM = 20039.0
-#: Mean Earth radius (IUGG), km.
-_EARTH_RADIUS_KM = 6371.0088
-#: GeoWebNews annotation types that are not toponyms.
-NON_TOPONYM_TYPES = frozenset(
-    {"Literal_Expression", "Non_Lit_Expression", "Demonym", "Language", "Homonym"}
-)
-#: GeoWebNews types that carry an unambiguous role.
-_TYPE_ROLES = {"Literal": "literal", "Metonymic": "metonym"}
 _MATCH_MODES = ("surface", "overlap", "exact")
 
 
-def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance between two points, in km.
-
-    Parameters
-    ----------
-    lat1, lon1, lat2, lon2 : float
-        WGS84 coordinates in degrees.
-
-    Returns
-    -------
-    float
-        Distance in kilometres on a sphere of mean Earth radius.
-
-    Examples
-    --------
-    >>> round(haversine(50.45466, 30.5238, 49.98177, 36.25475))  # Kyiv - Kharkiv
-    411
-    >>> haversine(48.28, 37.18, 48.28, 37.18)
-    0.0
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+#: The great-circle distance in km: :func:`geonews.places.haversine_km` (one formula, one
+#: Earth radius), under the name this module has always exported.
+haversine = haversine_km
 
 
 def auc(errors_km: Iterable[float]) -> float | None:
@@ -130,61 +93,6 @@ def auc(errors_km: Iterable[float]) -> float | None:
         return ys[0]
     area = sum((a + b) / 2 for a, b in itertools.pairwise(ys))
     return area / (len(ys) - 1)
-
-
-def load_gold(path: str | Path) -> list[dict[str, Any]]:
-    r"""Read a gold JSONL file: one document a line, offsets checked.
-
-    Parameters
-    ----------
-    path : str or Path
-        A JSONL file in the format of ``../shared/data/geoparse/*.jsonl``.
-
-    Returns
-    -------
-    list of dict
-        The documents, in file order.
-
-    Raises
-    ------
-    FileNotFoundError
-        When ``path`` does not exist.
-    DataError
-        When a line is not JSON, lacks ``text`` or ``toponyms``, or a span does not
-        cover its surface form (``text[start:end] != name``).
-
-    Examples
-    --------
-    >>> import json, pathlib, tempfile
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "gold.jsonl"
-    >>> doc = {"doc_id": "d1", "text": "Shelling in Pokrovsk.", "toponyms": [
-    ...     {"start": 12, "end": 20, "name": "Pokrovsk", "lat": 48.28, "lon": 37.18}]}
-    >>> _ = path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
-    >>> [d["doc_id"] for d in load_gold(path)]
-    ['d1']
-    """
-    path = Path(path)
-    docs = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise DataError(f"{str(path)!r} line {lineno}: not JSON ({err})") from err
-            if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
-                raise DataError(f"{str(path)!r} line {lineno}: no 'text' string")
-            doc.setdefault("doc_id", f"{path.stem}:{lineno}")
-            for t in doc.setdefault("toponyms", []):
-                surface = doc["text"][t["start"] : t["end"]]
-                if "name" in t and surface != t["name"]:
-                    raise DataError(
-                        f"{str(path)!r} line {lineno}: span {t['start']}:{t['end']} is "
-                        f"{surface!r}, not {t['name']!r}"
-                    )
-            docs.append(doc)
-    return docs
 
 
 #: Words that set a name's boundary differently between annotation conventions; dropped
@@ -221,25 +129,6 @@ def _fold(surface: str) -> str:
     while len(core) > 1 and core[-1] in _TRAILING_WORDS:
         core.pop()
     return " ".join(core)
-
-
-def _gold_toponyms(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Return the scored gold toponyms: non-toponym types dropped, spans deduplicated."""
-    seen, out = set(), []
-    for t in doc.get("toponyms", ()):
-        if t.get("type") in NON_TOPONYM_TYPES or (t["start"], t["end"]) in seen:
-            continue
-        seen.add((t["start"], t["end"]))
-        out.append(t)
-    return out
-
-
-def _gold_role(t: Mapping[str, Any]) -> str | None:
-    return t.get("role") or _TYPE_ROLES.get(t.get("type") or "")
-
-
-def _has_coords(t: Mapping[str, Any]) -> bool:
-    return t.get("lat") is not None and t.get("lon") is not None
 
 
 def _spans_match(g: Mapping[str, Any], m: Any, text: str, mode: str) -> bool:
@@ -287,7 +176,7 @@ def match_mentions(
     text = doc["text"]
     free = sorted(_unique_spans(mentions), key=lambda m: (m.start, m.end))
     pairs = []
-    for g in sorted(_gold_toponyms(doc), key=lambda t: (t["start"], t["end"])):
+    for g in sorted(scored_toponyms(doc), key=lambda t: (t["start"], t["end"])):
         for i, m in enumerate(free):
             if _spans_match(g, m, text, match):
                 pairs.append((g, free.pop(i)))
@@ -307,114 +196,10 @@ def _unique_spans(mentions: Iterable[Any]) -> list[Any]:
 def _progress(items: Sequence[Any], *, enabled: bool | None, desc: str) -> Iterable[Any]:
     """Wrap ``items`` in a tqdm bar when interactive (``enabled=None``) or asked to."""
     if enabled is None:
-        enabled = sys.stderr.isatty()
+        enabled = interactive()
     if not enabled:
         return items
-    from tqdm.auto import tqdm
-
-    return tqdm(items, desc=desc, total=len(items))
-
-
-def _fmt(value: Any) -> str:
-    if value is None:
-        return "n/a"
-    if isinstance(value, float):
-        return f"{value:.3f}"
-    return f"{value:,}" if isinstance(value, int) else str(value)
-
-
-class _Table:
-    """Readable ``__str__`` and escaped ``_repr_html_`` from ``_rows()``."""
-
-    title: str
-
-    def _rows(self) -> list[tuple[str, str]]:
-        raise NotImplementedError
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the metrics as a plain dict (JSON-serialisable)."""
-        return {k: v for k, v in asdict(self).items() if not k.startswith("_")}
-
-    def __str__(self) -> str:
-        rows = self._rows()
-        width = max(len(label) for label, _ in rows)
-        return "\n".join([self.title, *(f"  {lab:<{width}}  {val}" for lab, val in rows)])
-
-    def _repr_html_(self) -> str:
-        body = "".join(
-            f"<tr><th style='text-align:left'>{text(lab)}</th>"
-            f"<td style='text-align:left'>{text(val)}</td></tr>"
-            for lab, val in self._rows()
-        )
-        return f"<table><caption>{text(self.title)}</caption>{body}</table>"
-
-
-@dataclass
-class Report(_Table):
-    """Geoparsing scores of one gold set (see the module docstring for definitions).
-
-    ``errors_km`` holds the resolution error of every scored toponym, for curves.
-    """
-
-    name: str
-    n_docs: int
-    n_gold: int
-    n_predicted: int
-    n_matched: int
-    precision: float | None
-    recall: float | None
-    f1: float | None
-    n_resolution: int
-    n_unresolved: int
-    acc_161km: float | None
-    auc: float | None
-    mean_error_km: float | None
-    median_error_km: float | None
-    n_roles: int
-    role_accuracy: float | None
-    seconds: float
-    docs_per_second: float | None
-    errors_km: list[float] = field(default_factory=list, repr=False)
-
-    @property
-    def title(self) -> str:  # type: ignore[override]
-        """Heading of the printed report."""
-        return f"geoparse evaluation: {self.name} ({self.n_docs:,} documents)"
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the metrics as a plain dict (``errors_km`` left out).
-
-        Examples
-        --------
-        >>> r = evaluate([], lambda text: [], name="empty")
-        >>> r.to_dict()["n_docs"], "errors_km" in r.to_dict()
-        (0, False)
-        """
-        d = super().to_dict()
-        del d["errors_km"]
-        return d
-
-    def _rows(self) -> list[tuple[str, str]]:
-        return [
-            (
-                "recognition",
-                f"P {_fmt(self.precision)}  R {_fmt(self.recall)}  F1 {_fmt(self.f1)}  "
-                f"(matched {self.n_matched:,} of {self.n_gold:,} gold, "
-                f"{self.n_predicted:,} predicted)",
-            ),
-            (
-                "resolution",
-                f"Acc@161km {_fmt(self.acc_161km)}  AUC {_fmt(self.auc)}  "
-                f"mean {_km(self.mean_error_km)}  median {_km(self.median_error_km)}  "
-                f"(n {self.n_resolution:,}, unresolved {self.n_unresolved:,})",
-            ),
-            ("role", f"accuracy {_fmt(self.role_accuracy)} (n {self.n_roles:,})"),
-            ("speed", f"{_fmt(self.docs_per_second)} docs/s ({self.seconds:.2f} s)"),
-        ]
-
-
-def _km(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:,.1f} km"
+    return progress_bar(items, desc=desc, total=len(items))
 
 
 def _ratio(num: int, den: int) -> float | None:
@@ -514,19 +299,19 @@ def evaluate(
         t0 = time.perf_counter()
         mentions = list(predict(doc["text"]))
         seconds += time.perf_counter() - t0
-        n_gold += len(_gold_toponyms(doc))
+        n_gold += len(scored_toponyms(doc))
         n_pred += len(_unique_spans(mentions))
         pairs = match_mentions(doc, mentions, match=match)
         n_matched += len(pairs)
         for g, m in pairs:
-            if _has_coords(g):
+            if has_coords(g):
                 place = getattr(m, "place", None)
                 if place is None:
                     n_unresolved += 1
                     errors.append(MAX_ERROR_KM)
                 else:
                     errors.append(haversine(g["lat"], g["lon"], place.lat, place.lon))
-            role = _gold_role(g)
+            role = gold_role(g)
             if role is not None:
                 n_roles += 1
                 n_role_ok += getattr(m, "role", "literal") == role
@@ -672,61 +457,6 @@ def _pair_events(gold: list[Mapping[str, Any]], pred: list[dict[str, Any]]) -> l
             used_p.add(j)
             pairs.append((gold[i], pred[j]))
     return pairs
-
-
-@dataclass
-class EventReport(_Table):
-    """Event-extraction scores: gold events paired with predicted ones by place.
-
-    ``place_recall`` is the share of gold events with a predicted event at the same place
-    (GeoNames id, or normalised name, surface form or accepted alternative);
-    ``precision`` the share of predicted events paired with a gold one; the accuracies are
-    over the paired events (``date_accuracy`` over those whose gold has a date; a date
-    inside a gold range counts).
-    """
-
-    name: str
-    n_docs: int
-    n_gold: int
-    n_predicted: int
-    n_matched: int
-    place_recall: float | None
-    precision: float | None
-    type_accuracy: float | None
-    sub_type_accuracy: float | None
-    status_accuracy: float | None
-    modality_accuracy: float | None
-    claimant_accuracy: float | None
-    n_dated: int
-    date_accuracy: float | None
-    seconds: float
-    docs_per_second: float | None
-
-    @property
-    def title(self) -> str:  # type: ignore[override]
-        """Heading of the printed report."""
-        return f"event evaluation: {self.name} ({self.n_docs:,} documents)"
-
-    def _rows(self) -> list[tuple[str, str]]:
-        return [
-            (
-                "place",
-                f"recall {_fmt(self.place_recall)}  precision {_fmt(self.precision)}  "
-                f"(matched {self.n_matched:,} of {self.n_gold:,} gold, "
-                f"{self.n_predicted:,} predicted)",
-            ),
-            (
-                "type",
-                f"event type {_fmt(self.type_accuracy)}  sub-type {_fmt(self.sub_type_accuracy)}",
-            ),
-            (
-                "status",
-                f"status {_fmt(self.status_accuracy)}  modality "
-                f"{_fmt(self.modality_accuracy)}  claimant {_fmt(self.claimant_accuracy)}",
-            ),
-            ("date", f"accuracy {_fmt(self.date_accuracy)} (n {self.n_dated:,})"),
-            ("speed", f"{_fmt(self.docs_per_second)} docs/s ({self.seconds:.2f} s)"),
-        ]
 
 
 def evaluate_events(

@@ -1,7 +1,7 @@
 """Geocoders: the offline gazetteer as a geopy geocoder, and the online chain.
 
-* ``Gazetteer`` — the offline GeoNames gazetteer behind geopy's ``Geocoder`` API
-  (``geonews/geocoders/gazetteer.py``).
+* :class:`OfflineGeocoder` — the offline GeoNames gazetteer behind geopy's ``Geocoder``
+  API (``geonews/geocoders/offline.py``).
 * :class:`Chain` — alias table → offline gazetteer → any geopy geocoder (Nominatim,
   Photon, GeoNames, Pelias...) → optional second service, with a persistent cache
   (:class:`GeocodeCache`), plausibility checks, politeness (:class:`Service`) and a
@@ -17,7 +17,7 @@ from geonews.geocoders.breaker import CircuitBreaker
 from geonews.geocoders.cache import GeocodeCache, default_cache_path
 from geonews.geocoders.chain import Chain, Resolution
 from geonews.geocoders.frame import geocode_frame
-from geonews.geocoders.offline import Gazetteer
+from geonews.geocoders.offline import OfflineGeocoder
 from geonews.geocoders.ratelimit import MinDelay
 from geonews.geocoders.service import Service, location_to_place
 
@@ -26,9 +26,9 @@ __all__ = [
     "BBox",
     "Chain",
     "CircuitBreaker",
-    "Gazetteer",
     "GeocodeCache",
     "MinDelay",
+    "OfflineGeocoder",
     "Resolution",
     "Service",
     "default_cache_path",

@@ -25,7 +25,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +153,8 @@ class GeocodeCache:
         Seconds a negative ("no such place") answer stays valid (default 1 day).
     busy_timeout : float
         Seconds a writer waits for another writer before giving up.
+    clock : callable
+        Wall clock (seconds since the epoch) the lifetimes count on (tests pass a fake).
 
     Examples
     --------
@@ -178,6 +180,7 @@ class GeocodeCache:
         ttl: float = 90 * DAY,
         negative_ttl: float = 1 * DAY,
         busy_timeout: float = 60.0,
+        clock: Callable[[], float] = time.time,
     ):
         if not (ttl > 0 and negative_ttl > 0):
             raise InvalidInput(f"cache lifetimes must be > 0 seconds: {ttl!r}, {negative_ttl!r}")
@@ -185,6 +188,7 @@ class GeocodeCache:
         self.ttl = float(ttl)
         self.negative_ttl = float(negative_ttl)
         self.busy_timeout = float(busy_timeout)
+        self._clock = clock
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
@@ -263,7 +267,7 @@ class GeocodeCache:
             )
             .fetchone()
         )
-        if row is None or row[3] < time.time():
+        if row is None or row[3] < self._clock():
             return None
         return _decode(row[0], row[1], row[2])
 
@@ -286,7 +290,7 @@ class GeocodeCache:
         context: str = "",
     ) -> None:
         """Store several answers in one transaction."""
-        now = time.time()
+        now = self._clock()
         rows = [
             (
                 service,
@@ -310,7 +314,7 @@ class GeocodeCache:
 
     def purge(self) -> int:
         """Delete expired entries; return how many went."""
-        cur = self._connection().execute("DELETE FROM answers WHERE expires < ?", (time.time(),))
+        cur = self._connection().execute("DELETE FROM answers WHERE expires < ?", (self._clock(),))
         return cur.rowcount
 
     def clear(self) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from geonews._progress import interactive, progress_bar
 from geonews.errors import InvalidInput
 from geonews.geocoders.chain import Chain, Resolution
 from geonews.places import lonlat
@@ -34,15 +34,14 @@ RESULT_COLUMNS = (
 
 
 def _progress(items: Iterable[Any], *, total: int, enabled: bool | None) -> Iterator[Any]:
-    """Wrap ``items`` in a tqdm bar when enabled (default: only when stderr is a terminal)."""
+    """Wrap ``items`` in a tqdm bar when enabled (default: a terminal, or Jupyter)."""
     if enabled is None:
-        enabled = sys.stderr.isatty()
+        enabled = interactive()
     if not enabled:
         yield from items
         return
-    from tqdm.auto import tqdm
 
-    with tqdm(items, total=total, desc="geocoding", unit="name") as bar:
+    with progress_bar(items, total=total, desc="geocoding", unit="name") as bar:
         yield from bar
 
 

@@ -1,17 +1,17 @@
 """The offline gazetteer as a geopy geocoder.
 
-:class:`Gazetteer` subclasses :class:`geopy.geocoders.base.Geocoder`, so it drops into
+:class:`OfflineGeocoder` subclasses :class:`geopy.geocoders.base.Geocoder`, so it drops into
 :class:`geopy.extra.rate_limiter.RateLimiter`, ``geopandas.tools.geocode(...,
-provider=Gazetteer)`` and any code written for geopy.  ``Location.raw`` carries the
+provider=OfflineGeocoder)`` and any code written for geopy.  ``Location.raw`` carries the
 :class:`~geonews.places.place.Place` fields.
 
 Examples
 --------
->>> from geonews.geocoders import Gazetteer
->>> loc = Gazetteer().geocode("Artemovsk")
+>>> from geonews.geocoders import OfflineGeocoder
+>>> loc = OfflineGeocoder().geocode("Artemovsk")
 >>> loc.address, round(loc.latitude, 2), loc.raw["geonameid"]
 ('Bakhmut, Donetsk, UA', 48.59, 713174)
->>> Gazetteer().geocode("Nowhereville-on-Sea") is None
+>>> OfflineGeocoder().geocode("Nowhereville-on-Sea") is None
 True
 """
 
@@ -21,10 +21,10 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geonews.errors import InvalidInput
-from geonews.places import Place, haversine_km
+from geonews.places import Place
 from geonews.places.resolver import CountryBias, Resolver
 
-__all__ = ["Gazetteer"]
+__all__ = ["OfflineGeocoder"]
 
 
 def _location(place: Place) -> Location:
@@ -33,7 +33,7 @@ def _location(place: Place) -> Location:
     return Location(address, (place.lat, place.lon), place.to_dict())
 
 
-class Gazetteer(Geocoder):
+class OfflineGeocoder(Geocoder):
     """Offline geopy geocoder over geonews' alias table and GeoNames gazetteer.
 
     Parameters
@@ -88,7 +88,7 @@ class Gazetteer(Geocoder):
 
         Examples
         --------
-        >>> Gazetteer().reverse((48.28, 37.18)).raw["name"]
+        >>> OfflineGeocoder().reverse((48.28, 37.18)).raw["name"]
         'Pokrovsk'
         """
         if isinstance(query, str):
@@ -97,8 +97,8 @@ class Gazetteer(Geocoder):
             lat, lon = float(query[0]), float(query[1])
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise InvalidInput(f"not a latitude/longitude pair: {query!r}")
+        # nearest first, by great-circle distance
         places = self.resolver.gazetteer.nearest(lat, lon, limit=1 if exactly_one else limit)
-        places.sort(key=lambda p: haversine_km(lat, lon, p.lat, p.lon))
         if not places:
             return None
         locations = [_location(p) for p in places]

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
@@ -260,6 +261,7 @@ class Service:
         timeout: float | None = None,
         limit: int = 5,
         geocode_kwargs: Mapping[str, Any] | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ):
         if not (hasattr(geocoder, "geocode") or callable(geocoder)):
             raise InvalidInput(
@@ -272,11 +274,13 @@ class Service:
         _disable_hidden_retries(geocoder)
         self.geocoder = geocoder
         self.name = name or _default_name(geocoder)
-        self.limiter = MinDelay(min_delay)
+        self.limiter = MinDelay(min_delay, clock=clock)
         self.retries = retries
         self.backoff = float(backoff)
         self.max_backoff = float(max_backoff)
-        self.breaker = CircuitBreaker(self.name, threshold=failure_threshold, cooldown=cooldown)
+        self.breaker = CircuitBreaker(
+            self.name, threshold=failure_threshold, cooldown=cooldown, clock=clock
+        )
         self.timeout = timeout
         self.requests = 0  # attempts sent, for diagnostics and benchmarks
         from geopy.geocoders import Nominatim
@@ -366,12 +370,14 @@ class Service:
         attempt = 0
         while True:
             error: GeocodingError | None = None
+            cause: BaseException | None = None  # the geopy (or OS) error behind ``error``
             with self.limiter:
                 self.requests += 1
                 try:
                     places = self._call(query)
                 except (geopy.exc.GeopyError, OSError) as err:
                     error, retryable, retry_after = self._classify(query, err)
+                    cause = err
                 except GeocoderUnavailable as err:
                     error, retryable, retry_after = err, False, None
             if error is None:
@@ -380,10 +386,10 @@ class Service:
             if retry_after is not None and retry_after > self.max_backoff:
                 self.limiter.defer(retry_after)
                 self.breaker.trip(retry_after, str(error))
-                raise error
+                raise error from cause
             if not retryable or attempt >= self.retries:
                 self.breaker.failure(str(error))
-                raise error
+                raise error from cause
             wait = min(self.backoff * 2**attempt, self.max_backoff)
             wait *= 1 + 0.1 * random.random()
             if retry_after is not None:

@@ -31,7 +31,8 @@ from pathlib import Path
 
 import platformdirs
 
-from geonews.errors import InvalidInput, MissingAsset
+from geonews.errors import MissingAsset
+from geonews.fetch import fetch
 
 __all__ = ["asset_cache_dir", "cached_path", "fill_asset_cache", "inline_assets"]
 
@@ -262,11 +263,7 @@ def inline_assets(html: str, *, keep_icon_assets: bool = False) -> str:
 
 
 def _download(url: str, *, timeout: float) -> bytes:
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-        raise InvalidInput(f"asset URL must be http(s): {url!r}")
-    request = urllib.request.Request(url, headers={"User-Agent": "geonews asset cache"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        return response.read()
+    return fetch(url, timeout=timeout)  # http(s) only, redirects checked, capped, deadline
 
 
 def fill_asset_cache(urls: Iterable[str] | None = None, *, timeout: float = 30.0) -> list[Path]:

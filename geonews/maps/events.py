@@ -43,6 +43,7 @@ from branca.element import MacroElement
 from folium import plugins
 from folium.map import Layer
 
+from geonews.activity.taxonomy import EVENT_STATUSES, MODALITIES, PRECISIONS
 from geonews.context import CENTRE
 from geonews.errors import InvalidInput
 from geonews.maps.assets import fill_asset_cache, inline_assets
@@ -53,7 +54,7 @@ from geonews.places.names import key
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["EVENT_STYLES", "STATUSES", "event_map", "fill_asset_cache", "save_map"]
+__all__ = ["EVENT_STATUSES", "EVENT_STYLES", "event_map", "fill_asset_cache", "save_map"]
 
 log = logging.getLogger("geonews")
 
@@ -68,10 +69,6 @@ EVENT_STYLES: dict[str, tuple[str, str]] = {
 }
 _OTHER = ("#566573", "circle")
 
-#: Event statuses, drawn from solid (reported) to dotted (denied).
-STATUSES = ("reported", "claimed", "contested", "denied")
-_MODALITIES = ("actual", "future", "conditional")
-_PRECISIONS = ("settlement", "region", "country", "area")
 _DASHES = {"reported": "", "claimed": "4 2.5", "contested": "2 2", "denied": "0.5 2.5"}
 
 _SHAPES = {
@@ -151,9 +148,9 @@ def _check_events(events: Any) -> geopandas.GeoDataFrame:
     if empty.any():
         log.info("not drawing %d events without a geometry", int(empty.sum()))
         frame = frame[~empty]
-    bad = sorted(set(frame["status"].dropna()) - set(STATUSES))
+    bad = sorted(set(frame["status"].dropna()) - set(EVENT_STATUSES))
     if bad:
-        raise InvalidInput(f"unknown event status {bad[0]!r}; expected one of {STATUSES!r}")
+        raise InvalidInput(f"unknown event status {bad[0]!r}; expected one of {EVENT_STATUSES!r}")
     return frame
 
 
@@ -243,9 +240,9 @@ def _payload(frame: geopandas.GeoDataFrame, types: list[str], *, canvas: bool) -
         "lat": np.round(lat, 5).tolist(),
         "lon": np.round(lon, 5).tolist(),
         "t": type_codes.tolist(),
-        "s": _codes(status, STATUSES, default=0).tolist(),
-        "m": _codes(modality, _MODALITIES, default=0).tolist(),
-        "prec": np.where(is_point, 0, _codes(precision, _PRECISIONS, default=1)).tolist(),
+        "s": _codes(status, EVENT_STATUSES, default=0).tolist(),
+        "m": _codes(modality, MODALITIES, default=0).tolist(),
+        "prec": np.where(is_point, 0, _codes(precision, PRECISIONS, default=1)).tolist(),
         "d0": d0.tolist(),
         "d1": d1.tolist(),
         "place": strings.column(place_name),
@@ -274,12 +271,14 @@ def _payload(frame: geopandas.GeoDataFrame, types: list[str], *, canvas: bool) -
     dated = d0[d0 >= 0]
     return {
         "types": [{"name": text(t), "color": EVENT_STYLES.get(t, _OTHER)[0]} for t in types],
-        "icons": [[_symbol(*EVENT_STYLES.get(t, _OTHER), s) for s in STATUSES] for t in types],
-        "statusIcons": [_symbol("#444444", "circle", s, size=16) for s in STATUSES],
-        "statuses": list(STATUSES),
-        "modalities": list(_MODALITIES),
-        "precisions": list(_PRECISIONS),
-        "dashes": [_DASHES[s] for s in STATUSES],
+        "icons": [
+            [_symbol(*EVENT_STYLES.get(t, _OTHER), s) for s in EVENT_STATUSES] for t in types
+        ],
+        "statusIcons": [_symbol("#444444", "circle", s, size=16) for s in EVENT_STATUSES],
+        "statuses": list(EVENT_STATUSES),
+        "modalities": list(MODALITIES),
+        "precisions": list(PRECISIONS),
+        "dashes": [_DASHES[s] for s in EVENT_STATUSES],
         "counts": np.bincount(type_codes, minlength=len(types)).tolist(),
         "str": strings.table,
         "ev": ev,
@@ -300,7 +299,7 @@ def _codes(values: pd.Series, categories: tuple[str, ...], *, default: int) -> n
 
 
 def _precision_code(value: str) -> int:
-    return _PRECISIONS.index(value) if value in _PRECISIONS else 1
+    return PRECISIONS.index(value) if value in PRECISIONS else 1
 
 
 # ---------------------------------------------------------------- folium elements

@@ -287,7 +287,7 @@ def change_layer(
     Parameters
     ----------
     changes : geopandas.GeoDataFrame
-        The result of :func:`geonews.frontline.sources.change`.
+        The result of :func:`geonews.frontline.analysis.change`.
     name : str, optional
         Layer name (default ``"Change <from> → <to>"``).
     simplify : float

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import functools
 
+from geonews.places import usa as _usa
+
 __all__ = [
     "AP_STATES",
     "COMMON_ZIPF",
@@ -233,12 +235,10 @@ FIRST_NAMES = _words(
     """
 )
 
-#: AP-style state abbreviations; with their full stop they are place names even when short.
-AP_STATES = _words(
-    """
-    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
-    mont neb nebr nev okla ore pa tenn tex vt va wash wis wisc wyo
-    """
+#: AP-style state abbreviations of one word ("ala", "calif": lower case, no full stop);
+#: with their full stop they are place names even when short.
+AP_STATES = frozenset(
+    form[:-1].lower() for forms in _usa.AP_STATES.values() for form in forms if form.count(".") == 1
 )
 
 

@@ -3,7 +3,10 @@
 * :mod:`~geonews.places.place` - :class:`Place`, the resolved place (and the one lat/lon swap);
 * :mod:`~geonews.places.names` - folding a name in any spelling or script to its key;
 * :mod:`~geonews.places.index` - building the gazetteer index from GeoNames, the alias
-  table and the region and feature lists (once per change, cached);
+  table and the region and feature lists (once per change, cached), step by step; its
+  internal modules ``index_rows`` (the rows as they are gathered), ``index_countries``
+  and ``index_regions`` (regions, US states and counties) hold the larger steps;
+* :mod:`~geonews.places.usa` - the AP abbreviations of US states (index and recognition);
 * :mod:`~geonews.places.territory` - region and country shapes;
 * :mod:`~geonews.places.gazetteer` - reading that index;
 * :mod:`~geonews.places.resolver` - ranking a name's candidates: :func:`resolve`.

@@ -8,7 +8,7 @@ project's tables (see :mod:`geonews.places.index`) and cached in the user cache 
 Examples
 --------
 >>> gz = default_gazetteer()
->>> [p.name for p in gz.lookup("Krasnoarmiisk") if p.country == "UA"]
+>>> [p.name for p in gz.places_named("Krasnoarmiisk") if p.country == "UA"]
 ['Pokrovsk']
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import os
 import sqlite3
 import threading
@@ -24,7 +25,7 @@ from typing import Any
 
 from geonews.places import index as _index
 from geonews.places import territory as _territory
-from geonews.places.place import Place, lonlat
+from geonews.places.place import EARTH_RADIUS_KM, Place, haversine_km, lonlat
 
 __all__ = ["Gazetteer", "cache_dir", "default_gazetteer"]
 
@@ -33,6 +34,18 @@ log = logging.getLogger("geonews")
 _COLUMNS = "rowid, id, name, lat, lon, kind, country, admin1, admin1_code, population, geonameid"
 _BY_ROWID = f"SELECT {_COLUMNS} FROM places WHERE rowid=?"
 _HOW = {"n": "name", "a": "alt"}
+#: SQLite page cache of each connection, KiB (allocated only as pages are read).
+_PAGE_CACHE_KIB = 65_536
+#: Shapes kept in memory (maps ask for the same regions and countries again and again).
+_SHAPES_CACHED = 512
+#: Half-heights (degrees of latitude) of the boxes :meth:`Gazetteer.nearest` searches in
+#: turn (each as wide in km as it is high); fewer settlements in the last than asked for
+#: is no answer.
+_NEAREST_BOXES = (0.05, 0.2, 1.0, 5.0)
+#: Degrees added to a box around a circle, so that a settlement on the circle stays in
+#: the box whatever the rounding.
+_MARGIN = 1e-9
+_BOX_SQL = "SELECT rowid, lat, lon FROM places WHERE kind='settlement' AND lat BETWEEN ? AND ? AND "
 
 
 def cache_dir() -> Path:
@@ -76,8 +89,7 @@ class Gazetteer:
         db = getattr(self._local, "db", None)
         if db is None:
             db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True)
-            # up to 64 MB of index pages stay in memory (allocated only as pages are read)
-            db.execute("PRAGMA cache_size=-65536")
+            db.execute(f"PRAGMA cache_size=-{_PAGE_CACHE_KIB}")
             self._local.db = db
             self._local.seek = db.cursor()
         return db
@@ -198,8 +210,17 @@ class Gazetteer:
                 self._place(row)
         return [cache[r] for r in rowids]
 
-    def lookup(self, name: str) -> list[Place]:
-        """Every place whose name, alternate name or alias has the exact key of ``name``."""
+    def places_named(self, name: str) -> list[Place]:
+        """Every place whose name, alternate name or alias has the exact key of ``name``.
+
+        An empty list when there is none (ranking them is :class:`~geonews.places.Resolver`'s
+        work).
+
+        Examples
+        --------
+        >>> sorted({p.country for p in default_gazetteer().places_named("Pokrovsk")})
+        ['RU', 'UA']
+        """
         from geonews.places.names import key
 
         return self.rows(list(dict.fromkeys(r for r, _ in self.hits(key(name)))))
@@ -227,18 +248,52 @@ class Gazetteer:
         ]
 
     def nearest(self, lat: float, lon: float, *, limit: int = 1) -> list[Place]:
-        """Settlements nearest to a point (searched in a growing box; for reverse geocoding)."""
-        for half in (0.05, 0.2, 1.0, 5.0):
-            rows = self._db.execute(
-                f"SELECT {_COLUMNS} FROM places WHERE kind='settlement' "
-                "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
-                (lat - half, lat + half, lon - half * 1.6, lon + half * 1.6),
-            ).fetchall()
-            if len(rows) >= limit:
-                places = [self._place(r) for r in rows]
-                places.sort(key=lambda p: (p.lat - lat) ** 2 + ((p.lon - lon) * 0.66) ** 2)
-                return places[:limit]
+        """Settlements nearest to a point, nearest first (for reverse geocoding).
+
+        Distances are great-circle distances (:func:`~geonews.places.place.haversine_km`),
+        so the answer is right at any latitude and across the antimeridian.  The search
+        grows a box around the point; when its ``limit`` nearest settlements might be
+        beaten by one outside it, one more box covering their circle settles it.  Empty
+        when the largest box (5 degrees of latitude each way) holds fewer than ``limit``.
+
+        Examples
+        --------
+        >>> [p.name for p in default_gazetteer().nearest(48.28, 37.18, limit=2)]
+        ['Pokrovsk', 'Lazurnyi']
+        """
+        if limit < 1:
+            return []
+        for half in _NEAREST_BOXES:
+            width = _box_width(lat, half)
+            found = self._by_distance_in_box(lat, lon, half, width)
+            if len(found) < limit:
+                continue
+            farthest = found[limit - 1][0]
+            if farthest > _box_inner_radius_km(lat, half, width):
+                # the answer lies within ``farthest`` of the point: a box around that circle
+                box = _circle_box(lat, farthest / EARTH_RADIUS_KM)
+                found = self._by_distance_in_box(lat, lon, *box)
+            return self.rows([rowid for _, rowid in found[:limit]])
         return []
+
+    def _by_distance_in_box(
+        self, lat: float, lon: float, half: float, width: float
+    ) -> list[tuple[float, int]]:
+        """``(km, rowid)`` of the settlements in a box around the point, nearest first.
+
+        The box spans ``half`` degrees of latitude and ``width`` of longitude each way.
+        """
+        lats = (lat - half, lat + half)
+        if width >= 180:
+            sql, args = _BOX_SQL + "lon BETWEEN -180 AND 180", lats
+        elif lon - width < -180 or lon + width > 180:  # across the antimeridian
+            west, east = (lon - width + 180) % 360 - 180, (lon + width + 180) % 360 - 180
+            sql, args = _BOX_SQL + "(lon >= ? OR lon <= ?)", (*lats, west, east)
+        else:
+            sql, args = _BOX_SQL + "lon BETWEEN ? AND ?", (*lats, lon - width, lon + width)
+        found = [(haversine_km(lat, lon, y, x), r) for r, y, x in self._db.execute(sql, args)]
+        found.sort(key=_first)  # stable: equal distances keep the index's order
+        return found
 
     def region_of(self, country: str, admin1_code: str) -> Place | None:
         """The first-level region with this GeoNames admin1 code, when the index has it."""
@@ -280,7 +335,47 @@ class Gazetteer:
         )
 
 
-@functools.lru_cache(maxsize=512)
+def _first(pair: tuple[float, int]) -> float:
+    return pair[0]
+
+
+def _box_width(lat: float, half: float) -> float:
+    """Half-width in longitude of a box as wide in km as it is high (180: all the way round).
+
+    The width holds at the box's side farthest from the equator, so it holds all over.
+    """
+    cos = math.cos(math.radians(min(abs(lat) + half, 90.0)))
+    return half / cos if cos * 180 > half else 180.0
+
+
+def _box_inner_radius_km(lat: float, half: float, width: float) -> float:
+    """Radius (km) of the largest circle around the point that lies inside its box.
+
+    A parallel ``half`` degrees away is ``half`` degrees of arc away (a box reaching a
+    pole has only its other parallel).  A side of longitude is at least as far as its
+    whole meridian's great circle: ``asin(|sin(width)| cos(lat))``.
+    """
+    arc = math.radians(half)
+    if width < 180:
+        to_meridian = abs(math.sin(math.radians(width))) * math.cos(math.radians(lat))
+        arc = min(arc, math.asin(min(1.0, to_meridian)))
+    return EARTH_RADIUS_KM * arc
+
+
+def _circle_box(lat: float, reach: float) -> tuple[float, float]:
+    """Half-height and half-width (degrees) of the box around a spherical cap.
+
+    ``reach`` is the cap's radius in radians; the cap's extent in longitude is
+    ``asin(sin(reach) / cos(lat))``, all the way round when it holds a pole.
+    """
+    half = math.degrees(reach) + _MARGIN
+    cos_lat = math.cos(math.radians(lat))
+    if reach >= math.pi / 2 or math.sin(reach) >= cos_lat:
+        return half, 180.0
+    return half, math.degrees(math.asin(math.sin(reach) / cos_lat)) + _MARGIN
+
+
+@functools.lru_cache(maxsize=_SHAPES_CACHED)
 def _shape(path, pid, kind, country, admin1_code, lat, lon):
     import shapely
 

@@ -20,10 +20,13 @@ from functools import lru_cache
 
 from geonews.errors import InvalidInput
 
-__all__ = ["MAX_NAME_LENGTH", "check_name", "key", "skeleton", "transliterate"]
+__all__ = ["MAX_NAME_LENGTH", "SKELETON_MIN_KEY", "check_name", "key", "skeleton", "transliterate"]
 
 #: Longest name accepted by the resolver (longer input is not a place name).
 MAX_NAME_LENGTH = 200
+#: Shortest name key the loose :func:`skeleton` key is used for: shorter names, stripped
+#: of their vowels, fold into far too many others.
+SKELETON_MIN_KEY = 4
 
 _UK_ONLY = set("іїєґІЇЄҐ")
 _COMMON = {

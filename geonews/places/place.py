@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["KINDS", "Place", "haversine_km", "lonlat"]
+__all__ = ["EARTH_RADIUS_KM", "KINDS", "Place", "haversine_km", "lonlat"]
 
 #: Feature kinds a place can have, from the most to the least precise.
 KINDS = (
@@ -25,6 +25,10 @@ KINDS = (
     "country",
     "continent",
 )
+#: Mean Earth radius (IUGG), km: the sphere great-circle distances are measured on.
+EARTH_RADIUS_KM = 6371.0088
+
+
 
 def lonlat(lat: float, lon: float) -> tuple[float, float]:
     """Return ``(lon, lat)``: the one place where geonews swaps the order.
@@ -40,17 +44,31 @@ def lonlat(lat: float, lon: float) -> tuple[float, float]:
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km.
+    """Return the great-circle distance between two points, in km.
+
+    Parameters
+    ----------
+    lat1, lon1, lat2, lon2 : float
+        WGS84 coordinates in degrees.
+
+    Returns
+    -------
+    float
+        Distance in kilometres on a sphere of mean Earth radius (:data:`EARTH_RADIUS_KM`).
 
     Examples
     --------
-    >>> round(haversine_km(50.45, 30.52, 48.28, 37.18))
+    >>> round(haversine_km(50.45, 30.52, 48.28, 37.18))  # Kyiv - Pokrovsk
     539
+    >>> round(haversine_km(50.45466, 30.5238, 49.98177, 36.25475))  # Kyiv - Kharkiv
+    411
+    >>> haversine_km(48.28, 37.18, 48.28, 37.18)
+    0.0
     """
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True, slots=True)

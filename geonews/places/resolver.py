@@ -28,12 +28,15 @@ from geonews.context import WAR_CONTEXT
 from geonews.dates import as_date
 from geonews.errors import InvalidInput, UnknownPlace
 from geonews.places.gazetteer import Gazetteer, default_gazetteer
-from geonews.places.names import check_name, key, skeleton
+from geonews.places.names import SKELETON_MIN_KEY, check_name, key, skeleton
 from geonews.places.place import Place, haversine_km
 
 __all__ = ["Resolver", "candidates", "resolve"]
 
+#: Score of how the name matched: a place's own name, a row of the alias table, a GeoNames
+#: alternate name, the loose romanisation key.
 _MATCH = {"name": 3.0, "alias": 3.6, "alt": 1.8, "fold": 0.8}
+#: Score of a place's kind (a settlement's weight is its population instead).
 _KIND = {
     "country": 2.5,
     "continent": 2.5,
@@ -46,10 +49,32 @@ _KIND = {
     "feature": 3.5,
     "settlement": 0.0,
 }
+#: Context weight of the one country ``country_bias="XX"`` names.
 _BIAS_WEIGHT = 3.0
+#: Bonus of a country's capital.
 _CAPITAL = 1.5
+#: Score per tenfold population (times log10(1 + population)).
+_POPULATION = 0.8
+#: Bonus of a well-known city, by population floor, for its own name (not an alternate
+#: one): what a bare name in the news usually means.
+_IMPORTANCE = ((150_000, 1.0), (50_000, 0.5))
+#: An alternate name that is the main name of a place more than ``_NAMESAKE_RATIO`` times
+#: as big elsewhere ("Cambridge", "Alexandria") is a weak match: it loses this much.
+_NAMESAKE_PENALTY = 1.5
+_NAMESAKE_RATIO = 2
+#: Scores are rounded to this many decimals, so that float noise never orders two
+#: candidates that score the same.
+_SCORE_DIGITS = 4
+#: Rankings each resolver keeps (per name key, context, near, region and date).
+_RANKED_CACHE = 65_536
+#: ``region=`` hints each resolver keeps resolved.
+_REGION_CACHE = 1024
+#: Decimals ``near=`` is rounded to (about 100 m), so that nearby points share rankings.
+_NEAR_DIGITS = 3
 #: Weight of the distance to ``near=`` (times ln(1 + km / 50)): 10 km costs 0.36, 100 km 2.2.
 _NEAR = 2.0
+#: Distance scale (km) of the ``near=`` cost, which grows as ln(1 + km / _NEAR_KM).
+_NEAR_KM = 50
 #: At most this many places (the most populous) come from the loose romanisation key.
 _FOLD_LIMIT = 60
 #: Bonus of a candidate inside the ``region=`` hint.
@@ -78,7 +103,7 @@ def _check_near(near: object) -> tuple[float, float]:
         raise InvalidInput(f"near must be a (lat, lon) pair: {near!r}") from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise InvalidInput(f"near is not a latitude/longitude pair: {near!r}")
-    return (round(lat, 3), round(lon, 3))
+    return (round(lat, _NEAR_DIGITS), round(lon, _NEAR_DIGITS))
 
 
 class Resolver:
@@ -121,8 +146,8 @@ class Resolver:
         self._ctx_key = tuple(sorted(self.context.items()))
         self._base: dict[int, float] = {}
         self._ctx_dicts: dict[tuple, dict[str | None, float]] = {}
-        self._ranked = functools.lru_cache(maxsize=65_536)(self._ranked_uncached)
-        self._region = functools.lru_cache(maxsize=1024)(self._region_uncached)
+        self._ranked = functools.lru_cache(maxsize=_RANKED_CACHE)(self._ranked_uncached)
+        self._region = functools.lru_cache(maxsize=_REGION_CACHE)(self._region_uncached)
 
     def __repr__(self) -> str:
         return f"Resolver({self.gazetteer!r}, country_bias={dict(self.context)!r})"
@@ -215,7 +240,7 @@ class Resolver:
         gz = self.gazetteer
         hits = gz.hits_text(k)
         if hits is None and k.startswith("the "):  # "the Donbas", "the Black Sea"
-            k = k[4:]
+            k = k.removeprefix("the ")
             hits = gz.hits_text(k)
         how: dict[int, tuple[float, str]] = {}
         for item in hits.split() if hits else ():  # "rowid:n", "rowid:a", "rowid:@kind"
@@ -247,7 +272,7 @@ class Resolver:
         for pid in self.user_aliases.get(k, ()):
             rowid = gz.get_id(pid).raw["rowid"]
             how[rowid] = (_MATCH["alias"], "alias:user")
-        folded = not how and len(k) >= 4
+        folded = not how and len(k) >= SKELETON_MIN_KEY
         if folded:
             for rowid in gz.skeleton_matches(skeleton(k)):
                 how[rowid] = (_MATCH["fold"], "fold")
@@ -265,8 +290,7 @@ class Resolver:
             places = places[:_FOLD_LIMIT]  # the most populous (skeleton rows are ordered so)
             if not places:
                 return ()
-        # an alternate name that is the main name of a place more than twice as big
-        # elsewhere ("Cambridge", "Alexandria") is a weak match for the small one
+        # an alternate name that is the main name of a much bigger place elsewhere
         named_pop = 0
         if len(places) > 1:
             for p in places:
@@ -277,8 +301,8 @@ class Resolver:
         for place in places:
             rowid = place.raw["rowid"]
             weight, label = how[rowid]
-            if label == "alt" and place.population * 2 < named_pop:
-                weight -= 1.5
+            if label == "alt" and place.population * _NAMESAKE_RATIO < named_pop:
+                weight -= _NAMESAKE_PENALTY
             score = base.get(rowid)
             if score is None:
                 score = base[rowid] = _base_score(place)
@@ -287,14 +311,14 @@ class Resolver:
             score += weight + ctx.get(place.country, 0.0)
             if near is not None:
                 km = haversine_km(near[0], near[1], place.lat, place.lon)
-                score -= _NEAR * math.log1p(km / 50)
+                score -= _NEAR * math.log1p(km / _NEAR_KM)
             if region_key is not None and (
                 (place.country, place.admin1) in region_key
                 or (place.country, None) in region_key
                 or key(place.admin1 or "") in region_key
             ):
                 score += _REGION
-            scored.append(_Ranked(place, label, round(score, 4)))
+            scored.append(_Ranked(place, label, round(score, _SCORE_DIGITS)))
         if len(scored) > 1:
             scored.sort(key=_order)
         return tuple(scored)
@@ -306,7 +330,7 @@ def _order(entry: _Ranked) -> tuple:
 
 def _base_score(place: Place) -> float:
     """The part of a candidate's score that depends on the place alone."""
-    score = 0.8 * math.log10(place.population + 1) + _KIND.get(place.kind, 0.0)
+    score = _POPULATION * math.log10(place.population + 1) + _KIND.get(place.kind, 0.0)
     return score + (_CAPITAL if place.raw.get("capital") else 0.0)
 
 
@@ -349,7 +373,7 @@ def resolve(name: str, **kwargs) -> Place:
 
 def _importance(population: int) -> float:
     """Bonus for well-known cities: what a bare name in the news usually means."""
-    for floor, bonus in ((150_000, 1.0), (50_000, 0.5)):
+    for floor, bonus in _IMPORTANCE:
         if population >= floor:
             return bonus
     return 0.0

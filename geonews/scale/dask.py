@@ -3,9 +3,9 @@
 :func:`events` runs :func:`geonews.events` on each partition of a corpus on a Dask
 cluster (a ``distributed.LocalCluster`` or any ``distributed.Client`` you pass) and
 gathers the rows, or has each worker write its partition as one GeoParquet file
-(``output/part.<i>.parquet``), so no row passes through the client; read the folder
-back lazily with ``dask_geopandas.read_parquet(output)`` or at once with
-``geopandas.read_parquet(output)``.
+(``output/part-00000.parquet``, ...; :mod:`geonews.export.parts`), so no row passes
+through the client; read the folder back lazily with
+``dask_geopandas.read_parquet(output)`` or at once with ``geopandas.read_parquet(output)``.
 
 - **Partitions.**  Paths (files or folders, as :func:`geonews.read` takes them) are
   split by file; a ``dask.bag.Bag`` of texts, dicts or :class:`~geonews.corpus.read.Document`
@@ -40,12 +40,11 @@ import dask
 import dask.bag as db
 import pandas as pd
 
-from geonews.corpus.read import Document, read
+from geonews.corpus.read import Document, read, source_files
 from geonews.errors import InvalidInput
+from geonews.export.parts import check_no_parts, write_part
 
 __all__ = ["events"]
-
-_SUFFIXES = (".txt", ".text", ".md", ".jsonl", ".ndjson", ".csv", ".rss", ".atom", ".xml")
 
 
 def events(
@@ -75,7 +74,7 @@ def events(
         the bag's own partitioning.
     output : str or PathLike, optional
         Write the rows as partitioned GeoParquet into this folder
-        (``part.0.parquet``, ... in partition order, written by the workers) instead of
+        (``part-00000.parquet``, ... in partition order, written by the workers) instead of
         gathering them; the folder must not already hold parts.
     date, source, url : optional
         Defaults for documents without their own (as in :func:`geonews.events`).
@@ -117,8 +116,7 @@ def events(
     folder = None
     if output is not None:
         folder = Path(output)
-        if folder.is_dir() and any(folder.glob("part.*.parquet")):
-            raise InvalidInput(f"output folder already holds parts: {str(folder)!r}")
+        check_no_parts(folder)
         folder.mkdir(parents=True, exist_ok=True)
     # a fresh key per call: files may change between calls, and the scheduler would
     # otherwise hand back an earlier call's result (or error) held under the same key
@@ -178,18 +176,7 @@ def _partitions(source: Any, client: Any, npartitions: int | None) -> list[Any]:
 
 def _files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files in reading order: a folder expands as :func:`geonews.read` walks it."""
-    files: list[Path] = []
-    for item in paths:
-        path = Path(item)
-        if not path.exists():
-            raise InvalidInput(f"no such file or folder: {str(item)!r}")
-        if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES)
-            )
-        else:
-            files.append(path)
-    return files
+    return [file for item in paths for file in source_files(item)]
 
 
 def _partition_events(
@@ -197,8 +184,8 @@ def _partition_events(
 ) -> tuple[Any, pd.DataFrame, int]:
     """Run on a worker: one partition -> (events frame or None, failures, documents).
 
-    With ``folder``, the rows go to ``part.<index>.parquet`` there and stay on the
-    worker; otherwise the frame travels back to the client.
+    With ``folder``, the rows go to part ``index`` there and stay on the worker;
+    otherwise the frame travels back to the client.
     """
     from geonews.activity import events as extract
     from geonews.activity import failures
@@ -211,7 +198,7 @@ def _partition_events(
     frame.attrs.clear()  # the partitions' attrs are summed up on the client
     if folder is None:
         return frame, failed, count
-    frame.to_parquet(folder / f"part.{index}.parquet", index=False)
+    write_part(frame, folder, index)
     return None, failed, count
 
 

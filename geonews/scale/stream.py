@@ -4,11 +4,11 @@
 cross-document dedupe index) in memory until the end.  :func:`events_to_parquet` reads the
 same documents lazily, runs :func:`geonews.events` on chunks of ``chunk_size``
 documents and writes each chunk's rows to its own GeoParquet file
-(``part-00000.parquet``, ``part-00001.parquet``, ...), so peak memory depends on the
-chunk size, not on the corpus size.  The folder reads back as one frame with
-``geonews.export.write.read_events(folder, format="parquet")`` (the schema's dtypes) or
-lazily with ``dask_geopandas.read_parquet(folder)``.  (To write a frame you already
-have, use :func:`geonews.export.write.write_events`.)
+(``part-00000.parquet``, ``part-00001.parquet``, ...; :mod:`geonews.export.parts`), so
+peak memory depends on the chunk size, not on the corpus size.  The folder reads back as
+one frame with ``geonews.export.write.read_events(folder, file_format="parquet")`` (the
+schema's dtypes) or lazily with ``dask_geopandas.read_parquet(folder)``.  (To write a
+frame you already have, use :func:`geonews.export.write.write_events`.)
 
 Rows are per document: events at the same place within one document are merged
 (as :func:`geonews.events` always does), but the same event reported by several
@@ -23,22 +23,20 @@ from __future__ import annotations
 import itertools
 import logging
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from tqdm.auto import tqdm
 
+from geonews._progress import interactive, progress_bar
 from geonews.corpus.read import Document, documents
 from geonews.errors import InvalidInput
+from geonews.export.parts import check_no_parts, part_name, write_part
 
 __all__ = ["chunks", "events_to_parquet"]
 
 logger = logging.getLogger("geonews")
-
-_PART = "part-{:05d}.parquet"
 
 
 def chunks(docs: Iterable[Any], *, size: int) -> Iterator[list[Any]]:
@@ -98,7 +96,7 @@ def events_to_parquet(
     errors : {"collect", "raise"}
         As in :func:`geonews.events`.
     progress : bool, optional
-        Show a tqdm bar over documents; by default only when stderr is a terminal.
+        Show a tqdm bar over documents; by default when stderr is a terminal or in Jupyter.
 
     Returns
     -------
@@ -127,28 +125,27 @@ def events_to_parquet(
     from geonews.activity import empty_events, events, failures
 
     folder = Path(path)
-    if folder.is_dir() and any(folder.glob("part-*.parquet")):
-        raise InvalidInput(f"output folder already holds parts: {str(folder)!r}")
+    check_no_parts(folder)
     stream: Iterable[Document] = documents(docs, date=date, source=source, url=url)
     if progress is None:
-        progress = sys.stderr.isatty()
+        progress = interactive()
     if progress:
-        stream = tqdm(stream, desc="events", unit="doc")
+        stream = progress_bar(stream, desc="events", unit="doc")
     folder.mkdir(parents=True, exist_ok=True)
     tables: list[pd.DataFrame] = []
     count = rows = parts = 0
     for part, chunk in enumerate(chunks(stream, size=chunk_size)):
         frame = events(chunk, geoparser=geoparser, errors=errors, dedupe=False, progress=False)
-        frame.to_parquet(folder / _PART.format(part), index=False)
+        write_part(frame, folder, part)
         count += frame.attrs["documents"]
         rows += len(frame)
         parts += 1
         failed = failures(frame)
         if len(failed):
             tables.append(failed)
-        logger.debug("wrote %s (%d rows)", _PART.format(part), len(frame))
+        logger.debug("wrote %s (%d rows)", part_name(part), len(frame))
     if parts == 0:  # an empty corpus still reads back as an (empty) events frame
-        empty_events().to_parquet(folder / _PART.format(0), index=False)
+        write_part(empty_events(), folder, 0)
         parts = 1
     result = pd.concat(tables, ignore_index=True) if tables else failures(empty_events())
     result.attrs.update(documents=count, events=rows, parts=parts)

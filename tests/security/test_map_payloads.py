@@ -28,7 +28,7 @@ from geonews.cli import main
 from geonews.maps import frontline as layers
 from geonews.maps.events import save_map
 from tests.browser import BROWSER_MARKS, Page
-from tests.maps_fixtures import dispatch_events
+from tests.maps.fixtures import dispatch_events
 
 pytestmark = BROWSER_MARKS
 

@@ -121,3 +121,59 @@ def test_http_errors_and_unreachable_hosts_are_data_errors():
         port = url.rsplit(":", 1)[1]
     with pytest.raises(DataError, match="cannot fetch"):
         fetch(f"http://127.0.0.1:{port}/gone", deadline=2.0, timeout=1.0)
+
+
+# -- the readers that go to the network all go through fetch ---------------------------
+FEED = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item>'
+    b"<title>Odesa</title><description>Missiles struck Odesa.</description></item>"
+    b"</channel></rss>"
+)
+SNAPSHOT = (
+    b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+    b'{"status": "occupied"}, "geometry": {"type": "Polygon", "coordinates": '
+    b"[[[37, 48], [38, 48], [38, 49], [37, 49], [37, 48]]]}}]}"
+)
+
+
+def test_cli_parse_of_a_feed_redirected_to_an_internal_port_exits_2(capsys):
+    from geonews.cli import main
+
+    with (
+        serve({"/admin": body(FEED)}) as (inner, inner_server),
+        serve({"/feed.xml": redirect(inner + "/admin"), "/ok.xml": body(FEED)}) as (outer, _),
+    ):
+        assert main(["parse", outer + "/ok.xml"]) == 0
+        assert "Odesa" in capsys.readouterr().out
+        assert main(["parse", outer + "/feed.xml"]) == 2
+        err = capsys.readouterr().err
+        assert "redirect to another host" in err and "Traceback" not in err
+        assert inner_server.hits == []
+
+
+def test_frontline_url_goes_through_fetch(capsys):
+    from geonews import frontline
+    from geonews.cli import main
+
+    routes = {
+        "/deepstatemap_data_20250715.geojson": body(SNAPSHOT),
+        "/to-ftp.geojson": redirect("ftp://127.0.0.1/x.geojson"),
+    }
+    with serve(routes) as (url, _):
+        snap = frontline.load(url + "/deepstatemap_data_20250715.geojson")
+        assert (
+            list(snap["status"]) == ["occupied"] and str(snap["date"].iloc[0])[:10] == "2025-07-15"
+        )
+        assert main(["frontline", "summary", url + "/to-ftp.geojson"]) == 2
+        assert "not http/https" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "location",
+    ["/vsicurl/http://127.0.0.1:9/x.geojson", "ftp://127.0.0.1/x.geojson", "/vsizip//tmp/a.zip"],
+)
+def test_frontline_refuses_gdal_network_paths(location):
+    from geonews import frontline
+
+    with pytest.raises(InvalidInput, match="file or an http"):
+        frontline.load(location)
