@@ -28,7 +28,7 @@ class BBox(NamedTuple):
     east: float
 
     def __contains__(self, point: object) -> bool:
-        lat, lon = point  # type: ignore[misc]
+        lat, lon = (float(v) for v in point)  # type: ignore[attr-defined]
         return self.south <= lat <= self.north and self.west <= lon <= self.east
 
 

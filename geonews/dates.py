@@ -345,7 +345,10 @@ def _month_number(word: str) -> int:
 
 
 def _day_number(word: str) -> int:
-    return int(re.match(r"\d+", word).group())
+    found = re.match(r"\d+", word)
+    if found is None:
+        raise ValueError(f"no day number in {word!r}")
+    return int(found.group())
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -393,9 +396,9 @@ def _resolve(
             day, month = _day_number(g[0]), _month_number(g[1])
         if g[0].lower() == "may" and name == "mdy" and not g[2] and anchor is None:
             return None
-        year = int(g[2]) if g[2] else _guess_year(month, day, anchor, future)
-        date = None if year is None else _safe_date(year, month, day)
-        if year is not None and date is None:
+        guessed = int(g[2]) if g[2] else _guess_year(month, day, anchor, future)
+        date = None if guessed is None else _safe_date(guessed, month, day)
+        if guessed is not None and date is None:
             return None
         return DateSpan(start, end, text, date)
     if name == "eve":
@@ -456,8 +459,8 @@ def _relative(start: int, end: int, text: str, anchor: dt.date) -> DateSpan:
     if low == "tomorrow":
         return one(anchor + day)
     if low.endswith(("ago", "earlier")):
-        count = low.split()[0]
-        return one(anchor - day * (_NUMBER_WORDS.get(count) or int(count)))
+        word = low.split()[0]
+        return one(anchor - day * (_NUMBER_WORDS.get(word) or int(word)))
     monday = anchor - day * anchor.weekday()
     if low.endswith("this week"):
         return rng(monday, anchor if "earlier" in low else monday + day * 6)

@@ -33,7 +33,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from geonews.errors import DataError, InvalidInput
 
@@ -51,6 +51,36 @@ MAX_REDIRECTS = 5
 _SCHEMES = ("http", "https")
 _CHUNK = 64 * 1024
 _USER_AGENT = "geonews (+https://pypi.org/project/geonews/)"
+
+
+@overload
+def fetch(
+    url: str,
+    *,
+    max_bytes: int | None = ...,
+    deadline: float = ...,
+    timeout: float = ...,
+    max_redirects: int = ...,
+    allow_hosts: Iterable[str] | None = ...,
+    headers: dict[str, str] | None = ...,
+    dest: None = ...,
+    progress: Callable[[int, int | None], None] | None = ...,
+) -> bytes: ...
+
+
+@overload
+def fetch(
+    url: str,
+    *,
+    max_bytes: int | None = ...,
+    deadline: float = ...,
+    timeout: float = ...,
+    max_redirects: int = ...,
+    allow_hosts: Iterable[str] | None = ...,
+    headers: dict[str, str] | None = ...,
+    dest: str | os.PathLike[str],
+    progress: Callable[[int, int | None], None] | None = ...,
+) -> Path: ...
 
 
 def fetch(

@@ -91,7 +91,7 @@ def add_parser(actions: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check the claims; exit 1 when EVENTS holds no claim of a change of control."""
     from geonews.frontline import load_series, read_claims, verify, verify_summary
-    from geonews.frontline.verify import HOLD_SHARE
+    from geonews.frontline.verdicts import HOLD_SHARE
 
     claims = read_claims(args.events)
     series = load_series([_snapshot(location) for location in args.snapshots])

@@ -528,10 +528,10 @@ class Checks:
         """Fail rows whose value an earlier row has (naming that row)."""
         repeated = (values.duplicated() & values.ne("")).to_numpy()
         if repeated.any():
-            first: dict[str, int] = {}
+            first: dict[Any, Any] = {}
             for i, value in enumerate(values.tolist()):
                 first.setdefault(value, i)
-            for i in np.flatnonzero(repeated & ~self.bad):
+            for i in np.flatnonzero(repeated & ~self.bad).tolist():
                 value = values.iloc[i]
                 where = self.table.places[first[value]]
                 self.table.fail_one(int(i), column, value, f"the same id as {where}")

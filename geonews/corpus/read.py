@@ -13,6 +13,7 @@ import csv
 import html.parser
 import io
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -254,7 +255,7 @@ def read(
         yield from _read_file(file, columns, None if in_folder else file_format, encoding)
 
 
-def source_files(path: str | Path) -> list[Path]:
+def source_files(path: str | os.PathLike[str]) -> list[Path]:
     """Return the files :func:`read` reads for a path, in the order it reads them.
 
     Parameters
@@ -423,10 +424,10 @@ def _row(
     return _from_mapping(
         {
             "doc_id": doc_id,
-            "text": record.get(columns["text"]),
-            "date": record.get(columns["date"]),
-            "url": record.get(columns["url"]),
-            "title": record.get(columns["title"]),
+            "text": record.get(columns["text"] or ""),
+            "date": record.get(columns["date"] or ""),
+            "url": record.get(columns["url"] or ""),
+            "title": record.get(columns["title"] or ""),
             "source": name,
         },
         doc_id,

@@ -162,7 +162,7 @@ class TelegramExport:
 
     def _message(self, message: Any, chat_id: Any, number: int, source: str) -> Document | None:
         if not isinstance(message, Mapping):
-            error = f"message {number} is not an object: {message!r}"[:200]
+            error: str | None = f"message {number} is not an object: {message!r}"[:200]
             return Document(f"telegram:{chat_id}:#{number}", None, source=source, error=error)
         kind = message.get("type", "message")
         if kind in ("service", "unsupported"):
@@ -220,7 +220,7 @@ def _chats(root: Any) -> list[Mapping[str, Any]] | None:
         return None
     if "messages" in root:
         return [root]
-    chats = []
+    chats: list[Mapping[str, Any]] = []
     for section in ("chats", "left_chats"):
         listing = root.get(section)
         if isinstance(listing, Mapping) and isinstance(listing.get("list"), list):

@@ -35,7 +35,7 @@ class _Table:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the metrics as a plain dict (JSON-serialisable)."""
-        return {k: v for k, v in asdict(self).items() if not k.startswith("_")}
+        return {k: v for k, v in asdict(self).items() if not k.startswith("_")}  # type: ignore[call-overload]
 
     def __str__(self) -> str:
         rows = self._rows()

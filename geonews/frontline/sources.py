@@ -22,7 +22,7 @@ Control statuses (:data:`CONTROL_STATUSES`):
     Ukrainian counteroffensives.
 
 What is done with snapshots is in :mod:`geonews.frontline.analysis` (areas, changes,
-the front line) and :mod:`geonews.frontline.locate` (events against them).  The package
+the front line) and :mod:`geonews.frontline.placement` (events against them).  The package
 ships no control data: DeepStateMap and ISW content belongs to its authors, and users
 load it from a path or URL they give.
 """

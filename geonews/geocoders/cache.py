@@ -113,7 +113,8 @@ def _decode(fields_text: str, rows_text: str, raws_text: str) -> list[Place]:
     raws = _Raws(raws_text)
     rows = json.loads(rows_text)
     if fields_text == _FIELDS_TEXT:
-        return [Place(*row, raw=_LazyRaw(raws, i)) for i, row in enumerate(rows)]
+        # rows hold every field but raw (_FIELDS), which mypy cannot see
+        return [Place(*row, raw=_LazyRaw(raws, i)) for i, row in enumerate(rows)]  # type: ignore[misc]
     fields, known = fields_text.split(","), set(_FIELDS)
     return [
         Place(

@@ -16,8 +16,10 @@ Pelias...) or any callable ``str -> Location | None`` and adds, from outside:
 from __future__ import annotations
 
 import logging
+import math
 import random
 import time
+import warnings
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from typing import Any
@@ -111,7 +113,7 @@ def location_to_place(location: Location, *, service: str, retrieved: str | None
             (str(raw[k]) for k in ("place_id", "geonameId", "id", "gid") if raw.get(k)),
             f"{location.latitude:.5f},{location.longitude:.5f}",
         )
-    kind = _NOMINATIM_KINDS.get((raw.get("class"), raw.get("type")), "feature")
+    kind = _NOMINATIM_KINDS.get((str(raw.get("class")), str(raw.get("type"))), "feature")
     if raw.get("addresstype") == "country":
         kind = "country"
     addr = raw.get("address") or {}
@@ -133,6 +135,68 @@ def location_to_place(location: Location, *, service: str, retrieved: str | None
         retrieved=retrieved or _now_iso(),
         raw=raw,
     )
+
+
+#: What parsing a hostile answer raises inside geopy (a list for a latitude, NaN, nesting
+#: deep enough to exhaust the parser, a longitude geopy would "normalise").
+_MALFORMED = (
+    ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError,
+    OverflowError, UserWarning,
+)  # fmt: skip
+#: Longest server-requested wait taken at its word (a 400-digit Retry-After is a week).
+_LONGEST_WAIT = 7 * 24 * 3600.0
+
+
+def _seconds(value: object) -> float | None:
+    """A ``Retry-After`` as seconds: None when it is no usable number, capped at a week."""
+    try:
+        seconds = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if not math.isfinite(seconds):
+        return _LONGEST_WAIT if seconds > 0 else None
+    return None if seconds < 0 else min(seconds, _LONGEST_WAIT)
+
+
+def _bad_point(place: Place) -> str | None:
+    """Why a place's point is unusable; None when it is fine.
+
+    The service's own ``lat``/``lon`` fields are checked as sent (geopy turns True into
+    1.0 and wraps a longitude of -181 to 179), and (0, 0) from an answer that gave no
+    coordinates at all is no point.
+    """
+    raw = place.raw if isinstance(place.raw, Mapping) else {}
+    for field in ("lat", "lon"):
+        if field in raw and _number(raw[field]) is None:
+            return f"{field} is not a coordinate: {raw[field]!r:.40}"
+    if "lat" in raw and "lon" in raw:
+        lat, lon = _number(raw["lat"]), _number(raw["lon"])
+    else:
+        lat, lon = place.lat, place.lon
+    if not (isinstance(lat, (int, float)) and isinstance(lon, (int, float))):
+        return f"coordinates are not numbers: {lat!r}, {lon!r}"
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        return f"coordinates are not finite: {lat!r}, {lon!r}"
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return f"coordinates out of range: {lat!r}, {lon!r}"
+    if (lat, lon) == (0, 0) and raw and not _gives_point(raw):
+        return "the answer has no coordinates"
+    return None
+
+
+def _number(value: object) -> float | None:
+    """A coordinate as a service sends it (a number or a numeric string), else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    try:
+        return float(value)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _gives_point(raw: Mapping[str, Any]) -> bool:
+    keys = ("lat", "lon", "latitude", "longitude", "lng", "geometry", "coordinates", "center")
+    return any(raw.get(k) not in (None, "") for k in keys)
 
 
 def _owner(geocoder: object) -> object:
@@ -303,34 +367,47 @@ class Service:
         return ",".join(f"{k}={v}" for k, v in options)
 
     def _call(self, query: str) -> list[Place]:
-        if hasattr(self.geocoder, "geocode"):
-            answer = self.geocoder.geocode(query, **self.geocode_kwargs)
-        else:
-            answer = self.geocoder(query, **self.geocode_kwargs)
+        with warnings.catch_warnings():
+            # geopy "normalises" a longitude of -181 to 179 with a warning: a wrong place
+            warnings.filterwarnings("error", category=UserWarning, module="geopy")
+            if hasattr(self.geocoder, "geocode"):
+                answer = self.geocoder.geocode(query, **self.geocode_kwargs)
+            else:
+                answer = self.geocoder(query, **self.geocode_kwargs)
         if answer is None:
             return []
         items = answer if isinstance(answer, list) else [answer]
         stamp = _now_iso()
-        places = []
+        places, rejected = [], []
         for item in items:
             if isinstance(item, Place):
-                places.append(item)
+                place = item
             elif isinstance(item, Location):
-                places.append(location_to_place(item, service=self.name, retrieved=stamp))
+                place = location_to_place(item, service=self.name, retrieved=stamp)
             else:
                 raise GeocoderUnavailable(
                     f"{self.name} answered {query!r} with {type(item).__name__}, "
                     "not a geopy Location"
                 )
+            problem = _bad_point(place)
+            if problem is None:
+                places.append(place)
+            else:
+                rejected.append(problem)
+        if rejected and not places:
+            raise GeocoderUnavailable(
+                f"{self.name} answered {query!r} without a usable point: {rejected[0]}"
+            )
         return places
 
     def _classify(self, query: str, err: Exception) -> tuple[GeocodingError, bool, float | None]:
         """Map an exception to (geonews error, retryable, server-requested wait)."""
         where = f"{self.name} failed on {query!r}"
         if isinstance(err, geopy.exc.GeocoderRateLimited):
-            out = GeocoderRateLimited(f"{where}: HTTP 429 rate limited ({err})")
-            out.retry_after = err.retry_after  # type: ignore[attr-defined]
-            return out, True, err.retry_after
+            wait = _seconds(err.retry_after)
+            out = GeocoderRateLimited(f"{where}: HTTP 429 rate limited ({err!s:.120})")
+            out.retry_after = wait  # type: ignore[attr-defined]
+            return out, True, wait
         if isinstance(err, (geopy.exc.GeocoderTimedOut, TimeoutError)):
             return GeocoderTimeout(f"{where}: timed out ({err})"), True, None
         if isinstance(
@@ -380,6 +457,10 @@ class Service:
                     cause = err
                 except GeocoderUnavailable as err:
                     error, retryable, retry_after = err, False, None
+                except _MALFORMED as err:  # geopy choked on what the service sent
+                    where = f"{self.name} failed on {query!r}"
+                    error = GeocoderUnavailable(f"{where}: malformed answer ({err!s:.120})")
+                    retryable, retry_after, cause = False, None, err
             if error is None:
                 self.breaker.success()
                 return places

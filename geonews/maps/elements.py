@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from branca.element import Element
+from branca.element import Element, MacroElement
 from folium import template as _folium_template
 
 from geonews.maps.escape import script_json
@@ -48,7 +48,7 @@ class _Raw(Element):
         return self._markup
 
 
-class RawRender:
+class RawRender(MacroElement):
     """Mixin for a ``MacroElement``: render its macros once, as finished text.
 
     branca's ``MacroElement.render`` wraps each macro's output in a new
@@ -56,23 +56,23 @@ class RawRender:
     output as :class:`_Raw` parts instead (also faster for megabytes of data).
     """
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # as MacroElement
         """Add the element's header, html and script macros to its figure."""
         from folium.elements import ElementAddToElement
         from folium.map import Layer
 
-        figure = self.get_root()  # type: ignore[attr-defined]
-        if isinstance(self, Layer) and self.show:
+        figure = self.get_root()
+        if isinstance(self, Layer) and self.show and self._parent is not None:
             self.add_child(
                 ElementAddToElement(
                     element_name=self.get_name(), element_parent_name=self._parent.get_name()
                 ),
                 name=self.get_name() + "_add",
             )
-        module = self._template.module.__dict__  # type: ignore[attr-defined]
+        module = self._template.module.__dict__
         for part in ("header", "html", "script"):
             macro = module.get(part)
             if macro is not None:
                 getattr(figure, part).add_child(_Raw(macro(self, kwargs)), name=self.get_name())
-        for child in self._children.values():  # type: ignore[attr-defined]
+        for child in self._children.values():
             child.render(**kwargs)

@@ -509,12 +509,13 @@ def event_map(
     payload = _payload(frame, types, canvas=canvas)
     payload["clustered"] = clustered
     payload["cell"] = CLUSTER_CELL
-    groups: list[folium.FeatureGroup] = []
+    groups: list[Layer] = []
     for t, count in zip(types, payload["counts"], strict=True):
         icon = _symbol(*EVENT_STYLES.get(t, _OTHER), "reported", size=16)
         name = f'<span class="gn-lc">{icon}</span> {text(t)} ({count:,})'
         group = folium.FeatureGroup(name=name)
-        groups.append(group.add_to(m))
+        group.add_to(m)
+        groups.append(group)
     if outlines:  # after the event types, so the layer control lists those first
         _Outlines(show=tiles is None).add_to(m)
     m.add_child(_EventLayer(payload, groups, background="#bcd4e3"))  # sea, under any tiles

@@ -113,6 +113,8 @@ class Span:
     candidates: tuple[Place, ...] = ()
     confidence: float = 0.0
     part: Place | None = None
+    # -- set by Roles ---------------------------------------------------------------------
+    role: str = "literal"
 
 
 @dataclasses.dataclass

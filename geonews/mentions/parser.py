@@ -36,7 +36,7 @@ from geonews.mentions.disambiguate import Disambiguator
 from geonews.mentions.document import Document, Span
 from geonews.mentions.mention import Mention
 from geonews.mentions.recognise import Recogniser
-from geonews.mentions.roles import role_of
+from geonews.mentions.roles import Roles
 from geonews.places.resolver import CountryBias, Resolver
 
 __all__ = ["MAX_TEXT_LENGTH", "Geoparser", "geoparse"]
@@ -86,6 +86,7 @@ class Geoparser:
         self.gazetteer = self.resolver.gazetteer
         self.recogniser = Recogniser(self.resolver, nlp=nlp)
         self.disambiguator = Disambiguator(self.resolver)
+        self.roles = Roles()
 
     @property
     def nlp(self) -> Any:
@@ -97,9 +98,9 @@ class Geoparser:
         self.recogniser.nlp = nlp
 
     @property
-    def pipeline(self) -> tuple[Recogniser, Disambiguator]:
-        """The components run on each document, in order (roles come after them)."""
-        return self.recogniser, self.disambiguator
+    def pipeline(self) -> tuple[Recogniser, Disambiguator, Roles]:
+        """The components run on each document, in order."""
+        return self.recogniser, self.disambiguator, self.roles
 
     def __repr__(self) -> str:
         return f"Geoparser({self.resolver!r})"
@@ -181,18 +182,7 @@ class Geoparser:
     def _mention(text: str, span: Span) -> Mention:
         """The mention of a resolved span, with its role."""
         place = span.place
-        role = "literal"
-        if place is not None and span.cue == "org":
-            role = "metonym"
-        elif place is not None:
-            role = role_of(
-                text,
-                span.start,
-                span.end,
-                kind=place.kind,
-                population=place.population,
-                name=span.text,
-            )
+        role = "literal" if place is None else span.role
         matched = None if place is None else place.matched
         if span.cue in ("region", "direction") and matched:
             matched = f"{matched}+{span.cue}"

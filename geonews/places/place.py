@@ -29,7 +29,6 @@ KINDS = (
 EARTH_RADIUS_KM = 6371.0088
 
 
-
 def lonlat(lat: float, lon: float) -> tuple[float, float]:
     """Return ``(lon, lat)``: the one place where geonews swaps the order.
 

@@ -425,7 +425,7 @@ def _pieces(geom: shapely.Geometry) -> np.ndarray:
     for _ in range(32):  # levels; a piece 2**-32 of the extent is a point
         if not todo:
             break
-        nxt = []
+        nxt: list[Any] = []
         for part in todo:
             if shapely.get_num_coordinates(part) <= _PIECE_VERTICES:
                 out.append(part)
@@ -507,7 +507,8 @@ def _home(claims: gpd.GeoDataFrame, points: np.ndarray, centres: np.ndarray) -> 
     if outline is None:  # countryinfo always has Ukraine; without it, trust the column
         return home
     unknown = np.flatnonzero(pd.isna(given).to_numpy() & ~shapely.is_missing(points))
-    home[unknown] = np.where(shapely.contains(outline, points[unknown]), "UA", None)
+    inside = shapely.contains(outline, points[unknown])
+    home[unknown] = np.where(inside, "UA", None)  # type: ignore[call-overload]
     russian = np.flatnonzero(home == "RU")
     if len(russian):
         border = _metres([outline])[0].boundary
@@ -595,7 +596,7 @@ def _decide(
         "confirmed_on": np.where(confirmed, on, np.datetime64("NaT")),
         "lag_days": pd.array(lag_days, dtype="Float64").round().astype("Int64"),
         "before_on": np.where(has_before, days[b], np.datetime64("NaT")),
-        "status_before": np.where(has_before, labels[b, idx], None),
+        "status_before": np.where(has_before, labels[b, idx], None),  # type: ignore[call-overload]
         "decided_on": on,
         "statuses": [
             "; ".join(f"{days[k]} {labels[k, i]}" for k in range(end[i]) if labels[k, i])
