@@ -6,6 +6,8 @@
 * :mod:`~geonews.mentions.document` - the document and spans the components annotate;
 * :mod:`~geonews.mentions.recognise` - the recognition component: spans that name places;
 * :mod:`~geonews.mentions.screening` - rules that keep people, words and acronyms out;
+* :mod:`~geonews.mentions.entities` - names built on a place name: institutions, titles,
+  facilities;
 * :mod:`~geonews.mentions.disambiguate` - the disambiguation component: one place a name;
 * :mod:`~geonews.mentions.parser` - :class:`Geoparser` (recognise, disambiguate, roles) and
   :func:`geoparse`.

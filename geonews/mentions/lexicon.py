@@ -13,17 +13,25 @@ __all__ = [
     "AP_STATES",
     "COMMON_ZIPF",
     "CONNECTORS",
+    "COUNTRY_WORDS",
     "DIRECTIONS",
+    "ENGLISH_ZIPF",
     "FIRST_NAMES",
+    "GEO_HEADS",
+    "OFFICE_TITLES",
+    "ORG_HEADS",
     "ORG_WORDS",
+    "PLACE_NOUNS",
     "PLACE_PREPOSITIONS",
     "REGION_WORDS",
+    "SETTLEMENT_WORDS",
     "SPEECH_VERBS",
     "STOP",
     "STREET_WORDS",
     "SURNAMES",
     "TITLES",
     "is_common_word",
+    "is_english_word",
 ]
 
 
@@ -35,6 +43,16 @@ def _words(text: str) -> frozenset[str]:
 CONNECTORS = _words(
     """
     al am an and da das de del der des di do dos du el en la le of on sur upon y
+    """
+)
+
+
+#: Country names that are also English words: in lower case they are the words ("turkey",
+#: "china"), unless the text also writes them capitalised.
+COUNTRY_WORDS = _words(
+    """
+    chad chile china cuba georgia guinea jamaica japan jersey jordan niger oman panama peru
+    turkey wales
     """
 )
 
@@ -69,7 +87,36 @@ REGION_WORDS = _words(
 #: Prepositions that make the capitalised word after them a place ("in Dyer", "near Welch").
 PLACE_PREPOSITIONS = _words(
     """
-    across at from in into near outside toward towards
+    across at from in inside into near outside toward towards
+    """
+)
+
+
+#: Nouns before "of" that make the name after them a place ("the city of Lyman", "the
+#: village of Robotyne").
+SETTLEMENT_WORDS = _words(
+    """
+    city community district hromada locality municipality oblast province raion region
+    settlement settlements town township village villages
+    """
+)
+
+
+#: Nouns after a name that make it a place ("the Pokrovsk direction", "the Kupiansk
+#: district", "the Vovchansk area"), besides the region words.
+PLACE_NOUNS = _words(
+    """
+    area axis direction directions district districts front frontline hromada outskirts
+    raion sector suburbs
+    """
+)
+
+
+#: Words that open the name of a natural feature ("Cape Tarkhankut", "Lake Ladoga",
+#: "Mount Elbrus"): never given names.
+GEO_HEADS = _words(
+    """
+    cape isle lake mount point
     """
 )
 
@@ -113,6 +160,30 @@ ORG_WORDS = _words(
     party pike plaza post press radio reporter republican review road school shakhtar society
     square st stadium star state steel street sun telegraph television times times-picayune
     township tribune tv union university way zoo
+    """
+)
+
+
+#: Titles of people whose office is named "... of X" ("President of Ukraine", "Head of the
+#: Kharkiv Region"): X stays a mention (the roles say whether it is an actor).
+OFFICE_TITLES = TITLES | _words(
+    """
+    adviser advisor assistant chair chairman chairwoman commissioner deputy director head
+    ombudsman representative speaker spokesperson
+    """
+)
+
+
+#: Heads of institutions named "... of X" whose X is no mention ("Armed Forces of Ukraine",
+#: "Ministry of Defence of the Russian Federation", "Law of Ukraine", "Security Service of
+#: Ukraine"); not universities, banks, embassies or offices, which news corpora annotate
+#: as the place ("University of Kentucky", "Bank of America").
+ORG_HEADS = _words(
+    """
+    administration army cabinet code command committee constitution corps court courts
+    directorate duma fleet flotilla force forces gendarmerie government guard intelligence
+    law laws militia ministry mission navy parliament police procuracy rada service
+    services staff troops
     """
 )
 
@@ -283,9 +354,31 @@ def is_common_word(word: str) -> bool:
     return word.lower() in _common_words()
 
 
+#: Zipf frequency from which a word is an English word at all, if not a common one: an
+#: alternate place name that is one is read as the word ("Artillery", "Neptune"; 3.0 is
+#: once per million words).
+ENGLISH_ZIPF = 3.0
+
+
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` is an English word at all (Zipf frequency >= :data:`ENGLISH_ZIPF`).
+
+    Examples
+    --------
+    >>> is_english_word("Artillery"), is_english_word("Moskva")
+    (True, False)
+    """
+    return word.lower() in _english_words(ENGLISH_ZIPF)
+
+
 @functools.cache
 def _common_words() -> frozenset[str]:
+    return _english_words(COMMON_ZIPF)
+
+
+@functools.cache
+def _english_words(zipf: float) -> frozenset[str]:
     from wordfreq import get_frequency_dict  # imported on first use: about 0.1 s, 20 MB
 
-    floor = 10.0 ** (COMMON_ZIPF - 9.0)  # Zipf is log10(frequency) + 9
+    floor = 10.0 ** (zipf - 9.0)  # Zipf is log10(frequency) + 9
     return frozenset(w for w, f in get_frequency_dict("en", wordlist="small").items() if f >= floor)

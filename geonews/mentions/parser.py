@@ -128,10 +128,10 @@ class Geoparser:
                 f"text is {len(text):,} characters long (at most {MAX_TEXT_LENGTH:,}); "
                 f"split it: {text[:40]!r}..."
             )
-        doc = Document(text, as_date(date))
+        doc = Document.read(text, as_date(date))  # normalised once, here
         for component in self.pipeline:
             doc = component(doc)
-        return [self._mention(text, sp) for sp in doc.spans]
+        return [self._mention(text, sp) for sp in doc.spans_in_source()]
 
     def pipe(
         self, texts: Iterable[Any], *, as_tuples: bool = False, batch_size: int | None = None

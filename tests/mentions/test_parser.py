@@ -437,7 +437,6 @@ def test_context_is_the_deprecated_name_of_country_bias():
         geoparse(text, country_bias="RU", context="RU")
 
 
-
 def test_county_lists_across_line_breaks_and_after_long_runs_of_space():
     # the county-list pattern splits white space one way (it was quadratic in a run of it)
     text = "The combined population of Douglas,\nSarpy and\n\nLancaster counties grew."

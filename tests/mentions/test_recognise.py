@@ -1,0 +1,189 @@
+"""Recognition: every place the text names, and nothing that only carries a place's name.
+
+The sentences are written for these tests, in the style of real war reporting.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geonews import geoparse
+
+
+def names(text):
+    return [m.text for m in geoparse(text)]
+
+
+def places(text):
+    return [(m.text, m.place.name if m.place else None) for m in geoparse(text)]
+
+
+# -- a place the text names is never lost ---------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the other name in brackets, in either order, with a lead-in or without
+        "Shelling of Vuhledar (Russian: Ugledar) went on. Defending Vuhledar cost the "
+        "brigade dearly, and Vuhledar fell in October. tass.example/vuhledar/",
+        "Ugledar (Vuhledar) was stormed. Defending Ugledar was costly; Ugledar fell.",
+        "Units pushed into Dzerzhinsk (Toretsk). Holding Dzerzhinsk, officials said, "
+        "matters. Dzerzhinsk is shelled daily. Source: news.example/dzerzhinsk/",
+        "Forces took Artemovsk (Bakhmut). Storming Artemovsk took months; Artemovsk is "
+        "now in ruins.",
+    ],
+)
+def test_a_name_given_with_its_other_name_keeps_every_mention(text):
+    got = places(text)
+    first = got[0][0]
+    assert sum(1 for t, _ in got if t == first) == text.count(first)  # the URL is lower case
+    assert len({p for _, p in got}) == 1  # one place under both names
+
+
+def test_a_gerund_is_no_given_name_and_a_cued_place_is_no_surname():
+    text = (
+        "Capturing Vovchansk would be the biggest gain of the offensive. Troops inside "
+        "Vovchansk fought house to house, and Vovchansk’s police chief stayed."
+    )
+    assert names(text) == ["Vovchansk"] * 3
+
+
+def test_a_headline_verb_does_not_make_the_subject_a_surname():
+    text = (
+        "Ukrainian Forces Abandon Vuhledar\n"
+        "The town of Vuhledar had held for two years. Vuhledar lies on high ground."
+    )
+    assert names(text) == ["Vuhledar"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Special forces landed on Cape Tarkhankut at night.", "Tarkhankut"),
+        ("Patrols crossed Lake Ladoga on the ice.", "Ladoga"),
+    ],
+)
+def test_a_geographic_head_is_no_given_name(text, name):
+    assert name in names(text)
+
+
+def test_weak_person_evidence_still_holds_without_a_place_cue():
+    # "Jorge Hartley": an unknown given name; nothing in the text says Hartley is a place
+    assert "Hartley" not in names("Jorge Hartley spoke. Hartley left early.")
+
+
+# -- a place inside an institution's name is no mention --------------------------------
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The Armed Forces of Ukraine repelled three attacks overnight.", "Ukraine"),
+        ("The Ministry of Defence of the Russian Federation said units advanced.", "Russia"),
+        ("Defence Intelligence of the Ministry of Defence of Ukraine claimed the raid.", "Ukraine"),
+        ("The Air Force and Defense Forces of Ukraine shot down six drones.", "Ukraine"),
+        ("Under the Law of Ukraine on mobilisation, men must register.", "Ukraine"),
+        ("The Federal Security Service of Russia detained two men.", "Russia"),
+        ("The People's Militia of the LPR reported shelling.", "LPR"),
+        ("Ships of the Black Sea Fleet left port under fire.", "Black Sea"),
+        ("The Kyiv Independent reported the strike first.", "Kyiv"),
+        ("The Odesa Regional Military Administration said two were hurt.", "Odesa"),
+        ("Serhii Lysak, head of the Dnipropetrovsk RMA, posted photos.", "Dnipropetrovsk"),
+        ("Ministers met at a Shanghai Cooperation Organization summit.", "Shanghai"),
+        ("Talks were held at the U.S. Permanent Mission.", "U.S."),
+    ],
+)
+def test_a_place_inside_an_institutions_name_is_no_mention(text, absent):
+    assert absent not in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cue"),
+    [
+        # an office's title keeps the place (the roles decide what it stands for)
+        ("The President of Ukraine met the envoy.", "Ukraine", "title"),
+        ("The Minister of Foreign Affairs of Turkey spoke.", "Turkey", "title"),
+        ("Belgorod Governor Vyacheslav Gladkov said a woman was hurt.", "Belgorod", "title"),
+        # a facility named after the place is annotated as the place
+        ("Drones hit the Kremenchuk oil refinery again.", "Kremenchuk", "facility"),
+        ("The Kursk Nuclear Power Plant was not damaged.", "Kursk", "facility"),
+        ("Smoke rose over the Lipetsk metallurgical plant.", "Lipetsk", "facility"),
+        ("Troops guarded the Kupiansk railway station.", "Kupiansk", "facility"),
+        # lower case is no institution's name: "the armed forces of Ukraine" is Ukraine
+        ("The assault brigades of the armed forces of Ukraine held.", "Ukraine", None),
+        ("The University of Kentucky closed.", "Kentucky", None),
+    ],
+)
+def test_titles_and_facilities_keep_the_place_with_their_cue(text, name, cue):
+    from geonews.mentions.document import Document
+    from geonews.mentions.parser import Geoparser
+
+    doc = Document.read(text)
+    Geoparser().recogniser(doc)
+    spans = {sp.text: sp.cue for sp in doc.spans}
+    assert name in spans and spans[name] == cue
+
+
+# -- ships, weapons, units, channels and treaties that carry a place's other name ----
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The Moskva missile cruiser sank after the hit. Moskva had 500 crew.", "Moskva"),
+        ("The crew of the cruiser Moskva was evacuated.", "Moskva"),
+        ("Two Neptune missiles struck the ship. The Neptune attack was confirmed.", "Neptune"),
+        ("Units of the Vostok group of forces advanced.", "Vostok"),
+        ("The Sever (North) troop grouping repelled attacks.", "Sever"),
+        ("He told the Rossiya-24 TV channel that the town was taken.", "Rossiya"),
+        ("The attack involved more than 80 Geran-2 drones.", "Geran"),
+        ("A unit fired Magura V5 sea drones at the ship.", "Magura"),
+        ("The Azov nationalist regiment held the plant.", "Azov"),
+        ("Under the Montreux Convention, Turkey may close the straits.", "Montreux"),
+        ("Artillery craters are seen in the field.", "Artillery"),
+    ],
+)
+def test_a_thing_named_with_a_places_other_name_is_no_mention(text, absent):
+    assert absent not in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a country's or a prominent city's name next to the same nouns stays
+        ("U.S. drones and UK jets patrolled the border.", "U.S."),
+        ("Kyiv drones hit a refinery, Moscow said.", "Kyiv"),
+        ("Russia's Black Sea coast was shelled.", "Black Sea"),
+        # a village named like a unit is a place where the text puts it
+        ("Heavy fighting went on near Vostok and Pokrovsk.", "Vostok"),
+        ("The Kherson group of forces regrouped near Kherson.", "Kherson"),
+    ],
+)
+def test_places_next_to_such_nouns_stay_places(text, kept):
+    assert kept in names(text)
+
+
+# -- excerpt artefacts: a name cut short, a country in lower case ----------------------
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Russia denied the loss of the village. In a statement, Russi", "Russi", "Russia"),
+        (
+            "Shelling killed a man in Stepnohirsk, a town in Ukraine's Zaporizhzhi",
+            "Zaporizhzhi",
+            "Zaporizhzhia",
+        ),
+        ("Fresh strikes overnight across Ukrain…", "Ukrain", "Ukraine"),
+    ],
+)
+def test_a_name_the_excerpt_cuts_short_is_completed(text, name, place):
+    assert (name, place) in places(text)
+
+
+def test_a_whole_name_at_the_end_is_left_alone():
+    assert places("Drones were shot down near Kharkiv")[-1] == ("Kharkiv", "Kharkiv")
+    assert places("A quake hit Los Angeles")[-1][0] == "Los Angeles"
+
+
+def test_a_country_in_lower_case_as_a_style_is_the_country():
+    assert ("russia", "Russia") in places(
+        "A missile hit the fleet of the aggressor state of russia."
+    )
+    # a country's name that is an English word, or a pronoun, stays the word
+    assert places("They served roast turkey in the canteen; none of us ate.") == []
+    assert "island" not in names("Boats sailed to an island of the group; Iceland too.")
