@@ -8,6 +8,7 @@ each leaf also subclasses the matching built-in, so ``except LookupError`` or
     ├── InvalidInput (ValueError)           bad argument: empty, wrong type, too long
     ├── UnknownPlace (LookupError)          a name no resolver step could place
     ├── DataError (ValueError)              a data file that cannot be read or is malformed
+    │   └── FetchError                      a network read failed or broke a rule
     ├── MissingAsset (FileNotFoundError)    a JavaScript/CSS asset for offline maps is absent
     └── GeocodingError
         ├── GeocoderTimeout (TimeoutError)
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 __all__ = [
     "DataError",
+    "FetchError",
     "GeocoderConfigError",
     "GeocoderRateLimited",
     "GeocoderTimeout",
@@ -51,6 +53,32 @@ class UnknownPlace(GeonewsError, LookupError):
 
 class DataError(GeonewsError, ValueError):
     """A data file that cannot be read or does not have the expected shape."""
+
+
+class FetchError(DataError):
+    """A network read that failed or broke a rule of :mod:`geonews.fetch`.
+
+    ``status``, ``headers`` (lower-case names) and ``body`` (at most 64 KiB) describe an
+    HTTP error answer; ``timed_out`` says the deadline or a socket timeout ended the read;
+    ``refused`` that a rule (size cap, redirect) stopped it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        headers: dict[str, str] | None = None,
+        body: bytes = b"",
+        timed_out: bool = False,
+        refused: bool = False,
+    ):
+        super().__init__(message)
+        self.status = status
+        self.headers = headers or {}
+        self.body = body
+        self.timed_out = timed_out
+        self.refused = refused
 
 
 class MissingAsset(GeonewsError, FileNotFoundError):

@@ -15,7 +15,7 @@ Feeds, pages, front-line files and gazetteer dumps all come through :func:`fetch
   request, headers and redirects included: a server that sends one byte a second
   cannot hold a read open past it.
 
-Failures raise :class:`~geonews.errors.DataError` naming the URL and the rule.
+Failures raise :class:`~geonews.errors.FetchError` (a ``DataError``) naming the URL and the rule.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import http.client
 import os
 import shutil
 import socket
+import ssl
 import tempfile
 import threading
 import time
@@ -35,7 +36,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, overload
 
-from geonews.errors import DataError, InvalidInput
+from geonews.errors import FetchError, InvalidInput
 
 __all__ = ["DEADLINE", "MAX_BYTES", "MAX_REDIRECTS", "TIMEOUT", "fetch"]
 
@@ -65,6 +66,7 @@ def fetch(
     headers: dict[str, str] | None = ...,
     dest: None = ...,
     progress: Callable[[int, int | None], None] | None = ...,
+    ssl_context: ssl.SSLContext | None = ...,
 ) -> bytes: ...
 
 
@@ -80,6 +82,7 @@ def fetch(
     headers: dict[str, str] | None = ...,
     dest: str | os.PathLike[str],
     progress: Callable[[int, int | None], None] | None = ...,
+    ssl_context: ssl.SSLContext | None = ...,
 ) -> Path: ...
 
 
@@ -94,6 +97,7 @@ def fetch(
     headers: dict[str, str] | None = None,
     dest: str | os.PathLike[str] | None = None,
     progress: Callable[[int, int | None], None] | None = None,
+    ssl_context: ssl.SSLContext | None = None,
 ) -> bytes | Path:
     """Read ``url`` under the rules of this module.
 
@@ -119,6 +123,8 @@ def fetch(
         when complete) instead of returning it.
     progress : callable, optional
         Called as ``progress(bytes_so_far, total_or_None)`` while reading.
+    ssl_context : ssl.SSLContext, optional
+        TLS settings for ``https`` (default: the system's trust store).
 
     Returns
     -------
@@ -129,9 +135,10 @@ def fetch(
     ------
     InvalidInput
         When ``url`` is not an http(s) URL.
-    DataError
-        When the server cannot be reached, answers with an error, breaks a rule
-        (redirect, size, deadline), or the body is cut short.
+    FetchError
+        (a :class:`~geonews.errors.DataError`) when the server cannot be reached,
+        answers with an HTTP error (``status``, ``headers`` and ``body`` say which),
+        breaks a rule (redirect, size, deadline: ``timed_out``), or the body is cut short.
 
     Examples
     --------
@@ -147,7 +154,7 @@ def fetch(
     opener = urllib.request.build_opener(
         _Redirects(url, max_redirects, _allowed(allow_hosts)),
         _GuardedHTTP(watch),
-        _GuardedHTTPS(watch),
+        _GuardedHTTPS(watch, ssl_context),
     )
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, **(headers or {})})
     try:
@@ -156,14 +163,36 @@ def fetch(
             with response:
                 return _read(response, url, cap, watch, dest, progress)
     except _Refused as err:
-        raise DataError(str(err)) from None
+        raise FetchError(str(err), refused=True) from None
     except urllib.error.HTTPError as err:
-        raise DataError(f"cannot fetch {url!r}: HTTP {err.code} {err.reason}") from err
+        raise FetchError(
+            f"cannot fetch {url!r}: HTTP {err.code} {err.reason}",
+            status=err.code,
+            headers={k.lower(): v for k, v in (err.headers or {}).items()},
+            body=_error_body(err, watch),
+        ) from err
     except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as err:
         if watch.expired:
-            raise DataError(f"cannot fetch {url!r}: no answer within {deadline:g} s") from err
+            raise FetchError(
+                f"cannot fetch {url!r}: no answer within {deadline:g} s", timed_out=True
+            ) from err
         reason = getattr(err, "reason", err)
-        raise DataError(f"cannot fetch {url!r}: {reason}") from err
+        timed_out = isinstance(reason, (TimeoutError, socket.timeout))
+        raise FetchError(f"cannot fetch {url!r}: {reason}", timed_out=timed_out) from err
+
+
+#: Bytes of an HTTP error answer kept for the caller (a service's message, a JSON error).
+_ERROR_BODY = 64 * 1024
+
+
+def _error_body(err: urllib.error.HTTPError, watch: _Watchdog) -> bytes:
+    try:
+        watch.check()
+        return err.read(_ERROR_BODY) or b""
+    except (OSError, ValueError, http.client.HTTPException):
+        return b""
+    finally:
+        err.close()
 
 
 def _cap(max_bytes: int | None) -> int:
@@ -212,7 +241,11 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     def http_error_302(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
         location = headers.get("location") or headers.get("uri")
         if location:  # checked here: urllib would refuse some schemes with an HTTP error
-            self._check(req.full_url, urllib.parse.urljoin(req.full_url, location))
+            try:
+                self._check(req.full_url, urllib.parse.urljoin(req.full_url, location))
+            except _Refused:
+                fp.close()
+                raise
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
@@ -240,7 +273,9 @@ class _Watchdog:
         if not deadline > 0:
             raise InvalidInput(f"deadline must be a positive number of seconds, not {deadline!r}")
         self.deadline = deadline
-        self.connections: list[http.client.HTTPConnection] = []
+        # the sockets themselves: http.client drops a connection's socket once the
+        # response owns it (HTTP/1.0, "Connection: close"), but the body still reads from it
+        self.sockets: list[socket.socket] = []
         self.expired = False
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
@@ -256,6 +291,10 @@ class _Watchdog:
     def __exit__(self, *exc: Any) -> None:
         if self._timer is not None:
             self._timer.cancel()
+        with self._lock:  # the request is over: a failed one may leave its socket open
+            sockets, self.sockets = self.sockets, []
+        for sock in sockets:
+            sock.close()
 
     def remaining(self) -> float:
         return self._end - time.monotonic()
@@ -265,25 +304,23 @@ class _Watchdog:
             self.expired = True
             raise TimeoutError("deadline passed")
 
-    def register(self, connection: http.client.HTTPConnection) -> None:
+    def register(self, sock: socket.socket) -> None:
         with self._lock:
-            self.connections.append(connection)
+            self.sockets.append(sock)
         if self.expired:
-            self._shutdown(connection)
+            self._shutdown(sock)
 
     def _expire(self) -> None:
         self.expired = True
         with self._lock:
-            connections = list(self.connections)
-        for connection in connections:
-            self._shutdown(connection)
+            sockets = list(self.sockets)
+        for sock in sockets:
+            self._shutdown(sock)
 
     @staticmethod
-    def _shutdown(connection: http.client.HTTPConnection) -> None:
-        sock = connection.sock
-        if sock is not None:
-            with contextlib.suppress(OSError):  # already closed
-                sock.shutdown(socket.SHUT_RDWR)
+    def _shutdown(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):  # already closed
+            sock.shutdown(socket.SHUT_RDWR)
 
 
 class _GuardedHTTP(urllib.request.HTTPHandler):
@@ -298,15 +335,21 @@ class _GuardedHTTP(urllib.request.HTTPHandler):
         def make(*args: Any, **kwargs: Any) -> http.client.HTTPConnection:
             self.watch.check()
             connection = cls(*args, **kwargs)
-            self.watch.register(connection)
+            connect = connection.connect
+
+            def watched_connect() -> None:
+                connect()
+                self.watch.register(connection.sock)
+
+            connection.connect = watched_connect  # type: ignore[method-assign]
             return connection
 
         return make
 
 
 class _GuardedHTTPS(urllib.request.HTTPSHandler):
-    def __init__(self, watch: _Watchdog):
-        super().__init__()
+    def __init__(self, watch: _Watchdog, context: ssl.SSLContext | None = None):
+        super().__init__(context=context)
         self.watch = watch
 
     def https_open(self, req):  # type: ignore[no-untyped-def]
@@ -341,7 +384,8 @@ def _read(
     try:
         while True:
             watch.check()
-            chunk = response.read(min(_CHUNK, cap + 1 - size))
+            # read1: what has arrived, so a trickle cannot keep one read open
+            chunk = response.read1(min(_CHUNK, cap + 1 - size))
             if not chunk:
                 break
             size += len(chunk)
@@ -350,8 +394,9 @@ def _read(
             sink(chunk)
             if progress is not None:
                 progress(size, total)
+        watch.check()  # a read the watchdog cut short is a timeout, not a short body
         if total is not None and size < total:
-            raise DataError(f"cannot fetch {url!r}: cut short at {size:,} of {total:,} bytes")
+            raise FetchError(f"cannot fetch {url!r}: cut short at {size:,} of {total:,} bytes")
     except BaseException:
         if dest is not None:
             handle.close()

@@ -35,6 +35,7 @@ from geonews.errors import (
     GeocodingError,
     InvalidInput,
 )
+from geonews.geocoders.adapter import use_fetch
 from geonews.geocoders.breaker import CircuitBreaker
 from geonews.geocoders.ratelimit import MinDelay
 from geonews.places import Place
@@ -293,7 +294,12 @@ class Service:
     cooldown : float
         Seconds the circuit stays open before a trial request.
     timeout : float, optional
-        Per-request timeout passed to geopy geocoders.
+        Seconds each request to a geopy geocoder may take in all (default: the
+        geocoder's own ``timeout``).  Geocoders on geopy's stock adapters are given a
+        :class:`~geonews.geocoders.adapter.FetchAdapter`, so this is a total deadline
+        that a server trickling bytes cannot stretch, the answer is size-capped and
+        redirects are checked; with proxies they keep geopy's adapter, where it bounds
+        each socket read only.
     limit : int
         Candidates asked of services that support it (``exactly_one=False``).
     geocode_kwargs : mapping, optional
@@ -336,6 +342,7 @@ class Service:
         check_user_agent(geocoder)
         _check_rate_limiter(geocoder)
         _disable_hidden_retries(geocoder)
+        use_fetch(_owner(geocoder))
         self.geocoder = geocoder
         self.name = name or _default_name(geocoder)
         self.limiter = MinDelay(min_delay, clock=clock)
