@@ -62,9 +62,11 @@ def test_an_answer_over_the_cap_is_refused_and_not_asked_again(monkeypatch):
 
 
 def test_a_redirect_to_another_port_is_refused():
-    with serve({"/search": redirect("http://127.0.0.1:1/internal")}) as (url, _):
-        with pytest.raises(GeocoderUnavailable, match="another host"):
-            nominatim(url).geocode("Pokrovsk")
+    with (
+        serve({"/search": redirect("http://127.0.0.1:1/internal")}) as (url, _),
+        pytest.raises(GeocoderUnavailable, match="another host"),
+    ):
+        nominatim(url).geocode("Pokrovsk")
 
 
 def test_http_status_reaches_geopy_so_429_keeps_its_retry_after():
@@ -75,9 +77,8 @@ def test_http_status_reaches_geopy_so_429_keeps_its_retry_after():
         h.end_headers()
         h.wfile.write(b"no")
 
-    with serve({"/search": limited}) as (url, _):
-        with pytest.raises(GeocoderRateLimited) as caught:
-            nominatim(url).geocode("Pokrovsk")
+    with serve({"/search": limited}) as (url, _), pytest.raises(GeocoderRateLimited) as caught:
+        nominatim(url).geocode("Pokrovsk")
     assert caught.value.retry_after == 3
 
 
