@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from geonews.csvlimit import field_limit
 from geonews.errors import DataError, InvalidInput
 
 __all__ = ["Checks", "Table", "dates", "load_table", "numbers"]
@@ -42,8 +43,9 @@ _UNDECODED = re.compile("[\udc80-\udcff]")
 _DELIMITERS = ",;\t"
 #: Suffixes read as spreadsheets.
 _EXCEL = (".xlsx", ".xlsm")
-#: The csv module's field limit, kept on the fast path too: a longer field is a bad row.
-FIELD_LIMIT = csv.field_size_limit()
+#: Longest field of an export (the csv module's default), on both paths: a longer field is
+#: a bad row.
+FIELD_LIMIT = 128 * 1024
 try:  # pandas >= 2.3: the "str" dtype of pandas 3, NaN for missing
     _STRING: Any = pd.StringDtype("pyarrow", na_value=np.nan)
 except TypeError:  # pragma: no cover - older pandas
@@ -253,7 +255,8 @@ def _from_csv(path: Path, encoding: str | None) -> Table:
         fast = _arrow_csv(text, first, name, delimiter, used)
         if fast is not None:
             return fast
-    table = _python_csv(text, name, delimiter, used)
+    with field_limit(FIELD_LIMIT):  # the limit is process-wide: hold it for this read only
+        table = _python_csv(text, name, delimiter, used)
     return table
 
 

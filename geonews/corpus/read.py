@@ -21,6 +21,7 @@ from typing import Any
 
 import feedparser
 
+from geonews.csvlimit import field_limit
 from geonews.dates import article_date, in_range, parse_date
 from geonews.errors import DataError, InvalidInput
 from geonews.fetch import DEADLINE, TIMEOUT, fetch
@@ -379,10 +380,10 @@ def _jsonl(handle: io.TextIOBase, name: str, columns: dict[str, str | None]) -> 
 
 
 def _csv(handle: io.TextIOBase, name: str, columns: dict[str, str | None]) -> Iterator[Document]:
-    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
     reader = csv.DictReader(handle, strict=True)  # a quote that never closes is an error
     try:
-        header = reader.fieldnames or []
+        with field_limit(_CSV_FIELD_LIMIT):  # only while this reader reads: it is global
+            header = reader.fieldnames or []
     except csv.Error as err:
         yield _failed(name, name, f"cannot read the header of {name}: {err}")
         return
@@ -398,7 +399,8 @@ def _csv(handle: io.TextIOBase, name: str, columns: dict[str, str | None]) -> It
     number = 0
     while True:
         try:
-            record = next(reader)
+            with field_limit(_CSV_FIELD_LIMIT):
+                record = next(reader)
         except StopIteration:
             return
         except csv.Error as err:  # e.g. a quote that never closes: the rest is one field

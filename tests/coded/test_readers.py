@@ -240,3 +240,14 @@ def test_the_arrow_fast_path_and_the_csv_module_agree(tmp_path):
     path.write_text(text, encoding="utf-8", newline="")
     ev = read_acled(path)
     assert len(ev) == 6 and ev.loc[1, "sentence"] == '"Quoted", with commas; and ünïcödé'
+
+
+def test_field_limit_does_not_leak_from_a_news_csv(tmp_path):
+    # the news reader takes fields up to 8 MB; an export read after it keeps its own limit
+    news = tmp_path / "news.csv"
+    news.write_text("text\n" + "Drones hit Kyiv. " * 20_000 + "\n", encoding="utf-8")
+    assert len(list(geonews.read(news))) == 1
+    rows = [acled_row(e) for e in ACLED_EVENTS]
+    rows[2]["notes"] = "x" * 200_000
+    ev = read_acled(write_acled(tmp_path / "a.csv", rows))
+    assert "field larger than field limit" in ev.attrs["failures"][0]["reason"]
