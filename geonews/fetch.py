@@ -238,7 +238,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         self.hops = 0
         self.allowed = allowed
 
-    def http_error_302(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
+    def http_error_302(self, req, fp, code, msg, headers):
         location = headers.get("location") or headers.get("uri")
         if location:  # checked here: urllib would refuse some schemes with an HTTP error
             try:
@@ -328,7 +328,7 @@ class _GuardedHTTP(urllib.request.HTTPHandler):
         super().__init__()
         self.watch = watch
 
-    def http_open(self, req):  # type: ignore[no-untyped-def]
+    def http_open(self, req):
         return self.do_open(self._connection(http.client.HTTPConnection), req)
 
     def _connection(self, cls: type) -> Callable[..., http.client.HTTPConnection]:
@@ -341,7 +341,7 @@ class _GuardedHTTP(urllib.request.HTTPHandler):
                 connect()
                 self.watch.register(connection.sock)
 
-            connection.connect = watched_connect  # type: ignore[method-assign]
+            connection.connect = watched_connect
             return connection
 
         return make
@@ -352,9 +352,9 @@ class _GuardedHTTPS(urllib.request.HTTPSHandler):
         super().__init__(context=context)
         self.watch = watch
 
-    def https_open(self, req):  # type: ignore[no-untyped-def]
-        make = _GuardedHTTP._connection(self, http.client.HTTPSConnection)  # type: ignore[arg-type]
-        return self.do_open(make, req, context=self._context)  # type: ignore[attr-defined]
+    def https_open(self, req):
+        make = _GuardedHTTP._connection(self, http.client.HTTPSConnection)
+        return self.do_open(make, req, context=self._context)
 
 
 def _read(

@@ -103,8 +103,8 @@ class Comparison:
     km: float
     days: int
     types: str
-    _news: gpd.GeoDataFrame = field(repr=False, default=None)  # type: ignore[assignment]
-    _coded: gpd.GeoDataFrame = field(repr=False, default=None)  # type: ignore[assignment]
+    _news: gpd.GeoDataFrame = field(repr=False, default=None)
+    _coded: gpd.GeoDataFrame = field(repr=False, default=None)
     #: positions (not labels) in the two frames: pairs' news and coded, then the unmatched
     _rows: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
 

@@ -192,7 +192,7 @@ class Chain:
             offline = _ResolverStep(country_bias)
         elif offline is not None and not callable(offline):
             raise InvalidInput(f"offline must be a callable str -> Place | None: {offline!r}")
-        self.offline: Offline | None = offline  # type: ignore[assignment]
+        self.offline: Offline | None = offline
         self.offline_first = offline_first
         self.weak_matches = frozenset(weak_matches)
         self.services: list[Service] = [
@@ -315,8 +315,8 @@ class Chain:
         if country_bias is _CHAIN:
             countries, bias = self.countries, _CHAIN
         else:
-            countries, bias = countries_of(country_bias), country_bias  # type: ignore[arg-type]
-        box = self.bbox if bbox is _CHAIN else (None if bbox is None else BBox(*bbox))  # type: ignore[misc]
+            countries, bias = countries_of(country_bias), country_bias
+        box = self.bbox if bbox is _CHAIN else (None if bbox is None else BBox(*bbox))
         notes: list[str] = []
         offline_place = None
         if self.offline is not None and self.offline_first:

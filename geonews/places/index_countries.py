@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from typing import Any
 
 from geonews.places import territory as _territory
 from geonews.places.index_rows import CODE_LIKE, IndexRows
@@ -29,9 +30,9 @@ def add_countries(rows: IndexRows, countries: dict) -> None:
     from countryinfo import CountryInfo
 
     for iso, c in countries.items():
-        info = {}
+        info: dict[str, Any]
         try:
-            info = CountryInfo(iso).info()
+            info = dict(CountryInfo(iso).info())
         except Exception:
             info = {}
         latlng = info.get("latlng") or []
