@@ -58,6 +58,9 @@ _PRECISION = {
 }
 _Located = tuple[Place, str, int, int]  # place, surface form, start, end (sentence offsets)
 _DAY = dt.timedelta(days=1)
+_DISRUPTED = "Disrupted weapons use"
+#: The two sides of the war, as claimant sides and as country codes.
+_SIDES = ("RU", "UA")
 #: Events dated further back than this before the article are background, not news.
 _BACKGROUND = dt.timedelta(days=90)
 
@@ -179,6 +182,9 @@ class EventExtractor:
         found: list[_Event] = []
         last: dict[str, tuple[Place, str]] = {}  # "settlement"/"region" -> antecedent
         previous: list[_Event] = []
+        carried: list[tuple[str, str | None]] = []  # who speaks, until someone else does
+        gap = 0
+        quoted = False
         m = 0
         for s_start, s_end in split_sentences(text):
             while m < len(mentions) and mentions[m].start < s_start:
@@ -189,9 +195,22 @@ class EventExtractor:
                 inside.append(mentions[j])
                 j += 1
             sentence = text[s_start:s_end]
-            new = self._sentence_events(sentence, s_start, inside, anchor, last)
+            quoted = _still_quoting(text[gap:s_start], quoted)  # open before this sentence?
+            goes_on = quoted or tx.CONTINUATION.search(sentence) is not None
+            quoted = _still_quoting(sentence, quoted)
+            gap = s_end
+            lowered = sentence.lower()
+            low = lowered if len(lowered) == len(sentence) else None  # None: use IGNORECASE
+            claims = _resolve_claims(_claims(sentence, low, inside, s_start), carried, sentence)
+            new = self._sentence_events(sentence, low, s_start, inside, claims, anchor, last)
+            named = [(c.name, c.side) for c in claims if not c.side_only]
             if not new and previous:
-                _follow_up(sentence, inside, s_start, previous)
+                _follow_up(sentence, named, previous)
+            for event in new:  # '..., the ministry said. "Its forces also struck ...": same voice
+                if not event.claimants and goes_on:
+                    event.claimants = list(carried)
+            if named:
+                carried = named
             found.extend(new)
             previous = new
             for mention in inside:
@@ -201,6 +220,7 @@ class EventExtractor:
                 precision = _PRECISION.get(place.kind, "area")
                 if precision in ("settlement", "region"):
                     last[precision] = (place, mention.text)
+        _party_claims(found)
         _resolve_eves(found, anchor)
         if anchor is not None:  # "retaken by Ukraine in September 2022": background
             found = [
@@ -211,8 +231,10 @@ class EventExtractor:
     def _sentence_events(
         self,
         sentence: str,
+        low: str | None,
         offset: int,
         mentions: list[Mention],
+        claims: list[_Claim],
         anchor: dt.date | None,
         last: dict[str, tuple[Place, str]],
     ) -> list[_Event]:
@@ -221,14 +243,11 @@ class EventExtractor:
         def mask(start: int, end: int) -> None:
             masked[start:end] = " " * (end - start)
 
-        lowered = sentence.lower()
-        low = lowered if len(lowered) == len(sentence) else None  # None: use IGNORECASE
         if low is not None and tx.TRIGGER_ANY.search(low) is None:
             return []  # nothing happens in this sentence
         spans = find_dates(sentence, anchor=anchor)
         for span in spans:
             mask(span.start, span.end)
-        claims = _claims(sentence, low, mentions, offset)
         for claim in claims:
             if not claim.side_only:
                 mask(claim.start, claim.end)
@@ -251,6 +270,7 @@ class EventExtractor:
         if not places:
             return []
         clauses = _clauses(sentence)
+        triggers = _intercepted(triggers, clauses, masked_text, low_masked)
         pairs = _assign(triggers, places, clauses, sentence)
         contested = _search(tx.CONTESTED, sentence, low) is not None
         sides = {c.side for c in claims if c.side in ("RU", "UA")}
@@ -401,21 +421,47 @@ class EventExtractor:
         }
 
 
-def _follow_up(sentence: str, mentions: list[Mention], offset: int, previous: list[_Event]) -> None:
+def _follow_up(sentence: str, named: list[tuple[str, str | None]], previous: list[_Event]) -> None:
     """Apply an event-less sentence that comments on the previous one's events.
 
     "The claim could not be independently verified." makes them claimed; "Kyiv denied
-    the claim." makes them contested, with the denier among the claimants.
+    the claim." makes them contested, with the denier among the claimants; "This was
+    reported by the ministry." names who says so.
     """
     if tx.AFTERWORD.search(sentence):
         for event in previous:
             if event.status == "reported":
                 event.status = "claimed"
     elif tx.DENIED.search(sentence) and not tx.NOT_DENIED.search(sentence):
-        deniers = [(c.name, c.side) for c in _claims(sentence, None, mentions, offset)]
         for event in previous:
             event.status = "contested" if event.claimants else "denied"
-            event.claimants.extend(c for c in deniers if c not in event.claimants)
+            event.claimants.extend(c for c in named if c not in event.claimants)
+    elif named:
+        for event in previous:
+            if not event.claimants:
+                event.claimants = list(named)
+
+
+def _party_claims(found: list[_Event]) -> None:
+    """Make what one side of the war says about the fighting ``claimed``.
+
+    A belligerent's word on its own successes or the enemy's losses (captures, repelled
+    assaults, shoot-downs, strikes on the other side) is one party's claim; its report of
+    an attack suffered at home (the dead and the damage in its own towns) and diplomacy are
+    not.
+    """
+    for event in found:
+        if event.status != "reported" or event.event_type == tx.DIPLOMACY:
+            continue
+        sides = {side for _, side in event.claimants if side in _SIDES}
+        if any(name == tx.SOURCE for name, _ in event.claimants):
+            event.status = "claimed"  # an unnamed source is a hedge
+            continue
+        if not sides:
+            continue
+        if event.event_type in (tx.EXPLOSION, tx.VIOLENCE) and event.place.country in sides:
+            continue  # the victim's own account of a strike
+        event.status = "claimed"
 
 
 # -- sentence helpers ---------------------------------------------------------------------
@@ -480,6 +526,30 @@ def _triggers(masked: str, low: str | None) -> list[_Trigger]:
     return out
 
 
+def _intercepted(
+    triggers: list[_Trigger], clauses: list[tuple[int, int]], masked: str, low: str | None
+) -> list[_Trigger]:
+    """Drop the strikes of a clause that says they were shot down or intercepted.
+
+    "Air defence shot down 20 drones over the Kursk region" is one event, the
+    interception; the drones are its object, not a second, air-strike event — unless the
+    clause says something got through ("debris damaged a house").
+    """
+    stopped = [t for t in triggers if t.sub_type == _DISRUPTED]
+    if not stopped:
+        return triggers
+    out = []
+    for trig in triggers:
+        if trig.event_type == tx.EXPLOSION:
+            clause = _clause_of(clauses, trig.start)
+            if any(clause[0] <= t.start < clause[1] for t in stopped) and not _search(
+                tx.IMPACT, masked, low, *clause
+            ):
+                continue
+        out.append(trig)
+    return out
+
+
 @functools.lru_cache(maxsize=4096)
 def _is_trigger_word(surface: str) -> bool:
     return tx.TRIGGER_ANY_CI.fullmatch(surface) is not None
@@ -521,7 +591,11 @@ def _claims(sentence: str, low: str | None, mentions: list[Mention], offset: int
             rest = sentence[end:].strip(" .,\"'”")
             if "accord" in before.group().lower() or "cit" in before.group().lower():
                 scope = (0, n)
-            elif not rest or sentence[end:].lstrip().startswith(","):  # "..., said X."
+            elif (
+                not rest
+                or sentence[end:].lstrip().startswith(",")  # "..., said X."
+                or before.group().rstrip().lower().endswith(" by")  # "This was reported by X"
+            ):
                 scope = (0, before.start())
             else:
                 continue
@@ -530,6 +604,45 @@ def _claims(sentence: str, low: str | None, mentions: list[Mention], offset: int
         taken.append((start, end))
         out.append(_Claim(name, side, start, end, scope))
     return out + sides
+
+
+def _still_quoting(fragment: str, quoted: bool) -> bool:
+    """Whether a quotation is open after ``fragment``, given whether it was before it."""
+    if "\n\n" in fragment:  # a paragraph break closes what a quote left open
+        quoted = False
+        fragment = fragment.rsplit("\n\n", 1)[1]
+    opens = fragment.count("“") + fragment.count("«")
+    closes = fragment.count("”") + fragment.count("»")
+    if opens != closes:
+        return opens > closes
+    return quoted != (fragment.count('"') % 2 == 1)
+
+
+def _resolve_claims(
+    claims: list[_Claim], carried: list[tuple[str, str | None]], sentence: str
+) -> list[_Claim]:
+    """Name the claimants that stand for someone: "the report said", "the ministry said".
+
+    An anaphor ("the report", "he") is whoever spoke last in the document; a defence
+    ministry without its country belongs to the side the sentence names first, else to
+    the side of whoever spoke last.
+    """
+    out = []
+    for claim in claims:
+        if claim.name == tx.ANAPHOR_CLAIMANT:
+            out.extend(replace(claim, name=name, side=side) for name, side in carried)
+        elif claim.name == tx.DEFENCE_MINISTRY and claim.side is None:
+            side = next((s for _, s in carried if s in _SIDES), None)
+            word = tx.SIDE_WORD.search(sentence)
+            if word is not None:
+                side = "RU" if word.group(1) else "UA"
+            if side is not None:
+                name = f"{'Russian' if side == 'RU' else 'Ukrainian'} defence ministry"
+                claim = replace(claim, name=name, side=side)
+            out.append(claim)
+        else:
+            out.append(claim)
+    return out
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:

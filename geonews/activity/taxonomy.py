@@ -29,6 +29,9 @@ Strategic developments /             Strategic developments / Other
 Troop movement
 Strategic developments /             Strategic developments /
 Non-violent transfer of territory    Non-violent transfer of territory
+Strategic developments /             Strategic developments /
+Disrupted weapons use                Disrupted weapons use (interceptions,
+                                     shoot-downs, defusals)
 Strategic developments / Threat      not coded by ACLED; kept, always with
                                      ``modality="conditional"``
 Diplomacy / Talks                    Strategic developments / Agreement (or Other)
@@ -98,6 +101,7 @@ ACLED = {
         "Strategic developments",
         "Non-violent transfer of territory",
     ),
+    (STRATEGIC, "Disrupted weapons use"): ("Strategic developments", "Disrupted weapons use"),
     (STRATEGIC, "Threat"): ("Strategic developments", "Other"),
     (DIPLOMACY, "Talks"): ("Strategic developments", "Agreement"),
     (DIPLOMACY, "Visit"): ("Strategic developments", "Other"),
@@ -128,8 +132,30 @@ INTERVENTION = _words(
 )
 CIVILIANS = _words(r"civilians?|residents|villagers|prisoners|POWs|detainees")
 
+#: Weapons stopped before they hit: shoot-downs, interceptions, defusals (ACLED's
+#: "Disrupted weapons use"); first in :data:`TRIGGERS`, so it wins at its position.
+DISRUPTED = _words(
+    r"shot down|shoot(?:s|ing)? down|downed|downing|intercept(?:ed|ion|ions|s|ing)?"
+    r"|neutrali[sz](?:ed|ing)|defus(?:ed|ing)|defuse|(?:disarmed|disabled|defused) (?:an? |the )"
+    r"(?:bomb|mine|explosive device|device)"
+    r"|(?:repel(?:led|ling|s)?|repuls(?:ed|ing)|repulsion of|thwart(?:ed|ing)?|foil(?:ed|ing)?)"
+    r" (?:an? |the )?(?:\w+ ){0,2}?(?:air|aerial|drone|UAV|missile|sea drone|naval drone)"
+    r" (?:attacks?|assaults?|raids?|strikes?)"
+    r"|(?:destroyed|destroying|eliminated|knocked out) (?:\w+ ){0,4}?(?:drones|UAVs|missiles"
+    r"|Shaheds|unmanned (?:aerial|surface) vehicles|(?:guided )?rockets|glide bombs|aerial bombs"
+    r"|sea drones|(?:unmanned|uncrewed) boats)"
+)
+#: Words that say a weapon got through after all ("debris damaged a house"): a clause with
+#: them keeps its strike alongside the interception.
+IMPACT = _words(
+    r"damag(?:ed|ing)|kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|explosions?|blasts?|fires?"
+    r"|debris|fragments|hit|struck|destroyed (?:a|an|the|several|two|three) (?:house|home|building"
+    r"|car|vehicle)s?"
+)
+
 #: (pattern, event_type, sub_type); "generic" sub_types are settled from context.
 TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
+    (DISRUPTED, STRATEGIC, "Disrupted weapons use"),
     (
         _words(
             r"clash(?:es|ed)?|fighting|fought|fierce fight(?:s|ing)?|battl(?:e|es|ed|ing)"
@@ -393,6 +419,17 @@ _RU = r"(?:Russia's|the Russian|Russian)"
 _UA = r"(?:Ukraine's|the Ukrainian|Ukrainian)"
 _NAME = r"(?:\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
 _MINISTRY = r"(?:Defen[cs]e Ministry|defen[cs]e ministry|[Mm]inistry of [Dd]efen[cs]e)"
+ATTRIBUTION_VERB = (
+    r"(?:said|says|say|claimed|claims|claim|reported|reports|announced|announces|stated|told"
+    r"|added|insisted|denied|denies|deny|wrote|confirmed|confirms|estimated|warned|posted"
+    r"|dismissed|rejected|conceded|acknowledged|admitted|claiming|saying|informed|informs|noted"
+    r"|clarified|specified|indicated)"
+)
+#: Claimants that stand for someone named elsewhere: a ministry without its country, an
+#: unnamed source, "the report" or "he" (resolved by the extractor from the document).
+DEFENCE_MINISTRY = "defence ministry"
+SOURCE = "unnamed source"
+ANAPHOR_CLAIMANT = "(anaphor)"
 #: (pattern, canonical claimant, side); the first matching pattern wins at a position.
 CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(rf"\b{_RU}\s+{_MINISTRY}"), "Russian defence ministry", "RU"),
@@ -495,6 +532,39 @@ CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
         "local authorities",
         None,
     ),
+    (
+        re.compile(rf"\b(?:the )?{_MINISTRY} of the Russian Federation"),
+        "Russian defence ministry",
+        "RU",
+    ),
+    (re.compile(rf"\b(?:the )?{_MINISTRY} of Ukraine"), "Ukrainian defence ministry", "UA"),
+    # without a side: whose ministry it is comes from the sentence or who spoke before
+    (
+        re.compile(
+            rf"\b(?:the )?(?:press service of the )?(?:{_MINISTRY}|[Dd]efen[cs]e [Dd]epartment)"
+        ),
+        DEFENCE_MINISTRY,
+        None,
+    ),
+    (
+        re.compile(
+            r"\b(?:an? |the )?(?:\w+ )?sources? (?:familiar with|close to|in|within|at|from)"
+            r"(?: the)?(?: [\w-]+){1,2}",
+            _I,
+        ),
+        SOURCE,
+        None,
+    ),
+    # "the report said", "he told reporters": the one who spoke last
+    (
+        re.compile(
+            r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:report|statement|information|message|ministry"
+            r"|department|agency|military|command|governor|official)\b"
+            r"|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b(?=\s+(?:also\s+)?" + ATTRIBUTION_VERB + ")"
+        ),
+        ANAPHOR_CLAIMANT,
+        None,
+    ),
 ]
 #: All claimant patterns in one (group ``c<i>`` is ``CLAIMANTS[i]``).
 CLAIMANT_ANY = re.compile(
@@ -509,12 +579,16 @@ CLAIMANT_NAMES = {f"c{i}": (name, side) for i, (_, name, side) in enumerate(CLAI
 SIDE_CLAIM = re.compile(
     r"\b(Russian|Ukrainian|Moscow's|Kyiv's|Russia's|Ukraine's) (?:claims?|assertions?)\b"
 )
-SIDE_NAMES = {"RU": "Russian officials", "UA": "Ukrainian officials"}
-ATTRIBUTION_VERB = (
-    r"(?:said|says|say|claimed|claims|claim|reported|reports|announced|announces|stated|told"
-    r"|added|insisted|denied|denies|deny|wrote|confirmed|confirms|estimated|warned|posted"
-    r"|dismissed|rejected|conceded|acknowledged|admitted|claiming|saying)"
+#: How a paragraph opens that goes on with the previous one's account (and its claimant).
+CONTINUATION = re.compile(
+    r"^[\"“'‘«]|^(?:specifically|in particular|in addition|additionally|furthermore|moreover"
+    r"|besides|it (?:said|added)|according to (?:the|this|that) (?:information|report"
+    r"|statement|data))\b|\b(?:also|as well)\b",
+    _I,
 )
+#: A side named in a sentence ("Russian air defence ..., the ministry said").
+SIDE_WORD = re.compile(r"\b(?:(Russia|Russian|Moscow)|(Ukraine|Ukrainian|Kyiv|Kiev))(?:'s|’s)?\b")
+SIDE_NAMES = {"RU": "Russian officials", "UA": "Ukrainian officials"}
 ATTRIBUTION_ANY = re.compile(
     r"\b" + ATTRIBUTION_VERB + r"\b|\baccording to\b|\bcit(?:ed|ing)\b", _I
 )
@@ -525,7 +599,7 @@ ATTRIBUTION_AFTER = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+\w+))?(?:\s+that\b)?",
 )
 ATTRIBUTION_BEFORE = re.compile(
-    r"(?:\b" + ATTRIBUTION_VERB + r"|\baccording to|\bcited|\bciting)\s+$", _I
+    r"(?:\b" + ATTRIBUTION_VERB + r"(?:\s+by)?|\baccording to|\bcited|\bciting)\s+$", _I
 )
 
 
@@ -545,5 +619,6 @@ LOWER = {
         NOT_TRIGGERS, ANAPHOR, CONTESTED, HEDGES, DENIED, NOT_DENIED, NEGATION, AFTERWORD,
         TOPIC_BEFORE, REFERENCE_BEFORE, MODIFIER_AFTER, IMPLIED, CIVILIANS, GROUND,
         ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY, INTERVENTION,
+        IMPACT,
     )
 }  # fmt: skip
