@@ -185,6 +185,7 @@ class EventExtractor:
         carried: list[tuple[str, str | None]] = []  # who speaks, until someone else does
         gap = 0
         quoted = False
+        recent: tuple[str, str] | None = None  # the kind of event the text went on about
         m = 0
         for s_start, s_end in split_sentences(text):
             while m < len(mentions) and mentions[m].start < s_start:
@@ -202,7 +203,12 @@ class EventExtractor:
             lowered = sentence.lower()
             low = lowered if len(lowered) == len(sentence) else None  # None: use IGNORECASE
             claims = _resolve_claims(_claims(sentence, low, inside, s_start), carried, sentence)
-            new = self._sentence_events(sentence, low, s_start, inside, claims, anchor, last)
+            new = self._sentence_events(
+                sentence, low, s_start, inside, claims, anchor, last, recent
+            )
+            if new:
+                recent = (new[-1].event_type, new[-1].sub_type)
+
             named = [(c.name, c.side) for c in claims if not c.side_only]
             if not new and previous:
                 _follow_up(sentence, named, previous)
@@ -237,6 +243,7 @@ class EventExtractor:
         claims: list[_Claim],
         anchor: dt.date | None,
         last: dict[str, tuple[Place, str]],
+        recent: tuple[str, str] | None = None,
     ) -> list[_Event]:
         masked = list(sentence)
 
@@ -255,7 +262,7 @@ class EventExtractor:
             mask(*match.span())
         masked_text = "".join(masked)
         low_masked = None if low is None else masked_text.lower()
-        triggers = _triggers(masked_text, low_masked)
+        triggers = _triggers(masked_text, low_masked, recent)
         if not triggers:
             return []
         places = self._places(sentence, low, offset, mentions, masked_text, low_masked)
@@ -483,7 +490,14 @@ def _finditer(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[
     return pattern.finditer(text) if low is None else tx.LOWER[pattern].finditer(low)
 
 
-def _triggers(masked: str, low: str | None) -> list[_Trigger]:
+def _triggers(
+    masked: str, low: str | None, recent: tuple[str, str] | None = None
+) -> list[_Trigger]:
+    """Event triggers of a sentence, with the generic words ("attack", "hit") settled.
+
+    ``recent`` is the kind of event the sentence before reported: "the villages were also
+    affected" and an attack without weapons or troops named go on with it.
+    """
     found: list[_Trigger] = []
     shelling = weapons = generic = False
     if low is not None:
@@ -499,14 +513,26 @@ def _triggers(masked: str, low: str | None) -> list[_Trigger]:
     if not found:
         return []
     out = []
+    ground = _search(tx.GROUND, masked, low) is not None
     for trig in found:
-        if trig.sub_type == "generic":
+        if trig.sub_type == "follow-on":
+            kind = recent if recent is not None else (tx.EXPLOSION, tx.SHELLING)
+            if recent is None and "fire" not in masked[trig.start : trig.end].lower():
+                continue  # "were affected", with nothing reported before: by what?
+            trig = _Trigger(*kind, trig.start, trig.end)
+        elif trig.sub_type == "generic":
+            word = masked[trig.start : trig.end].lower()
             if weapons:
                 kind = (tx.EXPLOSION, tx.SHELLING if shelling else tx.AIR)
-            elif _search(tx.CIVILIANS, masked, low) and not _search(tx.GROUND, masked, low):
+            elif _search(tx.CIVILIANS, masked, low) and not ground:
                 kind = (tx.VIOLENCE, "Attack")
-            elif masked[trig.start : trig.end].lower().startswith(("strike", "struck", "hit")):
-                kind = (tx.EXPLOSION, tx.SHELLING)
+            elif word.startswith(("strike", "struck", "hit")):  # "forces launched strikes"
+                explosive = recent is not None and recent[0] == tx.EXPLOSION
+                kind = recent if explosive else (tx.EXPLOSION, tx.SHELLING)
+            elif ground or word.startswith("assault"):
+                kind = (tx.BATTLE, "Armed clash")
+            elif recent is not None and recent[0] == tx.EXPLOSION:
+                kind = recent  # "the city came under attack again" after the shelling
             else:
                 kind = (tx.BATTLE, "Armed clash")
             trig = _Trigger(*kind, trig.start, trig.end)

@@ -167,6 +167,15 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
     ),
     (AIR_WEAPONS, EXPLOSION, AIR),
     (SHELL_WEAPONS, EXPLOSION, SHELLING),
+    # "the villages were also affected": what the previous sentence reported, here too
+    (
+        _words(
+            r"(?:were|was|been)\s+(?:\w+\s+)?(?:affected|targeted|damaged)"
+            r"|(?:came|come|comes|coming) under (?:fire|attack|shelling)|under fire"
+        ),
+        "",
+        "follow-on",
+    ),
     (_words(r"attack(?:s|ed)?|assaults?|assaulted|strikes?|struck|hit"), "", "generic"),
     (
         _words(r"executed|execution|tortur(?:ed|e)|shot dead|summarily killed|raped"),
