@@ -38,7 +38,7 @@ from typing import Any
 import shapely
 
 from geonews.activity import taxonomy as tx
-from geonews.activity.merge import merge_document
+from geonews.activity.merge import close_dates, merge_document
 from geonews.activity.sentences import split_sentences
 from geonews.corpus.read import Document
 from geonews.dates import DateSpan, find_dates
@@ -59,6 +59,7 @@ _PRECISION = {
 _Located = tuple[Place, str, int, int]  # place, surface form, start, end (sentence offsets)
 _DAY = dt.timedelta(days=1)
 _DISRUPTED = "Disrupted weapons use"
+_REGAINS = "Government regains territory"
 #: The two sides of the war, as claimant sides and as country codes.
 _SIDES = ("RU", "UA")
 #: Events dated further back than this before the article are background, not news.
@@ -152,7 +153,7 @@ class EventExtractor:
             (
                 replace(m, place=m.part) if m.part else m
                 for m in self.geoparser(text)
-                if m.start >= skip
+                if m.start >= skip and not _is_dateline(text, m)
             ),
             key=lambda m: m.start,
         )
@@ -227,6 +228,7 @@ class EventExtractor:
                 if precision in ("settlement", "region"):
                     last[precision] = (place, mention.text)
         _party_claims(found)
+        found = _most_specific(found)
         _resolve_eves(found, anchor)
         if anchor is not None:  # "retaken by Ukraine in September 2022": background
             found = [
@@ -308,6 +310,13 @@ class EventExtractor:
                 for c in claims
                 if c.scope[0] <= trigger.start < c.scope[1] or c.side_only
             ]
+            event_type, sub_type = trigger.event_type, trigger.sub_type
+            if sub_type == "Claimed capture" and place.country in _SIDES:
+                side = _capturer(masked_text, clause[0], trigger, claimants)
+                if side is None and tx.RETAKE.match(masked_text, trigger.start):
+                    side = place.country  # "retook": back to whom it belonged
+                if side == place.country:  # "Ukrainian forces liberated Kupiansk"
+                    event_type, sub_type = tx.BATTLE, _REGAINS
             negation = _search(tx.NEGATION, masked_text, low_masked, clause[0], trigger.start)
             negated = negation is not None
             if contested:
@@ -334,8 +343,8 @@ class EventExtractor:
                 date = anchor  # reported without a date: the article's day
             out.append(
                 _Event(
-                    event_type=trigger.event_type,
-                    sub_type=trigger.sub_type,
+                    event_type=event_type,
+                    sub_type=sub_type,
                     place=place,
                     place_text=place_text,
                     sentence=(offset, offset + len(sentence)),
@@ -428,6 +437,16 @@ class EventExtractor:
         }
 
 
+def _is_dateline(text: str, mention: Mention) -> bool:
+    """Whether a mention is a dateline inside the text: "MOSCOW (Sputnik) -", "KYIV, Ukraine"."""
+    surface = mention.text
+    return (
+        len(surface) >= 4
+        and surface.isupper()
+        and tx.DATELINE_TAIL.match(text, mention.end) is not None
+    )
+
+
 def _follow_up(sentence: str, named: list[tuple[str, str | None]], previous: list[_Event]) -> None:
     """Apply an event-less sentence that comments on the previous one's events.
 
@@ -447,6 +466,33 @@ def _follow_up(sentence: str, named: list[tuple[str, str | None]], previous: lis
         for event in previous:
             if not event.claimants:
                 event.claimants = list(named)
+
+
+#: Precisions an event can be coarsened away at, when the text reports the same kind of
+#: event at a finer place inside.
+_COARSE = ("country",)
+
+
+def _most_specific(found: list[_Event]) -> list[_Event]:
+    """Drop an event at a country when the same kind is reported inside it, on close dates.
+
+    "Russia launched drones at Ukraine overnight. One hit a house in Sumy." is one
+    happening, at its most specific place: Sumy.
+    """
+    out = []
+    for event in found:
+        precision = _PRECISION.get(event.place.kind, "area")
+        if precision in _COARSE and any(
+            other.event_type == event.event_type
+            and other.modality == event.modality
+            and _PRECISION.get(other.place.kind, "area") not in ("country", "area")
+            and _inside(other.place, event.place)
+            and close_dates(other.date, event.date)
+            for other in found
+        ):
+            continue
+        out.append(event)
+    return out
 
 
 def _party_claims(found: list[_Event]) -> None:
@@ -642,6 +688,31 @@ def _still_quoting(fragment: str, quoted: bool) -> bool:
     if opens != closes:
         return opens > closes
     return quoted != (fragment.count('"') % 2 == 1)
+
+
+def _capturer(
+    masked: str, clause_start: int, trigger: _Trigger, claimants: list[tuple[str, str | None]]
+) -> str | None:
+    """The side a capture says took the place.
+
+    "Ukrainian forces retook", "liberated by Russian troops", "Ukrainian units were
+    driven out of" (the other side); a liberation without its actor is the claimant's.
+    """
+    after = re.match(r"\s+by\s+(?:the\s+)?", masked[trigger.end :])
+    if after is not None:
+        word = tx.SIDE_WORD.match(masked, trigger.end + after.end())
+        if word is not None:
+            return "RU" if word.group(1) else "UA"
+    words = list(tx.SIDE_ACTOR.finditer(masked, clause_start, trigger.end))
+    if words:
+        side = "RU" if words[-1].group(1) else "UA"
+        if tx.PASSIVE_BEFORE.search(masked, words[-1].end(), trigger.start):
+            side = "UA" if side == "RU" else "RU"
+        return side
+    if not masked[trigger.start : trigger.end].lower().startswith("liberat"):
+        return None
+    sides = {side for _, side in claimants if side in _SIDES}  # each liberates for itself
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _resolve_claims(

@@ -8,6 +8,10 @@ war reporting is full of.
 geonews event_type / sub_type        ACLED event type / sub-event type
 ===================================  =============================================
 Battles / Armed clash                Battles / Armed clash
+Battles / Government regains         Battles / Government regains territory (a
+territory                            country's forces retake its own ground)
+Battles / Non-state actor overtakes  Battles / Non-state actor overtakes territory
+territory                            (a capture with fighting at the place)
 Explosions/Remote violence /         Explosions/Remote violence /
 Shelling/artillery/missile attack    Shelling/artillery/missile attack
 Explosions/Remote violence /         Explosions/Remote violence / Air/drone strike
@@ -84,6 +88,11 @@ AIR = "Air/drone strike"
 #: (event_type, sub_type) -> (ACLED event type, ACLED sub-event type).
 ACLED = {
     (BATTLE, "Armed clash"): ("Battles", "Armed clash"),
+    (BATTLE, "Government regains territory"): ("Battles", "Government regains territory"),
+    (BATTLE, "Non-state actor overtakes territory"): (
+        "Battles",
+        "Non-state actor overtakes territory",
+    ),
     (EXPLOSION, SHELLING): ("Explosions/Remote violence", SHELLING),
     (EXPLOSION, AIR): ("Explosions/Remote violence", AIR),
     (VIOLENCE, "Attack"): ("Violence against civilians", "Attack"),
@@ -276,6 +285,10 @@ NOT_TRIGGERS = _words(
     r"|struck (?:a|an|the) (?:deal|agreement|balance|chord|note|tone)"
     r"|deployment (?:points?|sites?|areas?|bases?)|points? of temporary deployment"
     r"|\w+-(?:carrying|capable)|air defen[cs]e"
+    # people are captured or taken, not places
+    r"|(?:get|gets|got|getting|be|being) captured|taken (?:prisoner|captive|hostage)"
+    r"|captur(?:ed|ing|e) (?:\d+ |several |two |three |a group of )?(?:\w+ )?(?:soldiers"
+    r"|servicemen|prisoners|troops|fighters|militants|mercenaries|POWs)"
 )
 
 # -- status ---------------------------------------------------------------------------------
@@ -379,6 +392,9 @@ DEMONYM_COUNTRY = {
 DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,|\s+\()[^\n]{0,60}?\s[-–—]{1,2}\s"
 )
+#: What follows the place of a dateline further into a text ("MOSCOW (Sputnik) -",
+#: "DONETSK, Nov. 14", "TIANJIN /China/"), when the place is written in capitals.
+DATELINE_TAIL = re.compile(r"\s*(?:,|\(|/|[-–—])")
 ANAPHOR = re.compile(
     r"\b(?:the|that|this) (?:(town|city|village|settlement|hamlet|locality)"
     r"|(region|oblast|province))\b|\bthere\b",
@@ -595,6 +611,19 @@ CONTINUATION = re.compile(
     r"|statement|data))\b|\b(?:also|as well)\b",
     _I,
 )
+#: A side named as an actor ("Ukrainian forces", "Russia's army", "Kyiv has"), not as a
+#: qualifier of a place ("in Ukraine's Luhansk region", "the Russian-held town").
+SIDE_ACTOR = re.compile(
+    r"\b(?:(Russia|Russian|Moscow)|(Ukraine|Ukrainian|Kyiv|Kiev))(?:'s|’s)?"
+    r"(?:\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|units|soldiers|servicemen"
+    r"|fighters|brigades?|battalions?|paratroopers|marines|militia|side|command|defenders"
+    r"|groups?|grouping|assault)\b|\s+(?:has|have|had|says|said|claims|claimed)\b"
+    r"|\s+(?:\w+ly\s+)?(?:\w+ed)\b)"
+)
+#: Capture words that say the place comes back to whom it belonged.
+RETAKE = _words(r"recaptur\w*|ret(?:ook|aken|ake|akes|aking)|regain\w*")
+#: "were driven out of", "was liberated by": the side named before a passive capture lost it.
+PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|is|are)\s+(?:\w+\s+)?$", _I)
 #: A side named in a sentence ("Russian air defence ..., the ministry said").
 SIDE_WORD = re.compile(r"\b(?:(Russia|Russian|Moscow)|(Ukraine|Ukrainian|Kyiv|Kiev))(?:'s|’s)?\b")
 SIDE_NAMES = {"RU": "Russian officials", "UA": "Ukrainian officials"}
