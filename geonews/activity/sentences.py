@@ -170,15 +170,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return _join_lists(spans, text)
 
 
+#: A list item longer than this that ends with a full stop is a sentence of its own.
+_ITEM = 40
+
+
 def _join_lists(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Join the items of a list to the sentence that introduces it with a colon."""
+    """Join the items of a list to the sentence that introduces it with a colon.
+
+    Items that are names or phrases ("• Odesa region,") join; an item that is a sentence
+    of its own (a longer one ending with a full stop) does not.
+    """
     out: list[tuple[int, int]] = []
     open_list = False
     for start, end in spans:
         item = text[start] in _BULLETS
-        if out and open_list and item:
+        closed = text[end - 1] in ".!?"
+        if out and open_list and item and not (closed and end - start > _ITEM):
             out[-1] = (out[-1][0], end)
-            open_list = text[end - 1] not in ".!?"
+            open_list = not closed
             continue
         out.append((start, end))
         open_list = text[end - 1] == ":"

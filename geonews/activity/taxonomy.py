@@ -574,7 +574,7 @@ CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
     (
         re.compile(
             r"\b(?:an? |the )?(?:\w+ )?sources? (?:familiar with|close to|in|within|at|from)"
-            r"(?: the)?(?: [\w-]+){1,2}",
+            r"(?: the)?(?: (?!" + ATTRIBUTION_VERB + r"\b)[\w-]+){1,3}",
             _I,
         ),
         SOURCE,

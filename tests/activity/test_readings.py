@@ -1,0 +1,137 @@
+"""How the events pipeline reads real reporting: one test per mechanism (issue 15, point 6).
+
+Every sentence here is written for these tests, in the style of wire copy, ministry
+statements and monitoring digests.
+"""
+
+import pytest
+
+from geonews.activity import events
+from geonews.mentions.parser import geoparse
+from tests.handparser import parse as stand_in
+
+DAY = "2025-11-20"
+
+
+@pytest.fixture(params=["stand-in", "geoparse"])
+def parse(request):
+    """Each test runs with the stand-in recogniser and with the real geoparser."""
+    return stand_in if request.param == "stand-in" else geoparse
+
+
+def _kinds(frame):
+    return sorted(zip(frame.place_name, frame.event_type, frame.sub_type, strict=True))
+
+
+# -- Disrupted weapons use ------------------------------------------------------------------
+def test_shoot_down_is_disrupted_weapons_use_not_a_strike(parse):
+    text = "Air defence units shot down 14 drones over Sumy overnight, the governor said."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert _kinds(frame) == [("Sumy", "Strategic developments", "Disrupted weapons use")]
+
+
+def test_interception_and_destroyed_drones_are_disrupted(parse):
+    text = (
+        "Ukrainian air defences intercepted a cruise missile near Kyiv. "
+        "Mobile fire groups destroyed nine Shahed drones over Odesa."
+    )
+    frame = events(text, date=DAY, geoparser=parse)
+    assert set(frame.sub_type) == {"Disrupted weapons use"}
+    assert set(frame.place_name) == {"Kyiv", "Odesa"}
+
+
+def test_drones_that_hit_are_still_a_strike(parse):
+    frame = events("Drones hit a fuel depot in Belgorod overnight.", date=DAY, geoparser=parse)
+    assert _kinds(frame) == [("Belgorod", "Explosions/Remote violence", "Air/drone strike")]
+
+
+# -- lists ----------------------------------------------------------------------------------
+def test_a_bulleted_list_under_a_colon_belongs_to_its_sentence(parse):
+    text = "Air defences downed 20 drones over three regions:\n\n • Sumy,\n • Kharkiv,\n • Odesa."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert set(frame.place_name) == {"Sumy", "Kharkiv", "Odesa"}
+    assert set(frame.sub_type) == {"Disrupted weapons use"}
+
+
+# -- claimants and status -------------------------------------------------------------------
+def test_a_belligerents_word_on_its_own_operations_is_claimed(parse):
+    text = "Russia's defence ministry said its troops had captured Myrnohrad."
+    row = events(text, date=DAY, geoparser=parse).iloc[0]
+    assert (row.place_name, row.claimant, row.status) == (
+        "Myrnohrad",
+        "Russian defence ministry",
+        "claimed",
+    )
+
+
+def test_a_victims_report_of_a_strike_at_home_is_reported(parse):
+    text = "A Russian missile hit a school in Kharkiv, Ukraine's air force said."
+    row = events(text, date=DAY, geoparser=parse).iloc[0]
+    assert (row.place_name, row.status) == ("Kharkiv", "reported")
+
+
+def test_the_claimant_carries_into_the_quote_that_goes_on(parse):
+    text = (
+        "Ukraine's General Staff said its troops had repelled an assault near Bakhmut. "
+        '"Our air defence also shot down two drones over Kharkiv," it said.'
+    )
+    frame = events(text, date=DAY, geoparser=parse)
+    kharkiv = frame[frame.place_name == "Kharkiv"].iloc[0]
+    assert (kharkiv.claimant, kharkiv.status) == ("Ukraine's General Staff", "claimed")
+
+
+def test_the_journalists_own_sentence_does_not_inherit_a_claimant(parse):
+    text = "The Kremlin said talks would go on next week. Drones struck Odesa overnight."
+    frame = events(text, date=DAY, geoparser=parse)
+    odesa = frame[frame.place_name == "Odesa"].iloc[0]
+    assert odesa.claimant is None and odesa.status == "reported"
+
+
+def test_an_unnamed_source_makes_a_claim(parse):
+    text = "Artillery shelled Kherson during the day, a source familiar with the situation said."
+    row = events(text, date=DAY, geoparser=parse).iloc[0]
+    assert (row.place_name, row.status) == ("Kherson", "claimed")
+
+
+# -- events told over several sentences -----------------------------------------------------
+def test_places_that_came_under_attack_go_on_with_the_shelling(parse):
+    text = "Russian artillery shelled Kherson overnight. Dnipro and Odesa also came under attack."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert set(frame.event_type) == {"Explosions/Remote violence"}
+    assert set(frame.place_name) == {"Kherson", "Dnipro", "Odesa"}
+
+
+def test_affected_with_nothing_reported_before_is_no_event(parse):
+    frame = events("Sumy and Odesa were badly affected.", date=DAY, geoparser=parse)
+    assert len(frame) == 0
+
+
+# -- captures -------------------------------------------------------------------------------
+def test_a_country_retaking_its_own_ground_is_a_battle(parse):
+    frame = events("Ukrainian forces retook Kupiansk on Monday.", date=DAY, geoparser=parse)
+    assert _kinds(frame) == [("Kupiansk", "Battles", "Government regains territory")]
+
+
+def test_the_side_driven_out_lost_the_place(parse):
+    text = "Ukrainian units were driven out of Myrnohrad, the Russian military said."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert _kinds(frame) == [("Myrnohrad", "Strategic developments", "Claimed capture")]
+
+
+def test_captured_soldiers_are_no_captured_place(parse):
+    frame = events("Ukrainian forces captured 12 soldiers near Bakhmut.", date=DAY, geoparser=parse)
+    assert "Claimed capture" not in set(frame.sub_type)
+    assert "Government regains territory" not in set(frame.sub_type)
+
+
+# -- where: the most specific place ---------------------------------------------------------
+def test_a_dateline_inside_the_text_is_no_event_place():
+    text = "Update 2 - KHARKIV, Nov 20 (Wire) - Russian drones struck Sumy overnight."
+    frame = events(text, date=DAY, geoparser=geoparse)
+    assert list(frame.place_name) == ["Sumy"]
+
+
+def test_a_country_gives_way_to_the_place_inside_it(parse):
+    text = "Russia launched 40 drones at Ukraine overnight, and one hit a house in Odesa."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.place_name) == ["Odesa"]
