@@ -302,7 +302,7 @@ class EventExtractor:
             seen.add(key)
             clause = _clause_of(clauses, trigger.start)
             span = _nearest_date(spans, clauses, p_start, p_end, trigger)
-            modality = _modality(masked_text, low_masked, clause[0], trigger, span, anchor)
+            modality = _modality(masked_text, low_masked, clause, trigger, span, anchor)
             if modality == "future" and span is not None and span.kind == "day" and anchor:
                 span = _refuture(sentence, span, anchor)
             claimants = [
@@ -311,6 +311,10 @@ class EventExtractor:
                 if c.scope[0] <= trigger.start < c.scope[1] or c.side_only
             ]
             event_type, sub_type = trigger.event_type, trigger.sub_type
+            if sub_type in ("Advance", "Claimed capture") and tx.ATTEMPT.search(
+                masked_text, clause[0], trigger.start
+            ):  # "tried to break through towards X": an attempt stopped is fighting
+                event_type, sub_type = tx.BATTLE, "Armed clash"
             if sub_type == "Claimed capture" and place.country in _SIDES:
                 side = _capturer(masked_text, clause[0], trigger, claimants)
                 if side is None and tx.RETAKE.match(masked_text, trigger.start):
@@ -858,19 +862,37 @@ def _nearest_date(
 def _modality(
     masked: str,
     low: str | None,
-    clause_start: int,
+    clause: tuple[int, int],
     trigger: _Trigger,
     span: DateSpan | None,
     anchor: dt.date | None,
 ) -> str:
+    """Whether the trigger's clause reports what happened, or what will, could or would.
+
+    Read from the clause's words before the trigger ("threatened to seize", "could
+    advance", "the goal is the liberation of"), its conditionals anywhere ("... if the
+    front collapses", "should Kyiv refuse"), and the verb that follows a noun trigger
+    ("the meeting is expected to", "capturing X would be"); "tried to storm" was done.
+    """
+    start, end = clause
     if trigger.sub_type == "Threat":
         return "conditional"
-    if _search(tx.CONDITIONAL, masked, low, clause_start, trigger.start):
+    before = masked[start : trigger.start]
+    attempt = tx.ATTEMPT.search(before) is not None  # "tried to break through": it happened
+    if _search(tx.CONDITIONAL, masked, low, start, trigger.start) or _search(
+        tx.IF_CLAUSE, masked, low, start, end
+    ):
         return "conditional"
-    if _search(tx.FUTURE, masked, low, clause_start, trigger.start):
+    if _search(tx.HYPOTHETICAL, masked, low, start, trigger.start):
+        return "hypothetical"
+    if not attempt and _search(tx.FUTURE, masked, low, start, trigger.start):
         return "future"
-    if masked[clause_start : trigger.start].rstrip().endswith(" to"):  # "Envoys to meet"
+    if not attempt and before.rstrip().endswith(" to"):  # "Envoys to meet"
         return "future"
+    subject = len(before.split()) <= 2  # "Capturing X would be", "The meeting is expected"
+    after = tx.VERB_AFTER.match(masked, trigger.end) if subject else None
+    if after is not None and after.end() <= end:
+        return "hypothetical" if after.group("would") else "future"
     if span is not None and span.date is not None and anchor is not None and span.date > anchor:
         return "future"
     return "actual"

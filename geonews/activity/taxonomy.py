@@ -72,7 +72,7 @@ EVENT_TYPES = (
 )
 #: Event statuses, from undisputed to disputed (the map draws them solid to dotted).
 EVENT_STATUSES = ("reported", "claimed", "contested", "denied")
-MODALITIES = ("actual", "future", "conditional")
+MODALITIES = ("actual", "future", "conditional", "hypothetical")
 PRECISIONS = ("settlement", "region", "country", "area")
 
 BATTLE = "Battles"
@@ -168,7 +168,8 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
     (
         _words(
             r"clash(?:es|ed)?|fighting|fought|fierce fight(?:s|ing)?|battl(?:e|es|ed|ing)"
-            r"|firefights?|skirmish(?:es)?|repel(?:led|s)?|repuls(?:ed|es)|storm(?:ed|ing)"
+            r"|firefights?|skirmish(?:es)?|repel(?:led|s)?|repuls(?:ed|es)|storm(?:ed|ing|s)?"
+            r"|defeated|routed"
             r"|counter-?attacks?|counter-?offensive|combat|engaged"
         ),
         BATTLE,
@@ -222,7 +223,8 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
     (
         _words(
             r"advanc(?:ed|es|ing|e)|gain(?:ed|s)? ground|push(?:ed|ing) (?:forward|towards?)"
-            r"|entered|enter(?:ing|s)?|broke into|pushed into"
+            r"|entered|enter(?:ing|s)?|broke into|pushed into|br(?:eak|oke|eaking|eaks) through"
+            r"|improv(?:ed|ing) (?:their |its )?(?:tactical )?positions?"
             r"|(?:grind|grinding|press|pressing|push|pushing|inch|inching|creep|creeping)"
             r"\s+(?:forward|ahead|on)\b"
         ),
@@ -325,8 +327,28 @@ FUTURE = re.compile(
     _I,
 )
 CONDITIONAL = re.compile(
-    r"\b(?:threat(?:en)?(?:ed|s)? to|vow(?:ed|s)? to|warn(?:ed|s)?|if|unless|would|could|may"
-    r"|might|demand(?:ed|s)?|ultimatum|should)\b",
+    r"\b(?:threat(?:en)?(?:ed|s)? to|vow(?:ed|s)? to|warn(?:ed|s)?|if|unless"
+    r"|demand(?:ed|s)?|ultimatum|should|in case|in the event)\b",
+    _I,
+)
+#: A condition anywhere in the clause: "Russian forces could advance if the front breaks".
+IF_CLAUSE = re.compile(r"\b(?:if|unless|should (?:\w+ )?(?:fail|refuse|reject))\b", _I)
+#: What could or would happen, or is only aimed at: "could advance", "would be a victory",
+#: "the goal is the liberation of".
+HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|may|might|can|potentially|possible|possibility|risk of|hopes? (?:for|of)"
+    r"|(?:goal|aim|priority|objective|task|intention|ambition|dream)s?\b[^.;]{0,40}?"
+    r"\b(?:is|was|remains|of|to)|seek(?:s|ing)? to|aim(?:s|ed|ing)? (?:to|at))\b",
+    _I,
+)
+#: "tried to break through", "an attempt to attack": the attempt happened.
+ATTEMPT = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying)|bid)\s+to\s+$", _I)
+#: The verb after a noun or gerund trigger: "the meeting is expected to", "capturing X would
+#: be"; close by, with no clause between.
+VERB_AFTER = re.compile(
+    r"[^,;.]{0,50}?\b(?:(?P<would>would|could|might)\s+(?:be|represent|mark|give|mean|open"
+    r"|allow|deal|bring|become)|(?:is|are) (?:expected|due|scheduled|set|planned|going) to"
+    r"|will (?:be|take place|start|begin|resume))\b",
     _I,
 )
 
@@ -345,6 +367,10 @@ DESCRIPTIVE_CLAUSE = re.compile(
 TOPIC_BEFORE = re.compile(
     r"(?:\b(?:war|conflict|peace|invasion|crisis|ceasefire|truce|deal|plan|settlement|aid"
     r"|support)\s+(?:in|on|over|for|with|against|to|between)\s+(?:the\s+)?"
+    r"|\b(?:talks|negotiations|agreement|accord|summit|meeting|consultations|discussions?"
+    r"|deal|focus|return|future|fate|status)\s+(?:on|over|about|regarding|of"
+    r"|concerning)\s+(?:the\s+)?(?:(?:occupied|eastern|western|southern|northern)\s+)?"
+    r"|\b(?:beyond|regarding|concerning)\s+(?:the\s+)?"
     r"|\b(?:envoy|ambassador|minister|president|leader|delegation|negotiators?|officials?)"
     r"\s+(?:to|of|for|from)\s+(?:the\s+)?"
     r"|\b(?:governor|mayor|head)\s+of\s+(?:the\s+)?"
@@ -363,7 +389,8 @@ REFERENCE_BEFORE = re.compile(
 MODIFIER_AFTER = re.compile(
     r"(?:'s)?[\s-]+(?:envoys?|officials?|plan|president|delegations?|negotiators?|proposals?"
     r"|drafted|brokered|backed|led|based|made|special|secretary|administration|government"
-    r"|military|forces|troops|army|navy|air force|leaders?|governor|mayor)\b"
+    r"|military|forces|troops|army|navy|air force|leaders?|governor|mayor|war|conflict"
+    r"|crisis|peace|talks|meeting|summit|negotiations|issue|question|settlement)\b"
     r"|'s\s+(?:\w+\s+){0,2}?(?:minister|president|leader|officials?|government|army|military"
     r"|forces|troops|navy|envoys?|delegation|spokes\w+|command|ministry|allies|air force"
     r"|general staff)\b"
@@ -657,6 +684,6 @@ LOWER = {
         NOT_TRIGGERS, ANAPHOR, CONTESTED, HEDGES, DENIED, NOT_DENIED, NEGATION, AFTERWORD,
         TOPIC_BEFORE, REFERENCE_BEFORE, MODIFIER_AFTER, IMPLIED, CIVILIANS, GROUND,
         ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY, INTERVENTION,
-        IMPACT,
+        IMPACT, IF_CLAUSE, HYPOTHETICAL,
     )
 }  # fmt: skip

@@ -135,3 +135,39 @@ def test_a_country_gives_way_to_the_place_inside_it(parse):
     text = "Russia launched 40 drones at Ukraine overnight, and one hit a house in Odesa."
     frame = events(text, date=DAY, geoparser=parse)
     assert list(frame.place_name) == ["Odesa"]
+
+
+# -- modality -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Capturing Pokrovsk in full would be a major gain for Russian forces.", "hypothetical"),
+        ("Russian troops may soon storm Huliaipole, analysts said.", "hypothetical"),
+        ("Should the front collapse, Russian forces will seize Kupiansk.", "conditional"),
+        ("The goal remains the liberation of Kupiansk, the minister said.", "hypothetical"),
+        ("The meeting in Geneva is expected to last two days.", "future"),
+        ("Ukrainian units tried to break through towards Belgorod overnight.", "actual"),
+    ],
+)
+def test_modality_of_what_could_would_or_will_happen(text, modality, parse):
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.modality) == [modality]
+
+
+def test_an_attempted_advance_that_was_stopped_is_a_battle(parse):
+    text = "Ukrainian units tried to advance towards Belgorod but were stopped."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert _kinds(frame) == [("Belgorod", "Battles", "Armed clash")]
+
+
+# -- topics are no places -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys held talks on Ukraine in Geneva on Monday.",
+        "Leaders met in Geneva, where the Ukraine war dominated the agenda.",
+    ],
+)
+def test_a_topic_of_talks_is_no_place_of_them(text, parse):
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.place_name) == ["Geneva"]
