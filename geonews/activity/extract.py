@@ -60,6 +60,8 @@ _Located = tuple[Place, str, int, int]  # place, surface form, start, end (sente
 _DAY = dt.timedelta(days=1)
 _DISRUPTED = "Disrupted weapons use"
 _REGAINS = "Government regains territory"
+#: "met ... to discuss": how far an infinitive of purpose stands from the event it serves.
+_PURPOSE_GAP = 60
 #: The two sides of the war, as claimant sides and as country codes.
 _SIDES = ("RU", "UA")
 #: Events dated further back than this before the article are background, not news.
@@ -148,16 +150,17 @@ class EventExtractor:
             raise InvalidInput(f"document {doc.doc_id!r} has no text: {text!r}")
         dateline = tx.DATELINE.match(text)
         skip = dateline.end() if dateline else 0  # "KYIV, Dec 2 (Wire) -": where it was filed
-        # "fighting in eastern Ukraine" happens in the eastern-Ukraine area, not the country
-        mentions = sorted(
-            (
-                replace(m, place=m.part) if m.part else m
-                for m in self.geoparser(text)
-                if m.start >= skip and not _is_dateline(text, m)
-            ),
-            key=lambda m: m.start,
-        )
+        mentions = []
+        filed: list[Mention] = []  # the datelines' places: where the reporter was
+        for m in self.geoparser(text):
+            if m.start < skip or _is_dateline(text, m):
+                filed.append(m)
+                continue
+            # "fighting in eastern Ukraine" happens in the eastern-Ukraine area
+            mentions.append(replace(m, place=m.part) if m.part else m)
+        mentions.sort(key=lambda m: m.start)
         found = self._document_events(text, mentions, doc.date)
+        _meet_at_dateline(found, filed)
         found = merge_document(found)
         rows = []
         for i, event in enumerate(found):
@@ -387,6 +390,8 @@ class EventExtractor:
                 continue
             if _match(tx.MODIFIER_AFTER, sentence, low, end):
                 continue
+            if _is_state(mention.place) and _match(tx.ACTOR_VERB, sentence, low, end):
+                continue  # "Russia launched drones at Sumy": Russia acts, Sumy is the place
             if _search(tx.REFERENCE_BEFORE, sentence, low, max(0, start - 40), start):
                 references.append((mention.place, mention.text, start, end))
                 continue
@@ -439,6 +444,26 @@ class EventExtractor:
             "url": doc.url,
             "geometry": self.geometry(place),
         }
+
+
+def _meet_at_dateline(found: list[_Event], filed: list[Mention]) -> None:
+    """Put talks or a visit said to be in a country at the dateline's city in it.
+
+    "RIYADH (Wire) - Envoys met in Saudi Arabia on Tuesday": the meeting was in Riyadh,
+    the most specific place the text gives for it.
+    """
+    cities = [m for m in filed if m.place is not None and m.place.kind == "settlement"]
+    for event in found:
+        if event.event_type != tx.DIPLOMACY or event.place.kind != "country":
+            continue
+        city = next((m for m in cities if m.place.country == event.place.country), None)
+        if city is not None:
+            event.place, event.place_text = city.place, city.text
+
+
+def _is_state(place: Place) -> bool:
+    """Whether a place can stand for a state: a country or a national capital."""
+    return place.kind == "country" or bool(place.raw.get("capital"))
 
 
 def _is_dateline(text: str, mention: Mention) -> bool:
@@ -565,15 +590,15 @@ def _triggers(
     out = []
     ground = _search(tx.GROUND, masked, low) is not None
     for trig in found:
-        if trig.sub_type == "follow-on":
-            kind = recent if recent is not None else (tx.EXPLOSION, tx.SHELLING)
-            if recent is None and "fire" not in masked[trig.start : trig.end].lower():
-                continue  # "were affected", with nothing reported before: by what?
-            trig = _Trigger(*kind, trig.start, trig.end)
-        elif trig.sub_type == "generic":
-            word = masked[trig.start : trig.end].lower()
-            if weapons:
-                kind = (tx.EXPLOSION, tx.SHELLING if shelling else tx.AIR)
+        phrase = masked[trig.start : trig.end].lower()
+        if trig.sub_type == "follow-on" and recent is not None:
+            trig = _Trigger(*recent, trig.start, trig.end)
+        elif trig.sub_type == "follow-on" and "under" not in phrase:
+            continue  # "were affected", with nothing reported before: by what?
+        elif trig.sub_type in ("generic", "follow-on"):  # "came under attack"
+            word = phrase.rsplit(" ", 1)[-1]
+            if weapons or word in ("fire", "shelling"):
+                kind = (tx.EXPLOSION, tx.SHELLING if shelling or not weapons else tx.AIR)
             elif _search(tx.CIVILIANS, masked, low) and not ground:
                 kind = (tx.VIOLENCE, "Attack")
             elif word.startswith(("strike", "struck", "hit")):  # "forces launched strikes"
@@ -591,6 +616,17 @@ def _triggers(
         elif trig.event_type == tx.EXPLOSION and shelling:  # missiles named: a missile attack
             trig = _Trigger(tx.EXPLOSION, tx.SHELLING, trig.start, trig.end)
         out.append(trig)
+    # "met in Geneva to discuss ...": the purpose belongs to the event before it
+    out = [
+        t
+        for t in out
+        if not (
+            masked[max(0, t.start - 3) : t.start].lower() == "to "
+            and any(
+                o.event_type == t.event_type and 0 < t.start - o.end <= _PURPOSE_GAP for o in out
+            )
+        )
+    ]
     threats = [t.start for t in out if t.sub_type == "Threat"]
     if threats:  # "threatened to seize ... if Kyiv did not withdraw": one threat
         first = min(threats)

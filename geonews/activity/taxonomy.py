@@ -398,6 +398,16 @@ MODIFIER_AFTER = re.compile(
     r"|\s+and\s+[A-Z][\w.]*\s+(?:officials|delegations?|negotiators|envoys|leaders|forces|troops)",
     _I,
 )
+#: A country or capital that does something is the state acting, not a place: "Kyiv retook
+#: swathes of territory", "Russia launched drones"; one that suffers it stays a place
+#: ("Kyiv was shelled", "Kyiv came under attack", "Kyiv saw heavy shelling").
+ACTOR_VERB = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?"
+    r"(?!(?:came|come|comes|saw|sees|faced|faces|suffered|suffers|endured|experienced|woke"
+    r"|remained|remains|is|was|were|are|been|lies|lay|heard|needs|needed)\b)"
+    r"(?:\w+ed|said|says|retake|retook|took|takes|struck|strikes|hit|hits|launched|launches"
+    r"|fired|fires|sent|sends|stepped|wants|insists|claims|began|begins|built|drew|shot|won)\b"
+)
 #: Demonym + target noun: "Ukrainian targets" implies an event in Ukraine.
 IMPLIED = re.compile(
     r"\b(?:on|at|against|into|across|targeting|targeted|hit|struck|shelled|attacked|bombed)"
@@ -417,7 +427,8 @@ DEMONYM_COUNTRY = {
 }
 #: A wire dateline at the top of a dispatch: "MOSCOW, Dec 2 (Wire) -", "KYIV (AP) —".
 DATELINE = re.compile(
-    r"\s*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,|\s+\()[^\n]{0,60}?\s[-–—]{1,2}\s"
+    r"\s*(?:date [\d-]+\s+)?"  # the excerpt's own date, where a stored page gives one
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,|\s+\()[^\n]{0,60}?\s[-–—]{1,2}\s"
 )
 #: What follows the place of a dateline further into a text ("MOSCOW (Sputnik) -",
 #: "DONETSK, Nov. 14", "TIANJIN /China/"), when the place is written in capitals.
@@ -684,6 +695,6 @@ LOWER = {
         NOT_TRIGGERS, ANAPHOR, CONTESTED, HEDGES, DENIED, NOT_DENIED, NEGATION, AFTERWORD,
         TOPIC_BEFORE, REFERENCE_BEFORE, MODIFIER_AFTER, IMPLIED, CIVILIANS, GROUND,
         ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY, INTERVENTION,
-        IMPACT, IF_CLAUSE, HYPOTHETICAL,
+        IMPACT, IF_CLAUSE, HYPOTHETICAL, ACTOR_VERB,
     )
 }  # fmt: skip

@@ -171,3 +171,28 @@ def test_an_attempted_advance_that_was_stopped_is_a_battle(parse):
 def test_a_topic_of_talks_is_no_place_of_them(text, parse):
     frame = events(text, date=DAY, geoparser=parse)
     assert list(frame.place_name) == ["Geneva"]
+
+
+# -- states as actors, datelines, purposes --------------------------------------------------
+def test_a_state_that_acts_is_no_event_place(parse):
+    text = "Russia launched drones at Sumy overnight."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.place_name) == ["Sumy"]
+
+
+def test_a_capital_that_suffers_the_attack_stays_a_place(parse):
+    frame = events("Kyiv came under attack overnight.", date=DAY, geoparser=parse)
+    assert list(frame.place_name) == ["Kyiv"]
+
+
+def test_talks_in_a_country_meet_at_the_datelines_city():
+    text = "GENEVA, Nov 20 (Wire) - Envoys met in Switzerland on Thursday."
+    frame = events(text, date=DAY, geoparser=geoparse)
+    assert list(frame.place_name) == ["Geneva"]
+    assert list(frame.modality) == ["actual"]
+
+
+def test_an_infinitive_of_purpose_belongs_to_the_meeting(parse):
+    text = "Envoys met in Geneva on Tuesday to discuss a ceasefire."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(zip(frame.place_name, frame.modality, strict=True)) == [("Geneva", "actual")]
