@@ -539,6 +539,9 @@ def _party_claims(found: list[_Event]) -> None:
         if any(name == tx.SOURCE for name, _ in event.claimants):
             event.status = "claimed"  # an unnamed source is a hedge
             continue
+        if event.sub_type == _DISRUPTED:
+            event.status = "claimed"  # shoot-downs are counted by the side that shot
+            continue
         if not sides:
             continue
         if event.event_type in (tx.EXPLOSION, tx.VIOLENCE) and event.place.country in sides:
@@ -699,9 +702,12 @@ def _claims(sentence: str, low: str | None, mentions: list[Mention], offset: int
             if sentence[:start].rstrip().endswith(","):  # "..., X said (on Sunday, using ...)"
                 short = len(tail) < 25 or sentence[after.end() :].lstrip().startswith(",")
                 scope = (0, start) if short else (after.end(), n)
+        elif start <= 3 and tx.ATTRIBUTION_COLON.match(sentence, end):  # "Ministry: ..."
+            scope = (end, n)
         elif before is not None:
             rest = sentence[end:].strip(" .,\"'”")
-            if "accord" in before.group().lower() or "cit" in before.group().lower():
+            said = before.group().lower()
+            if "accord" in said or "cit" in said or said.rstrip().endswith(("by", "of", "from")):
                 scope = (0, n)
             elif (
                 not rest

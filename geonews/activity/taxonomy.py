@@ -644,9 +644,10 @@ SIDE_CLAIM = re.compile(
 )
 #: How a paragraph opens that goes on with the previous one's account (and its claimant).
 CONTINUATION = re.compile(
-    r"^[\"“'‘«]|^(?:specifically|in particular|in addition|additionally|furthermore|moreover"
-    r"|besides|it (?:said|added)|according to (?:the|this|that) (?:information|report"
-    r"|statement|data))\b|\b(?:also|as well)\b",
+    r"^[\"“'‘«•◽◾▪▫‣●○■□◦]|^(?:specifically|in particular|in addition|additionally"
+    r"|furthermore|moreover|besides|it (?:said|added)"
+    r"|according to (?:the|this|that) (?:information|report|statement|data))\b"
+    r"|\b(?:also|as well)\b",
     _I,
 )
 #: A side named as an actor ("Ukrainian forces", "Russia's army", "Kyiv has"), not as a
@@ -666,7 +667,9 @@ PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|is|are)\s+(?:\w+\s+)?$", 
 SIDE_WORD = re.compile(r"\b(?:(Russia|Russian|Moscow)|(Ukraine|Ukrainian|Kyiv|Kiev))(?:'s|’s)?\b")
 SIDE_NAMES = {"RU": "Russian officials", "UA": "Ukrainian officials"}
 ATTRIBUTION_ANY = re.compile(
-    r"\b" + ATTRIBUTION_VERB + r"\b|\baccording to\b|\bcit(?:ed|ing)\b", _I
+    r"\b" + ATTRIBUTION_VERB + r"\b|\baccording to\b|\bcit(?:ed|ing)\b"
+    r"|\b(?:statement|report|briefing|update|message) (?:by|of|from)\b|:\s",
+    _I,
 )
 ATTRIBUTION_AFTER = re.compile(
     r"(?:\s*,[^,]{0,60},)?\s+(?:(?:on|in|late|early|earlier|later)\s+(?:\w+\s+){0,3}?)?"
@@ -675,8 +678,12 @@ ATTRIBUTION_AFTER = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+\w+))?(?:\s+that\b)?",
 )
 ATTRIBUTION_BEFORE = re.compile(
-    r"(?:\b" + ATTRIBUTION_VERB + r"(?:\s+by)?|\baccording to|\bcited|\bciting)\s+$", _I
+    r"(?:\b" + ATTRIBUTION_VERB + r"(?:\s+by)?|\baccording to|\bcited|\bciting"
+    r"|\b(?:statement|report|briefing|update|message) (?:by|of|from))\s+$",
+    _I,
 )
+#: A headline or lead that names who speaks before a colon: "Russian Defence Ministry: ...".
+ATTRIBUTION_COLON = re.compile(r"\s*:\s")
 
 
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:

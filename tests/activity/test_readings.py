@@ -196,3 +196,19 @@ def test_an_infinitive_of_purpose_belongs_to_the_meeting(parse):
     text = "Envoys met in Geneva on Tuesday to discuss a ceasefire."
     frame = events(text, date=DAY, geoparser=parse)
     assert list(zip(frame.place_name, frame.modality, strict=True)) == [("Geneva", "actual")]
+
+
+def test_a_shoot_down_is_the_shooters_claim(parse):
+    frame = events("Two missiles were shot down over Kyiv.", date=DAY, geoparser=parse)
+    assert list(frame.status) == ["claimed"]
+
+
+def test_a_statement_headline_speaks_for_its_bullets(parse):
+    text = (
+        "Statement by Russia's defence ministry\n\n"
+        "◽️Units of the Centre group have liberated Myrnohrad.\n\n"
+        "◽️Russian troops repelled three attacks near Pokrovsk."
+    )
+    frame = events(text, date=DAY, geoparser=parse)
+    assert set(frame.claimant) == {"Russian defence ministry"}
+    assert set(frame.status) == {"claimed"}
