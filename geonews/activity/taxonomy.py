@@ -132,6 +132,7 @@ AIR_WEAPONS = _words(
 SHELL_WEAPONS = _words(
     r"missiles?|rockets?|artillery|shell(?:ed|ing|s)?|mortars?|ballistic|Iskanders?|Kinzhals?"
     r"|MLRS|HIMARS|barrages?|bombardments?|bombarded|cluster munitions?"
+    r"|inflicted (?:fire )?(?:damage|losses|defeat)|fire (?:attacks?|damage|strikes?|raids?)"
 )
 GROUND = _words(r"troops|forces|infantry|soldiers|units|assault groups?|fighters|brigades?|tanks")
 #: Police action against protesters: "Protest with intervention".
@@ -287,6 +288,9 @@ NOT_TRIGGERS = _words(
     r"|struck (?:a|an|the) (?:deal|agreement|balance|chord|note|tone)"
     r"|deployment (?:points?|sites?|areas?|bases?)|points? of temporary deployment"
     r"|\w+-(?:carrying|capable)|air defen[cs]e"
+    # what a base or a weapon is known for is background, not an event
+    r"|(?:used|involved|employed|known) (?:in|for) (?:\w+[- ]){0,3}?(?:strikes|attacks|raids"
+    r"|shelling|bombardments?)"
     # people are captured or taken, not places
     r"|(?:get|gets|got|getting|be|being) captured|taken (?:prisoner|captive|hostage)"
     r"|captur(?:ed|ing|e) (?:\d+ |several |two |three |a group of )?(?:\w+ )?(?:soldiers"
@@ -371,6 +375,9 @@ TOPIC_BEFORE = re.compile(
     r"|deal|focus|return|future|fate|status)\s+(?:on|over|about|regarding|of"
     r"|concerning)\s+(?:the\s+)?(?:(?:occupied|eastern|western|southern|northern)\s+)?"
     r"|\b(?:beyond|regarding|concerning)\s+(?:the\s+)?"
+    # "Stepnohirsk, a town in Ukraine's Zaporizhzhia region": what the town is in
+    r"|\b(?:a|an|the)\s+(?:\w+\s+)?(?:town|city|village|settlement|port|hamlet|district)"
+    r"\s+in\s+(?:the\s+)?(?:\w+(?:'s|’s)\s+)?"
     r"|\b(?:envoy|ambassador|minister|president|leader|delegation|negotiators?|officials?)"
     r"\s+(?:to|of|for|from)\s+(?:the\s+)?"
     r"|\b(?:governor|mayor|head)\s+of\s+(?:the\s+)?"

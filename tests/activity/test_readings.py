@@ -212,3 +212,20 @@ def test_a_statement_headline_speaks_for_its_bullets(parse):
     frame = events(text, date=DAY, geoparser=parse)
     assert set(frame.claimant) == {"Russian defence ministry"}
     assert set(frame.status) == {"claimed"}
+
+
+def test_what_a_base_is_used_for_is_background(parse):
+    text = "The airfield near Belgorod has been used in missile strikes on Kharkiv."
+    assert len(events(text, date=DAY, geoparser=parse)) == 0
+
+
+def test_the_region_a_town_is_in_is_no_second_event():
+    text = "Shelling killed a man in Huliaipole, a town in Ukraine's Zaporizhzhia region."
+    frame = events(text, date=DAY, geoparser=geoparse)
+    assert list(frame.place_name) == ["Huliaipole"]
+
+
+def test_a_fire_attack_is_shelling(parse):
+    text = "Russian units carried out a fire attack on positions near Kupiansk, the ministry said."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert set(frame.event_type) == {"Explosions/Remote violence"}
