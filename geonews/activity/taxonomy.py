@@ -36,6 +36,7 @@ Non-violent transfer of territory    Non-violent transfer of territory
 Strategic developments /             Strategic developments /
 Disrupted weapons use                Disrupted weapons use (interceptions,
                                      shoot-downs, defusals)
+Strategic developments / Agreement   Strategic developments / Agreement
 Strategic developments / Threat      not coded by ACLED; kept, always with
                                      ``modality="conditional"``
 Diplomacy / Talks                    Strategic developments / Agreement (or Other)
@@ -111,6 +112,7 @@ ACLED = {
         "Non-violent transfer of territory",
     ),
     (STRATEGIC, "Disrupted weapons use"): ("Strategic developments", "Disrupted weapons use"),
+    (STRATEGIC, "Agreement"): ("Strategic developments", "Agreement"),
     (STRATEGIC, "Threat"): ("Strategic developments", "Other"),
     (DIPLOMACY, "Talks"): ("Strategic developments", "Agreement"),
     (DIPLOMACY, "Visit"): ("Strategic developments", "Other"),
@@ -154,6 +156,10 @@ DISRUPTED = _words(
     r"|(?:destroyed|destroying|eliminated|knocked out) (?:\w+ ){0,4}?(?:drones|UAVs|missiles"
     r"|Shaheds|unmanned (?:aerial|surface) vehicles|(?:guided )?rockets|glide bombs|aerial bombs"
     r"|sea drones|(?:unmanned|uncrewed) boats)"
+    # the passive: "11 drones were destroyed", "the drone attack was repelled"
+    r"|(?:drones|UAVs|missiles|Shaheds|rockets|(?:drone|missile|air|aerial|UAV) (?:attacks?"
+    r"|raids?|strikes?)) (?:\w+ ){0,4}?(?:was|were|had been|has been|have been) (?:\w+ )?"
+    r"(?:destroyed|eliminated|neutrali[sz]ed|repelled|repulsed|thwarted|foiled)"
 )
 #: Words that say a weapon got through after all ("debris damaged a house"): a clause with
 #: them keeps its strike alongside the interception.
@@ -250,6 +256,15 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
         _words(r"threat(?:en)?(?:ed|s)?\s+(?:\w+\s+){0,2}?to|vow(?:ed|s)?\s+to|ultimatum"),
         STRATEGIC,
         "Threat",
+    ),
+    (
+        _words(
+            r"agreed (?:on|to)|reached (?:an |a |the )?(?:agreement|deal|accord)"
+            r"|(?:an |the )?agreement (?:on|was reached|was signed)"
+            r"|signed (?:an? |the )?(?:agreement|deal|accord|memorandum)"
+        ),
+        STRATEGIC,
+        "Agreement",
     ),
     (
         _words(

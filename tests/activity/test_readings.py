@@ -229,3 +229,15 @@ def test_a_fire_attack_is_shelling(parse):
     text = "Russian units carried out a fire attack on positions near Kupiansk, the ministry said."
     frame = events(text, date=DAY, geoparser=parse)
     assert set(frame.event_type) == {"Explosions/Remote violence"}
+
+
+def test_drones_reported_destroyed_are_disrupted(parse):
+    text = "Eleven drones were destroyed over Odesa, the air force said."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert _kinds(frame) == [("Odesa", "Strategic developments", "Disrupted weapons use")]
+
+
+def test_an_agreement_reached_at_talks_is_an_agreement(parse):
+    text = "The delegations agreed on a prisoner exchange at the talks in Geneva."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert ("Geneva", "Strategic developments", "Agreement") in _kinds(frame)
