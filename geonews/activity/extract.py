@@ -598,6 +598,16 @@ def _triggers(
             trig = _Trigger(*recent, trig.start, trig.end)
         elif trig.sub_type == "follow-on" and "under" not in phrase:
             continue  # "were affected", with nothing reported before: by what?
+        elif trig.sub_type == "explosion":  # "an explosion on the bridge"
+            if _search(tx.PLANTED, masked, low):
+                kind = (tx.EXPLOSION, tx.REMOTE)
+            elif weapons:
+                kind = (tx.EXPLOSION, tx.SHELLING if shelling else tx.AIR)
+            elif recent is not None and recent[0] == tx.EXPLOSION:
+                kind = recent
+            else:
+                kind = (tx.EXPLOSION, tx.REMOTE)
+            trig = _Trigger(*kind, trig.start, trig.end)
         elif trig.sub_type in ("generic", "follow-on"):  # "came under attack"
             word = phrase.rsplit(" ", 1)[-1]
             if weapons or word in ("fire", "shelling"):

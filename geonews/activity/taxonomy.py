@@ -17,6 +17,9 @@ Shelling/artillery/missile attack    Shelling/artillery/missile attack
 Explosions/Remote violence /         Explosions/Remote violence / Air/drone strike
 Air/drone strike                     (drones, aircraft or glide bombs alone; when
                                      missiles are named too, the missile attack)
+Explosions/Remote violence /         Explosions/Remote violence / Remote
+Remote explosive/landmine/IED        explosive/landmine/IED (bombs, mines, a blast
+                                     with no weapon fired named)
 Violence against civilians / Attack  Violence against civilians / Attack
 Violence against civilians /         Violence against civilians /
 Abduction/forced disappearance       Abduction/forced disappearance
@@ -84,6 +87,7 @@ STRATEGIC = "Strategic developments"
 DIPLOMACY = "Diplomacy"
 
 SHELLING = "Shelling/artillery/missile attack"
+REMOTE = "Remote explosive/landmine/IED"
 AIR = "Air/drone strike"
 
 #: (event_type, sub_type) -> (ACLED event type, ACLED sub-event type).
@@ -96,6 +100,7 @@ ACLED = {
     ),
     (EXPLOSION, SHELLING): ("Explosions/Remote violence", SHELLING),
     (EXPLOSION, AIR): ("Explosions/Remote violence", AIR),
+    (EXPLOSION, REMOTE): ("Explosions/Remote violence", REMOTE),
     (VIOLENCE, "Attack"): ("Violence against civilians", "Attack"),
     (VIOLENCE, "Abduction/forced disappearance"): (
         "Violence against civilians",
@@ -137,6 +142,11 @@ SHELL_WEAPONS = _words(
     r"|inflicted (?:fire )?(?:damage|losses|defeat)|fire (?:attacks?|damage|strikes?|raids?)"
 )
 GROUND = _words(r"troops|forces|infantry|soldiers|units|assault groups?|fighters|brigades?|tanks")
+#: What is planted rather than fired: a blast with these is a remote explosive.
+PLANTED = _words(
+    r"(?:truck|car|roadside|improvised) bombs?|bombs? (?:planted|hidden)|IEDs?|landmines?|mines?"
+    r"|explosive devices?|explosives|sabotage|saboteurs"
+)
 #: Police action against protesters: "Protest with intervention".
 INTERVENTION = _words(
     r"detain(?:ed|s)?|arrest(?:ed|s)?|dispers(?:ed|e)|tear gas|rubber bullets|beat(?:en)?"
@@ -194,6 +204,8 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
         "follow-on",
     ),
     (_words(r"attack(?:s|ed)?|assaults?|assaulted|strikes?|struck|hit"), "", "generic"),
+    # a blast without its weapon named: settled from the sentence and the text before
+    (_words(r"explosions?|blasts?|exploded|detonat(?:ed|ion|ions)"), "", "explosion"),
     (
         _words(r"executed|execution|tortur(?:ed|e)|shot dead|summarily killed|raped"),
         VIOLENCE,
@@ -724,6 +736,6 @@ LOWER = {
         NOT_TRIGGERS, ANAPHOR, CONTESTED, HEDGES, DENIED, NOT_DENIED, NEGATION, AFTERWORD,
         TOPIC_BEFORE, REFERENCE_BEFORE, MODIFIER_AFTER, IMPLIED, CIVILIANS, GROUND,
         ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY, INTERVENTION,
-        IMPACT, IF_CLAUSE, HYPOTHETICAL, ACTOR_VERB,
+        IMPACT, IF_CLAUSE, HYPOTHETICAL, ACTOR_VERB, PLANTED,
     )
 }  # fmt: skip

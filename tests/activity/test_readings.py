@@ -231,6 +231,9 @@ D = "Strategic developments", "Disrupted weapons use"
          ("Battles", "Government regains territory")),
         ("Ukrainian units were driven out of Myrnohrad, the Russian military said.",
          "Myrnohrad", ("Strategic developments", "Claimed capture")),
+        # a blast: a planted bomb is a remote explosive; after drones, the drones' strike
+        ("A truck bomb exploded on the bridge near Kherson.", "Kherson",
+         ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
         # an attempted advance that was stopped is fighting
         ("Ukrainian units tried to advance towards Belgorod but were stopped.", "Belgorod",
          ("Battles", "Armed clash")),
@@ -239,3 +242,10 @@ D = "Strategic developments", "Disrupted weapons use"
 def test_one_kind_of_event(text, place, kind, parse):
     frame = events(text, date=DAY, geoparser=parse)
     assert _kinds(frame) == [(place, *kind)]
+
+
+def test_explosions_after_a_drone_attack_go_on_with_it(parse):
+    text = "Russian drones attacked Odesa overnight. Later, explosions were heard in Kherson."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert set(frame.sub_type) == {"Air/drone strike"}
+    assert set(frame.place_name) == {"Odesa", "Kherson"}
