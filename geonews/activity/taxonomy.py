@@ -336,6 +336,7 @@ NOT_DENIED = _words(r"neither confirm\w* nor den\w*|(?:confirm|den)\w* or den\w*
 NEGATION = re.compile(r"\b(?:not|never|no|neither)\s+(?:\w+\s+){0,2}$", _I)
 HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|said to have|claim(?:s|ed|ing)?|unverified"
+    r"|suggest(?:s|ed)|appear(?:s|ed)? to|seem(?:s|ed)? to|(?:are|is|were|was) believed to"
     r"|neither confirmed nor denied|did not (?:independently )?(?:confirm|verify)"
     r"|(?:has|have|had|did) not (?:yet )?(?:commented|comment)"
     r"|unconfirmed|no independent confirmation"

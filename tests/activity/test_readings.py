@@ -249,3 +249,15 @@ def test_explosions_after_a_drone_attack_go_on_with_it(parse):
     frame = events(text, date=DAY, geoparser=parse)
     assert set(frame.sub_type) == {"Air/drone strike"}
     assert set(frame.place_name) == {"Odesa", "Kherson"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces appear to have advanced into Myrnohrad.",
+        "Local reports suggested that drones struck Odesa overnight.",
+    ],
+)
+def test_what_only_appears_or_is_suggested_is_claimed(text, parse):
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.status) == ["claimed"]
