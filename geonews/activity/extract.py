@@ -23,6 +23,14 @@ Per document, events at the same place whose claims contradict each other (a
 claimed capture and continuing clashes, or a denial) merge into one ``contested``
 event carrying every claimant (:func:`geonews.activity.merge.merge_document`), and
 events dated more than 90 days before the article are dropped as background.
+
+Across sentences: who spoke last speaks on in their quote and in what goes on with it
+(bullets, "also", "in addition"); "the ministry said" and "he said" resolve to them; what
+one side of the war says about the fighting is ``claimed`` (:func:`_party_claims`);
+"were affected", "came under fire" and a bare "attack" or explosion take the kind of the
+event reported just before; a country-wide event gives way to the same kind at a place
+inside it (:func:`_most_specific`); talks said to be in a country meet at the dateline's
+city.
 """
 
 from __future__ import annotations
