@@ -261,3 +261,12 @@ def test_explosions_after_a_drone_attack_go_on_with_it(parse):
 def test_what_only_appears_or_is_suggested_is_claimed(text, parse):
     frame = events(text, date=DAY, geoparser=parse)
     assert list(frame.status) == ["claimed"]
+
+
+def test_one_sides_claim_of_a_capture_and_fighting_reported_stay_two_events(parse):
+    text = (
+        "Russia's defence ministry said its forces had captured Myrnohrad. "
+        "Separately, fighting raged near Myrnohrad on Monday, the ministry said."
+    )
+    frame = events(text, date=DAY, geoparser=parse)
+    assert sorted(frame.sub_type) == ["Armed clash", "Claimed capture"]
