@@ -508,10 +508,15 @@ def _follow_up(sentence: str, named: list[tuple[str, str | None]], previous: lis
 #: Precisions an event can be coarsened away at, when the text reports the same kind of
 #: event at a finer place inside.
 _COARSE = ("country",)
+#: Ground fighting and control of ground happen at places, never across a whole country.
+_GROUND_KINDS = frozenset(("Armed clash", "Claimed capture", "Advance", "Withdrawal", _REGAINS))
 
 
 def _most_specific(found: list[_Event]) -> list[_Event]:
-    """Drop an event at a country when the same kind is reported inside it, on close dates.
+    """Keep each happening once, at its most specific place.
+
+    An event at a country goes when the same kind is reported inside it on a close date;
+    ground fighting or a change of control said of a whole country goes too.
 
     "Russia launched drones at Ukraine overnight. One hit a house in Sumy." is one
     happening, at its most specific place: Sumy.
@@ -519,6 +524,8 @@ def _most_specific(found: list[_Event]) -> list[_Event]:
     out = []
     for event in found:
         precision = _PRECISION.get(event.place.kind, "area")
+        if precision == "country" and event.sub_type in _GROUND_KINDS:
+            continue  # "fighting in Ukraine", "the liberation of Ukraine": no one place
         if precision in _COARSE and any(
             other.event_type == event.event_type
             and other.modality == event.modality

@@ -270,3 +270,8 @@ def test_one_sides_claim_of_a_capture_and_fighting_reported_stay_two_events(pars
     )
     frame = events(text, date=DAY, geoparser=parse)
     assert sorted(frame.sub_type) == ["Armed clash", "Claimed capture"]
+
+
+def test_fighting_across_a_whole_country_is_no_event(parse):
+    text = "He spent two years fighting in Ukraine before he returned."
+    assert len(events(text, date=DAY, geoparser=parse)) == 0
