@@ -411,6 +411,9 @@ class EventExtractor:
                 out.append((place, masked[start:end], start, end))
         if not out:  # "withdrew from Avdiivka": the reference point is all there is
             out = references
+        elif all(p[0].kind not in ("settlement", "feature") for p in out):
+            # "north of Rabotino in the Zaporizhzhia region": the village is the finer place
+            out += [r for r in references if r[0].kind in ("settlement", "feature")]
         out.sort(key=lambda p: p[2])
         return out
 

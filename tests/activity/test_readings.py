@@ -275,3 +275,9 @@ def test_one_sides_claim_of_a_capture_and_fighting_reported_stay_two_events(pars
 def test_fighting_across_a_whole_country_is_no_event(parse):
     text = "He spent two years fighting in Ukraine before he returned."
     assert len(events(text, date=DAY, geoparser=parse)) == 0
+
+
+def test_a_village_named_as_reference_beats_its_region(parse):
+    text = "Artillery struck positions north of Huliaipole in the Zaporizhzhia region."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.place_name) == ["Huliaipole"]
