@@ -332,6 +332,8 @@ class EventExtractor:
                     side = place.country  # "retook": back to whom it belonged
                 if side == place.country:  # "Ukrainian forces liberated Kupiansk"
                     event_type, sub_type = tx.BATTLE, _REGAINS
+                elif tx.OVERRUN.match(masked_text, trigger.start):  # "troops overran X"
+                    event_type, sub_type = tx.BATTLE, "Non-state actor overtakes territory"
             negation = _search(tx.NEGATION, masked_text, low_masked, clause[0], trigger.start)
             negated = negation is not None
             if contested:

@@ -696,6 +696,8 @@ SIDE_ACTOR = re.compile(
 )
 #: Capture words that say the place comes back to whom it belonged.
 RETAKE = _words(r"recaptur\w*|ret(?:ook|aken|ake|akes|aking)|regain\w*")
+#: Capture words that say the place was taken by force: a battle for it.
+OVERRUN = _words(r"overr(?:an|un)")
 #: "were driven out of", "was liberated by": the side named before a passive capture lost it.
 PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|is|are)\s+(?:\w+\s+)?$", _I)
 #: A side named in a sentence ("Russian air defence ..., the ministry said").

@@ -234,6 +234,8 @@ D = "Strategic developments", "Disrupted weapons use"
         # a blast: a planted bomb is a remote explosive; after drones, the drones' strike
         ("A truck bomb exploded on the bridge near Kherson.", "Kherson",
          ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+        ("Russian troops overran Myrnohrad on Sunday.", "Myrnohrad",
+         ("Battles", "Non-state actor overtakes territory")),
         # an attempted advance that was stopped is fighting
         ("Ukrainian units tried to advance towards Belgorod but were stopped.", "Belgorod",
          ("Battles", "Armed clash")),
