@@ -70,6 +70,8 @@ _DISRUPTED = "Disrupted weapons use"
 _REGAINS = "Government regains territory"
 #: "met ... to discuss": how far an infinitive of purpose stands from the event it serves.
 _PURPOSE_GAP = 60
+#: How far before a capture word its subject ("Ukrainian forces have now retaken") stands.
+_SUBJECT_REACH = 40
 #: The two sides of the war, as claimant sides and as country codes.
 _SIDES = ("RU", "UA")
 #: Events dated further back than this before the article are background, not news.
@@ -555,6 +557,8 @@ def _party_claims(found: list[_Event]) -> None:
     for event in found:
         if event.status != "reported" or event.event_type == tx.DIPLOMACY:
             continue
+        if event.modality != "actual":  # a demand or a threat is said, not claimed
+            continue
         sides = {side for _, side in event.claimants if side in _SIDES}
         if any(name == tx.SOURCE for name, _ in event.claimants):
             event.status = "claimed"  # an unnamed source is a hedge
@@ -655,9 +659,7 @@ def _triggers(
         for t in out
         if not (
             masked[max(0, t.start - 3) : t.start].lower() == "to "
-            and any(
-                o.event_type == t.event_type and 0 < t.start - o.end <= _PURPOSE_GAP for o in out
-            )
+            and any(o.sub_type == t.sub_type and 0 < t.start - o.end <= _PURPOSE_GAP for o in out)
         )
     ]
     threats = [t.start for t in out if t.sub_type == "Threat"]
@@ -779,7 +781,8 @@ def _capturer(
         word = tx.SIDE_WORD.match(masked, trigger.end + after.end())
         if word is not None:
             return "RU" if word.group(1) else "UA"
-    words = list(tx.SIDE_ACTOR.finditer(masked, clause_start, trigger.end))
+    near = max(clause_start, trigger.start - _SUBJECT_REACH)  # the capture's own subject
+    words = list(tx.SIDE_ACTOR.finditer(masked, near, trigger.end))
     if words:
         side = "RU" if words[-1].group(1) else "UA"
         if tx.PASSIVE_BEFORE.search(masked, words[-1].end(), trigger.start):

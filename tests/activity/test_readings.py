@@ -283,3 +283,12 @@ def test_a_village_named_as_reference_beats_its_region(parse):
     text = "Artillery struck positions north of Huliaipole in the Zaporizhzhia region."
     frame = events(text, date=DAY, geoparser=parse)
     assert list(frame.place_name) == ["Huliaipole"]
+
+
+def test_the_side_that_pulled_out_did_not_retake_the_town(parse):
+    text = (
+        "Ukrainian forces have pulled out of Myrnohrad, a day after the Russian military "
+        "said it had captured the town."
+    )
+    frame = events(text, date=DAY, geoparser=parse)
+    assert "Government regains territory" not in set(frame.sub_type)
