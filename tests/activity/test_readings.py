@@ -7,6 +7,7 @@ statements and monitoring digests.
 import pytest
 
 from geonews.activity import events
+from geonews.activity.extract import _capturer, _Trigger
 from geonews.mentions.parser import geoparse
 from tests.handparser import parse as stand_in
 
@@ -285,10 +286,14 @@ def test_a_village_named_as_reference_beats_its_region(parse):
     assert list(frame.place_name) == ["Huliaipole"]
 
 
-def test_the_side_that_pulled_out_did_not_retake_the_town(parse):
+def test_the_capturers_side_is_read_from_the_captures_own_subject():
     text = (
-        "Ukrainian forces have pulled out of Myrnohrad, a day after the Russian military "
-        "said it had captured the town."
+        "Ukrainian forces have pulled back to new lines to avoid being surrounded, "
+        "a day after their opponents had captured Myrnohrad"
     )
-    frame = events(text, date=DAY, geoparser=parse)
-    assert "Government regains territory" not in set(frame.sub_type)
+    start = text.index("captured")
+    capture = _Trigger("Strategic developments", "Claimed capture", start, start + 8)
+    assert _capturer(text, 0, capture, []) is None  # not "Ukrainian forces", far before
+    retake = "Ukrainian forces retook Myrnohrad"
+    start = retake.index("retook")
+    assert _capturer(retake, 0, _Trigger("", "", start, start + 6), []) == "UA"
