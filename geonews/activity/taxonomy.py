@@ -360,7 +360,8 @@ FUTURE = re.compile(
 )
 CONDITIONAL = re.compile(
     r"\b(?:threat(?:en)?(?:ed|s)? to|vow(?:ed|s)? to|warn(?:ed|s)?|if|unless"
-    r"|demand(?:ed|s)?|ultimatum|should|in case|in the event)\b",
+    r"|demand(?:ed|s)?|ultimatum|should|in case|in the event|insist(?:s|ed|ing)? that"
+    r"|call(?:s|ed|ing)? (?:on|for)|urg(?:es|ed|ing)|want(?:s|ed)? (?:\w+ )?to)\b",
     _I,
 )
 #: A condition anywhere in the clause: "Russian forces could advance if the front breaks".

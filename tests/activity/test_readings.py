@@ -127,6 +127,7 @@ def test_a_country_gives_way_to_the_place_inside_it(parse):
         ("Capturing Pokrovsk in full would be a major gain for Russian forces.", "hypothetical"),
         ("Russian troops may soon storm Huliaipole, analysts said.", "hypothetical"),
         ("Should the front collapse, Russian forces will seize Kupiansk.", "conditional"),
+        ("Moscow insists that Ukrainian forces withdraw from Kupiansk.", "conditional"),
         ("The goal remains the liberation of Kupiansk, the minister said.", "hypothetical"),
         ("The meeting in Geneva is expected to last two days.", "future"),
         ("Ukrainian units tried to break through towards Belgorod overnight.", "actual"),
