@@ -23,6 +23,14 @@ Per document, events at the same place whose claims contradict each other (a
 claimed capture and continuing clashes, or a denial) merge into one ``contested``
 event carrying every claimant (:func:`geonews.activity.merge.merge_document`), and
 events dated more than 90 days before the article are dropped as background.
+
+Across sentences: who spoke last speaks on in their quote and in what goes on with it
+(bullets, "also", "in addition"); "the ministry said" and "he said" resolve to them; what
+one side of the war says about the fighting is ``claimed`` (:func:`_party_claims`);
+"were affected", "came under fire" and a bare "attack" or explosion take the kind of the
+event reported just before; a country-wide event gives way to the same kind at a place
+inside it (:func:`_most_specific`); talks said to be in a country meet at the dateline's
+city.
 """
 
 from __future__ import annotations
@@ -38,7 +46,7 @@ from typing import Any
 import shapely
 
 from geonews.activity import taxonomy as tx
-from geonews.activity.merge import merge_document
+from geonews.activity.merge import close_dates, merge_document
 from geonews.activity.sentences import split_sentences
 from geonews.corpus.read import Document
 from geonews.dates import DateSpan, find_dates
@@ -58,6 +66,14 @@ _PRECISION = {
 }
 _Located = tuple[Place, str, int, int]  # place, surface form, start, end (sentence offsets)
 _DAY = dt.timedelta(days=1)
+_DISRUPTED = "Disrupted weapons use"
+_REGAINS = "Government regains territory"
+#: "met ... to discuss": how far an infinitive of purpose stands from the event it serves.
+_PURPOSE_GAP = 60
+#: How far before a capture word its subject ("Ukrainian forces have now retaken") stands.
+_SUBJECT_REACH = 40
+#: The two sides of the war, as claimant sides and as country codes.
+_SIDES = ("RU", "UA")
 #: Events dated further back than this before the article are background, not news.
 _BACKGROUND = dt.timedelta(days=90)
 
@@ -144,16 +160,17 @@ class EventExtractor:
             raise InvalidInput(f"document {doc.doc_id!r} has no text: {text!r}")
         dateline = tx.DATELINE.match(text)
         skip = dateline.end() if dateline else 0  # "KYIV, Dec 2 (Wire) -": where it was filed
-        # "fighting in eastern Ukraine" happens in the eastern-Ukraine area, not the country
-        mentions = sorted(
-            (
-                replace(m, place=m.part) if m.part else m
-                for m in self.geoparser(text)
-                if m.start >= skip
-            ),
-            key=lambda m: m.start,
-        )
+        mentions = []
+        filed: list[Mention] = []  # the datelines' places: where the reporter was
+        for m in self.geoparser(text):
+            if m.start < skip or _is_dateline(text, m):
+                filed.append(m)
+                continue
+            # "fighting in eastern Ukraine" happens in the eastern-Ukraine area
+            mentions.append(replace(m, place=m.part) if m.part else m)
+        mentions.sort(key=lambda m: m.start)
         found = self._document_events(text, mentions, doc.date)
+        _meet_at_dateline(found, filed)
         found = merge_document(found)
         rows = []
         for i, event in enumerate(found):
@@ -179,6 +196,10 @@ class EventExtractor:
         found: list[_Event] = []
         last: dict[str, tuple[Place, str]] = {}  # "settlement"/"region" -> antecedent
         previous: list[_Event] = []
+        carried: list[tuple[str, str | None]] = []  # who speaks, until someone else does
+        gap = 0
+        quoted = False
+        recent: tuple[str, str] | None = None  # the kind of event the text went on about
         m = 0
         for s_start, s_end in split_sentences(text):
             while m < len(mentions) and mentions[m].start < s_start:
@@ -189,9 +210,27 @@ class EventExtractor:
                 inside.append(mentions[j])
                 j += 1
             sentence = text[s_start:s_end]
-            new = self._sentence_events(sentence, s_start, inside, anchor, last)
+            quoted = _still_quoting(text[gap:s_start], quoted)  # open before this sentence?
+            goes_on = quoted or tx.CONTINUATION.search(sentence) is not None
+            quoted = _still_quoting(sentence, quoted)
+            gap = s_end
+            lowered = sentence.lower()
+            low = lowered if len(lowered) == len(sentence) else None  # None: use IGNORECASE
+            claims = _resolve_claims(_claims(sentence, low, inside, s_start), carried, sentence)
+            new = self._sentence_events(
+                sentence, low, s_start, inside, claims, anchor, last, recent
+            )
+            if new:
+                recent = (new[-1].event_type, new[-1].sub_type)
+
+            named = [(c.name, c.side) for c in claims if not c.side_only]
             if not new and previous:
-                _follow_up(sentence, inside, s_start, previous)
+                _follow_up(sentence, named, previous)
+            for event in new:  # '..., the ministry said. "Its forces also struck ...": same voice
+                if not event.claimants and goes_on:
+                    event.claimants = list(carried)
+            if named:
+                carried = named
             found.extend(new)
             previous = new
             for mention in inside:
@@ -201,6 +240,8 @@ class EventExtractor:
                 precision = _PRECISION.get(place.kind, "area")
                 if precision in ("settlement", "region"):
                     last[precision] = (place, mention.text)
+        _party_claims(found)
+        found = _most_specific(found)
         _resolve_eves(found, anchor)
         if anchor is not None:  # "retaken by Ukraine in September 2022": background
             found = [
@@ -211,24 +252,24 @@ class EventExtractor:
     def _sentence_events(
         self,
         sentence: str,
+        low: str | None,
         offset: int,
         mentions: list[Mention],
+        claims: list[_Claim],
         anchor: dt.date | None,
         last: dict[str, tuple[Place, str]],
+        recent: tuple[str, str] | None = None,
     ) -> list[_Event]:
         masked = list(sentence)
 
         def mask(start: int, end: int) -> None:
             masked[start:end] = " " * (end - start)
 
-        lowered = sentence.lower()
-        low = lowered if len(lowered) == len(sentence) else None  # None: use IGNORECASE
         if low is not None and tx.TRIGGER_ANY.search(low) is None:
             return []  # nothing happens in this sentence
         spans = find_dates(sentence, anchor=anchor)
         for span in spans:
             mask(span.start, span.end)
-        claims = _claims(sentence, low, mentions, offset)
         for claim in claims:
             if not claim.side_only:
                 mask(claim.start, claim.end)
@@ -236,7 +277,7 @@ class EventExtractor:
             mask(*match.span())
         masked_text = "".join(masked)
         low_masked = None if low is None else masked_text.lower()
-        triggers = _triggers(masked_text, low_masked)
+        triggers = _triggers(masked_text, low_masked, recent)
         if not triggers:
             return []
         places = self._places(sentence, low, offset, mentions, masked_text, low_masked)
@@ -251,6 +292,7 @@ class EventExtractor:
         if not places:
             return []
         clauses = _clauses(sentence)
+        triggers = _intercepted(triggers, clauses, masked_text, low_masked)
         pairs = _assign(triggers, places, clauses, sentence)
         contested = _search(tx.CONTESTED, sentence, low) is not None
         sides = {c.side for c in claims if c.side in ("RU", "UA")}
@@ -273,7 +315,7 @@ class EventExtractor:
             seen.add(key)
             clause = _clause_of(clauses, trigger.start)
             span = _nearest_date(spans, clauses, p_start, p_end, trigger)
-            modality = _modality(masked_text, low_masked, clause[0], trigger, span, anchor)
+            modality = _modality(masked_text, low_masked, clause, trigger, span, anchor)
             if modality == "future" and span is not None and span.kind == "day" and anchor:
                 span = _refuture(sentence, span, anchor)
             claimants = [
@@ -281,6 +323,19 @@ class EventExtractor:
                 for c in claims
                 if c.scope[0] <= trigger.start < c.scope[1] or c.side_only
             ]
+            event_type, sub_type = trigger.event_type, trigger.sub_type
+            if sub_type in ("Advance", "Claimed capture") and tx.ATTEMPT.search(
+                masked_text, clause[0], trigger.start
+            ):  # "tried to break through towards X": an attempt stopped is fighting
+                event_type, sub_type = tx.BATTLE, "Armed clash"
+            if sub_type == "Claimed capture" and place.country in _SIDES:
+                side = _capturer(masked_text, clause[0], trigger, claimants)
+                if side is None and tx.RETAKE.match(masked_text, trigger.start):
+                    side = place.country  # "retook": back to whom it belonged
+                if side == place.country:  # "Ukrainian forces liberated Kupiansk"
+                    event_type, sub_type = tx.BATTLE, _REGAINS
+                elif tx.OVERRUN.match(masked_text, trigger.start):  # "troops overran X"
+                    event_type, sub_type = tx.BATTLE, "Non-state actor overtakes territory"
             negation = _search(tx.NEGATION, masked_text, low_masked, clause[0], trigger.start)
             negated = negation is not None
             if contested:
@@ -307,8 +362,8 @@ class EventExtractor:
                 date = anchor  # reported without a date: the article's day
             out.append(
                 _Event(
-                    event_type=trigger.event_type,
-                    sub_type=trigger.sub_type,
+                    event_type=event_type,
+                    sub_type=sub_type,
                     place=place,
                     place_text=place_text,
                     sentence=(offset, offset + len(sentence)),
@@ -347,6 +402,8 @@ class EventExtractor:
                 continue
             if _match(tx.MODIFIER_AFTER, sentence, low, end):
                 continue
+            if _is_state(mention.place) and _match(tx.ACTOR_VERB, sentence, low, end):
+                continue  # "Russia launched drones at Sumy": Russia acts, Sumy is the place
             if _search(tx.REFERENCE_BEFORE, sentence, low, max(0, start - 40), start):
                 references.append((mention.place, mention.text, start, end))
                 continue
@@ -358,6 +415,9 @@ class EventExtractor:
                 out.append((place, masked[start:end], start, end))
         if not out:  # "withdrew from Avdiivka": the reference point is all there is
             out = references
+        elif all(p[0].kind not in ("settlement", "feature") for p in out):
+            # "north of Rabotino in the Zaporizhzhia region": the village is the finer place
+            out += [r for r in references if r[0].kind in ("settlement", "feature")]
         out.sort(key=lambda p: p[2])
         return out
 
@@ -401,21 +461,116 @@ class EventExtractor:
         }
 
 
-def _follow_up(sentence: str, mentions: list[Mention], offset: int, previous: list[_Event]) -> None:
+def _meet_at_dateline(found: list[_Event], filed: list[Mention]) -> None:
+    """Put talks or a visit said to be in a country at the dateline's city in it.
+
+    "RIYADH (Wire) - Envoys met in Saudi Arabia on Tuesday": the meeting was in Riyadh,
+    the most specific place the text gives for it.
+    """
+    cities = [m for m in filed if m.place is not None and m.place.kind == "settlement"]
+    for event in found:
+        if event.event_type != tx.DIPLOMACY or event.place.kind != "country":
+            continue
+        city = next((m for m in cities if m.place.country == event.place.country), None)
+        if city is not None:
+            event.place, event.place_text = city.place, city.text
+
+
+def _is_state(place: Place) -> bool:
+    """Whether a place can stand for a state: a country or a national capital."""
+    return place.kind == "country" or bool(place.raw.get("capital"))
+
+
+def _is_dateline(text: str, mention: Mention) -> bool:
+    """Whether a mention is a dateline inside the text: "MOSCOW (Sputnik) -", "KYIV, Ukraine"."""
+    surface = mention.text
+    return (
+        len(surface) >= 4
+        and surface.isupper()
+        and tx.DATELINE_TAIL.match(text, mention.end) is not None
+    )
+
+
+def _follow_up(sentence: str, named: list[tuple[str, str | None]], previous: list[_Event]) -> None:
     """Apply an event-less sentence that comments on the previous one's events.
 
     "The claim could not be independently verified." makes them claimed; "Kyiv denied
-    the claim." makes them contested, with the denier among the claimants.
+    the claim." makes them contested, with the denier among the claimants; "This was
+    reported by the ministry." names who says so.
     """
     if tx.AFTERWORD.search(sentence):
         for event in previous:
             if event.status == "reported":
                 event.status = "claimed"
     elif tx.DENIED.search(sentence) and not tx.NOT_DENIED.search(sentence):
-        deniers = [(c.name, c.side) for c in _claims(sentence, None, mentions, offset)]
         for event in previous:
             event.status = "contested" if event.claimants else "denied"
-            event.claimants.extend(c for c in deniers if c not in event.claimants)
+            event.claimants.extend(c for c in named if c not in event.claimants)
+    elif named:
+        for event in previous:
+            if not event.claimants:
+                event.claimants = list(named)
+
+
+#: Precisions an event can be coarsened away at, when the text reports the same kind of
+#: event at a finer place inside.
+_COARSE = ("country",)
+#: Ground fighting and control of ground happen at places, never across a whole country.
+_GROUND_KINDS = frozenset(("Armed clash", "Claimed capture", "Advance", "Withdrawal", _REGAINS))
+
+
+def _most_specific(found: list[_Event]) -> list[_Event]:
+    """Keep each happening once, at its most specific place.
+
+    An event at a country goes when the same kind is reported inside it on a close date;
+    ground fighting or a change of control said of a whole country goes too.
+
+    "Russia launched drones at Ukraine overnight. One hit a house in Sumy." is one
+    happening, at its most specific place: Sumy.
+    """
+    out = []
+    for event in found:
+        precision = _PRECISION.get(event.place.kind, "area")
+        if precision == "country" and event.sub_type in _GROUND_KINDS:
+            continue  # "fighting in Ukraine", "the liberation of Ukraine": no one place
+        if precision in _COARSE and any(
+            other.event_type == event.event_type
+            and other.modality == event.modality
+            and _PRECISION.get(other.place.kind, "area") not in ("country", "area")
+            and _inside(other.place, event.place)
+            and close_dates(other.date, event.date)
+            for other in found
+        ):
+            continue
+        out.append(event)
+    return out
+
+
+def _party_claims(found: list[_Event]) -> None:
+    """Make what one side of the war says about the fighting ``claimed``.
+
+    A belligerent's word on its own successes or the enemy's losses (captures, repelled
+    assaults, shoot-downs, strikes on the other side) is one party's claim; its report of
+    an attack suffered at home (the dead and the damage in its own towns) and diplomacy are
+    not.
+    """
+    for event in found:
+        if event.status != "reported" or event.event_type == tx.DIPLOMACY:
+            continue
+        if event.modality != "actual":  # a demand or a threat is said, not claimed
+            continue
+        sides = {side for _, side in event.claimants if side in _SIDES}
+        if any(name == tx.SOURCE for name, _ in event.claimants):
+            event.status = "claimed"  # an unnamed source is a hedge
+            continue
+        if event.sub_type == _DISRUPTED:
+            event.status = "claimed"  # shoot-downs are counted by the side that shot
+            continue
+        if not sides:
+            continue
+        if event.event_type in (tx.EXPLOSION, tx.VIOLENCE) and event.place.country in sides:
+            continue  # the victim's own account of a strike
+        event.status = "claimed"
 
 
 # -- sentence helpers ---------------------------------------------------------------------
@@ -437,7 +592,14 @@ def _finditer(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[
     return pattern.finditer(text) if low is None else tx.LOWER[pattern].finditer(low)
 
 
-def _triggers(masked: str, low: str | None) -> list[_Trigger]:
+def _triggers(
+    masked: str, low: str | None, recent: tuple[str, str] | None = None
+) -> list[_Trigger]:
+    """Event triggers of a sentence, with the generic words ("attack", "hit") settled.
+
+    ``recent`` is the kind of event the sentence before reported: "the villages were also
+    affected" and an attack without weapons or troops named go on with it.
+    """
     found: list[_Trigger] = []
     shelling = weapons = generic = False
     if low is not None:
@@ -453,14 +615,36 @@ def _triggers(masked: str, low: str | None) -> list[_Trigger]:
     if not found:
         return []
     out = []
+    ground = _search(tx.GROUND, masked, low) is not None
     for trig in found:
-        if trig.sub_type == "generic":
-            if weapons:
+        phrase = masked[trig.start : trig.end].lower()
+        if trig.sub_type == "follow-on" and recent is not None:
+            trig = _Trigger(*recent, trig.start, trig.end)
+        elif trig.sub_type == "follow-on" and "under" not in phrase:
+            continue  # "were affected", with nothing reported before: by what?
+        elif trig.sub_type == "explosion":  # "an explosion on the bridge"
+            if _search(tx.PLANTED, masked, low):
+                kind = (tx.EXPLOSION, tx.REMOTE)
+            elif weapons:
                 kind = (tx.EXPLOSION, tx.SHELLING if shelling else tx.AIR)
-            elif _search(tx.CIVILIANS, masked, low) and not _search(tx.GROUND, masked, low):
+            elif recent is not None and recent[0] == tx.EXPLOSION:
+                kind = recent
+            else:
+                kind = (tx.EXPLOSION, tx.REMOTE)
+            trig = _Trigger(*kind, trig.start, trig.end)
+        elif trig.sub_type in ("generic", "follow-on"):  # "came under attack"
+            word = phrase.rsplit(" ", 1)[-1]
+            if weapons or word in ("fire", "shelling"):
+                kind = (tx.EXPLOSION, tx.SHELLING if shelling or not weapons else tx.AIR)
+            elif _search(tx.CIVILIANS, masked, low) and not ground:
                 kind = (tx.VIOLENCE, "Attack")
-            elif masked[trig.start : trig.end].lower().startswith(("strike", "struck", "hit")):
-                kind = (tx.EXPLOSION, tx.SHELLING)
+            elif word.startswith(("strike", "struck", "hit")):  # "forces launched strikes"
+                explosive = recent is not None and recent[0] == tx.EXPLOSION
+                kind = recent if explosive else (tx.EXPLOSION, tx.SHELLING)
+            elif ground or word.startswith("assault"):
+                kind = (tx.BATTLE, "Armed clash")
+            elif recent is not None and recent[0] == tx.EXPLOSION:
+                kind = recent  # "the city came under attack again" after the shelling
             else:
                 kind = (tx.BATTLE, "Armed clash")
             trig = _Trigger(*kind, trig.start, trig.end)
@@ -469,6 +653,15 @@ def _triggers(masked: str, low: str | None) -> list[_Trigger]:
         elif trig.event_type == tx.EXPLOSION and shelling:  # missiles named: a missile attack
             trig = _Trigger(tx.EXPLOSION, tx.SHELLING, trig.start, trig.end)
         out.append(trig)
+    # "met in Geneva to discuss ...": the purpose belongs to the event before it
+    out = [
+        t
+        for t in out
+        if not (
+            masked[max(0, t.start - 3) : t.start].lower() == "to "
+            and any(o.sub_type == t.sub_type and 0 < t.start - o.end <= _PURPOSE_GAP for o in out)
+        )
+    ]
     threats = [t.start for t in out if t.sub_type == "Threat"]
     if threats:  # "threatened to seize ... if Kyiv did not withdraw": one threat
         first = min(threats)
@@ -477,6 +670,30 @@ def _triggers(masked: str, low: str | None) -> list[_Trigger]:
             for t in out
             if t.sub_type == "Threat" or t.start < first or t.event_type == tx.DIPLOMACY
         ]
+    return out
+
+
+def _intercepted(
+    triggers: list[_Trigger], clauses: list[tuple[int, int]], masked: str, low: str | None
+) -> list[_Trigger]:
+    """Drop the strikes of a clause that says they were shot down or intercepted.
+
+    "Air defence shot down 20 drones over the Kursk region" is one event, the
+    interception; the drones are its object, not a second, air-strike event — unless the
+    clause says something got through ("debris damaged a house").
+    """
+    stopped = [t for t in triggers if t.sub_type == _DISRUPTED]
+    if not stopped:
+        return triggers
+    out = []
+    for trig in triggers:
+        if trig.event_type == tx.EXPLOSION:
+            clause = _clause_of(clauses, trig.start)
+            if any(clause[0] <= t.start < clause[1] for t in stopped) and not _search(
+                tx.IMPACT, masked, low, *clause
+            ):
+                continue
+        out.append(trig)
     return out
 
 
@@ -517,11 +734,18 @@ def _claims(sentence: str, low: str | None, mentions: list[Mention], offset: int
             if sentence[:start].rstrip().endswith(","):  # "..., X said (on Sunday, using ...)"
                 short = len(tail) < 25 or sentence[after.end() :].lstrip().startswith(",")
                 scope = (0, start) if short else (after.end(), n)
+        elif start <= 3 and tx.ATTRIBUTION_COLON.match(sentence, end):  # "Ministry: ..."
+            scope = (end, n)
         elif before is not None:
             rest = sentence[end:].strip(" .,\"'”")
-            if "accord" in before.group().lower() or "cit" in before.group().lower():
+            said = before.group().lower()
+            if "accord" in said or "cit" in said or said.rstrip().endswith(("by", "of", "from")):
                 scope = (0, n)
-            elif not rest or sentence[end:].lstrip().startswith(","):  # "..., said X."
+            elif (
+                not rest
+                or sentence[end:].lstrip().startswith(",")  # "..., said X."
+                or before.group().rstrip().lower().endswith(" by")  # "This was reported by X"
+            ):
                 scope = (0, before.start())
             else:
                 continue
@@ -530,6 +754,71 @@ def _claims(sentence: str, low: str | None, mentions: list[Mention], offset: int
         taken.append((start, end))
         out.append(_Claim(name, side, start, end, scope))
     return out + sides
+
+
+def _still_quoting(fragment: str, quoted: bool) -> bool:
+    """Whether a quotation is open after ``fragment``, given whether it was before it."""
+    if "\n\n" in fragment:  # a paragraph break closes what a quote left open
+        quoted = False
+        fragment = fragment.rsplit("\n\n", 1)[1]
+    opens = fragment.count("“") + fragment.count("«")
+    closes = fragment.count("”") + fragment.count("»")
+    if opens != closes:
+        return opens > closes
+    return quoted != (fragment.count('"') % 2 == 1)
+
+
+def _capturer(
+    masked: str, clause_start: int, trigger: _Trigger, claimants: list[tuple[str, str | None]]
+) -> str | None:
+    """The side a capture says took the place.
+
+    "Ukrainian forces retook", "liberated by Russian troops", "Ukrainian units were
+    driven out of" (the other side); a liberation without its actor is the claimant's.
+    """
+    after = re.match(r"\s+by\s+(?:the\s+)?", masked[trigger.end :])
+    if after is not None:
+        word = tx.SIDE_WORD.match(masked, trigger.end + after.end())
+        if word is not None:
+            return "RU" if word.group(1) else "UA"
+    near = max(clause_start, trigger.start - _SUBJECT_REACH)  # the capture's own subject
+    words = list(tx.SIDE_ACTOR.finditer(masked, near, trigger.end))
+    if words:
+        side = "RU" if words[-1].group(1) else "UA"
+        if tx.PASSIVE_BEFORE.search(masked, words[-1].end(), trigger.start):
+            side = "UA" if side == "RU" else "RU"
+        return side
+    if not masked[trigger.start : trigger.end].lower().startswith("liberat"):
+        return None
+    sides = {side for _, side in claimants if side in _SIDES}  # each liberates for itself
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _resolve_claims(
+    claims: list[_Claim], carried: list[tuple[str, str | None]], sentence: str
+) -> list[_Claim]:
+    """Name the claimants that stand for someone: "the report said", "the ministry said".
+
+    An anaphor ("the report", "he") is whoever spoke last in the document; a defence
+    ministry without its country belongs to the side the sentence names first, else to
+    the side of whoever spoke last.
+    """
+    out = []
+    for claim in claims:
+        if claim.name == tx.ANAPHOR_CLAIMANT:
+            out.extend(replace(claim, name=name, side=side) for name, side in carried)
+        elif claim.name == tx.DEFENCE_MINISTRY and claim.side is None:
+            side = next((s for _, s in carried if s in _SIDES), None)
+            word = tx.SIDE_WORD.search(sentence)
+            if word is not None:
+                side = "RU" if word.group(1) else "UA"
+            if side is not None:
+                name = f"{'Russian' if side == 'RU' else 'Ukrainian'} defence ministry"
+                claim = replace(claim, name=name, side=side)
+            out.append(claim)
+        else:
+            out.append(claim)
+    return out
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -648,19 +937,37 @@ def _nearest_date(
 def _modality(
     masked: str,
     low: str | None,
-    clause_start: int,
+    clause: tuple[int, int],
     trigger: _Trigger,
     span: DateSpan | None,
     anchor: dt.date | None,
 ) -> str:
+    """Whether the trigger's clause reports what happened, or what will, could or would.
+
+    Read from the clause's words before the trigger ("threatened to seize", "could
+    advance", "the goal is the liberation of"), its conditionals anywhere ("... if the
+    front collapses", "should Kyiv refuse"), and the verb that follows a noun trigger
+    ("the meeting is expected to", "capturing X would be"); "tried to storm" was done.
+    """
+    start, end = clause
     if trigger.sub_type == "Threat":
         return "conditional"
-    if _search(tx.CONDITIONAL, masked, low, clause_start, trigger.start):
+    before = masked[start : trigger.start]
+    attempt = tx.ATTEMPT.search(before) is not None  # "tried to break through": it happened
+    if _search(tx.CONDITIONAL, masked, low, start, trigger.start) or _search(
+        tx.IF_CLAUSE, masked, low, start, end
+    ):
         return "conditional"
-    if _search(tx.FUTURE, masked, low, clause_start, trigger.start):
+    if _search(tx.HYPOTHETICAL, masked, low, start, trigger.start):
+        return "hypothetical"
+    if not attempt and _search(tx.FUTURE, masked, low, start, trigger.start):
         return "future"
-    if masked[clause_start : trigger.start].rstrip().endswith(" to"):  # "Envoys to meet"
+    if not attempt and before.rstrip().endswith(" to"):  # "Envoys to meet"
         return "future"
+    subject = len(before.split()) <= 2  # "Capturing X would be", "The meeting is expected"
+    after = tx.VERB_AFTER.match(masked, trigger.end) if subject else None
+    if after is not None and after.end() <= end:
+        return "hypothetical" if after.group("would") else "future"
     if span is not None and span.date is not None and anchor is not None and span.date > anchor:
         return "future"
     return "actual"

@@ -121,6 +121,14 @@ def merge_document(found: list[_Event]) -> list[_Event]:
     list of events
         The events that remain, in the order they were first found.
     """
+    while True:  # a merge can make two kept events contradict: fold until nothing folds
+        out = _merge_once(found)
+        if len(out) == len(found):
+            return out
+        found = out
+
+
+def _merge_once(found: list[_Event]) -> list[_Event]:
     out: list[_Event] = []
     for event in found:
         match = None
@@ -137,7 +145,11 @@ def merge_document(found: list[_Event]) -> list[_Event]:
             conflict = (
                 kept.sub_type in _CONFLICT_SUBTYPES
                 and event.sub_type in _CONFLICT_SUBTYPES
-                and {kept.status, event.status} & {"contested", "denied", "claimed"}
+                and (
+                    {kept.status, event.status} & {"contested", "denied"}
+                    # two sides' claims; one side's claim alone contradicts nothing
+                    or _opposed(kept.claimants + event.claimants)
+                )
                 # one side's withdrawal and the other's claimed capture agree that the
                 # place changed hands: two events, not a contradiction
                 and {kept.sub_type, event.sub_type} != _AGREEING
@@ -158,6 +170,7 @@ def merge_document(found: list[_Event]) -> list[_Event]:
 
 
 def _absorb(kept: _Event, event: _Event) -> None:
+    earlier = event.sentence[0] < kept.sentence[0]
     if kept.sub_type != event.sub_type:
         statuses = {kept.status, event.status}
         if statuses & {"contested", "denied"} or (
@@ -169,6 +182,8 @@ def _absorb(kept: _Event, event: _Event) -> None:
             kept.place_text, kept.sentence = event.place_text, event.sentence
     elif event.status != kept.status:
         kept.status = combined_status(kept.status, event.status)
+    if earlier:  # claimants of the earlier report first
+        kept.claimants[:0] = [c for c in event.claimants if c not in kept.claimants]
     for claimant in event.claimants:
         if claimant not in kept.claimants:
             kept.claimants.append(claimant)

@@ -6,7 +6,9 @@ a digit or an opening quote — except after titles and abbreviations such as
 ``Gen.``, ``Lt.``, ``Col.``, ``Mr.``, ``St.``, month abbreviations, single initials
 (``J. Smith``) and dotted acronyms (``U.S.``, ``U.N.``).  A dotted acronym does end
 the sentence when the next word is a typical sentence opener ("talks with the
-U.S. The envoys ...").  Blank lines always end a sentence (headlines, datelines).
+U.S. The envoys ...").  Blank lines always end a sentence (headlines, datelines), and
+so does a line that opens with a bullet, unless the bullets list what a sentence ending
+with a colon introduces.
 """
 
 from __future__ import annotations
@@ -118,9 +120,15 @@ _OPENERS = frozenset(
         "kyiv",
     ]
 )
+#: Characters that open an item of a list: each item is a sentence of its own, unless the
+#: list goes on a sentence that ends with a colon ("in four regions: • Odesa, • Sumy.").
+_BULLETS = "•◽◾▪▫‣●○■□◦"
 # A sentence end starts only at the first mark of a run ("?!", "..."): a match may
 # not start inside a run, so a run of n marks is tried once, not n times (linear).
-_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n\s*\n")
+_END = re.compile(
+    r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n\s*\n"
+    rf"|\n(?=[ \t]*[{_BULLETS}])"
+)
 _TOKEN_BEFORE = re.compile(r"([\w.]+)\.$")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?(\w+)")
@@ -159,7 +167,31 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         _add(spans, text, start, cut)
         start = cut
     _add(spans, text, start, len(text))
-    return spans
+    return _join_lists(spans, text)
+
+
+#: A list item longer than this that ends with a full stop is a sentence of its own.
+_ITEM = 40
+
+
+def _join_lists(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join the items of a list to the sentence that introduces it with a colon.
+
+    Items that are names or phrases ("• Odesa region,") join; an item that is a sentence
+    of its own (a longer one ending with a full stop) does not.
+    """
+    out: list[tuple[int, int]] = []
+    open_list = False
+    for start, end in spans:
+        item = text[start] in _BULLETS
+        closed = text[end - 1] in ".!?"
+        if out and open_list and item and not (closed and end - start > _ITEM):
+            out[-1] = (out[-1][0], end)
+            open_list = not closed
+            continue
+        out.append((start, end))
+        open_list = text[end - 1] == ":"
+    return out
 
 
 def _ends_sentence(text: str, dot: int, cut: int) -> bool:

@@ -8,11 +8,18 @@ war reporting is full of.
 geonews event_type / sub_type        ACLED event type / sub-event type
 ===================================  =============================================
 Battles / Armed clash                Battles / Armed clash
+Battles / Government regains         Battles / Government regains territory (a
+territory                            country's forces retake its own ground)
+Battles / Non-state actor overtakes  Battles / Non-state actor overtakes territory
+territory                            (a capture with fighting at the place)
 Explosions/Remote violence /         Explosions/Remote violence /
 Shelling/artillery/missile attack    Shelling/artillery/missile attack
 Explosions/Remote violence /         Explosions/Remote violence / Air/drone strike
 Air/drone strike                     (drones, aircraft or glide bombs alone; when
                                      missiles are named too, the missile attack)
+Explosions/Remote violence /         Explosions/Remote violence / Remote
+Remote explosive/landmine/IED        explosive/landmine/IED (bombs, mines, a blast
+                                     with no weapon fired named)
 Violence against civilians / Attack  Violence against civilians / Attack
 Violence against civilians /         Violence against civilians /
 Abduction/forced disappearance       Abduction/forced disappearance
@@ -29,6 +36,10 @@ Strategic developments /             Strategic developments / Other
 Troop movement
 Strategic developments /             Strategic developments /
 Non-violent transfer of territory    Non-violent transfer of territory
+Strategic developments /             Strategic developments /
+Disrupted weapons use                Disrupted weapons use (interceptions,
+                                     shoot-downs, defusals)
+Strategic developments / Agreement   Strategic developments / Agreement
 Strategic developments / Threat      not coded by ACLED; kept, always with
                                      ``modality="conditional"``
 Diplomacy / Talks                    Strategic developments / Agreement (or Other)
@@ -65,7 +76,7 @@ EVENT_TYPES = (
 )
 #: Event statuses, from undisputed to disputed (the map draws them solid to dotted).
 EVENT_STATUSES = ("reported", "claimed", "contested", "denied")
-MODALITIES = ("actual", "future", "conditional")
+MODALITIES = ("actual", "future", "conditional", "hypothetical")
 PRECISIONS = ("settlement", "region", "country", "area")
 
 BATTLE = "Battles"
@@ -76,13 +87,20 @@ STRATEGIC = "Strategic developments"
 DIPLOMACY = "Diplomacy"
 
 SHELLING = "Shelling/artillery/missile attack"
+REMOTE = "Remote explosive/landmine/IED"
 AIR = "Air/drone strike"
 
 #: (event_type, sub_type) -> (ACLED event type, ACLED sub-event type).
 ACLED = {
     (BATTLE, "Armed clash"): ("Battles", "Armed clash"),
+    (BATTLE, "Government regains territory"): ("Battles", "Government regains territory"),
+    (BATTLE, "Non-state actor overtakes territory"): (
+        "Battles",
+        "Non-state actor overtakes territory",
+    ),
     (EXPLOSION, SHELLING): ("Explosions/Remote violence", SHELLING),
     (EXPLOSION, AIR): ("Explosions/Remote violence", AIR),
+    (EXPLOSION, REMOTE): ("Explosions/Remote violence", REMOTE),
     (VIOLENCE, "Attack"): ("Violence against civilians", "Attack"),
     (VIOLENCE, "Abduction/forced disappearance"): (
         "Violence against civilians",
@@ -98,6 +116,8 @@ ACLED = {
         "Strategic developments",
         "Non-violent transfer of territory",
     ),
+    (STRATEGIC, "Disrupted weapons use"): ("Strategic developments", "Disrupted weapons use"),
+    (STRATEGIC, "Agreement"): ("Strategic developments", "Agreement"),
     (STRATEGIC, "Threat"): ("Strategic developments", "Other"),
     (DIPLOMACY, "Talks"): ("Strategic developments", "Agreement"),
     (DIPLOMACY, "Visit"): ("Strategic developments", "Other"),
@@ -119,8 +139,14 @@ AIR_WEAPONS = _words(
 SHELL_WEAPONS = _words(
     r"missiles?|rockets?|artillery|shell(?:ed|ing|s)?|mortars?|ballistic|Iskanders?|Kinzhals?"
     r"|MLRS|HIMARS|barrages?|bombardments?|bombarded|cluster munitions?"
+    r"|inflicted (?:fire )?(?:damage|losses|defeat)|fire (?:attacks?|damage|strikes?|raids?)"
 )
 GROUND = _words(r"troops|forces|infantry|soldiers|units|assault groups?|fighters|brigades?|tanks")
+#: What is planted rather than fired: a blast with these is a remote explosive.
+PLANTED = _words(
+    r"(?:truck|car|roadside|improvised) bombs?|bombs? (?:planted|hidden)|IEDs?|landmines?|mines?"
+    r"|explosive devices?|explosives|sabotage|saboteurs"
+)
 #: Police action against protesters: "Protest with intervention".
 INTERVENTION = _words(
     r"detain(?:ed|s)?|arrest(?:ed|s)?|dispers(?:ed|e)|tear gas|rubber bullets|beat(?:en)?"
@@ -128,12 +154,39 @@ INTERVENTION = _words(
 )
 CIVILIANS = _words(r"civilians?|residents|villagers|prisoners|POWs|detainees")
 
+#: Weapons stopped before they hit: shoot-downs, interceptions, defusals (ACLED's
+#: "Disrupted weapons use"); first in :data:`TRIGGERS`, so it wins at its position.
+DISRUPTED = _words(
+    r"shot down|shoot(?:s|ing)? down|downed|downing|intercept(?:ed|ion|ions|s|ing)?"
+    r"|neutrali[sz](?:ed|ing)|defus(?:ed|ing)|defuse|(?:disarmed|disabled|defused) (?:an? |the )"
+    r"(?:bomb|mine|explosive device|device)"
+    r"|(?:repel(?:led|ling|s)?|repuls(?:ed|ing)|repulsion of|thwart(?:ed|ing)?|foil(?:ed|ing)?)"
+    r" (?:an? |the )?(?:\w+ ){0,2}?(?:air|aerial|drone|UAV|missile|sea drone|naval drone)"
+    r" (?:attacks?|assaults?|raids?|strikes?)"
+    r"|(?:destroyed|destroying|eliminated|knocked out) (?:\w+ ){0,4}?(?:drones|UAVs|missiles"
+    r"|Shaheds|unmanned (?:aerial|surface) vehicles|(?:guided )?rockets|glide bombs|aerial bombs"
+    r"|sea drones|(?:unmanned|uncrewed) boats)"
+    # the passive: "11 drones were destroyed", "the drone attack was repelled"
+    r"|(?:drones|UAVs|missiles|Shaheds|rockets|(?:drone|missile|air|aerial|UAV) (?:attacks?"
+    r"|raids?|strikes?)) (?:\w+ ){0,4}?(?:was|were|had been|has been|have been) (?:\w+ )?"
+    r"(?:destroyed|eliminated|neutrali[sz]ed|repelled|repulsed|thwarted|foiled)"
+)
+#: Words that say a weapon got through after all ("debris damaged a house"): a clause with
+#: them keeps its strike alongside the interception.
+IMPACT = _words(
+    r"damag(?:ed|ing)|kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|explosions?|blasts?|fires?"
+    r"|debris|fragments|hit|struck|destroyed (?:a|an|the|several|two|three) (?:house|home|building"
+    r"|car|vehicle)s?"
+)
+
 #: (pattern, event_type, sub_type); "generic" sub_types are settled from context.
 TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
+    (DISRUPTED, STRATEGIC, "Disrupted weapons use"),
     (
         _words(
             r"clash(?:es|ed)?|fighting|fought|fierce fight(?:s|ing)?|battl(?:e|es|ed|ing)"
-            r"|firefights?|skirmish(?:es)?|repel(?:led|s)?|repuls(?:ed|es)|storm(?:ed|ing)"
+            r"|firefights?|skirmish(?:es)?|repel(?:led|s)?|repuls(?:ed|es)|storm(?:ed|ing|s)?"
+            r"|defeated|routed"
             r"|counter-?attacks?|counter-?offensive|combat|engaged"
         ),
         BATTLE,
@@ -141,7 +194,18 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
     ),
     (AIR_WEAPONS, EXPLOSION, AIR),
     (SHELL_WEAPONS, EXPLOSION, SHELLING),
+    # "the villages were also affected": what the previous sentence reported, here too
+    (
+        _words(
+            r"(?:were|was|been)\s+(?:\w+\s+)?(?:affected|targeted|damaged)"
+            r"|(?:came|come|comes|coming) under (?:fire|attack|shelling)|under fire"
+        ),
+        "",
+        "follow-on",
+    ),
     (_words(r"attack(?:s|ed)?|assaults?|assaulted|strikes?|struck|hit"), "", "generic"),
+    # a blast without its weapon named: settled from the sentence and the text before
+    (_words(r"explosions?|blasts?|exploded|detonat(?:ed|ion|ions)"), "", "explosion"),
     (
         _words(r"executed|execution|tortur(?:ed|e)|shot dead|summarily killed|raped"),
         VIOLENCE,
@@ -178,7 +242,8 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
     (
         _words(
             r"advanc(?:ed|es|ing|e)|gain(?:ed|s)? ground|push(?:ed|ing) (?:forward|towards?)"
-            r"|entered|enter(?:ing|s)?|broke into|pushed into"
+            r"|entered|enter(?:ing|s)?|broke into|pushed into|br(?:eak|oke|eaking|eaks) through"
+            r"|improv(?:ed|ing) (?:their |its )?(?:tactical )?positions?"
             r"|(?:grind|grinding|press|pressing|push|pushing|inch|inching|creep|creeping)"
             r"\s+(?:forward|ahead|on)\b"
         ),
@@ -203,6 +268,15 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
         _words(r"threat(?:en)?(?:ed|s)?\s+(?:\w+\s+){0,2}?to|vow(?:ed|s)?\s+to|ultimatum"),
         STRATEGIC,
         "Threat",
+    ),
+    (
+        _words(
+            r"agreed (?:on|to)|reached (?:an |a |the )?(?:agreement|deal|accord)"
+            r"|(?:an |the )?agreement (?:on|was reached|was signed)"
+            r"|signed (?:an? |the )?(?:agreement|deal|accord|memorandum)"
+        ),
+        STRATEGIC,
+        "Agreement",
     ),
     (
         _words(
@@ -241,6 +315,13 @@ NOT_TRIGGERS = _words(
     r"|struck (?:a|an|the) (?:deal|agreement|balance|chord|note|tone)"
     r"|deployment (?:points?|sites?|areas?|bases?)|points? of temporary deployment"
     r"|\w+-(?:carrying|capable)|air defen[cs]e"
+    # what a base or a weapon is known for is background, not an event
+    r"|(?:used|involved|employed|known) (?:in|for) (?:\w+[- ]){0,3}?(?:strikes|attacks|raids"
+    r"|shelling|bombardments?)"
+    # people are captured or taken, not places
+    r"|(?:get|gets|got|getting|be|being) captured|taken (?:prisoner|captive|hostage)"
+    r"|captur(?:ed|ing|e) (?:\d+ |several |two |three |a group of )?(?:\w+ )?(?:soldiers"
+    r"|servicemen|prisoners|troops|fighters|militants|mercenaries|POWs)"
 )
 
 # -- status ---------------------------------------------------------------------------------
@@ -255,6 +336,7 @@ NOT_DENIED = _words(r"neither confirm\w* nor den\w*|(?:confirm|den)\w* or den\w*
 NEGATION = re.compile(r"\b(?:not|never|no|neither)\s+(?:\w+\s+){0,2}$", _I)
 HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|said to have|claim(?:s|ed|ing)?|unverified"
+    r"|suggest(?:s|ed)|appear(?:s|ed)? to|seem(?:s|ed)? to|(?:are|is|were|was) believed to"
     r"|neither confirmed nor denied|did not (?:independently )?(?:confirm|verify)"
     r"|(?:has|have|had|did) not (?:yet )?(?:commented|comment)"
     r"|unconfirmed|no independent confirmation"
@@ -277,8 +359,29 @@ FUTURE = re.compile(
     _I,
 )
 CONDITIONAL = re.compile(
-    r"\b(?:threat(?:en)?(?:ed|s)? to|vow(?:ed|s)? to|warn(?:ed|s)?|if|unless|would|could|may"
-    r"|might|demand(?:ed|s)?|ultimatum|should)\b",
+    r"\b(?:threat(?:en)?(?:ed|s)? to|vow(?:ed|s)? to|warn(?:ed|s)?|if|unless"
+    r"|demand(?:ed|s)?|ultimatum|should|in case|in the event|insist(?:s|ed|ing)? that"
+    r"|call(?:s|ed|ing)? (?:on|for)|urg(?:es|ed|ing)|want(?:s|ed)? (?:\w+ )?to)\b",
+    _I,
+)
+#: A condition anywhere in the clause: "Russian forces could advance if the front breaks".
+IF_CLAUSE = re.compile(r"\b(?:if|unless|should (?:\w+ )?(?:fail|refuse|reject))\b", _I)
+#: What could or would happen, or is only aimed at: "could advance", "would be a victory",
+#: "the goal is the liberation of".
+HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|may|might|can|potentially|possible|possibility|risk of|hopes? (?:for|of)"
+    r"|(?:goal|aim|priority|objective|task|intention|ambition|dream)s?\b[^.;]{0,40}?"
+    r"\b(?:is|was|remains|of|to)|seek(?:s|ing)? to|aim(?:s|ed|ing)? (?:to|at))\b",
+    _I,
+)
+#: "tried to break through", "an attempt to attack": the attempt happened.
+ATTEMPT = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying)|bid)\s+to\s+$", _I)
+#: The verb after a noun or gerund trigger: "the meeting is expected to", "capturing X would
+#: be"; close by, with no clause between.
+VERB_AFTER = re.compile(
+    r"[^,;.]{0,50}?\b(?:(?P<would>would|could|might)\s+(?:be|represent|mark|give|mean|open"
+    r"|allow|deal|bring|become)|(?:is|are) (?:expected|due|scheduled|set|planned|going) to"
+    r"|will (?:be|take place|start|begin|resume))\b",
     _I,
 )
 
@@ -297,6 +400,13 @@ DESCRIPTIVE_CLAUSE = re.compile(
 TOPIC_BEFORE = re.compile(
     r"(?:\b(?:war|conflict|peace|invasion|crisis|ceasefire|truce|deal|plan|settlement|aid"
     r"|support)\s+(?:in|on|over|for|with|against|to|between)\s+(?:the\s+)?"
+    r"|\b(?:talks|negotiations|agreement|accord|summit|meeting|consultations|discussions?"
+    r"|deal|focus|return|future|fate|status)\s+(?:on|over|about|regarding|of"
+    r"|concerning)\s+(?:the\s+)?(?:(?:occupied|eastern|western|southern|northern)\s+)?"
+    r"|\b(?:beyond|regarding|concerning)\s+(?:the\s+)?"
+    # "Stepnohirsk, a town in Ukraine's Zaporizhzhia region": what the town is in
+    r"|\b(?:a|an|the)\s+(?:\w+\s+)?(?:town|city|village|settlement|port|hamlet|district)"
+    r"\s+in\s+(?:the\s+)?(?:\w+(?:'s|’s)\s+)?"
     r"|\b(?:envoy|ambassador|minister|president|leader|delegation|negotiators?|officials?)"
     r"\s+(?:to|of|for|from)\s+(?:the\s+)?"
     r"|\b(?:governor|mayor|head)\s+of\s+(?:the\s+)?"
@@ -315,13 +425,24 @@ REFERENCE_BEFORE = re.compile(
 MODIFIER_AFTER = re.compile(
     r"(?:'s)?[\s-]+(?:envoys?|officials?|plan|president|delegations?|negotiators?|proposals?"
     r"|drafted|brokered|backed|led|based|made|special|secretary|administration|government"
-    r"|military|forces|troops|army|navy|air force|leaders?|governor|mayor)\b"
+    r"|military|forces|troops|army|navy|air force|leaders?|governor|mayor|war|conflict"
+    r"|crisis|peace|talks|meeting|summit|negotiations|issue|question|settlement)\b"
     r"|'s\s+(?:\w+\s+){0,2}?(?:minister|president|leader|officials?|government|army|military"
     r"|forces|troops|navy|envoys?|delegation|spokes\w+|command|ministry|allies|air force"
     r"|general staff)\b"
     r"|(?:-[\w-]+)?\s+(?:highway|road|motorway|railway|direction|axis)\b"
     r"|\s+and\s+[A-Z][\w.]*\s+(?:officials|delegations?|negotiators|envoys|leaders|forces|troops)",
     _I,
+)
+#: A country or capital that does something is the state acting, not a place: "Kyiv retook
+#: swathes of territory", "Russia launched drones"; one that suffers it stays a place
+#: ("Kyiv was shelled", "Kyiv came under attack", "Kyiv saw heavy shelling").
+ACTOR_VERB = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?"
+    r"(?!(?:came|come|comes|saw|sees|faced|faces|suffered|suffers|endured|experienced|woke"
+    r"|remained|remains|is|was|were|are|been|lies|lay|heard|needs|needed)\b)"
+    r"(?:\w+ed|said|says|retake|retook|took|takes|struck|strikes|hit|hits|launched|launches"
+    r"|fired|fires|sent|sends|stepped|wants|insists|claims|began|begins|built|drew|shot|won)\b"
 )
 #: Demonym + target noun: "Ukrainian targets" implies an event in Ukraine.
 IMPLIED = re.compile(
@@ -342,8 +463,12 @@ DEMONYM_COUNTRY = {
 }
 #: A wire dateline at the top of a dispatch: "MOSCOW, Dec 2 (Wire) -", "KYIV (AP) —".
 DATELINE = re.compile(
-    r"\s*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,|\s+\()[^\n]{0,60}?\s[-–—]{1,2}\s"
+    r"\s*(?:date [\d-]+\s+)?"  # the excerpt's own date, where a stored page gives one
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,|\s+\()[^\n]{0,60}?\s[-–—]{1,2}\s"
 )
+#: What follows the place of a dateline further into a text ("MOSCOW (Sputnik) -",
+#: "DONETSK, Nov. 14", "TIANJIN /China/"), when the place is written in capitals.
+DATELINE_TAIL = re.compile(r"\s*(?:,|\(|/|[-–—])")
 ANAPHOR = re.compile(
     r"\b(?:the|that|this) (?:(town|city|village|settlement|hamlet|locality)"
     r"|(region|oblast|province))\b|\bthere\b",
@@ -393,6 +518,17 @@ _RU = r"(?:Russia's|the Russian|Russian)"
 _UA = r"(?:Ukraine's|the Ukrainian|Ukrainian)"
 _NAME = r"(?:\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
 _MINISTRY = r"(?:Defen[cs]e Ministry|defen[cs]e ministry|[Mm]inistry of [Dd]efen[cs]e)"
+ATTRIBUTION_VERB = (
+    r"(?:said|says|say|claimed|claims|claim|reported|reports|announced|announces|stated|told"
+    r"|added|insisted|denied|denies|deny|wrote|confirmed|confirms|estimated|warned|posted"
+    r"|dismissed|rejected|conceded|acknowledged|admitted|claiming|saying|informed|informs|noted"
+    r"|clarified|specified|indicated)"
+)
+#: Claimants that stand for someone named elsewhere: a ministry without its country, an
+#: unnamed source, "the report" or "he" (resolved by the extractor from the document).
+DEFENCE_MINISTRY = "defence ministry"
+SOURCE = "unnamed source"
+ANAPHOR_CLAIMANT = "(anaphor)"
 #: (pattern, canonical claimant, side); the first matching pattern wins at a position.
 CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(rf"\b{_RU}\s+{_MINISTRY}"), "Russian defence ministry", "RU"),
@@ -495,6 +631,39 @@ CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
         "local authorities",
         None,
     ),
+    (
+        re.compile(rf"\b(?:the )?{_MINISTRY} of the Russian Federation"),
+        "Russian defence ministry",
+        "RU",
+    ),
+    (re.compile(rf"\b(?:the )?{_MINISTRY} of Ukraine"), "Ukrainian defence ministry", "UA"),
+    # without a side: whose ministry it is comes from the sentence or who spoke before
+    (
+        re.compile(
+            rf"\b(?:the )?(?:press service of the )?(?:{_MINISTRY}|[Dd]efen[cs]e [Dd]epartment)"
+        ),
+        DEFENCE_MINISTRY,
+        None,
+    ),
+    (
+        re.compile(
+            r"\b(?:an? |the )?(?:\w+ )?sources? (?:familiar with|close to|in|within|at|from)"
+            r"(?: the)?(?: (?!" + ATTRIBUTION_VERB + r"\b)[\w-]+){1,3}",
+            _I,
+        ),
+        SOURCE,
+        None,
+    ),
+    # "the report said", "he told reporters": the one who spoke last
+    (
+        re.compile(
+            r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:report|statement|information|message|ministry"
+            r"|department|agency|military|command|governor|official)\b"
+            r"|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b(?=\s+(?:also\s+)?" + ATTRIBUTION_VERB + ")"
+        ),
+        ANAPHOR_CLAIMANT,
+        None,
+    ),
 ]
 #: All claimant patterns in one (group ``c<i>`` is ``CLAIMANTS[i]``).
 CLAIMANT_ANY = re.compile(
@@ -509,14 +678,36 @@ CLAIMANT_NAMES = {f"c{i}": (name, side) for i, (_, name, side) in enumerate(CLAI
 SIDE_CLAIM = re.compile(
     r"\b(Russian|Ukrainian|Moscow's|Kyiv's|Russia's|Ukraine's) (?:claims?|assertions?)\b"
 )
-SIDE_NAMES = {"RU": "Russian officials", "UA": "Ukrainian officials"}
-ATTRIBUTION_VERB = (
-    r"(?:said|says|say|claimed|claims|claim|reported|reports|announced|announces|stated|told"
-    r"|added|insisted|denied|denies|deny|wrote|confirmed|confirms|estimated|warned|posted"
-    r"|dismissed|rejected|conceded|acknowledged|admitted|claiming|saying)"
+#: How a paragraph opens that goes on with the previous one's account (and its claimant).
+CONTINUATION = re.compile(
+    r"^[\"“'‘«•◽◾▪▫‣●○■□◦]|^(?:specifically|in particular|in addition|additionally"
+    r"|furthermore|moreover|besides|it (?:said|added)"
+    r"|according to (?:the|this|that) (?:information|report|statement|data))\b"
+    r"|\b(?:also|as well)\b",
+    _I,
 )
+#: A side named as an actor ("Ukrainian forces", "Russia's army", "Kyiv has"), not as a
+#: qualifier of a place ("in Ukraine's Luhansk region", "the Russian-held town").
+SIDE_ACTOR = re.compile(
+    r"\b(?:(Russia|Russian|Moscow)|(Ukraine|Ukrainian|Kyiv|Kiev))(?:'s|’s)?"
+    r"(?:\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|units|soldiers|servicemen"
+    r"|fighters|brigades?|battalions?|paratroopers|marines|militia|side|command|defenders"
+    r"|groups?|grouping|assault)\b|\s+(?:has|have|had|says|said|claims|claimed)\b"
+    r"|\s+(?:\w+ly\s+)?(?:\w+ed)\b)"
+)
+#: Capture words that say the place comes back to whom it belonged.
+RETAKE = _words(r"recaptur\w*|ret(?:ook|aken|ake|akes|aking)|regain\w*")
+#: Capture words that say the place was taken by force: a battle for it.
+OVERRUN = _words(r"overr(?:an|un)")
+#: "were driven out of", "was liberated by": the side named before a passive capture lost it.
+PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|is|are)\s+(?:\w+\s+)?$", _I)
+#: A side named in a sentence ("Russian air defence ..., the ministry said").
+SIDE_WORD = re.compile(r"\b(?:(Russia|Russian|Moscow)|(Ukraine|Ukrainian|Kyiv|Kiev))(?:'s|’s)?\b")
+SIDE_NAMES = {"RU": "Russian officials", "UA": "Ukrainian officials"}
 ATTRIBUTION_ANY = re.compile(
-    r"\b" + ATTRIBUTION_VERB + r"\b|\baccording to\b|\bcit(?:ed|ing)\b", _I
+    r"\b" + ATTRIBUTION_VERB + r"\b|\baccording to\b|\bcit(?:ed|ing)\b"
+    r"|\b(?:statement|report|briefing|update|message) (?:by|of|from)\b|:\s",
+    _I,
 )
 ATTRIBUTION_AFTER = re.compile(
     r"(?:\s*,[^,]{0,60},)?\s+(?:(?:on|in|late|early|earlier|later)\s+(?:\w+\s+){0,3}?)?"
@@ -525,8 +716,12 @@ ATTRIBUTION_AFTER = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+\w+))?(?:\s+that\b)?",
 )
 ATTRIBUTION_BEFORE = re.compile(
-    r"(?:\b" + ATTRIBUTION_VERB + r"|\baccording to|\bcited|\bciting)\s+$", _I
+    r"(?:\b" + ATTRIBUTION_VERB + r"(?:\s+by)?|\baccording to|\bcited|\bciting"
+    r"|\b(?:statement|report|briefing|update|message) (?:by|of|from))\s+$",
+    _I,
 )
+#: A headline or lead that names who speaks before a colon: "Russian Defence Ministry: ...".
+ATTRIBUTION_COLON = re.compile(r"\s*:\s")
 
 
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -545,5 +740,6 @@ LOWER = {
         NOT_TRIGGERS, ANAPHOR, CONTESTED, HEDGES, DENIED, NOT_DENIED, NEGATION, AFTERWORD,
         TOPIC_BEFORE, REFERENCE_BEFORE, MODIFIER_AFTER, IMPLIED, CIVILIANS, GROUND,
         ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY, INTERVENTION,
+        IMPACT, IF_CLAUSE, HYPOTHETICAL, ACTOR_VERB, PLANTED,
     )
 }  # fmt: skip

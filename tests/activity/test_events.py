@@ -43,7 +43,7 @@ EXPECTED = [
     ("Diplomacy", "Visit", "Ireland", "country", "2025-12-01", None,
      None, "reported", "actual", None),
     ("Battles", "Armed clash", "Pokrovsk", "settlement", "2025-12-02", None,
-     "Russian defence ministry; Ukrainian military", "contested", "actual", None),
+     "Ukrainian military; Russian defence ministry", "contested", "actual", None),
     ("Strategic developments", "Threat", "Donetsk Oblast", "region", "2025-12-01", None,
      None, "reported", "conditional", None),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", "Ukraine", "country", *NOV,

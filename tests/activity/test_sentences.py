@@ -47,3 +47,22 @@ def test_runs_of_marks_end_one_sentence():
     text = "Drones hit Kyiv" + "." * 5000 + " Then Odesa?! Yes."
     spans = [text[s:e] for s, e in split_sentences(text)]
     assert spans == ["Drones hit Kyiv" + "." * 5000, "Then Odesa?!", "Yes."]
+
+
+def test_a_list_of_names_under_a_colon_is_one_sentence():
+    text = "Drones were downed over three regions:\n\n • Sumy,\n • Kharkiv,\n • Odesa.\nMore later."
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == [text[: text.index("\nMore")], "More later."]
+
+
+def test_bulleted_sentences_are_sentences_of_their_own():
+    text = (
+        "Key events on day 300:\n• Russian drones hit a power plant in Sumy overnight.\n"
+        "• Talks resume in Geneva on Monday, officials said."
+    )
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == [
+        "Key events on day 300:",
+        "• Russian drones hit a power plant in Sumy overnight.",
+        "• Talks resume in Geneva on Monday, officials said.",
+    ]
