@@ -35,6 +35,7 @@ city.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -827,10 +828,45 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 
 def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for clause in clauses:
+    i = bisect.bisect_right(clauses, (pos, _NO_END)) - 1  # clauses run in order
+    if i >= 0 and clauses[i][0] <= pos < clauses[i][1]:
+        return clauses[i]
+    for clause in clauses:  # clauses that overlap or leave gaps: the first that holds it
         if clause[0] <= pos < clause[1]:
             return clause
     return clauses[-1]
+
+
+#: Larger than any offset: ``(pos, _NO_END)`` sorts after every clause starting at ``pos``.
+_NO_END = 1 << 62
+
+
+class _Nearest:
+    """The span nearest a given span, in O(log n): ``min(spans, key=gap)`` without the scan.
+
+    A sentence of a thousand triggers and places ("Forces Shelled The City" repeated) made
+    pairing quadratic.  Spans are kept in order of start with the running maximum of their
+    ends: of those starting before the given span ends, the least gap is to the greatest
+    end; of those starting at or after, to the first.  Ties go to the earliest span in
+    order of start, as ``min`` over a list in that order gives.
+    """
+
+    def __init__(self, spans: list[Any], start: Callable[[Any], int], end: Callable[[Any], int]):
+        self.spans = sorted(spans, key=start)
+        self.starts = [start(x) for x in self.spans]
+        self.reach = list(itertools.accumulate((end(x) for x in self.spans), max))
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def of(self, s: int, e: int) -> Any:
+        """The span with the least gap to ``[s, e)``."""
+        k = bisect.bisect_left(self.starts, e)  # spans[:k] start before e
+        left = max(0, s - self.reach[k - 1]) if k else None
+        right = self.starts[k] - e if k < len(self.spans) else None
+        if left is not None and (right is None or left <= right):
+            return self.spans[bisect.bisect_left(self.reach, s - left, hi=k)]
+        return self.spans[k]
 
 
 #: A qualifier stands close to the place it qualifies ("Lyman in the Donetsk region");
@@ -886,30 +922,39 @@ def _assign(
     is background ("..., as Russian forces push west from Toretsk").
     """
     groups: dict[int, list[_Located]] = {}
+    every = _Nearest(triggers, lambda t: t.start, lambda t: t.end)
+    in_clause: dict[tuple[int, int], list[_Trigger]] = {}
+    for trig in every.spans:
+        in_clause.setdefault(_clause_of(clauses, trig.start), []).append(trig)
+    per_clause = {
+        clause: _Nearest(members, lambda t: t.start, lambda t: t.end)
+        for clause, members in in_clause.items()
+    }
     for item in places:
         start, end = item[2], item[3]
         clause = _clause_of(clauses, start)
-        local = [t for t in triggers if clause[0] <= t.start < clause[1]]
+        local = per_clause.get(clause)
         if not local:
             head = sentence[clause[0] : clause[1]].lstrip(" ,;:—–-(")
             if clause[0] > 0 and not tx.DESCRIPTIVE_CLAUSE.match(head):
                 continue
-            local = triggers
-        best = min(local, key=lambda t: _gap(t.start, t.end, start, end))
+            local = every
+        best = local.of(start, end)
         groups.setdefault(id(best), []).append(item)
     by_id = {id(t): t for t in triggers}
     kept = {id(item) for item in _drop_qualifiers([i for g in groups.values() for i in g])}
     pairs = [
         (by_id[key], item) for key, items in groups.items() for item in items if id(item) in kept
     ]
-    assigned = [item for items in groups.values() for item in items]
+    assigned = _Nearest(
+        [item for items in groups.values() for item in items], lambda p: p[2], lambda p: p[3]
+    )
+    paired = {p[0].event_type for p in pairs}
     for trig in triggers:
-        if id(trig) in groups or not assigned:
+        if id(trig) in groups or not assigned or trig.event_type in paired:
             continue
-        if any(p[0].event_type == trig.event_type for p in pairs):
-            continue
-        nearest = min(assigned, key=lambda p: _gap(trig.start, trig.end, p[2], p[3]))
-        pairs.append((trig, nearest))
+        pairs.append((trig, assigned.of(trig.start, trig.end)))
+        paired.add(trig.event_type)
     pairs.sort(key=lambda p: (p[1][2], p[0].start))
     return pairs
 
