@@ -34,6 +34,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--until", default=None, help="keep events on or before this date")
     p.add_argument("--heatmap", action="store_true", help="add a heat-map layer")
     p.add_argument(
+        "--all-modalities", action="store_true",
+        help="also draw events reported as threatened, planned or supposed (default: actual only)",
+    )  # fmt: skip
+    p.add_argument(
         "--online", action="store_true",
         help="keep OpenStreetMap tiles and load Leaflet from CDNs (needs the network to view)",
     )  # fmt: skip
@@ -70,6 +74,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         frame = extract(args)
     frame = _between(frame, args.since, args.until)
+    if not args.all_modalities and "modality" in frame.columns:
+        other = frame["modality"].astype("string").fillna("actual").ne("actual").to_numpy(bool)
+        if other.any():
+            info(
+                f"{int(other.sum())} of {len(frame)} events are not reported as having happened "
+                "(future, conditional, hypothetical) and are not drawn (see --all-modalities)"
+            )
+            frame = frame[~other]
     empty = frame.geometry.isna() | frame.geometry.is_empty
     if empty.any():
         info(f"{int(empty.sum())} of {len(frame)} events have no geometry and are not drawn")
@@ -82,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         from geonews.frontline.sources import load_series
 
         frontline = load_series(args.frontline)
-    m = event_map(frame, frontline=frontline, heatmap=args.heatmap)
+    m = event_map(frame, frontline=frontline, heatmap=args.heatmap, modalities=None)
     path = save_map(m, args.output, offline=not args.online)
     info(f"wrote a map of {len(frame)} events to {path}")
     return 0

@@ -29,7 +29,7 @@ import contextlib
 import json
 import logging
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -126,7 +126,7 @@ def _symbol(color: str, shape: str, status: str, *, size: int = 22) -> str:
 # ---------------------------------------------------------------- the payload
 
 
-def _check_events(events: Any) -> geopandas.GeoDataFrame:
+def _check_events(events: Any, modalities: Sequence[str] | None) -> geopandas.GeoDataFrame:
     import geopandas
 
     if not isinstance(events, geopandas.GeoDataFrame):
@@ -144,6 +144,20 @@ def _check_events(events: Any) -> geopandas.GeoDataFrame:
         if metonyms.any():
             log.info("not drawing %d metonym rows (actors, not places)", int(metonyms.sum()))
             frame = frame[~metonyms]
+    if modalities is not None:
+        if isinstance(modalities, str):
+            modalities = (modalities,)
+        unknown = sorted(set(modalities) - set(MODALITIES))
+        if unknown:
+            raise InvalidInput(f"unknown modality {unknown[0]!r}; expected some of {MODALITIES!r}")
+        if "modality" in frame.columns:
+            given = frame["modality"].astype("string").fillna("actual")
+            shown = given.isin(list(modalities)).to_numpy(bool)
+            if not shown.all():
+                log.info("not drawing %d events of other modalities", int((~shown).sum()))
+                frame = frame[shown]
+        elif "actual" not in modalities:
+            frame = frame.iloc[:0]
     empty = frame.geometry.isna().to_numpy() | frame.geometry.is_empty.to_numpy()
     if empty.any():
         log.info("not drawing %d events without a geometry", int(empty.sum()))
@@ -428,6 +442,7 @@ def event_map(
     heatmap: bool = False,
     tiles: str | None = "OpenStreetMap",
     outlines: bool = True,
+    modalities: Sequence[str] | None = ("actual",),
     width: str | int = "100%",
     height: str | int = "100%",
 ) -> folium.Map:
@@ -451,6 +466,11 @@ def event_map(
         saving offline.
     outlines : bool, default True
         Add the country-outline basemap layer (shown when there are no tiles).
+    modalities : sequence of str or None, default ("actual",)
+        Which events to draw by their ``modality``: by default only what was reported as
+        happening, not what was threatened, planned or supposed ("should Ukraine fail
+        to comply, strikes would follow"); a row without a modality counts as actual.
+        ``None`` draws every row, each non-actual one labelled in its popup.
     width, height : str or int
         Map size, as :class:`folium.Map` takes it.
 
@@ -479,7 +499,7 @@ def event_map(
     >>> "Fighting \\u0026lt;b\\u0026gt;raged" in page and "<b>raged" not in page
     True
     """
-    frame = _check_events(events)
+    frame = _check_events(events, modalities)
     present = list(dict.fromkeys(frame["event_type"].astype(str)))
     types = [t for t in EVENT_STYLES if t in present] + [
         t for t in present if t not in EVENT_STYLES

@@ -93,3 +93,15 @@ def test_python_m_geonews_exit_codes():
     assert bad.returncode == 2 and "must not be empty" in bad.stderr
     assert _run("resolve").returncode == 2
     assert _run("--version").stdout.startswith("geonews ")
+
+
+def test_map_draws_only_actual_events_and_says_what_it_left_out(tmp_path, capsys):
+    text = (
+        "Russian forces shelled Kupiansk on Monday. Should the talks fail, Moscow "
+        "threatened, its troops would strike Kharkiv."
+    )
+    out = tmp_path / "m.html"
+    assert main(["map", "--text", text, "--date", "2025-06-02", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "not reported as having happened" in err
+    assert "--all-modalities" in err

@@ -45,7 +45,7 @@ def dispatch():
 
 @pytest.fixture(scope="module")
 def dispatch_page(dispatch):
-    return render(maps.event_map(dispatch, tiles=None))
+    return render(maps.event_map(dispatch, tiles=None, modalities=None))
 
 
 @pytest.fixture
@@ -112,7 +112,7 @@ def test_metonym_rows_are_never_drawn():
     ev = dispatch_events()
     ev["role"] = "literal"
     ev.loc[ev["place_name"] == "Moscow", "role"] = "metonym"
-    data = payload(render(maps.event_map(ev, tiles=None)))
+    data = payload(render(maps.event_map(ev, tiles=None, modalities=None)))
     assert len(data["ev"]["t"]) == len(ev) - 1
     assert "Moscow" not in data["str"]
 
@@ -365,3 +365,17 @@ def test_date_ranges_reach_the_page():
     epoch = pd.Timestamp("1970-01-01")
     assert data["ev"]["d1"][0] == (pd.Timestamp("2024-08-31") - epoch).days
     assert data["dayMax"] == data["ev"]["d1"][0]  # the filter reaches the range's end
+
+
+def test_only_actual_events_are_drawn_by_default(dispatch):
+    # the dispatch holds a warning ("Russia could push across ..."): not a happening
+    assert (dispatch["modality"] != "actual").any()
+    actual = dispatch[dispatch["modality"].eq("actual")]
+    drawn = payload(render(maps.event_map(dispatch, tiles=None)))
+    assert len(drawn["ev"]["t"]) == len(actual)
+    everything = payload(render(maps.event_map(dispatch, tiles=None, modalities=None)))
+    assert len(everything["ev"]["t"]) == len(dispatch)
+    future = payload(render(maps.event_map(dispatch, tiles=None, modalities=["future"])))
+    assert len(future["ev"]["t"]) == int(dispatch["modality"].eq("future").sum())
+    with pytest.raises(InvalidInput, match="unknown modality 'maybe'"):
+        maps.event_map(dispatch, modalities=["maybe"])

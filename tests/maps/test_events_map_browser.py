@@ -19,7 +19,7 @@ pytestmark = BROWSER_MARKS
 @pytest.fixture(scope="module")
 def dispatch_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("maps") / "dispatch.html"
-    return maps.save_map(maps.event_map(dispatch_events(hostile=True)), path)
+    return maps.save_map(maps.event_map(dispatch_events(hostile=True), modalities=None), path)
 
 
 def test_dispatch_map_renders_offline(browser, dispatch_file):
