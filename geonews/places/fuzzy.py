@@ -1,0 +1,267 @@
+"""Spelling tolerance: a name no exact look-up finds, matched with a confidence floor.
+
+Translated and machine-rewritten news misspells front-line names ("Lysekhansk",
+"Bakhtmut", "Chassiv Yar") and writes villages in their Russian form ("Rabotino",
+"Kreminnaya").  :func:`tolerant_matches` compares the name's *sound key*
+(:func:`sound_key`: romanisation systems and the Russian and Ukrainian vowels folded
+together) with the sound keys of every name of the war region's places (Ukraine and the
+Russian oblasts on its border) by edit distance (``rapidfuzz``), and with the places the
+loose romanisation key (:func:`~geonews.places.names.skeleton`) finds anywhere in the
+context.  It answers only
+
+* when the best match is at least :data:`FLOOR` similar (0-100), and
+* when no other *name* comes within :data:`AMBIGUITY_GAP` of it (namesakes of the best
+  name are fine: the resolver ranks them as it ranks exact namesakes);
+
+otherwise the name stays unresolved, and :class:`Tolerance` says why.  A wrong place on the
+map is worse than none.
+
+Examples
+--------
+>>> from geonews.places.gazetteer import default_gazetteer
+>>> found = tolerant_matches(default_gazetteer(), "bakhtmut", None)
+>>> sorted({default_gazetteer().by_rowid(r).name for r in found.rowids})
+['Bakhmut']
+>>> tolerant_matches(default_gazetteer(), "volfino", {"UA": 3.0}).reason
+"the nearest spelling 'dalina' is only 77% alike"
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from geonews.places.gazetteer import Gazetteer
+from geonews.places.names import SKELETON_MIN_KEY, key, skeleton
+
+__all__ = [
+    "AMBIGUITY_GAP",
+    "FLOOR",
+    "FOLD_FLOOR",
+    "WAR_OBLASTS_RU",
+    "Tolerance",
+    "sound_key",
+    "tolerant_matches",
+]
+
+#: Least similarity (rapidfuzz ``ratio`` of the sound keys, 0-100) of an answer found by
+#: edit distance alone: a letter too many in seven ("Bakhtmut") passes, one wrong letter
+#: in eight ("Rabotino" for Rogatin) does not.
+FLOOR = 90.0
+#: Least similarity of an answer whose romanisation key agrees too ("Kreminnaya" and
+#: Kreminna: the consonants are the same, only the ending differs).
+FOLD_FLOOR = 80.0
+#: Least similarity of a GeoNames alternate name to its place's own name for matching
+#: through it: a spelling of the name ("Rogatin"), not another name (a village's old
+#: name, which a loose match would make a second guess on top of the first).
+SPELLING_OF_NAME = 60.0
+#: A second, different name this close to the best one makes the match ambiguous.
+AMBIGUITY_GAP = 4.0
+#: Shortest sound key matched by edit distance, or loosely to a place smaller than a
+#: well-known city (short names are too close to each other: "Reply" and Raypole).
+MIN_SOUND = 6
+#: Head start of a match whose romanisation key agrees over one found by edit distance
+#: alone, when the two are weighed against each other.
+FOLD_BONUS = 5.0
+#: With a context, a loose match outside the war region must be a city at least this big
+#: (a village of central Russia is no plausible reading of a misspelt front-line name).
+FAR_POPULATION = 50_000
+#: Most names of the war region looked at per query (best first).
+_LIMIT = 40
+#: The Russian oblasts on Ukraine's border, where the war's Russian places lie.
+WAR_OBLASTS_RU = frozenset({"Belgorod", "Bryansk", "Kursk", "Rostov", "Voronezh"})
+
+_RULES = (
+    (re.compile(r"shch|sch|szcz"), "s"),
+    (re.compile(r"sh|sz"), "s"),
+    (re.compile(r"zh"), "z"),
+    (re.compile(r"kh|ch"), "h"),
+    (re.compile(r"g"), "h"),
+    (re.compile(r"tz|ts|c"), "c"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"q"), "k"),
+    # Russian o and a sound alike unstressed; Russian e, i, y and Ukrainian i, y, e too
+    (re.compile(r"[ao]"), "a"),
+    (re.compile(r"[eiyj]"), "i"),
+    (re.compile(r"([a-z])\1+"), r"\1"),
+)
+#: Version of the kept name list's layout (a new one makes old files unread).
+_VERSION = 1
+
+log = logging.getLogger("geonews")
+
+_SPACE = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=65_536)
+def sound_key(name: str) -> str:
+    """A name as it sounds: romanisations folded, vowels in three classes, no doubles.
+
+    Examples
+    --------
+    >>> sound_key("Robotyne"), sound_key("Rabotino")
+    ('rabatini', 'rabatina')
+    >>> sound_key("Lysychansk"), sound_key("Lysekhansk")
+    ('lisihansk', 'lisihansk')
+    """
+    text = key(name)
+    for rule, repl in _RULES:
+        text = rule.sub(repl, text)
+    return _SPACE.sub("", text)
+
+
+class Tolerance(NamedTuple):
+    """What :func:`tolerant_matches` found: row ids with their similarity, or why none."""
+
+    rowids: dict[int, float]  # the best name's places -> similarity (0-100)
+    label: str  # "fold" (the romanisation key found it) or "fuzzy" (edit distance did)
+    reason: str | None  # why nothing was answered (None when something was)
+
+
+def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None) -> Tolerance:
+    """The places the name key ``k`` is a misspelling or another romanisation of.
+
+    Parameters
+    ----------
+    gz : Gazetteer
+        Where the names come from.
+    k : str
+        The name's key (:func:`~geonews.places.names.key`); an exact look-up found nothing.
+    context : mapping of country code to weight, or None
+        The resolver's context: loose romanisation matches outside its countries are no
+        answer (an empty mapping or None: anywhere).
+    """
+    sound = sound_key(k)
+    scores: dict[int, tuple[float, str]] = {}  # rowid -> (similarity, the matched sound key)
+    fold = set()
+    if len(k) >= SKELETON_MIN_KEY:
+        rows = gz.rows(gz.skeleton_matches(skeleton(k)))
+        names = _war_names(gz)
+        for place in rows:
+            rowid = place.raw["rowid"]
+            known = place.kind in ("country", "region") or place.population >= FAR_POPULATION
+            if context and context.get(place.country or "", 0.0) <= 0:
+                continue
+            if not known and (len(sound) < MIN_SOUND or (context and rowid not in names.by_row)):
+                continue
+            for other in names.by_row.get(rowid, (sound_key(place.name),)):
+                sim = fuzz.ratio(sound, other)
+                if sim > scores.get(rowid, (-1.0, ""))[0]:
+                    scores[rowid] = (sim, other)
+            fold.add(rowid)
+    if len(sound) >= MIN_SOUND:
+        names = _war_names(gz)
+        for other, sim, _ in process.extract(
+            sound,
+            names.keys,
+            scorer=fuzz.ratio,
+            score_cutoff=FOLD_FLOOR - AMBIGUITY_GAP,
+            limit=_LIMIT,
+        ):
+            for rowid in names.rows[other]:
+                if sim > scores.get(rowid, (-1.0, ""))[0]:
+                    scores[rowid] = (sim, other)
+    if not scores:
+        return Tolerance({}, "fuzzy", "no name of the war region is spelt like it")
+    by_sound: dict[str, float] = {}
+    for rowid, (sim, other) in scores.items():
+        lead = sim + (FOLD_BONUS if rowid in fold else 0.0)
+        by_sound[other] = max(lead, by_sound.get(other, 0.0))
+    ranked = sorted(by_sound.items(), key=lambda t: -t[1])
+    best_sound, lead = ranked[0]
+    chosen = {r: sim for r, (sim, other) in scores.items() if other == best_sound}
+    best = max(chosen.values())
+    floor = FOLD_FLOOR if chosen.keys() & fold else FLOOR
+    if best < floor:
+        return Tolerance(
+            {}, "fuzzy", f"the nearest spelling {best_sound!r} is only {best:.0f}% alike"
+        )
+    if len(ranked) > 1 and ranked[1][1] > lead - AMBIGUITY_GAP:
+        return Tolerance(
+            {},
+            "fuzzy",
+            f"ambiguous spelling: {best_sound!r} ({best:.0f}%) and {ranked[1][0]!r} "
+            f"({ranked[1][1]:.0f}%) are as alike",
+        )
+    return Tolerance(chosen, "fold" if chosen.keys() & fold else "fuzzy", None)
+
+
+class _Names(NamedTuple):
+    keys: list[str]  # distinct sound keys of the war region's names
+    rows: dict[str, list[int]]  # sound key -> row ids
+    by_row: dict[int, tuple[str, ...]]  # row id -> its names' sound keys
+
+
+@functools.lru_cache(maxsize=4)
+def _war_names(gz: Gazetteer) -> _Names:
+    """Every name of the war region's settlements, by sound key.
+
+    Built once per gazetteer index (about two seconds: every name of the index is read)
+    and kept beside it, as the index file's name with ``.fuzzy.pickle``; the index's name
+    changes with its sources, and so the kept file with it.
+    """
+    kept = Path(gz.path).with_suffix(f".fuzzy-{_VERSION}.json")
+    try:
+        rows = json.loads(kept.read_text(encoding="utf-8"))
+        return _names(rows)
+    except (OSError, ValueError, TypeError, AttributeError):
+        pass  # not built yet, or not readable: build it
+    names = _build(gz)
+    try:
+        tmp = kept.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(names.rows), encoding="utf-8")
+        os.replace(tmp, kept)
+    except OSError as err:  # a read-only cache folder: build it again next time
+        log.debug("could not keep the fuzzy name list at %s: %s", kept, err)
+    return names
+
+
+def _build(gz: Gazetteer) -> _Names:
+    db = gz._db
+    own = {
+        rowid: sound_key(name)
+        for rowid, name, country, admin1 in db.execute(
+            "SELECT rowid, name, country, admin1 FROM places WHERE kind='settlement' "
+            "AND country IN ('UA', 'RU')"
+        )
+        if country == "UA" or admin1 in WAR_OBLASTS_RU
+    }
+    by_sound: dict[str, list[int]] = {}
+    for name_key, hits in db.execute("SELECT key, hits FROM names"):
+        found = []
+        for item in hits.split():  # "rowid:n" (own name), "rowid:a" (alternate), "rowid:@kind"
+            rowid_text, how = item.split(":", 1)
+            rowid = int(rowid_text)
+            if rowid in own:
+                found.append((rowid, how))
+        if not found:
+            continue
+        sound = sound_key(name_key)
+        if len(sound) < MIN_SOUND:
+            continue
+        for rowid, how in found:
+            if how == "a" and fuzz.ratio(sound, own[rowid]) < SPELLING_OF_NAME:
+                continue
+            by_sound.setdefault(sound, []).append(rowid)
+    return _names({s: list(dict.fromkeys(r)) for s, r in by_sound.items()})
+
+
+def _names(rows: dict[str, list[int]]) -> _Names:
+    """The name list from its rows (sound key -> row ids)."""
+    by_row: dict[int, list[str]] = {}
+    for sound, ids in rows.items():
+        if not isinstance(sound, str):
+            raise TypeError(f"a sound key must be a str: {sound!r}")
+        for rowid in ids:
+            by_row.setdefault(int(rowid), []).append(sound)
+    return _Names(list(rows), rows, {r: tuple(s) for r, s in by_row.items()})
