@@ -21,10 +21,11 @@ import re
 
 __all__ = ["core_of"]
 
-_PEOPLES = r"(?:(?:peoples?|popular)\s+)?"
+_PEOPLES = r"(?:(?:peoples?|popular|narodnaya)\s+)?"
+_REPUBLIC = r"(?:republic|respublika)"
 _DESIGNATED = (
-    re.compile(rf"^(?:the\s+)?{_PEOPLES}republic\s+of\s+(?:the\s+)?(?P<core>.+)$"),
-    re.compile(rf"^(?:the\s+)?(?P<core>.+?)\s+{_PEOPLES}republic$"),
+    re.compile(rf"^(?:the\s+)?{_PEOPLES}{_REPUBLIC}\s+of\s+(?:the\s+)?(?P<core>.+)$"),
+    re.compile(rf"^(?:the\s+)?(?P<core>.+?)\s+{_PEOPLES}{_REPUBLIC}$"),
 )
 
 

@@ -44,6 +44,7 @@ from geonews.places.names import SKELETON_MIN_KEY, key, skeleton
 
 __all__ = [
     "AMBIGUITY_GAP",
+    "COUNTRY_FLOOR",
     "FLOOR",
     "FOLD_FLOOR",
     "WAR_OBLASTS_RU",
@@ -58,7 +59,9 @@ __all__ = [
 FLOOR = 90.0
 #: Least similarity of an answer whose romanisation key agrees too ("Kreminnaya" and
 #: Kreminna: the consonants are the same, only the ending differs).
-FOLD_FLOOR = 80.0
+FOLD_FLOOR = 86.0
+#: The same for a country, whose names are few and well known ("Росія" and Russia).
+COUNTRY_FLOOR = 80.0
 #: Least similarity of a GeoNames alternate name to its place's own name for matching
 #: through it: a spelling of the name ("Rogatin"), not another name (a village's old
 #: name, which a loose match would make a second guess on top of the first).
@@ -68,6 +71,8 @@ AMBIGUITY_GAP = 4.0
 #: Shortest sound key matched by edit distance, or loosely to a place smaller than a
 #: well-known city (short names are too close to each other: "Reply" and Raypole).
 MIN_SOUND = 6
+#: Shortest name key (letters and spaces) looked up one letter away.
+MIN_EDITED = 6
 #: Head start of a match whose romanisation key agrees over one found by edit distance
 #: alone, when the two are weighed against each other.
 FOLD_BONUS = 5.0
@@ -78,6 +83,16 @@ FAR_POPULATION = 50_000
 _LIMIT = 40
 #: The Russian oblasts on Ukraine's border, where the war's Russian places lie.
 WAR_OBLASTS_RU = frozenset({"Belgorod", "Bryansk", "Kursk", "Rostov", "Voronezh"})
+#: The Ukrainian regions the fighting and the strikes reported by name are in: a village
+#: elsewhere is matched by its exact name only (a misspelt name is a front-line name far
+#: more often than a namesake in the west).
+THEATRE_UA = frozenset(
+    {
+        "Chernihiv", "Crimea", "Dnipropetrovsk", "Donetsk", "Kharkiv", "Kherson", "Kyiv",
+        "Kyiv Oblast", "Luhansk", "Mykolaiv", "Odesa", "Poltava", "Sevastopol", "Sumy",
+        "Zaporizhzhia", "Zhytomyr",
+    }
+)  # fmt: skip
 
 _RULES = (
     (re.compile(r"shch|sch|szcz"), "s"),
@@ -96,7 +111,7 @@ _RULES = (
     (re.compile(r"([a-z])\1+"), r"\1"),
 )
 #: Version of the kept name list's layout (a new one makes old files unread).
-_VERSION = 1
+_VERSION = 2
 
 log = logging.getLogger("geonews")
 
@@ -126,6 +141,7 @@ class Tolerance(NamedTuple):
     rowids: dict[int, float]  # the best name's places -> similarity (0-100)
     label: str  # "fold" (the romanisation key found it) or "fuzzy" (edit distance did)
     reason: str | None  # why nothing was answered (None when something was)
+    variant: str | None = None  # the name key one letter away, when that found the places
 
 
 def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None) -> Tolerance:
@@ -141,6 +157,9 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
         The resolver's context: loose romanisation matches outside its countries are no
         answer (an empty mapping or None: anywhere).
     """
+    edited = _one_letter_away(gz, k, context)
+    if edited is not None:
+        return edited
     sound = sound_key(k)
     scores: dict[int, tuple[float, str]] = {}  # rowid -> (similarity, the matched sound key)
     fold = set()
@@ -155,7 +174,7 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
             if not known and (len(sound) < MIN_SOUND or (context and rowid not in names.by_row)):
                 continue
             for other in names.by_row.get(rowid, (sound_key(place.name),)):
-                sim = fuzz.ratio(sound, other)
+                sim = fuzz.ratio(sound, other) if _ends_agree(sound, other) else 0.0
                 if sim > scores.get(rowid, (-1.0, ""))[0]:
                     scores[rowid] = (sim, other)
             fold.add(rowid)
@@ -168,6 +187,8 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
             score_cutoff=FOLD_FLOOR - AMBIGUITY_GAP,
             limit=_LIMIT,
         ):
+            if not _ends_agree(sound, other):
+                continue
             for rowid in names.rows[other]:
                 if sim > scores.get(rowid, (-1.0, ""))[0]:
                     scores[rowid] = (sim, other)
@@ -181,7 +202,12 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
     best_sound, lead = ranked[0]
     chosen = {r: sim for r, (sim, other) in scores.items() if other == best_sound}
     best = max(chosen.values())
-    floor = FOLD_FLOOR if chosen.keys() & fold else FLOOR
+    if not chosen.keys() & fold:
+        floor = FLOOR
+    elif all(gz.by_rowid(r).kind == "country" for r in chosen):
+        floor = COUNTRY_FLOOR
+    else:
+        floor = FOLD_FLOOR
     if best < floor:
         return Tolerance(
             {}, "fuzzy", f"the nearest spelling {best_sound!r} is only {best:.0f}% alike"
@@ -194,6 +220,87 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
             f"({ranked[1][1]:.0f}%) are as alike",
         )
     return Tolerance(chosen, "fold" if chosen.keys() & fold else "fuzzy", None)
+
+
+def _one_letter_away(gz: Gazetteer, k: str, context) -> Tolerance | None:
+    """The places of the one name key a letter away from ``k``, or why none, or None.
+
+    One letter swapped with its neighbour ("Pokrovks"), left out ("Kurakove"), doubled
+    or added ("Butcha") or wrong ("Kakhovca"), in a key of at least :data:`MIN_EDITED`
+    letters; never a letter added to or taken off the end ("Berdychi" is not Berdychiv).
+    Only places of the war region or well-known ones count.  None when no such key is
+    found: the sound comparison is tried next.
+    """
+    if len(k) < MIN_EDITED:
+        return None
+    names = _war_names(gz)
+    found: dict[str, list[int]] = {}
+    for variant in _edits(k):
+        hits = gz.hits_text(variant)
+        if hits is None:
+            continue
+        rows = []
+        for place in gz.rows(list(dict.fromkeys(int(h.split(":", 1)[0]) for h in hits.split()))):
+            rowid = place.raw["rowid"]
+            if context and context.get(place.country or "", 0.0) <= 0:
+                continue
+            if (
+                rowid in names.by_row
+                or place.population >= FAR_POPULATION
+                or place.kind
+                in (
+                    "country",
+                    "region",
+                )
+            ):
+                rows.append(rowid)
+        if rows:
+            found[variant] = rows
+    if not found:
+        return None
+    if len(found) > 1:
+        # two names a letter away, unless they are spellings of the same places
+        places = [frozenset(r) for r in found.values()]
+        if any(p.isdisjoint(places[0]) for p in places[1:]):
+            return Tolerance(
+                {}, "edit", f"ambiguous spelling: one letter from {sorted(found)[:3]!r}"
+            )
+    variant = min(found, key=lambda v: (-len(found[v]), v))
+    return Tolerance(dict.fromkeys(found[variant], 100.0), "edit", None, variant)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits(k: str) -> set[str]:
+    """Keys one letter from ``k``, never at its end (see :func:`_one_letter_away`)."""
+    out = set()
+    n = len(k)
+    for i in range(n - 1):
+        out.add(k[:i] + k[i + 1] + k[i] + k[i + 2 :])  # neighbours swapped
+    for i in range(n - 1):
+        out.add(k[:i] + k[i + 1 :])  # a letter left out (not the last)
+        for c in _LETTERS:
+            out.add(k[:i] + c + k[i:])  # a letter added (not after the last)
+            out.add(k[:i] + c + k[i + 1 :])  # a letter wrong (not the last)
+    out.add(k[:-1] + k[-1] + k[-1])  # the last letter doubled ("Khersonn" undone below)
+    if n > 1 and k[-1] == k[-2]:
+        out.add(k[:-1])
+    out.discard(k)
+    return {v for v in out if v.strip() == v and "  " not in v}
+
+
+def _ends_agree(a: str, b: str) -> bool:
+    """Whether two sound keys start and end alike (final vowels aside).
+
+    Misspellings and other romanisations change the middle of a name or its vowel ending
+    ("Kreminnaya", Kreminna); a different first or last consonant is another name or
+    another word ("Berdychi" and Berdychiv, "Zakharova" and Zakharivka).
+    """
+    if a[-1:] not in "aiu" and b[-1:] in "aiu":
+        return False  # a name does not lose its vowel ending: "Medvedev" and Medvedevo
+    a, b = a.rstrip("aiu"), b.rstrip("aiu")
+    return bool(a) and bool(b) and a[0] == b[0] and a[-1] == b[-1]
 
 
 class _Names(NamedTuple):
@@ -230,11 +337,12 @@ def _build(gz: Gazetteer) -> _Names:
     db = gz._db
     own = {
         rowid: sound_key(name)
-        for rowid, name, country, admin1 in db.execute(
-            "SELECT rowid, name, country, admin1 FROM places WHERE kind='settlement' "
+        for rowid, name, country, admin1, population in db.execute(
+            "SELECT rowid, name, country, admin1, population FROM places WHERE kind='settlement' "
             "AND country IN ('UA', 'RU')"
         )
-        if country == "UA" or admin1 in WAR_OBLASTS_RU
+        if (country == "UA" and (admin1 in THEATRE_UA or population >= FAR_POPULATION))
+        or admin1 in WAR_OBLASTS_RU
     }
     by_sound: dict[str, list[int]] = {}
     for name_key, hits in db.execute("SELECT key, hits FROM names"):

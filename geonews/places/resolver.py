@@ -79,6 +79,8 @@ _NEAR = 2.0
 _NEAR_KM = 50
 #: At most this many places (the most populous) come from a tolerant match.
 _FOLD_LIMIT = 60
+#: What a name one letter away from the text's loses against the name itself.
+_EDIT_PENALTY = 1.0
 #: Reasons remembered for names that found no place.
 _REASON_CACHE = 4096
 #: Bonus of a candidate inside the ``region=`` hint.
@@ -270,13 +272,9 @@ class Resolver:
             return self.gazetteer.region_of(place.country, code)
         return None
 
-    # -- ranking --------------------------------------------------------------------------
-    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[_Ranked, ...]:
+    def _how(self, k: str, hits: str | None, when: str | None) -> dict[int, tuple[float, str]]:
+        """How each place matched the name key ``k``: ``{rowid: (weight, label)}``."""
         gz = self.gazetteer
-        hits = gz.hits_text(k)
-        if hits is None and k.startswith("the "):  # "the Donbas", "the Black Sea"
-            k = k.removeprefix("the ")
-            hits = gz.hits_text(k)
         how: dict[int, tuple[float, str]] = {}
         for item in hits.split() if hits else ():  # "rowid:n", "rowid:a", "rowid:@kind"
             rowid_text, code = item.split(":", 1)
@@ -307,10 +305,24 @@ class Resolver:
         for pid in self.user_aliases.get(k, ()):
             rowid = gz.get_id(pid).raw["rowid"]
             how[rowid] = (_MATCH["alias"], "alias:user")
+        return how
+
+    # -- ranking --------------------------------------------------------------------------
+    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[_Ranked, ...]:
+        gz = self.gazetteer
+        hits = gz.hits_text(k)
+        if hits is None and k.startswith("the "):  # "the Donbas", "the Black Sea"
+            k = k.removeprefix("the ")
+            hits = gz.hits_text(k)
+        how = self._how(k, hits, when)
         core = None if how else core_of(k)
         if core is not None:
             # "Donetsk Republic": the region (or country) the republic's core name names
-            for entry in self._ranked(core, ctx_key, None, None, when):
+            # "Donetskaya Narodnaya Respublika": the Russian adjective is the oblast's name
+            entries = self._ranked(core, ctx_key, None, None, when) or self._ranked(
+                f"{core} oblast", ctx_key, None, None, when
+            )
+            for entry in entries:
                 place = self._territory_of(entry.base)
                 if place is not None and place.raw["rowid"] not in how:
                     how[place.raw["rowid"]] = (_MATCH["republic"], "republic")
@@ -325,9 +337,18 @@ class Resolver:
                     self._reasons.clear()
                 self._reasons[k] = tolerance.reason
                 return ()
-            label = tolerance.label
-            for rowid in tolerance.rowids:
-                how[rowid] = (_MATCH[label], label)
+            if tolerance.variant is not None:
+                # one letter away from a name the gazetteer has ("Pokrovks", "Butcha"):
+                # that name's own ranking, a little weaker
+                for rowid, (weight, label) in self._how(
+                    tolerance.variant, gz.hits_text(tolerance.variant), when
+                ).items():
+                    if rowid in tolerance.rowids:
+                        how[rowid] = (weight - _EDIT_PENALTY, f"edit:{label}")
+            else:
+                label = tolerance.label
+                for rowid in tolerance.rowids:
+                    how[rowid] = (_MATCH[label], label)
         ctx = self._ctx_dicts.get(ctx_key)
         if ctx is None:
             ctx = self._ctx_dicts[ctx_key] = dict(ctx_key)
