@@ -64,8 +64,8 @@ _SHARE_FLOOR = 0.5
 #: Farthest (km) a place matched by spelling tolerance may lie from the text's centre: a
 #: misspelling is read as one of the text's own places or not at all.
 _TOLERANT_KM = 300.0
-#: How a candidate matched when spelling tolerance found it.
-_TOLERANT = frozenset({"fold", "fuzzy"})
+#: How a candidate matched when spelling tolerance found it (``matched`` up to a colon).
+_TOLERANT = frozenset({"fold", "fuzzy", "edit"})
 #: Evidence for the war's countries that keeps their prior whatever else the text names.
 _WAR_EVIDENCE = 1.0
 #: Evidence for other countries from which on the war prior yields (with too little war).
@@ -570,7 +570,7 @@ def _ruled_out(place: Place, hints, anchor) -> str | None:
         refuting = next((h for h in strong if h.refutes(place)), None)
         if refuting is not None:
             return f"unresolved:hint:{refuting.label} (no {place.name} there in the gazetteer)"
-    if anchor is not None and (place.matched or "") in _TOLERANT:
+    if anchor is not None and (place.matched or "").split(":", 1)[0] in _TOLERANT:
         km = haversine_km(anchor[0], anchor[1], place.lat, place.lon)
         if km > _TOLERANT_KM:
             return f"unresolved:spelling:{place.name} is {km:.0f} km from the text's places"

@@ -23,7 +23,7 @@ Examples
 >>> sorted({default_gazetteer().by_rowid(r).name for r in found.rowids})
 ['Bakhmut']
 >>> tolerant_matches(default_gazetteer(), "volfino", {"UA": 3.0}).reason
-"the nearest spelling 'dalina' is only 77% alike"
+'no name of the war region is spelt like it'
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ __all__ = [
 
 #: Least similarity (rapidfuzz ``ratio`` of the sound keys, 0-100) of an answer found by
 #: edit distance alone: a letter too many in seven ("Bakhtmut") passes, one wrong letter
-#: in eight ("Rabotino" for Rogatin) does not.
-FLOOR = 90.0
+#: in eight ("Rabotino" for Rogatin) or ten ("Lukashenko", Lukashivka) does not.
+FLOOR = 91.0
 #: Least similarity of an answer whose romanisation key agrees too ("Kreminnaya" and
 #: Kreminna: the consonants are the same, only the ending differs).
 FOLD_FLOOR = 86.0
@@ -65,7 +65,7 @@ COUNTRY_FLOOR = 80.0
 #: Least similarity of a GeoNames alternate name to its place's own name for matching
 #: through it: a spelling of the name ("Rogatin"), not another name (a village's old
 #: name, which a loose match would make a second guess on top of the first).
-SPELLING_OF_NAME = 60.0
+SPELLING_OF_NAME = 75.0
 #: A second, different name this close to the best one makes the match ambiguous.
 AMBIGUITY_GAP = 4.0
 #: Shortest sound key matched by edit distance, or loosely to a place smaller than a
@@ -95,8 +95,9 @@ THEATRE_UA = frozenset(
 )  # fmt: skip
 
 _RULES = (
-    (re.compile(r"shch|sch|szcz"), "s"),
-    (re.compile(r"sh|sz"), "s"),
+    (re.compile(r"shch|sch|szcz"), "sh"),
+    (re.compile(r"sz"), "sh"),
+    (re.compile(r"dj"), "dz"),  # French and Turkish-style "Djankoy", "Sudja"
     (re.compile(r"zh"), "z"),
     (re.compile(r"kh|ch"), "h"),
     (re.compile(r"g"), "h"),
@@ -111,7 +112,7 @@ _RULES = (
     (re.compile(r"([a-z])\1+"), r"\1"),
 )
 #: Version of the kept name list's layout (a new one makes old files unread).
-_VERSION = 2
+_VERSION = 5
 
 log = logging.getLogger("geonews")
 
@@ -161,6 +162,7 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
     if edited is not None:
         return edited
     sound = sound_key(k)
+    names = _war_names(gz)
     scores: dict[int, tuple[float, str]] = {}  # rowid -> (similarity, the matched sound key)
     fold = set()
     if len(k) >= SKELETON_MIN_KEY:
@@ -171,10 +173,15 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
             known = place.kind in ("country", "region") or place.population >= FAR_POPULATION
             if context and context.get(place.country or "", 0.0) <= 0:
                 continue
-            if not known and (len(sound) < MIN_SOUND or (context and rowid not in names.by_row)):
+            if not known and (len(sound) < MIN_SOUND or (context and rowid not in names.own)):
                 continue
-            for other in names.by_row.get(rowid, (sound_key(place.name),)):
-                sim = fuzz.ratio(sound, other) if _ends_agree(sound, other) else 0.0
+            own = names.own.get(rowid) or sound_key(place.name)
+            strict = place.kind != "country"
+            if not _ends_agree(sound, own, strict=strict):
+                continue  # matched through another name, but unlike the place's own
+            for other in names.by_row.get(rowid, (own,)):
+                agree = _ends_agree(sound, other, strict=strict)
+                sim = fuzz.ratio(sound, other) if agree else 0.0
                 if sim > scores.get(rowid, (-1.0, ""))[0]:
                     scores[rowid] = (sim, other)
             fold.add(rowid)
@@ -190,6 +197,8 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
             if not _ends_agree(sound, other):
                 continue
             for rowid in names.rows[other]:
+                if not _ends_agree(sound, names.own.get(rowid, other)):
+                    continue
                 if sim > scores.get(rowid, (-1.0, ""))[0]:
                     scores[rowid] = (sim, other)
     if not scores:
@@ -212,24 +221,33 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
         return Tolerance(
             {}, "fuzzy", f"the nearest spelling {best_sound!r} is only {best:.0f}% alike"
         )
-    if len(ranked) > 1 and ranked[1][1] > lead - AMBIGUITY_GAP:
+    best_rows = set(chosen)
+    rival = next(
+        (
+            (other, sim)
+            for other, sim in ranked[1:]
+            if best_rows.isdisjoint(names.rows.get(other, ()))
+        ),
+        None,
+    )  # another spelling of the same places is no rival
+    if rival is not None and rival[1] > lead - AMBIGUITY_GAP:
         return Tolerance(
             {},
             "fuzzy",
-            f"ambiguous spelling: {best_sound!r} ({best:.0f}%) and {ranked[1][0]!r} "
-            f"({ranked[1][1]:.0f}%) are as alike",
+            f"ambiguous spelling: {best_sound!r} ({best:.0f}%) and {rival[0]!r} "
+            f"({rival[1]:.0f}%) are as alike",
         )
     return Tolerance(chosen, "fold" if chosen.keys() & fold else "fuzzy", None)
 
 
 def _one_letter_away(gz: Gazetteer, k: str, context) -> Tolerance | None:
-    """The places of the one name key a letter away from ``k``, or why none, or None.
+    """The places of the one name key a letter away from ``k``, or None.
 
     One letter swapped with its neighbour ("Pokrovks"), left out ("Kurakove"), doubled
     or added ("Butcha") or wrong ("Kakhovca"), in a key of at least :data:`MIN_EDITED`
     letters; never a letter added to or taken off the end ("Berdychi" is not Berdychiv).
     Only places of the war region or well-known ones count.  None when no such key is
-    found: the sound comparison is tried next.
+    found, or several that name different places: the sound comparison is tried next.
     """
     if len(k) < MIN_EDITED:
         return None
@@ -240,49 +258,55 @@ def _one_letter_away(gz: Gazetteer, k: str, context) -> Tolerance | None:
         if hits is None:
             continue
         rows = []
-        for place in gz.rows(list(dict.fromkeys(int(h.split(":", 1)[0]) for h in hits.split()))):
-            rowid = place.raw["rowid"]
+        sound = sound_key(variant)
+        for item in hits.split():  # "rowid:n", "rowid:a", "rowid:@kind"
+            rowid_text, code = item.split(":", 1)
+            rowid = int(rowid_text)
+            place = gz.by_rowid(rowid)
             if context and context.get(place.country or "", 0.0) <= 0:
                 continue
-            if (
-                rowid in names.by_row
-                or place.population >= FAR_POPULATION
-                or place.kind
-                in (
-                    "country",
-                    "region",
-                )
-            ):
+            if code == "a" and sound not in names.by_row.get(rowid, ()):
+                continue  # one of a big city's hundred names in other languages: no anchor
+            known = place.population >= FAR_POPULATION or place.kind in ("country", "region")
+            if (rowid in names.own or known) and rowid not in rows:
                 rows.append(rowid)
         if rows:
             found[variant] = rows
     if not found:
         return None
     if len(found) > 1:
-        # two names a letter away, unless they are spellings of the same places
+        # two names a letter away, unless they are spellings of the same places: the
+        # sound comparison decides then
         places = [frozenset(r) for r in found.values()]
         if any(p.isdisjoint(places[0]) for p in places[1:]):
-            return Tolerance(
-                {}, "edit", f"ambiguous spelling: one letter from {sorted(found)[:3]!r}"
-            )
+            return None
     variant = min(found, key=lambda v: (-len(found[v]), v))
     return Tolerance(dict.fromkeys(found[variant], 100.0), "edit", None, variant)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_VOWELS = "aeiouy"
+_CONSONANTS = "bcdfghjklmnpqrstvwxz"
 
 
 def _edits(k: str) -> set[str]:
     """Keys one letter from ``k``, never at its end (see :func:`_one_letter_away`)."""
     out = set()
     n = len(k)
-    for i in range(n - 1):
+    for i in range(1, n - 1):  # never the first letter: misspellings keep a name's start
         out.add(k[:i] + k[i + 1] + k[i] + k[i + 2 :])  # neighbours swapped
-    for i in range(n - 1):
         out.add(k[:i] + k[i + 1 :])  # a letter left out (not the last)
         for c in _LETTERS:
-            out.add(k[:i] + c + k[i:])  # a letter added (not after the last)
             out.add(k[:i] + c + k[i + 1 :])  # a letter wrong (not the last)
+    for i in range(1, n - 1):
+        for c in _LETTERS:
+            out.add(k[:i] + c + k[i:])  # a letter added (not at the end)
+    if k[-1] not in _VOWELS:
+        for c in _VOWELS:
+            out.add(k[:-1] + c + k[-1])  # a vowel left out before the last consonant
+    if k[-1] not in _VOWELS:
+        for c in _CONSONANTS:
+            out.add(k[:-1] + c)  # a wrong last consonant ("Taganrok")
     out.add(k[:-1] + k[-1] + k[-1])  # the last letter doubled ("Khersonn" undone below)
     if n > 1 and k[-1] == k[-2]:
         out.add(k[:-1])
@@ -290,23 +314,29 @@ def _edits(k: str) -> set[str]:
     return {v for v in out if v.strip() == v and "  " not in v}
 
 
-def _ends_agree(a: str, b: str) -> bool:
+def _ends_agree(a: str, b: str, *, strict: bool = True) -> bool:
     """Whether two sound keys start and end alike (final vowels aside).
 
     Misspellings and other romanisations change the middle of a name or its vowel ending
-    ("Kreminnaya", Kreminna); a different first or last consonant is another name or
-    another word ("Berdychi" and Berdychiv, "Zakharova" and Zakharivka).
+    ("Kreminnaya", Kreminna); a different start or last consonant is another name or
+    another word ("Berdychi" and Berdychiv, "Zakharova" and Zakharivka), and a name does
+    not lose its vowel ending ("Medvedev" and Medvedevo).  Not ``strict`` (a country,
+    whose names are few and well known: "Росія", "Ukrain..."), the first letter and the
+    last consonant are enough.
     """
-    if a[-1:] not in "aiu" and b[-1:] in "aiu":
-        return False  # a name does not lose its vowel ending: "Medvedev" and Medvedevo
+    if strict and a[-1:] not in "aiu" and b[-1:] in "aiu":
+        return False
+    if a[: 2 if strict else 1] != b[: 2 if strict else 1]:
+        return False
     a, b = a.rstrip("aiu"), b.rstrip("aiu")
-    return bool(a) and bool(b) and a[0] == b[0] and a[-1] == b[-1]
+    return bool(a) and bool(b) and (a[-1] == b[-1] or not strict)
 
 
 class _Names(NamedTuple):
     keys: list[str]  # distinct sound keys of the war region's names
     rows: dict[str, list[int]]  # sound key -> row ids
     by_row: dict[int, tuple[str, ...]]  # row id -> its names' sound keys
+    own: dict[int, str]  # row id of every war-region settlement -> its own name's sound key
 
 
 @functools.lru_cache(maxsize=4)
@@ -314,19 +344,19 @@ def _war_names(gz: Gazetteer) -> _Names:
     """Every name of the war region's settlements, by sound key.
 
     Built once per gazetteer index (about two seconds: every name of the index is read)
-    and kept beside it, as the index file's name with ``.fuzzy.pickle``; the index's name
+    and kept beside it, as the index file's name with ``.fuzzy-N.json``; the index's name
     changes with its sources, and so the kept file with it.
     """
     kept = Path(gz.path).with_suffix(f".fuzzy-{_VERSION}.json")
     try:
-        rows = json.loads(kept.read_text(encoding="utf-8"))
-        return _names(rows)
+        kept_names = json.loads(kept.read_text(encoding="utf-8"))
+        return _names(kept_names["rows"], kept_names["own"])
     except (OSError, ValueError, TypeError, AttributeError):
         pass  # not built yet, or not readable: build it
     names = _build(gz)
     try:
         tmp = kept.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(names.rows), encoding="utf-8")
+        tmp.write_text(json.dumps({"rows": names.rows, "own": names.own}), encoding="utf-8")
         os.replace(tmp, kept)
     except OSError as err:  # a read-only cache folder: build it again next time
         log.debug("could not keep the fuzzy name list at %s: %s", kept, err)
@@ -361,15 +391,16 @@ def _build(gz: Gazetteer) -> _Names:
             if how == "a" and fuzz.ratio(sound, own[rowid]) < SPELLING_OF_NAME:
                 continue
             by_sound.setdefault(sound, []).append(rowid)
-    return _names({s: list(dict.fromkeys(r)) for s, r in by_sound.items()})
+    return _names({s: list(dict.fromkeys(r)) for s, r in by_sound.items()}, own)
 
 
-def _names(rows: dict[str, list[int]]) -> _Names:
-    """The name list from its rows (sound key -> row ids)."""
+def _names(rows: dict[str, list[int]], own: dict) -> _Names:
+    """The name list from its rows (sound key -> row ids) and own names (row id -> sound)."""
     by_row: dict[int, list[str]] = {}
     for sound, ids in rows.items():
         if not isinstance(sound, str):
             raise TypeError(f"a sound key must be a str: {sound!r}")
         for rowid in ids:
             by_row.setdefault(int(rowid), []).append(sound)
-    return _Names(list(rows), rows, {r: tuple(s) for r, s in by_row.items()})
+    own_names = {int(r): str(v) for r, v in own.items()}
+    return _Names(list(rows), rows, {r: tuple(s) for r, s in by_row.items()}, own_names)

@@ -234,7 +234,7 @@ class Resolver:
         >>> r.get("Volfino") is None
         True
         >>> r.unresolved_reason("Volfino")
-        "the nearest spelling 'dalina' is only 77% alike"
+        'no name of the war region is spelt like it'
         """
         return self._reasons.get(key(check_name(name)))
 
@@ -319,9 +319,8 @@ class Resolver:
         if core is not None:
             # "Donetsk Republic": the region (or country) the republic's core name names
             # "Donetskaya Narodnaya Respublika": the Russian adjective is the oblast's name
-            entries = self._ranked(core, ctx_key, None, None, when) or self._ranked(
-                f"{core} oblast", ctx_key, None, None, when
-            )
+            entries = self._ranked(core, ctx_key, None, None, when)
+            entries += self._ranked(f"{core} oblast", ctx_key, None, None, when)
             for entry in entries:
                 place = self._territory_of(entry.base)
                 if place is not None and place.raw["rowid"] not in how:

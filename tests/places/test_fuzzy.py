@@ -28,7 +28,7 @@ def resolver() -> Resolver:
 def test_misspelling_reaches_its_place(resolver, spelling, expected):
     place = resolver.resolve(spelling)
     assert place.name == expected
-    assert place.matched in {"fuzzy", "fold"}
+    assert place.matched.split(":")[0] in {"fuzzy", "fold", "edit"}
 
 
 def test_a_loose_match_must_look_like_the_name(resolver):
@@ -38,8 +38,9 @@ def test_a_loose_match_must_look_like_the_name(resolver):
 
 
 def test_near_miss_under_the_floor_is_unresolved_with_its_reason(resolver):
-    # one wrong consonant in eight letters is too far (a village the gazetteer lacks)
-    with pytest.raises(UnknownPlace, match="only .*% alike"):
+    # one wrong consonant in eight letters from Rogatin is too far (Robotyne, the village
+    # meant, is not in the gazetteer)
+    with pytest.raises(UnknownPlace, match="spelt like it|% alike"):
         resolver.resolve("Rabotino")
 
 
