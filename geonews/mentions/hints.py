@@ -65,6 +65,8 @@ SECTOR_KM = 100.0
 #: A settlement at least this big is known well enough that a hint against it is more
 #: likely a list than a correction ("Kharkiv, Donetsk Oblast and Kherson").
 KNOWN_POPULATION = 20_000
+#: Countries whose hints can leave a contradicted village unresolved.
+REFUTING_COUNTRIES = frozenset({"UA", "RU"})
 #: Longest gap (characters) between a name and the hint after it.
 _GAP = 24
 
@@ -125,8 +127,16 @@ class Hint:
         return self.lift_by * max(0.0, 1.0 - self._km(place) / reach)
 
     def refutes(self, place: Place) -> bool:
-        """Whether the hint rules ``place`` out: a small place where the text says it is not."""
-        if not self.strong or place.kind != "settlement" or place.population >= KNOWN_POPULATION:
+        """Whether the hint rules ``place`` out: a small place where the text says it is not.
+
+        Only for hints in the war's countries (:data:`REFUTING_COUNTRIES`), whose villages
+        the text names by the hundred and the gazetteer lacks by the thousand; elsewhere
+        a hint only lifts (a hint read off a partly recognised name, "National Park,
+        Colorado", is no reason to drop a place).
+        """
+        if not self.strong or self.country not in REFUTING_COUNTRIES:
+            return False
+        if place.kind != "settlement" or place.population >= KNOWN_POPULATION:
             return False
         return not self.holds(place)
 
@@ -183,19 +193,22 @@ def _hint(text, spans, i, a, b, gap, by_key) -> Hint | None:
     bracketed = _PAREN.fullmatch(gap) is not None and _CLOSE.match(after) is not None
     if not (comma or inside or bracketed):
         return None
-    if comma and not _CLAUSE_END_OR_LIST.match(text, b.end):
-        return None  # "Sudzha, Moscow said": the next clause's subject, not a hint
+    # "Sudzha, Russia said": perhaps the next clause's subject; a hint that only lifts
+    ends = not comma or _CLAUSE_END_OR_LIST.match(text, b.end) is not None
     if top.kind == "country":
-        return Hint("country", f"country:{top.name}", top.country)
+        return Hint("country", f"country:{top.name}", top.country, strong=ends)
     if top.kind == "region":
-        return Hint("region", f"region:{top.admin1 or top.name}", top.country, top.admin1)
+        label = f"region:{top.admin1 or top.name}"
+        return Hint("region", label, top.country, top.admin1, strong=ends)
     if top.kind == "settlement" and top.admin1 and key(top.admin1) == key(top.name):
         # "Heorhiivka, Donetsk": the city stands for its region, unless it is a list item
         nxt = spans[i + 2] if i + 2 < len(spans) else None
         in_list = (nxt is not None and _LIST_ON.fullmatch(text, b.end, nxt.start) is not None) or (
             i > 0 and _LIST_ON.fullmatch(text, spans[i - 1].end, a.start) is not None
         )
-        if (in_list or (comma and not _CLAUSE_END.match(text, b.end))) and not bracketed:
+        if (
+            in_list or not ends or (comma and not _CLAUSE_END.match(text, b.end))
+        ) and not bracketed:
             return None
         return Hint(
             "region",
@@ -209,8 +222,8 @@ def _hint(text, spans, i, a, b, gap, by_key) -> Hint | None:
 
 
 def _near(top: Place, label: str, *, kind: str = "near") -> Hint | None:
-    if top.kind not in ("settlement", "feature"):
-        return None
+    if top.kind not in ("settlement", "feature") or top.country not in REFUTING_COUNTRIES:
+        return None  # elsewhere spatial coherence already weighs the text's other places
     return Hint(kind, label, top.country, top.admin1, (top.lat, top.lon), NEAR_LIFT)
 
 
@@ -221,7 +234,7 @@ def _sectors(text, spans, by_key) -> list[Hint]:
         if not _SECTOR.match(text, sp.end):
             continue
         cands = by_key.get(sp.key) or []
-        if cands and cands[0].kind == "settlement":
+        if cands and cands[0].kind == "settlement" and cands[0].country in REFUTING_COUNTRIES:
             top = cands[0]
             hint = Hint(
                 "sector",

@@ -112,7 +112,7 @@ _RULES = (
     (re.compile(r"([a-z])\1+"), r"\1"),
 )
 #: Version of the kept name list's layout (a new one makes old files unread).
-_VERSION = 5
+_VERSION = 6
 
 log = logging.getLogger("geonews")
 
@@ -253,7 +253,7 @@ def _one_letter_away(gz: Gazetteer, k: str, context) -> Tolerance | None:
         return None
     names = _war_names(gz)
     found: dict[str, list[int]] = {}
-    for variant in _edits(k):
+    for variant in _edits(k) & names.edit_keys:  # a set look-up each, then the index
         hits = gz.hits_text(variant)
         if hits is None:
             continue
@@ -337,6 +337,7 @@ class _Names(NamedTuple):
     rows: dict[str, list[int]]  # sound key -> row ids
     by_row: dict[int, tuple[str, ...]]  # row id -> its names' sound keys
     own: dict[int, str]  # row id of every war-region settlement -> its own name's sound key
+    edit_keys: frozenset[str]  # name keys of those settlements and of well-known places
 
 
 @functools.lru_cache(maxsize=4)
@@ -350,13 +351,14 @@ def _war_names(gz: Gazetteer) -> _Names:
     kept = Path(gz.path).with_suffix(f".fuzzy-{_VERSION}.json")
     try:
         kept_names = json.loads(kept.read_text(encoding="utf-8"))
-        return _names(kept_names["rows"], kept_names["own"])
+        return _names(kept_names["rows"], kept_names["own"], kept_names["edit_keys"])
     except (OSError, ValueError, TypeError, AttributeError):
         pass  # not built yet, or not readable: build it
     names = _build(gz)
     try:
         tmp = kept.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"rows": names.rows, "own": names.own}), encoding="utf-8")
+        kept_names = {"rows": names.rows, "own": names.own, "edit_keys": sorted(names.edit_keys)}
+        tmp.write_text(json.dumps(kept_names), encoding="utf-8")
         os.replace(tmp, kept)
     except OSError as err:  # a read-only cache folder: build it again next time
         log.debug("could not keep the fuzzy name list at %s: %s", kept, err)
@@ -374,7 +376,15 @@ def _build(gz: Gazetteer) -> _Names:
         if (country == "UA" and (admin1 in THEATRE_UA or population >= FAR_POPULATION))
         or admin1 in WAR_OBLASTS_RU
     }
+    known = {
+        rowid
+        for (rowid,) in db.execute(
+            "SELECT rowid FROM places WHERE population >= ? OR kind IN ('country', 'region')",
+            (FAR_POPULATION,),
+        )
+    }
     by_sound: dict[str, list[int]] = {}
+    edit_keys = set()
     for name_key, hits in db.execute("SELECT key, hits FROM names"):
         found = []
         for item in hits.split():  # "rowid:n" (own name), "rowid:a" (alternate), "rowid:@kind"
@@ -382,8 +392,11 @@ def _build(gz: Gazetteer) -> _Names:
             rowid = int(rowid_text)
             if rowid in own:
                 found.append((rowid, how))
+            elif rowid in known:
+                edit_keys.add(name_key)
         if not found:
             continue
+        edit_keys.add(name_key)
         sound = sound_key(name_key)
         if len(sound) < MIN_SOUND:
             continue
@@ -391,10 +404,10 @@ def _build(gz: Gazetteer) -> _Names:
             if how == "a" and fuzz.ratio(sound, own[rowid]) < SPELLING_OF_NAME:
                 continue
             by_sound.setdefault(sound, []).append(rowid)
-    return _names({s: list(dict.fromkeys(r)) for s, r in by_sound.items()}, own)
+    return _names({s: list(dict.fromkeys(r)) for s, r in by_sound.items()}, own, edit_keys)
 
 
-def _names(rows: dict[str, list[int]], own: dict) -> _Names:
+def _names(rows: dict[str, list[int]], own: dict, edit_keys) -> _Names:
     """The name list from its rows (sound key -> row ids) and own names (row id -> sound)."""
     by_row: dict[int, list[str]] = {}
     for sound, ids in rows.items():
@@ -403,4 +416,5 @@ def _names(rows: dict[str, list[int]], own: dict) -> _Names:
         for rowid in ids:
             by_row.setdefault(int(rowid), []).append(sound)
     own_names = {int(r): str(v) for r, v in own.items()}
-    return _Names(list(rows), rows, {r: tuple(s) for r, s in by_row.items()}, own_names)
+    by_rows = {r: tuple(s) for r, s in by_row.items()}
+    return _Names(list(rows), rows, by_rows, own_names, frozenset(map(str, edit_keys)))
