@@ -266,6 +266,7 @@ class Resolver:
         if (
             place.kind == "settlement"
             and place.admin1
+            and place.country
             and code
             and key(place.admin1) == key(place.name)
         ):

@@ -40,7 +40,7 @@ def test_a_loose_match_must_look_like_the_name(resolver):
 def test_near_miss_under_the_floor_is_unresolved_with_its_reason(resolver):
     # one wrong consonant in eight letters from Rogatin is too far (Robotyne, the village
     # meant, is not in the gazetteer)
-    with pytest.raises(UnknownPlace, match="spelt like it|% alike"):
+    with pytest.raises(UnknownPlace, match=r"spelt like it|% alike"):
         resolver.resolve("Rabotino")
 
 
