@@ -38,6 +38,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from geonews.mentions.document import Document, Span
+from geonews.mentions.hints import Hint, find_hints
 from geonews.mentions.lexicon import DIRECTIONS as _DIRECTIONS
 from geonews.places import Place, haversine_km
 from geonews.places.resolver import Resolver
@@ -60,11 +61,11 @@ _REGION_MIN = 0.5
 #: A share's lift starts at this much, so a named country or region lifts its places even
 #: when the text mostly speaks of others (the lift is ``_SHARE_FLOOR + share``).
 _SHARE_FLOOR = 0.5
-#: Lift of a place inside the region or country named right after it ("Myrnohrad in the
-#: Donetsk region", "Pokrovsk, Ukraine").
-_HINT_LIFT = 4.0
-#: Longest gap, in characters, between a place and the region or country named after it.
-_HINT_GAP = 12
+#: Farthest (km) a place matched by spelling tolerance may lie from the text's centre: a
+#: misspelling is read as one of the text's own places or not at all.
+_TOLERANT_KM = 300.0
+#: How a candidate matched when spelling tolerance found it (``matched`` up to a colon).
+_TOLERANT = frozenset({"fold", "fuzzy", "edit"})
 #: Evidence for the war's countries that keeps their prior whatever else the text names.
 _WAR_EVIDENCE = 1.0
 #: Evidence for other countries from which on the war prior yields (with too little war).
@@ -138,7 +139,7 @@ class Senses(NamedTuple):
 
     places: dict[str, list[Place]]  # by name key, the resolver's best first
     counts: Counter[str]  # how often the text writes each name key
-    hints: dict[str, list[Place]]  # regions or countries named right after a name
+    hints: dict[str, list[Hint]]  # what the text says of where each name is
     articled: frozenset[str]  # names the text mostly writes after "the"
 
 
@@ -186,7 +187,7 @@ class Disambiguator:
         for sp in spans:
             if sp.key not in by_key:
                 by_key[sp.key] = self.resolver.candidates(sp.key, date=doc.date, limit=_CANDIDATES)
-        hints = _admin_hints(text, spans, by_key)
+        hints = find_hints(text, spans, by_key)
         # "the Atlantic", "the eastern Pacific": a name that takes the article is a sea,
         # a river or an area more often than a town (Atlantic, Iowa)
         articled = _with_article(text, spans)
@@ -198,6 +199,7 @@ class Disambiguator:
         for sp in doc.spans:
             place, runners, conf = chosen[sp.key]
             sp.place, sp.candidates, sp.confidence = place, runners, conf
+            sp.reason = doc.unresolved.get(sp.key) if place is None else None
             if sp.part_key and place is not None:
                 whole = self.resolver.candidates(sp.part_key, date=doc.date, limit=1)
                 sp.part = whole[0] if whole and whole[0].country == place.country else None
@@ -215,12 +217,14 @@ class Disambiguator:
         tops = {k: (c[0], _margin(c)) for k, c in by_key.items() if c}
         support = _coherence(by_key, self._at_state_centre)
         chosen = self._choose(
-            by_key, _evidence(tops, counts), hints, prior, anchor, support, articled
+            by_key, _evidence(tops, counts), hints, prior, anchor, support, articled, {}
         )
         settled = {k: (c[0], _CERTAIN_MARGIN) for k, c in chosen.items() if c[0] is not None}
+        doc.unresolved = {}
         chosen = self._choose(
-            by_key, _evidence(settled, counts), hints, prior, anchor, support, articled
-        )
+            by_key, _evidence(settled, counts), hints, prior, anchor, support, articled,
+            doc.unresolved,
+        )  # fmt: skip
         chosen = _regions_in_lists(doc.text, doc.spans, chosen, by_key)
         return _place_counties(_county_short_forms(chosen), self.gazetteer)
 
@@ -232,7 +236,7 @@ class Disambiguator:
         return state == (place.lat, place.lon)
 
     @staticmethod
-    def _choose(by_key, evidence, hints, prior, anchor, support, articled):
+    def _choose(by_key, evidence, hints, prior, anchor, support, articled, unresolved):
         countries: Counter[str] = Counter()
         regions: Counter[tuple[str | None, str | None]] = Counter()
         for country, region, weight in evidence.values():
@@ -297,8 +301,7 @@ class Disambiguator:
                         * (_SHARE_FLOOR + rshare)
                     )
                 for hint in hints.get(k, ()):
-                    if _within(p, hint):
-                        s += _HINT_LIFT
+                    s += hint.lift(p)
                 if k in articled and p.kind in _ARTICLE_KINDS:
                     s += _ARTICLE
                 if anchor is not None and p.kind in ("settlement", "feature"):
@@ -307,6 +310,16 @@ class Disambiguator:
                 rescored.append((s, p))
             rescored.sort(key=lambda t: (-t[0], -t[1].population, t[1].id))
             best_s, best = rescored[0]
+            why = _ruled_out(best, hints.get(k, ()), anchor)
+            if why is not None:
+                # a wrong place is worse than none: the text's own hint, or where its other
+                # places are, says this is not the place meant
+                unresolved[k] = why
+                chosen[k] = (None, tuple(p for _, p in rescored[:_RUNNERS_UP]), 0.0)
+                continue
+            backing = max(hints.get(k, ()), key=lambda h: h.lift(best), default=None)
+            if backing is not None and backing.lift(best) > 0:
+                best = dataclasses.replace(best, matched=f"{best.matched}+hint:{backing.label}")
             second = rescored[1][0] if len(rescored) > 1 else best_s - _LONE_GAP
             confidence = 1.0 / (1.0 + math.exp(-(best_s - second)))
             chosen[k] = (
@@ -545,25 +558,20 @@ def _centroid(places: list[Place]) -> tuple[float, float] | None:
     return lat, lon
 
 
-_HINT = re.compile(r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s+\(|\s+of\s+(?:the\s+)?)$")
+def _ruled_out(place: Place, hints, anchor) -> str | None:
+    """Why the best candidate is no answer, or None: a hint refutes it, or it is too far.
 
-
-def _admin_hints(text, spans, by_key) -> dict[str, list[Place]]:
-    """Region or country named right after a place: "Myrnohrad in the Donetsk region"."""
-    hints: dict[str, list[Place]] = {}
-    for a, b in itertools.pairwise(spans):
-        gap = text[a.end : b.start]
-        if len(gap) > _HINT_GAP or not _HINT.match(gap):
-            continue
-        cands = by_key.get(b.key) or []
-        if cands and cands[0].kind in ("region", "country"):
-            hints.setdefault(a.key, []).append(cands[0])
-    return hints
-
-
-def _within(place: Place, container: Place) -> bool:
-    if place.id == container.id:
-        return False
-    if container.kind == "country":
-        return place.country == container.country
-    return place.country == container.country and place.admin1 == container.admin1
+    A strong hint that no candidate satisfies refutes a small place ("Hryhorivka, Donetsk"
+    when the gazetteer knows Hryhorivkas only elsewhere); a place found only by spelling
+    tolerance must lie among the text's other places.
+    """
+    strong = [h for h in hints if h.strong]
+    if strong and not any(h.holds(place) for h in strong):
+        refuting = next((h for h in strong if h.refutes(place)), None)
+        if refuting is not None:
+            return f"unresolved:hint:{refuting.label} (no {place.name} there in the gazetteer)"
+    if anchor is not None and (place.matched or "").split(":", 1)[0] in _TOLERANT:
+        km = haversine_km(anchor[0], anchor[1], place.lat, place.lon)
+        if km > _TOLERANT_KM:
+            return f"unresolved:spelling:{place.name} is {km:.0f} km from the text's places"
+    return None

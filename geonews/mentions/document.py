@@ -113,6 +113,10 @@ class Span:
     candidates: tuple[Place, ...] = ()
     confidence: float = 0.0
     part: Place | None = None
+    #: Why the name has no place (``place`` None): ``"unresolved:hint:..."`` (the text's
+    #: hint rules out every candidate), ``"unresolved:spelling:..."`` (a spelling-tolerant
+    #: match far from the text's places).
+    reason: str | None = None
     # -- set by Roles ---------------------------------------------------------------------
     role: str = "literal"
 
@@ -132,6 +136,8 @@ class Document:
     source: str | None = None
     #: Where each normalised stretch starts in ``source`` (see :func:`normalise`).
     offsets: OffsetMap | None = None
+    #: Name keys the disambiguator left without a place on purpose, with the reason.
+    unresolved: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def read(cls, text: str, date: dt.date | None = None) -> Document:

@@ -23,6 +23,13 @@ class Mention:
     compass word marks off: for "eastern Ukraine" ``place`` is the country Ukraine (the
     toponym, as geoparsing corpora annotate it) and ``part`` the eastern-Ukraine area,
     which events map as the union of its oblasts.
+
+    ``matched`` says how the place was found: ``"name"``, ``"alt"``, ``"alias:<kind>"``,
+    ``"fold"`` or ``"fuzzy"`` (spelling tolerance), ``"republic"``, with ``"+hint:<hint>"``
+    when a hint of the text backed the choice (``"name+hint:region:Donetsk"``,
+    ``"name+hint:near:Chasiv Yar"``) and ``"+region"``/``"+direction"`` for the span's
+    form.  With ``place`` None it says why the name was left unresolved
+    (``"unresolved:hint:..."``, ``"unresolved:spelling:..."``), or is None.
     """
 
     start: int

@@ -183,7 +183,7 @@ class Geoparser:
         """The mention of a resolved span, with its role."""
         place = span.place
         role = "literal" if place is None else span.role
-        matched = None if place is None else place.matched
+        matched = span.reason if place is None else place.matched
         if span.cue in ("region", "direction") and matched:
             matched = f"{matched}+{span.cue}"
         return Mention(

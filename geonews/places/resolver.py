@@ -27,15 +27,17 @@ from collections.abc import Mapping
 from geonews.context import WAR_CONTEXT
 from geonews.dates import as_date
 from geonews.errors import InvalidInput, UnknownPlace
+from geonews.places.designators import core_of
+from geonews.places.fuzzy import tolerant_matches
 from geonews.places.gazetteer import Gazetteer, default_gazetteer
-from geonews.places.names import SKELETON_MIN_KEY, check_name, key, skeleton
+from geonews.places.names import check_name, key
 from geonews.places.place import Place, haversine_km
 
 __all__ = ["Resolver", "candidates", "resolve"]
 
 #: Score of how the name matched: a place's own name, a row of the alias table, a GeoNames
 #: alternate name, the loose romanisation key.
-_MATCH = {"name": 3.0, "alias": 3.6, "alt": 1.8, "fold": 0.8}
+_MATCH = {"name": 3.0, "alias": 3.6, "alt": 1.8, "fold": 0.8, "fuzzy": 0.8, "republic": 3.0}
 #: Score of a place's kind (a settlement's weight is its population instead).
 _KIND = {
     "country": 2.5,
@@ -75,8 +77,12 @@ _NEAR_DIGITS = 3
 _NEAR = 2.0
 #: Distance scale (km) of the ``near=`` cost, which grows as ln(1 + km / _NEAR_KM).
 _NEAR_KM = 50
-#: At most this many places (the most populous) come from the loose romanisation key.
+#: At most this many places (the most populous) come from a tolerant match.
 _FOLD_LIMIT = 60
+#: What a name one letter away from the text's loses against the name itself.
+_EDIT_PENALTY = 1.0
+#: Reasons remembered for names that found no place.
+_REASON_CACHE = 4096
 #: Bonus of a candidate inside the ``region=`` hint.
 _REGION = 3.0
 
@@ -148,6 +154,7 @@ class Resolver:
         self._ctx_dicts: dict[tuple, dict[str | None, float]] = {}
         self._ranked = functools.lru_cache(maxsize=_RANKED_CACHE)(self._ranked_uncached)
         self._region = functools.lru_cache(maxsize=_REGION_CACHE)(self._region_uncached)
+        self._reasons: dict[str, str] = {}
 
     def __repr__(self) -> str:
         return f"Resolver({self.gazetteer!r}, country_bias={dict(self.context)!r})"
@@ -212,8 +219,24 @@ class Resolver:
         """
         found = self.candidates(name, limit=1, **kwargs)
         if not found:
-            raise UnknownPlace(name)
+            reason = self.unresolved_reason(name)
+            raise UnknownPlace(name) if reason is None else UnknownPlace(name, reason)
         return found[0]
+
+    def unresolved_reason(self, name: str) -> str | None:
+        """Why ``name`` found no place, when a spelling-tolerant match was tried and refused.
+
+        None when the name found a place or was not looked up by this resolver.
+
+        Examples
+        --------
+        >>> r = Resolver()
+        >>> r.get("Volfino") is None
+        True
+        >>> r.unresolved_reason("Volfino")
+        'no name of the war region is spelt like it'
+        """
+        return self._reasons.get(key(check_name(name)))
 
     def get(self, name: str, default: Place | None = None, **kwargs) -> Place | None:
         """Like :meth:`resolve` but returns ``default`` when nothing matches."""
@@ -235,13 +258,24 @@ class Resolver:
                 found.add((place.country, None))
         return frozenset(found)
 
-    # -- ranking --------------------------------------------------------------------------
-    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[_Ranked, ...]:
+    def _territory_of(self, place: Place) -> Place | None:
+        """A region or country as itself; a city named like its region as the region."""
+        if place.kind in ("region", "country"):
+            return place
+        code = place.raw.get("admin1_code")
+        if (
+            place.kind == "settlement"
+            and place.admin1
+            and place.country
+            and code
+            and key(place.admin1) == key(place.name)
+        ):
+            return self.gazetteer.region_of(place.country, code)
+        return None
+
+    def _how(self, k: str, hits: str | None, when: str | None) -> dict[int, tuple[float, str]]:
+        """How each place matched the name key ``k``: ``{rowid: (weight, label)}``."""
         gz = self.gazetteer
-        hits = gz.hits_text(k)
-        if hits is None and k.startswith("the "):  # "the Donbas", "the Black Sea"
-            k = k.removeprefix("the ")
-            hits = gz.hits_text(k)
         how: dict[int, tuple[float, str]] = {}
         for item in hits.split() if hits else ():  # "rowid:n", "rowid:a", "rowid:@kind"
             rowid_text, code = item.split(":", 1)
@@ -272,24 +306,56 @@ class Resolver:
         for pid in self.user_aliases.get(k, ()):
             rowid = gz.get_id(pid).raw["rowid"]
             how[rowid] = (_MATCH["alias"], "alias:user")
-        folded = not how and len(k) >= SKELETON_MIN_KEY
+        return how
+
+    # -- ranking --------------------------------------------------------------------------
+    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[_Ranked, ...]:
+        gz = self.gazetteer
+        hits = gz.hits_text(k)
+        if hits is None and k.startswith("the "):  # "the Donbas", "the Black Sea"
+            k = k.removeprefix("the ")
+            hits = gz.hits_text(k)
+        how = self._how(k, hits, when)
+        core = None if how else core_of(k)
+        if core is not None:
+            # "Donetsk Republic": the region (or country) the republic's core name names
+            # "Donetskaya Narodnaya Respublika": the Russian adjective is the oblast's name
+            entries = self._ranked(core, ctx_key, None, None, when)
+            entries += self._ranked(f"{core} oblast", ctx_key, None, None, when)
+            for entry in entries:
+                place = self._territory_of(entry.base)
+                if place is not None and place.raw["rowid"] not in how:
+                    how[place.raw["rowid"]] = (_MATCH["republic"], "republic")
+        folded = not how
         if folded:
-            for rowid in gz.skeleton_matches(skeleton(k)):
-                how[rowid] = (_MATCH["fold"], "fold")
-        if not how:
-            return ()
+            # a misspelling or another romanisation: only a match above the confidence
+            # floor that no other name rivals ("Kreminnaya" is Kreminna, not a town whose
+            # consonants happen to agree)
+            tolerance = tolerant_matches(gz, k, dict(ctx_key))
+            if tolerance.reason is not None:
+                if len(self._reasons) >= _REASON_CACHE:
+                    self._reasons.clear()
+                self._reasons[k] = tolerance.reason
+                return ()
+            if tolerance.variant is not None:
+                # one letter away from a name the gazetteer has ("Pokrovks", "Butcha"):
+                # that name's own ranking, a little weaker
+                for rowid, (weight, label) in self._how(
+                    tolerance.variant, gz.hits_text(tolerance.variant), when
+                ).items():
+                    if rowid in tolerance.rowids:
+                        how[rowid] = (weight - _EDIT_PENALTY, f"edit:{label}")
+            else:
+                label = tolerance.label
+                for rowid in tolerance.rowids:
+                    how[rowid] = (_MATCH[label], label)
         ctx = self._ctx_dicts.get(ctx_key)
         if ctx is None:
             ctx = self._ctx_dicts[ctx_key] = dict(ctx_key)
         places = gz.rows(list(how))
         if folded:
-            if ctx:
-                # romanisation folding is for the context's own names (Kharkov, Gorlovka); a
-                # loose match elsewhere ("Sukhyi Yar" -> a town in China) is no answer
-                places = [p for p in places if ctx.get(p.country or "", 0.0) > 0]
-            places = places[:_FOLD_LIMIT]  # the most populous (skeleton rows are ordered so)
-            if not places:
-                return ()
+            places.sort(key=lambda p: -p.population)
+            places = places[:_FOLD_LIMIT]
         # an alternate name that is the main name of a much bigger place elsewhere
         named_pop = 0
         if len(places) > 1:

@@ -1,0 +1,250 @@
+"""Hints the text gives about where a name is: they outrank the resolver's priors.
+
+Wire and monitoring copy says which of a village's namesakes it means:
+
+* ``"Heorhiivka, Donetsk"``, ``"Pokrovsk, Ukraine"``: a region, a country, or a city that
+  gives its region its name, right after a comma (not inside a list of towns);
+* ``"Pivdenne (Kharkiv region)"``, ``"Zarichne (Zaporizhzhia oblast)"``,
+  ``"Myrnohrad in the Donetsk region"``, ``"Sumy of the Sumy region"``;
+* ``"Ivanivka, Bakhmut district"``, ``"Ivanivka (Bakhmut raion)"``: a raion, known by its
+  centre town;
+* ``"Bohdanivka near Chasiv Yar"``, ``"Stepove, north of Avdiivka"``: the namesake nearest
+  the other place;
+* the front sector the text is about (``"on the Pokrovsk direction"``, ``"the Kupiansk
+  axis"``): the namesakes near it, more weakly.
+
+:func:`find_hints` reads them off a document's spans (with each name's ranked candidates);
+:meth:`Hint.lift` is what a candidate gains, and :meth:`Hint.refutes` says when the hint
+rules a choice out: a small place against an explicit hint is no answer (the right
+namesake is not in the gazetteer), so the name stays unresolved with the hint as its
+reason.  The disambiguator records the hint that backed its choice in ``Mention.matched``
+(``"name+hint:region:Donetsk"``).
+
+Examples
+--------
+>>> from geonews.mentions.document import Span
+>>> from geonews.places import Resolver
+>>> text = "Shelling near Hryhorivka (Zaporizhzhia region)."
+>>> spans = [Span(14, 24, "Hryhorivka", "hryhorivka"),
+...          Span(26, 38, "Zaporizhzhia", "zaporizhzhia oblast", cue="region")]
+>>> cands = {sp.key: Resolver().candidates(sp.key) for sp in spans}
+>>> [h.label for h in find_hints(text, spans, cands)["hryhorivka"]]
+['region:Zaporizhzhia']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import math
+import re
+
+from geonews.mentions.document import Span
+from geonews.places import Place, haversine_km, key
+
+__all__ = ["Hint", "find_hints"]
+
+#: Lift of a candidate inside the region or country a hint names: more than any prior
+#: between namesakes (population, an alternate name, the war context).
+REGION_LIFT = 6.0
+#: Lift of a candidate in the region a city of the region's name stands for ("Heorhiivka,
+#: Donetsk"): a city can also be the next item of a list.
+CITY_REGION_LIFT = 4.0
+#: Most lift of the candidate at the place "near" names (falls to 0 at ``NEAR_KM``).
+NEAR_LIFT = 6.0
+#: Distance (km) at which "near Z" stops lifting a candidate.
+NEAR_KM = 150.0
+#: Farthest (km) a small place may be from the place it is "near" (or from a raion's
+#: centre) and still be the one meant.
+NEAR_REFUTES_KM = 80.0
+#: Most lift of a candidate at the front sector the text is about (falls to 0 at
+#: ``SECTOR_KM``).
+SECTOR_LIFT = 2.0
+#: Distance (km) at which a front sector stops lifting a candidate.
+SECTOR_KM = 100.0
+#: A settlement at least this big is known well enough that a hint against it is more
+#: likely a list than a correction ("Kharkiv, Donetsk Oblast and Kherson").
+KNOWN_POPULATION = 20_000
+#: Countries whose hints can leave a contradicted village unresolved.
+REFUTING_COUNTRIES = frozenset({"UA", "RU"})
+#: Longest gap (characters) between a name and the hint after it.
+_GAP = 24
+
+_COMMA = re.compile(r"\s*,\s*")
+_PAREN = re.compile(r"\s*\(\s*")
+_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+_NEAR = re.compile(
+    r"\s*,?\s+(?:near|outside|close\s+to|not\s+far\s+from|next\s+to|"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|"
+    r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)\w*)\s+of)\s+"
+    r"(?:the\s+)?(?:(?:town|village|city|settlement)\s+of\s+)?"
+)
+#: What closes a hint in brackets: "(Kharkiv region)", "(Zaporizhzhia oblast)".
+_CLOSE = re.compile(r"\s*(?:region|oblast|province|district|raion|rayon)?\s*\)", re.I)
+#: A raion named after its centre town: "Bakhmut district", "Pokrovsk raion".
+_RAION = re.compile(r"\s+(?:raion|rayon|district)\b", re.I)
+#: What stands between two items of a list: ", ", " and ", ", or ".
+_LIST_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
+#: What ends a hint given after a comma: punctuation or the end of the text ("Heorhiivka,
+#: Donetsk." but not "Sudzha, Moscow said"); a region or country may also be followed by
+#: "and" or "or" (the next place and its hint).
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)!?\u2013\u2014-]|$)")
+_CLAUSE_END_OR_LIST = re.compile(r"\s*(?:[,.;:)!?\u2013\u2014-]|$|(?:and|or)\b)", re.I)
+#: Words after a name that make it the front sector a text is about.
+_SECTOR = re.compile(r"\s+(?:direction|axis|sector|front|salient|bridgehead)\b", re.I)
+
+
+@dataclasses.dataclass(frozen=True)
+class Hint:
+    """What the text says of where a name is.
+
+    ``kind`` is ``"region"``, ``"country"``, ``"raion"``, ``"near"`` or ``"sector"``;
+    ``label`` is how the choice records it; ``strong`` hints rule out the small places
+    they contradict.
+    """
+
+    kind: str
+    label: str
+    country: str | None = None
+    admin1: str | None = None
+    point: tuple[float, float] | None = None
+    lift_by: float = REGION_LIFT
+    strong: bool = True
+
+    def holds(self, place: Place) -> bool:
+        """Whether ``place`` is where the hint says (in the region, country or near)."""
+        if self.kind == "country":
+            return place.country == self.country
+        if self.kind == "region":
+            return place.country == self.country and place.admin1 == self.admin1
+        return self._km(place) <= NEAR_REFUTES_KM
+
+    def lift(self, place: Place) -> float:
+        """What ``place`` gains from the hint."""
+        if self.kind in ("country", "region"):
+            return self.lift_by if self.holds(place) else 0.0
+        reach = SECTOR_KM if self.kind == "sector" else NEAR_KM
+        return self.lift_by * max(0.0, 1.0 - self._km(place) / reach)
+
+    def refutes(self, place: Place) -> bool:
+        """Whether the hint rules ``place`` out: a small place where the text says it is not.
+
+        Only for hints in the war's countries (:data:`REFUTING_COUNTRIES`), whose villages
+        the text names by the hundred and the gazetteer lacks by the thousand; elsewhere
+        a hint only lifts (a hint read off a partly recognised name, "National Park,
+        Colorado", is no reason to drop a place).
+        """
+        if not self.strong or self.country not in REFUTING_COUNTRIES:
+            return False
+        if place.kind != "settlement" or place.population >= KNOWN_POPULATION:
+            return False
+        return not self.holds(place)
+
+    def _km(self, place: Place) -> float:
+        if self.point is None:
+            return math.inf
+        return haversine_km(self.point[0], self.point[1], place.lat, place.lon)
+
+
+def find_hints(
+    text: str, spans: list[Span], by_key: dict[str, list[Place]]
+) -> dict[str, list[Hint]]:
+    """The hints the text gives for each name key (the sector hint for every name).
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    spans : list of Span
+        Its candidate toponyms, in order.
+    by_key : dict
+        Each name key's candidate places, the resolver's best first.
+    """
+    hints: dict[str, list[Hint]] = {}
+    for i, (a, b) in enumerate(itertools.pairwise(spans)):
+        gap = text[a.end : b.start]
+        if len(gap) > _GAP:
+            continue
+        hint = _hint(text, spans, i, a, b, gap, by_key)
+        if hint is not None and hint not in hints.get(a.key, ()):
+            hints.setdefault(a.key, []).append(hint)
+    sectors = _sectors(text, spans, by_key)
+    if sectors:
+        for sp in spans:
+            for hint in sectors:
+                if hint.label != f"sector:{sp.text}" and hint not in hints.get(sp.key, ()):
+                    hints.setdefault(sp.key, []).append(hint)
+    return hints
+
+
+def _hint(text, spans, i, a, b, gap, by_key) -> Hint | None:
+    cands = by_key.get(b.key) or []
+    if not cands:
+        return None
+    top = cands[0]
+    after = text[b.end : b.end + 24]
+    if _NEAR.fullmatch(gap):
+        return _near(top, f"near:{b.text}")
+    if _RAION.match(after) and (
+        _COMMA.fullmatch(gap) or _PAREN.fullmatch(gap) or _IN.fullmatch(gap)
+    ):
+        return _near(top, f"raion:{b.text}", kind="raion")
+    comma, inside = _COMMA.fullmatch(gap), _IN.fullmatch(gap)
+    bracketed = _PAREN.fullmatch(gap) is not None and _CLOSE.match(after) is not None
+    if not (comma or inside or bracketed):
+        return None
+    # "Sudzha, Russia said": perhaps the next clause's subject; a hint that only lifts
+    ends = not comma or _CLAUSE_END_OR_LIST.match(text, b.end) is not None
+    if top.kind == "country":
+        return Hint("country", f"country:{top.name}", top.country, strong=ends)
+    if top.kind == "region":
+        label = f"region:{top.admin1 or top.name}"
+        return Hint("region", label, top.country, top.admin1, strong=ends)
+    if top.kind == "settlement" and top.admin1 and key(top.admin1) == key(top.name):
+        # "Heorhiivka, Donetsk": the city stands for its region, unless it is a list item
+        nxt = spans[i + 2] if i + 2 < len(spans) else None
+        in_list = (nxt is not None and _LIST_ON.fullmatch(text, b.end, nxt.start) is not None) or (
+            i > 0 and _LIST_ON.fullmatch(text, spans[i - 1].end, a.start) is not None
+        )
+        if (
+            in_list or not ends or (comma and not _CLAUSE_END.match(text, b.end))
+        ) and not bracketed:
+            return None
+        return Hint(
+            "region",
+            f"region:{top.admin1}",
+            top.country,
+            top.admin1,
+            lift_by=REGION_LIFT if bracketed else CITY_REGION_LIFT,
+            strong=not inside,  # "in Donetsk" may be the city itself
+        )
+    return None
+
+
+def _near(top: Place, label: str, *, kind: str = "near") -> Hint | None:
+    if top.kind not in ("settlement", "feature") or top.country not in REFUTING_COUNTRIES:
+        return None  # elsewhere spatial coherence already weighs the text's other places
+    return Hint(kind, label, top.country, top.admin1, (top.lat, top.lon), NEAR_LIFT)
+
+
+def _sectors(text, spans, by_key) -> list[Hint]:
+    """The front sectors the text names: "the Pokrovsk direction", "the Kupiansk axis"."""
+    out: list[Hint] = []
+    for sp in spans:
+        if not _SECTOR.match(text, sp.end):
+            continue
+        cands = by_key.get(sp.key) or []
+        if cands and cands[0].kind == "settlement" and cands[0].country in REFUTING_COUNTRIES:
+            top = cands[0]
+            hint = Hint(
+                "sector",
+                f"sector:{sp.text}",
+                top.country,
+                top.admin1,
+                (top.lat, top.lon),
+                SECTOR_LIFT,
+                strong=False,
+            )
+            if hint not in out:
+                out.append(hint)
+    return out

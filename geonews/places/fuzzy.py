@@ -1,0 +1,420 @@
+"""Spelling tolerance: a name no exact look-up finds, matched with a confidence floor.
+
+Translated and machine-rewritten news misspells front-line names ("Lysekhansk",
+"Bakhtmut", "Chassiv Yar") and writes villages in their Russian form ("Rabotino",
+"Kreminnaya").  :func:`tolerant_matches` compares the name's *sound key*
+(:func:`sound_key`: romanisation systems and the Russian and Ukrainian vowels folded
+together) with the sound keys of every name of the war region's places (Ukraine and the
+Russian oblasts on its border) by edit distance (``rapidfuzz``), and with the places the
+loose romanisation key (:func:`~geonews.places.names.skeleton`) finds anywhere in the
+context.  It answers only
+
+* when the best match is at least :data:`FLOOR` similar (0-100), and
+* when no other *name* comes within :data:`AMBIGUITY_GAP` of it (namesakes of the best
+  name are fine: the resolver ranks them as it ranks exact namesakes);
+
+otherwise the name stays unresolved, and :class:`Tolerance` says why.  A wrong place on the
+map is worse than none.
+
+Examples
+--------
+>>> from geonews.places.gazetteer import default_gazetteer
+>>> found = tolerant_matches(default_gazetteer(), "bakhtmut", None)
+>>> sorted({default_gazetteer().by_rowid(r).name for r in found.rowids})
+['Bakhmut']
+>>> tolerant_matches(default_gazetteer(), "volfino", {"UA": 3.0}).reason
+'no name of the war region is spelt like it'
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from geonews.places.gazetteer import Gazetteer
+from geonews.places.names import SKELETON_MIN_KEY, key, skeleton
+
+__all__ = [
+    "AMBIGUITY_GAP",
+    "COUNTRY_FLOOR",
+    "FLOOR",
+    "FOLD_FLOOR",
+    "WAR_OBLASTS_RU",
+    "Tolerance",
+    "sound_key",
+    "tolerant_matches",
+]
+
+#: Least similarity (rapidfuzz ``ratio`` of the sound keys, 0-100) of an answer found by
+#: edit distance alone: a letter too many in seven ("Bakhtmut") passes, one wrong letter
+#: in eight ("Rabotino" for Rogatin) or ten ("Lukashenko", Lukashivka) does not.
+FLOOR = 91.0
+#: Least similarity of an answer whose romanisation key agrees too ("Kreminnaya" and
+#: Kreminna: the consonants are the same, only the ending differs).
+FOLD_FLOOR = 86.0
+#: The same for a country, whose names are few and well known ("Росія" and Russia).
+COUNTRY_FLOOR = 80.0
+#: Least similarity of a GeoNames alternate name to its place's own name for matching
+#: through it: a spelling of the name ("Rogatin"), not another name (a village's old
+#: name, which a loose match would make a second guess on top of the first).
+SPELLING_OF_NAME = 75.0
+#: A second, different name this close to the best one makes the match ambiguous.
+AMBIGUITY_GAP = 4.0
+#: Shortest sound key matched by edit distance, or loosely to a place smaller than a
+#: well-known city (short names are too close to each other: "Reply" and Raypole).
+MIN_SOUND = 6
+#: Shortest name key (letters and spaces) looked up one letter away.
+MIN_EDITED = 6
+#: Head start of a match whose romanisation key agrees over one found by edit distance
+#: alone, when the two are weighed against each other.
+FOLD_BONUS = 5.0
+#: With a context, a loose match outside the war region must be a city at least this big
+#: (a village of central Russia is no plausible reading of a misspelt front-line name).
+FAR_POPULATION = 50_000
+#: Most names of the war region looked at per query (best first).
+_LIMIT = 40
+#: The Russian oblasts on Ukraine's border, where the war's Russian places lie.
+WAR_OBLASTS_RU = frozenset({"Belgorod", "Bryansk", "Kursk", "Rostov", "Voronezh"})
+#: The Ukrainian regions the fighting and the strikes reported by name are in: a village
+#: elsewhere is matched by its exact name only (a misspelt name is a front-line name far
+#: more often than a namesake in the west).
+THEATRE_UA = frozenset(
+    {
+        "Chernihiv", "Crimea", "Dnipropetrovsk", "Donetsk", "Kharkiv", "Kherson", "Kyiv",
+        "Kyiv Oblast", "Luhansk", "Mykolaiv", "Odesa", "Poltava", "Sevastopol", "Sumy",
+        "Zaporizhzhia", "Zhytomyr",
+    }
+)  # fmt: skip
+
+_RULES = (
+    (re.compile(r"shch|sch|szcz"), "sh"),
+    (re.compile(r"sz"), "sh"),
+    (re.compile(r"dj"), "dz"),  # French and Turkish-style "Djankoy", "Sudja"
+    (re.compile(r"zh"), "z"),
+    (re.compile(r"kh|ch"), "h"),
+    (re.compile(r"g"), "h"),
+    (re.compile(r"tz|ts|c"), "c"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"q"), "k"),
+    # Russian o and a sound alike unstressed; Russian e, i, y and Ukrainian i, y, e too
+    (re.compile(r"[ao]"), "a"),
+    (re.compile(r"[eiyj]"), "i"),
+    (re.compile(r"([a-z])\1+"), r"\1"),
+)
+#: Version of the kept name list's layout (a new one makes old files unread).
+_VERSION = 6
+
+log = logging.getLogger("geonews")
+
+_SPACE = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=65_536)
+def sound_key(name: str) -> str:
+    """A name as it sounds: romanisations folded, vowels in three classes, no doubles.
+
+    Examples
+    --------
+    >>> sound_key("Robotyne"), sound_key("Rabotino")
+    ('rabatini', 'rabatina')
+    >>> sound_key("Lysychansk"), sound_key("Lysekhansk")
+    ('lisihansk', 'lisihansk')
+    """
+    text = key(name)
+    for rule, repl in _RULES:
+        text = rule.sub(repl, text)
+    return _SPACE.sub("", text)
+
+
+class Tolerance(NamedTuple):
+    """What :func:`tolerant_matches` found: row ids with their similarity, or why none."""
+
+    rowids: dict[int, float]  # the best name's places -> similarity (0-100)
+    label: str  # "fold" (the romanisation key found it) or "fuzzy" (edit distance did)
+    reason: str | None  # why nothing was answered (None when something was)
+    variant: str | None = None  # the name key one letter away, when that found the places
+
+
+def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None) -> Tolerance:
+    """The places the name key ``k`` is a misspelling or another romanisation of.
+
+    Parameters
+    ----------
+    gz : Gazetteer
+        Where the names come from.
+    k : str
+        The name's key (:func:`~geonews.places.names.key`); an exact look-up found nothing.
+    context : mapping of country code to weight, or None
+        The resolver's context: loose romanisation matches outside its countries are no
+        answer (an empty mapping or None: anywhere).
+    """
+    edited = _one_letter_away(gz, k, context)
+    if edited is not None:
+        return edited
+    sound = sound_key(k)
+    names = _war_names(gz)
+    scores: dict[int, tuple[float, str]] = {}  # rowid -> (similarity, the matched sound key)
+    fold = set()
+    if len(k) >= SKELETON_MIN_KEY:
+        rows = gz.rows(gz.skeleton_matches(skeleton(k)))
+        names = _war_names(gz)
+        for place in rows:
+            rowid = place.raw["rowid"]
+            known = place.kind in ("country", "region") or place.population >= FAR_POPULATION
+            if context and context.get(place.country or "", 0.0) <= 0:
+                continue
+            if not known and (len(sound) < MIN_SOUND or (context and rowid not in names.own)):
+                continue
+            own = names.own.get(rowid) or sound_key(place.name)
+            strict = place.kind != "country"
+            if not _ends_agree(sound, own, strict=strict):
+                continue  # matched through another name, but unlike the place's own
+            for other in names.by_row.get(rowid, (own,)):
+                agree = _ends_agree(sound, other, strict=strict)
+                sim = fuzz.ratio(sound, other) if agree else 0.0
+                if sim > scores.get(rowid, (-1.0, ""))[0]:
+                    scores[rowid] = (sim, other)
+            fold.add(rowid)
+    if len(sound) >= MIN_SOUND:
+        names = _war_names(gz)
+        for other, sim, _ in process.extract(
+            sound,
+            names.keys,
+            scorer=fuzz.ratio,
+            score_cutoff=FOLD_FLOOR - AMBIGUITY_GAP,
+            limit=_LIMIT,
+        ):
+            if not _ends_agree(sound, other):
+                continue
+            for rowid in names.rows[other]:
+                if not _ends_agree(sound, names.own.get(rowid, other)):
+                    continue
+                if sim > scores.get(rowid, (-1.0, ""))[0]:
+                    scores[rowid] = (sim, other)
+    if not scores:
+        return Tolerance({}, "fuzzy", "no name of the war region is spelt like it")
+    by_sound: dict[str, float] = {}
+    for rowid, (sim, other) in scores.items():
+        lead = sim + (FOLD_BONUS if rowid in fold else 0.0)
+        by_sound[other] = max(lead, by_sound.get(other, 0.0))
+    ranked = sorted(by_sound.items(), key=lambda t: -t[1])
+    best_sound, lead = ranked[0]
+    chosen = {r: sim for r, (sim, other) in scores.items() if other == best_sound}
+    best = max(chosen.values())
+    if not chosen.keys() & fold:
+        floor = FLOOR
+    elif all(gz.by_rowid(r).kind == "country" for r in chosen):
+        floor = COUNTRY_FLOOR
+    else:
+        floor = FOLD_FLOOR
+    if best < floor:
+        return Tolerance(
+            {}, "fuzzy", f"the nearest spelling {best_sound!r} is only {best:.0f}% alike"
+        )
+    best_rows = set(chosen)
+    rival = next(
+        (
+            (other, sim)
+            for other, sim in ranked[1:]
+            if best_rows.isdisjoint(names.rows.get(other, ()))
+        ),
+        None,
+    )  # another spelling of the same places is no rival
+    if rival is not None and rival[1] > lead - AMBIGUITY_GAP:
+        return Tolerance(
+            {},
+            "fuzzy",
+            f"ambiguous spelling: {best_sound!r} ({best:.0f}%) and {rival[0]!r} "
+            f"({rival[1]:.0f}%) are as alike",
+        )
+    return Tolerance(chosen, "fold" if chosen.keys() & fold else "fuzzy", None)
+
+
+def _one_letter_away(gz: Gazetteer, k: str, context) -> Tolerance | None:
+    """The places of the one name key a letter away from ``k``, or None.
+
+    One letter swapped with its neighbour ("Pokrovks"), left out ("Kurakove"), doubled
+    or added ("Butcha") or wrong ("Kakhovca"), in a key of at least :data:`MIN_EDITED`
+    letters; never a letter added to or taken off the end ("Berdychi" is not Berdychiv).
+    Only places of the war region or well-known ones count.  None when no such key is
+    found, or several that name different places: the sound comparison is tried next.
+    """
+    if len(k) < MIN_EDITED:
+        return None
+    names = _war_names(gz)
+    found: dict[str, list[int]] = {}
+    for variant in _edits(k) & names.edit_keys:  # a set look-up each, then the index
+        hits = gz.hits_text(variant)
+        if hits is None:
+            continue
+        rows = []
+        sound = sound_key(variant)
+        for item in hits.split():  # "rowid:n", "rowid:a", "rowid:@kind"
+            rowid_text, code = item.split(":", 1)
+            rowid = int(rowid_text)
+            place = gz.by_rowid(rowid)
+            if context and context.get(place.country or "", 0.0) <= 0:
+                continue
+            if code == "a" and sound not in names.by_row.get(rowid, ()):
+                continue  # one of a big city's hundred names in other languages: no anchor
+            known = place.population >= FAR_POPULATION or place.kind in ("country", "region")
+            if (rowid in names.own or known) and rowid not in rows:
+                rows.append(rowid)
+        if rows:
+            found[variant] = rows
+    if not found:
+        return None
+    if len(found) > 1:
+        # two names a letter away, unless they are spellings of the same places: the
+        # sound comparison decides then
+        places = [frozenset(r) for r in found.values()]
+        if any(p.isdisjoint(places[0]) for p in places[1:]):
+            return None
+    variant = min(found, key=lambda v: (-len(found[v]), v))
+    return Tolerance(dict.fromkeys(found[variant], 100.0), "edit", None, variant)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_VOWELS = "aeiouy"
+_CONSONANTS = "bcdfghjklmnpqrstvwxz"
+
+
+def _edits(k: str) -> set[str]:
+    """Keys one letter from ``k``, never at its end (see :func:`_one_letter_away`)."""
+    out = set()
+    n = len(k)
+    for i in range(1, n - 1):  # never the first letter: misspellings keep a name's start
+        out.add(k[:i] + k[i + 1] + k[i] + k[i + 2 :])  # neighbours swapped
+        out.add(k[:i] + k[i + 1 :])  # a letter left out (not the last)
+        for c in _LETTERS:
+            out.add(k[:i] + c + k[i + 1 :])  # a letter wrong (not the last)
+    for i in range(1, n - 1):
+        for c in _LETTERS:
+            out.add(k[:i] + c + k[i:])  # a letter added (not at the end)
+    if k[-1] not in _VOWELS:
+        for c in _VOWELS:
+            out.add(k[:-1] + c + k[-1])  # a vowel left out before the last consonant
+    if k[-1] not in _VOWELS:
+        for c in _CONSONANTS:
+            out.add(k[:-1] + c)  # a wrong last consonant ("Taganrok")
+    out.add(k[:-1] + k[-1] + k[-1])  # the last letter doubled ("Khersonn" undone below)
+    if n > 1 and k[-1] == k[-2]:
+        out.add(k[:-1])
+    out.discard(k)
+    return {v for v in out if v.strip() == v and "  " not in v}
+
+
+def _ends_agree(a: str, b: str, *, strict: bool = True) -> bool:
+    """Whether two sound keys start and end alike (final vowels aside).
+
+    Misspellings and other romanisations change the middle of a name or its vowel ending
+    ("Kreminnaya", Kreminna); a different start or last consonant is another name or
+    another word ("Berdychi" and Berdychiv, "Zakharova" and Zakharivka), and a name does
+    not lose its vowel ending ("Medvedev" and Medvedevo).  Not ``strict`` (a country,
+    whose names are few and well known: "Росія", "Ukrain..."), the first letter and the
+    last consonant are enough.
+    """
+    if strict and a[-1:] not in "aiu" and b[-1:] in "aiu":
+        return False
+    if a[: 2 if strict else 1] != b[: 2 if strict else 1]:
+        return False
+    a, b = a.rstrip("aiu"), b.rstrip("aiu")
+    return bool(a) and bool(b) and (a[-1] == b[-1] or not strict)
+
+
+class _Names(NamedTuple):
+    keys: list[str]  # distinct sound keys of the war region's names
+    rows: dict[str, list[int]]  # sound key -> row ids
+    by_row: dict[int, tuple[str, ...]]  # row id -> its names' sound keys
+    own: dict[int, str]  # row id of every war-region settlement -> its own name's sound key
+    edit_keys: frozenset[str]  # name keys of those settlements and of well-known places
+
+
+@functools.lru_cache(maxsize=4)
+def _war_names(gz: Gazetteer) -> _Names:
+    """Every name of the war region's settlements, by sound key.
+
+    Built once per gazetteer index (about two seconds: every name of the index is read)
+    and kept beside it, as the index file's name with ``.fuzzy-N.json``; the index's name
+    changes with its sources, and so the kept file with it.
+    """
+    kept = Path(gz.path).with_suffix(f".fuzzy-{_VERSION}.json")
+    try:
+        kept_names = json.loads(kept.read_text(encoding="utf-8"))
+        return _names(kept_names["rows"], kept_names["own"], kept_names["edit_keys"])
+    except (OSError, ValueError, TypeError, AttributeError):
+        pass  # not built yet, or not readable: build it
+    names = _build(gz)
+    try:
+        tmp = kept.with_suffix(f".{os.getpid()}.tmp")
+        kept_names = {"rows": names.rows, "own": names.own, "edit_keys": sorted(names.edit_keys)}
+        tmp.write_text(json.dumps(kept_names), encoding="utf-8")
+        os.replace(tmp, kept)
+    except OSError as err:  # a read-only cache folder: build it again next time
+        log.debug("could not keep the fuzzy name list at %s: %s", kept, err)
+    return names
+
+
+def _build(gz: Gazetteer) -> _Names:
+    db = gz._db
+    own = {
+        rowid: sound_key(name)
+        for rowid, name, country, admin1, population in db.execute(
+            "SELECT rowid, name, country, admin1, population FROM places WHERE kind='settlement' "
+            "AND country IN ('UA', 'RU')"
+        )
+        if (country == "UA" and (admin1 in THEATRE_UA or population >= FAR_POPULATION))
+        or admin1 in WAR_OBLASTS_RU
+    }
+    known = {
+        rowid
+        for (rowid,) in db.execute(
+            "SELECT rowid FROM places WHERE population >= ? OR kind IN ('country', 'region')",
+            (FAR_POPULATION,),
+        )
+    }
+    by_sound: dict[str, list[int]] = {}
+    edit_keys = set()
+    for name_key, hits in db.execute("SELECT key, hits FROM names"):
+        found = []
+        for item in hits.split():  # "rowid:n" (own name), "rowid:a" (alternate), "rowid:@kind"
+            rowid_text, how = item.split(":", 1)
+            rowid = int(rowid_text)
+            if rowid in own:
+                found.append((rowid, how))
+            elif rowid in known:
+                edit_keys.add(name_key)
+        if not found:
+            continue
+        edit_keys.add(name_key)
+        sound = sound_key(name_key)
+        if len(sound) < MIN_SOUND:
+            continue
+        for rowid, how in found:
+            if how == "a" and fuzz.ratio(sound, own[rowid]) < SPELLING_OF_NAME:
+                continue
+            by_sound.setdefault(sound, []).append(rowid)
+    return _names({s: list(dict.fromkeys(r)) for s, r in by_sound.items()}, own, edit_keys)
+
+
+def _names(rows: dict[str, list[int]], own: dict, edit_keys) -> _Names:
+    """The name list from its rows (sound key -> row ids) and own names (row id -> sound)."""
+    by_row: dict[int, list[str]] = {}
+    for sound, ids in rows.items():
+        if not isinstance(sound, str):
+            raise TypeError(f"a sound key must be a str: {sound!r}")
+        for rowid in ids:
+            by_row.setdefault(int(rowid), []).append(sound)
+    own_names = {int(r): str(v) for r, v in own.items()}
+    by_rows = {r: tuple(s) for r, s in by_row.items()}
+    return _Names(list(rows), rows, by_rows, own_names, frozenset(map(str, edit_keys)))

@@ -1,0 +1,93 @@
+"""Hints of the text (region, country, raion, "near", front sector) outrank the priors."""
+
+from __future__ import annotations
+
+import pytest
+
+from geonews.mentions.parser import Geoparser
+
+
+@pytest.fixture(scope="module")
+def gp() -> Geoparser:
+    return Geoparser()
+
+
+def _mention(gp, text, name):
+    return next(m for m in gp(text) if m.text == name)
+
+
+def test_region_in_brackets_selects_the_namesake(gp):
+    m = _mention(gp, "Russian artillery hit Pivdenne (Kharkiv region) overnight.", "Pivdenne")
+    assert (m.place.admin1, m.matched) == ("Kharkiv", "name+hint:region:Kharkiv")
+
+
+def test_oblast_in_brackets_selects_the_namesake(gp):
+    m = _mention(gp, "Two drones struck Hryhorivka (Zaporizhzhia oblast) on Monday.", "Hryhorivka")
+    assert m.place.admin1 == "Zaporizhzhia" and "hint:region:Zaporizhzhia" in m.matched
+
+
+def test_in_the_region_selects_the_namesake(gp):
+    m = _mention(gp, "Guided bombs fell on Zarichne in the Donetsk region.", "Zarichne")
+    assert m.place.admin1 == "Donetsk"
+
+
+def test_comma_city_of_the_region_selects_the_namesake(gp):
+    m = _mention(gp, "The enemy shelled Pivdenne, Donetsk, with mortars.", "Pivdenne")
+    assert m.place.admin1 == "Donetsk" and m.matched.endswith("hint:region:Donetsk")
+
+
+def test_hint_against_every_namesake_leaves_the_village_unresolved(gp):
+    # the gazetteer knows Hryhorivkas elsewhere only: no guess in the wrong oblast
+    m = _mention(gp, "Russian forces shelled near Hryhorivka, Donetsk.", "Hryhorivka")
+    assert m.place is None
+    assert m.matched.startswith("unresolved:hint:region:Donetsk")
+
+
+def test_a_list_of_cities_is_no_hint(gp):
+    ms = {m.text: m for m in gp("Air raid alerts sounded in Kharkiv, Donetsk and Dnipro.")}
+    assert ms["Kharkiv"].place.admin1 == "Kharkiv"
+    assert "hint" not in (ms["Kharkiv"].matched or "")
+
+
+def test_near_picks_the_namesake_nearest_the_other_place(gp):
+    m = _mention(gp, "Fighting went on at Zarichne near Lyman for a third day.", "Zarichne")
+    assert m.place.admin1 == "Donetsk" and m.matched.endswith("hint:near:Lyman")
+
+
+def test_near_a_place_far_from_every_namesake_is_unresolved(gp):
+    m = _mention(gp, "Assault groups advanced on Bohdanivka near Chasiv Yar.", "Bohdanivka")
+    assert m.place is None and m.matched.startswith("unresolved:hint:near:Chasiv Yar")
+
+
+def test_front_sector_lifts_the_namesakes_near_it(gp):
+    text = "On the Lyman direction the enemy attacked Zarichne again, the General Staff said."
+    m = _mention(gp, text, "Zarichne")
+    assert m.place.admin1 == "Donetsk" and "hint:sector:Lyman" in m.matched
+
+
+def test_a_country_hint_keeps_big_cities(gp):
+    m = _mention(gp, "Pokrovsk, Ukraine, lies on a key supply road.", "Pokrovsk")
+    assert m.place.country == "UA" and m.matched.endswith("hint:country:Ukraine")
+
+
+def test_misspelling_far_from_the_text_is_unresolved(gp):
+    from geonews.mentions.disambiguate import Disambiguator
+    from geonews.mentions.document import Document, Span
+
+    # "Kreminnaya" in a text whose other places are all in Lviv oblast, 1,000 km away
+    # from Kreminna: not a reading of any of them
+    text = "Lviv, Drohobych, Stryi and Kreminnaya were named."
+    spans = [
+        Span(0, 4, "Lviv", "lviv"),
+        Span(6, 15, "Drohobych", "drohobych"),
+        Span(17, 22, "Stryi", "stryi"),
+        Span(27, 37, "Kreminnaya", "kreminnaya"),
+    ]
+    doc = Disambiguator(gp.resolver)(Document(text, spans=spans))
+    assert doc.spans[3].place is None
+    assert doc.spans[3].reason.startswith("unresolved:spelling:Kreminna")
+
+
+def test_the_next_clause_s_subject_is_no_hint(gp):
+    m = _mention(gp, "Its troops pushed the enemy out of Sudzha, Moscow said on Friday.", "Sudzha")
+    assert m.place is not None and m.place.admin1 == "Kursk"

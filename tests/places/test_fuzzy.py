@@ -1,0 +1,96 @@
+"""Spelling tolerance: misspellings reach their place, near misses and rivals do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from geonews.errors import UnknownPlace
+from geonews.places.designators import core_of
+from geonews.places.fuzzy import FLOOR, sound_key, tolerant_matches
+from geonews.places.gazetteer import default_gazetteer
+from geonews.places.resolver import Resolver
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver()
+
+
+@pytest.mark.parametrize(
+    ("spelling", "expected"),
+    [
+        ("Bakhtmut", "Bakhmut"),  # a letter too many
+        ("Lysekhansk", "Lysychansk"),  # kh for ch, e for y
+        ("Kreminnaya", "Kreminna"),  # the Russian ending
+        ("Chassiv Yar", "Chasiv Yar"),  # a doubled letter
+    ],
+)
+def test_misspelling_reaches_its_place(resolver, spelling, expected):
+    place = resolver.resolve(spelling)
+    assert place.name == expected
+    assert place.matched.split(":")[0] in {"fuzzy", "fold", "edit"}
+
+
+def test_a_loose_match_must_look_like_the_name(resolver):
+    # the romanisation key of "Kreminnaya" (k-r-m-n) is shared by towns that sound nothing
+    # like it; only the one spelt alike is an answer
+    assert resolver.resolve("Kreminnaya").admin1 == "Luhansk"
+
+
+def test_near_miss_under_the_floor_is_unresolved_with_its_reason(resolver):
+    # one wrong consonant in eight letters from Rogatin is too far (Robotyne, the village
+    # meant, is not in the gazetteer)
+    with pytest.raises(UnknownPlace, match=r"spelt like it|% alike"):
+        resolver.resolve("Rabotino")
+
+
+def test_two_names_as_alike_are_no_answer():
+    gz = default_gazetteer()
+    found = tolerant_matches(gz, "spirny", {"UA": 3.0, "RU": 1.6})
+    assert found.rowids == {} and found.reason
+
+
+def test_loose_match_far_from_the_war_needs_a_well_known_city(resolver):
+    # a village of central Russia is no reading of a Ukrainian village's name
+    assert resolver.get("Zmiivka") is None
+    assert resolver.unresolved_reason("Zmiivka")
+
+
+def test_common_words_and_people_stay_unresolved(resolver):
+    for word in ("Kitchen", "Putin", "Zelensky", "Tuesday", "Reply"):
+        assert resolver.get(word) is None, word
+
+
+def test_sound_key_folds_romanisations():
+    assert sound_key("Scherbynivka") == sound_key("Shcherbynivka")
+    assert sound_key("Guliaypole") == sound_key("Huliaipole")
+    assert FLOOR > 85
+
+
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [
+        ("people republic of donetsk", "donetsk"),
+        ("the peoples republic of luhansk", "luhansk"),
+        ("lugansk republic", "lugansk"),
+        ("donetsk popular republic", "donetsk"),
+        ("republic", None),
+        ("kramatorsk", None),
+    ],
+)
+def test_republic_core(name, core):
+    assert core_of(name) == core
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Donetsk Republic", "iso3166-2:UA-14"),
+        ("People Republic of Donetsk", "iso3166-2:UA-14"),
+        ("Lugansk Republic", "iso3166-2:UA-09"),
+        ("Lugansk People Republic", "iso3166-2:UA-09"),
+    ],
+)
+def test_republic_names_are_their_region(resolver, name, region):
+    place = resolver.resolve(name)
+    assert (place.id, place.kind, place.matched) == (region, "region", "republic")
