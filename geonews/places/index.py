@@ -6,6 +6,8 @@ Sources:
   names, countries, continents, US states and US counties;
 * ``countryinfo``: country points, outlines and alternative spellings;
 * ``zipcodes``: the points of US ZIP codes and their counties, for county centres;
+* the gazetteers the user installed (:mod:`geonews.places.install`: GeoNames country
+  dumps, CSV lists), merged in last (:mod:`geonews.places.index_installed`);
 * three tables in this repository's ``data/``: ``aliases.csv`` (historical, Russian-used
   and variant names), ``regions.csv`` (first-level regions and the GeoNames admin1 code
   each covers) and ``features.csv`` (named areas, seas, rivers and sites, with
@@ -31,7 +33,9 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from geonews.errors import DataError
+from geonews.places import install as _install
 from geonews.places.index_countries import add_countries
+from geonews.places.index_installed import add_installed
 from geonews.places.index_regions import (
     add_regions,
     add_us_counties,
@@ -90,6 +94,11 @@ def digest() -> str:
     st = g.stat()
     h.update(f"{st.st_size}:{int(st.st_mtime)}".encode())
     h.update(metadata.version("zipcodes").encode())
+    extra = _install.digest_text()
+    if extra:  # installed gazetteers, and the code that reads them (none: as before)
+        h.update(extra.encode())
+        h.update(here.with_name("dumps.py").read_bytes())
+        h.update(here.with_name("index_installed.py").read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -167,6 +176,10 @@ def _build_into(target: Path) -> None:
     state_centre = add_us_states(rows, sources.us_states, settled, territories)
     add_us_counties(rows, sources.us_counties, state_centre, settled.us_towns)
     _add_features(rows, sources.features)
+    # last: the rows from here on are the installed gazetteers' (the reader tells them so)
+    installed_from = len(rows.places) + 1
+    if add_installed(rows, _install.source_paths(), sources.regions, sources.us_states):
+        settled.installed_from = installed_from
     alias_rows = _alias_rows(rows, sources.aliases)
     _write(target, rows, alias_rows, settled)
 
@@ -364,6 +377,8 @@ def _write(target: Path, rows: IndexRows, alias_rows: list[tuple], settled: Sett
         "INSERT INTO meta VALUES (?,?)",
         [("schema", SCHEMA_VERSION), ("digest", digest()), ("places", str(len(rows.places)))],
     )
+    if settled.installed_from is not None:
+        db.execute("INSERT INTO meta VALUES ('installed_from', ?)", (str(settled.installed_from),))
     db.executescript(_INDEXES)
     db.commit()
     db.execute("VACUUM")
