@@ -226,3 +226,20 @@ def test_cli_download_list_status_remove(dirs, server, capsys):
     assert "no installed gazetteer called 'UA'" in capsys.readouterr().err
     assert main(["gazetteer", "list"]) == 0
     assert "no gazetteer installed" in capsys.readouterr().out
+
+
+def test_install_takes_country_codes_and_files_alike(dirs, server):
+    server.routes["/both/UA.zip"] = (200, dump_zip(), 0.0, None)
+    path = dirs / "sites.csv"
+    path.write_text("name,lat,lon\nObserver Post Lys,48.2,37.9\n", encoding="utf-8")
+    done = install.install("UA", path, base_url=server.url + "both/", build=False)
+    assert [(s.name, s.format) for s in done] == [("UA", "geonames"), ("sites", "csv")]
+    assert [s.name for s in install.installed()] == ["UA", "sites"]
+    with pytest.raises(DataError, match="no such gazetteer file: 'Ukraine.zip'"):
+        install.install("Ukraine.zip", build=False)
+
+
+def test_the_python_entry_is_geonews_gazetteer():
+    import geonews
+
+    assert geonews.gazetteer.download is install.download and "gazetteer" in geonews.__all__
