@@ -235,7 +235,7 @@ def test_install_takes_country_codes_and_files_alike(dirs, server):
     done = install.install("UA", path, base_url=server.url + "both/", build=False)
     assert [(s.name, s.format) for s in done] == [("UA", "geonames"), ("sites", "csv")]
     assert [s.name for s in install.installed()] == ["UA", "sites"]
-    with pytest.raises(DataError, match="no such gazetteer file: 'Ukraine.zip'"):
+    with pytest.raises(DataError, match=r"no such gazetteer file: 'Ukraine\.zip'"):
         install.install("Ukraine.zip", build=False)
 
 
