@@ -289,9 +289,13 @@ class Screen:
 
     def _admin_after(self, text, words, j) -> bool:
         """A region or country right after a name: ", Donetsk", " in the Kherson region"."""
+        return self._admin_word_after(text, words, j) is not None
+
+    def _admin_word_after(self, text, words, j) -> str | None:
+        """The region or country word right after a name, when one follows it."""
         n = len(words)
         if j >= n:
-            return False
+            return None
         gap = text[words[j - 1][1] : words[j][0]]
         m = j
         if gap == " " and words[m][2] == "in":
@@ -299,12 +303,29 @@ class Screen:
             if m < n and words[m][2] == "the":
                 m += 1
         elif gap not in (", ", " (", ", in "):
-            return False
+            return None
         if m >= n or not capitalised(words[m][2]):
-            return False
+            return None
+        word = words[m][2]
         if m + 1 < n and words[m + 1][2].lower() in _REGION_WORDS:
-            return True  # "in the Kherson region", "(Kherson Oblast)"
-        return any(p.kind in ("region", "country") for p in self.senses(key(words[m][2])))
+            return word  # "in the Kherson region", "(Kherson Oblast)"
+        if any(p.kind in ("region", "country") for p in self.senses(key(word))):
+            return word
+        return None
+
+    def minor_elsewhere(self, text, words, i, j) -> bool:
+        """A minor name the text puts in a region where no place of that name is.
+
+        "Sokil in the Kherson region" when the installed Sokils are all elsewhere: the
+        likeliest place would be a wrong one, so the name is left out.  A country after
+        the name ("Sokil, Ukraine") is no such hint.
+        """
+        word = self._admin_word_after(text, words, j)
+        if word is None or any(p.kind == "country" for p in self.senses(key(word))[:1]):
+            return False
+        name = key(" ".join(w[2] for w in words[i:j]))
+        top = self.resolver.candidates(name, region=word, limit=1)
+        return bool(top) and key(top[0].admin1 or "") != key(word)
 
     def persons(self, words, lower_words=frozenset()) -> dict[str, bool]:
         """People the text names, by surname key; the value says whether the evidence is firm.
@@ -624,6 +645,8 @@ class Screen:
             and not self.minor_cued(text, words, i, j)
         ):
             return False  # "Mayak radio", "Kanal 5": only an installed gazetteer's village
+        if single and self.minor(k) and self.minor_elsewhere(text, words, i, j):
+            return False  # no place of the name in the region the text gives it
         if (
             single
             and _is_common_word(span.text)

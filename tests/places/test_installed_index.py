@@ -132,6 +132,19 @@ def test_a_cue_makes_a_minor_name_a_place(parser, text, name, admin1):
     assert (name, name, admin1) in _places(parser, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sokil in the Kherson region was hit.",  # the only Sokil is in Chernihiv oblast
+        "Svitanok (Kharkiv Oblast) came under fire.",  # the only Svitanok is in Donetsk
+    ],
+)
+def test_a_minor_name_put_where_no_place_of_it_is_stays_off_the_map(parser, text):
+    found = _places(parser, text)
+    assert text.split()[0] not in [t for t, *_ in found]
+    assert found  # the region itself is still found
+
+
 def test_among_namesakes_the_text_picks_its_oblast(parser):
     found = _places(parser, "Troops advanced near Horikhove in the Kharkiv region.")
     assert ("Horikhove", "Horikhove", "Kharkiv") in found
