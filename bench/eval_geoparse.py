@@ -18,6 +18,10 @@ count against precision there.
     python bench/eval_geoparse.py --sets LGL,war_news --limit 100
     python bench/eval_geoparse.py --predictor baseline  # GeoNames population baseline
     python bench/eval_geoparse.py --predictor none      # smoke test of the harness
+
+With installed gazetteers (``geonews gazetteer``): the environment chooses them, e.g.
+``GEONEWS_DATA_DIR=/tmp/gz/data GEONEWS_CACHE_DIR=/tmp/gz/cache python bench/eval_geoparse.py``
+(``bench/bench_gazetteer.py --eval`` runs both ways on generated dumps).
 """
 
 from __future__ import annotations

@@ -48,6 +48,8 @@ _LAZY = {
     "read_acled": ("geonews.coded", "read_acled"),
     "read_ucdp": ("geonews.coded", "read_ucdp"),
     "compare": ("geonews.coded", "compare"),
+    # installed gazetteers: GeoNames country dumps and your own lists (download, add ...)
+    "gazetteer": ("geonews.places.install", None),
 }
 
 __all__ = [
@@ -69,6 +71,7 @@ __all__ = [
     "events_to_parquet",
     "frontline",
     "frontline_layers",
+    "gazetteer",
     "geocode_frame",
     "geocoders",
     "geoparse",

@@ -12,6 +12,7 @@ Subcommands, one module each:
 ``import``    an ACLED or UCDP GED export -> an events file (:mod:`geonews.cli._coded`)
 ``compare``   news events against a coded dataset (:mod:`geonews.cli._compare`)
 ``eval-events`` geonews on coders' own texts, against their coding (:mod:`geonews.cli._eval_events`)
+``gazetteer`` install GeoNames country dumps or your own gazetteer (:mod:`geonews.cli._gazetteer`)
 
 Texts come from files, folders, ``-`` (standard input), saved RSS/Atom feeds or feed URLs
 (:mod:`geonews.cli._inputs`).  Exit codes: 0 ok, 1 nothing found, 2 bad input.
@@ -31,6 +32,7 @@ from geonews.cli import (
     _eval_events,
     _events,
     _frontline,
+    _gazetteer,
     _map,
     _parse,
     _resolve,
@@ -56,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
         module.add_parser(sub)
     for module in (_coded, _compare, _eval_events):  # coded datasets beside the news
         module.add_parser(sub)
+    _gazetteer.add_parser(sub)
     return parser
 
 

@@ -7,7 +7,11 @@ small places ("Time", "Forest") unless a place cue holds ("in Forest", "Forest, 
 streets ("Wichita Street"), acronyms ("AMLO"), capitalised sentence openers ("Yet Kiev
 is ..."), words the text writes in lower case elsewhere.  Weak evidence never removes a
 name the text itself places somewhere (:meth:`Screen.placed`: "near Vovchansk", "Vuhledar
-(Russian: Ugledar)").  A place inside the name of an institution that is no place ("Armed
+(Russian: Ugledar)").  A name only an installed gazetteer knows (a village of a GeoNames
+country dump: "Mayak", "Kanal", "Sokil") needs a cue of its own (:meth:`Screen.minor_cued`:
+"near Mayak", "the village of Kanal", "Sokil, Chernihiv", "captured Mayak", or a list
+such a cue opens), so that ten times more names do not turn words into places.  A place
+inside the name of an institution that is no place ("Armed
 Forces of Ukraine", "the Black Sea Fleet", "the Kyiv Independent"; see
 :mod:`~geonews.mentions.entities`) is no mention.
 
@@ -127,6 +131,19 @@ _MAJOR_POPULATION = 100_000
 _LIKELY_SENSES = 5
 #: Name keys whose likeliest places the screen remembers.
 _SENSES_CACHE = 100_000
+#: Verbs of taking and striking that make the name right after them a place ("captured
+#: Robotyne", "shelled Kanal"): a cue for a name only an installed gazetteer knows.
+_ACTION_VERBS = frozenset(
+    {
+        "attacked", "bombed", "captured", "encircled", "entered", "hit", "liberated",
+        "reached", "recaptured", "retook", "seized", "shelled", "stormed", "struck", "took",
+    }
+)  # fmt: skip
+#: Nouns before "of" that place a minor name, on top of the settlement words ("in the
+#: areas of Robotyne", "on the outskirts of Kanal").
+_AREA_NOUNS = frozenset({"area", "areas", "outskirts", "vicinity", "direction", "directions"})
+#: Names a list may run back over to the cue that opens it ("near A, B, C and D").
+_LIST_MAX = 12
 
 #: A contraction's ending ("We've", "Isn't"): such a word names no place.
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.I)
@@ -230,8 +247,85 @@ class Screen:
                 or (p.population >= _MAJOR_POPULATION and p.matched != "alt")
             )
             and (text.isupper() or not _abbreviates(k, p.name))
+            and not p.raw.get("installed")  # an installed gazetteer's hill or dam: minor
             for p in self.senses(k)
         )
+
+    def minor(self, k: str) -> bool:
+        """The name's likeliest place comes from an installed gazetteer, not the embedded one.
+
+        Such a place (a village of a GeoNames country dump, a site of a user's list) is
+        recognised only with a cue (:meth:`minor_cued`).  Always false with nothing
+        installed.
+        """
+        top = self.senses(k)[:1]
+        return bool(top) and bool(top[0].raw.get("installed"))
+
+    def minor_cued(self, text, words, i, j) -> bool:
+        """A cue that the words ``i:j`` name a place, strong enough for a minor name.
+
+        The place cues of :meth:`_place_cue` ("near Mayak", "Mayak, Chernihiv region"),
+        a settlement or area noun before it ("the village of Mayak", "the areas of
+        Mayak"), a place noun after it ("the Mayak direction"), an admin hint after it
+        ("Mayak in the Kharkiv region", "Mayak (Kharkiv Oblast)", "Mayak, Donetsk"), a
+        verb of taking or striking before it ("captured Mayak"), or such a cue at the
+        head of the list the name is in ("near Robotyne, Verbove and Mayak").
+        """
+        head = _list_head(text, words, i)
+        return any(self._minor_cue(text, words, a, b) for a, b in {(i, j), (head, head + 1)})
+
+    def _minor_cue(self, text, words, i, j) -> bool:
+        prev = words[i - 1][2] if i else ""
+        if prev in _ACTION_VERBS and text[words[i - 1][1] : words[i][0]] == " ":
+            return True
+        if prev in ("of", "Of") and i >= 2:
+            noun = words[i - 2][2].lower()
+            if noun in _SETTLEMENT_WORDS or noun in _AREA_NOUNS:
+                return True
+        nxt = words[j][2].lower() if j < len(words) else ""
+        if nxt in _PLACE_NOUNS and text[words[j - 1][1] : words[j][0]] == " ":
+            return True
+        return self._place_cue(text, words, i, j) or self._admin_after(text, words, j)
+
+    def _admin_after(self, text, words, j) -> bool:
+        """A region or country right after a name: ", Donetsk", " in the Kherson region"."""
+        return self._admin_word_after(text, words, j) is not None
+
+    def _admin_word_after(self, text, words, j) -> str | None:
+        """The region or country word right after a name, when one follows it."""
+        n = len(words)
+        if j >= n:
+            return None
+        gap = text[words[j - 1][1] : words[j][0]]
+        m = j
+        if gap == " " and words[m][2] == "in":
+            m += 1
+            if m < n and words[m][2] == "the":
+                m += 1
+        elif gap not in (", ", " (", ", in "):
+            return None
+        if m >= n or not capitalised(words[m][2]):
+            return None
+        word = words[m][2]
+        if m + 1 < n and words[m + 1][2].lower() in _REGION_WORDS:
+            return word  # "in the Kherson region", "(Kherson Oblast)"
+        if any(p.kind in ("region", "country") for p in self.senses(key(word))):
+            return word
+        return None
+
+    def minor_elsewhere(self, text, words, i, j) -> bool:
+        """A minor name the text puts in a region where no place of that name is.
+
+        "Sokil in the Kherson region" when the installed Sokils are all elsewhere: the
+        likeliest place would be a wrong one, so the name is left out.  A country after
+        the name ("Sokil, Ukraine") is no such hint.
+        """
+        word = self._admin_word_after(text, words, j)
+        if word is None or any(p.kind == "country" for p in self.senses(key(word))[:1]):
+            return False
+        name = key(" ".join(w[2] for w in words[i:j]))
+        top = self.resolver.candidates(name, region=word, limit=1)
+        return bool(top) and key(top[0].admin1 or "") != key(word)
 
     def persons(self, words, lower_words=frozenset()) -> dict[str, bool]:
         """People the text names, by surname key; the value says whether the evidence is firm.
@@ -310,6 +404,7 @@ class Screen:
                     or sp.sentence_start
                     or sp.text.lower() in lower_words
                     or _is_english_word(sp.text)
+                    or self.minor(sp.key)
                 )
             }
         for i, j, sp in names:
@@ -319,7 +414,10 @@ class Screen:
             if (
                 (j - i == 1 or sp.cue == "region")
                 and (vetoed is None or sp.key in vetoed or key(sp.text) in vetoed)
-                and self._placed_here(text, words, i, j, sp)
+                and (
+                    self._placed_here(text, words, i, j, sp)
+                    or (self.minor(sp.key) and self.minor_cued(text, words, i, j))
+                )
             ):
                 out.update((key(sp.text), sp.key))
                 continue
@@ -541,6 +639,15 @@ class Screen:
             if initial or (surname and not self.is_major(k)):
                 return False
         if (
+            (single or all(_is_common_word(w[2]) for w in words[i:j]))
+            and k not in placed
+            and self.minor(k)
+            and not self.minor_cued(text, words, i, j)
+        ):
+            return False  # "Mayak radio", "Kanal 5": only an installed gazetteer's village
+        if single and self.minor(k) and self.minor_elsewhere(text, words, i, j):
+            return False  # no place of the name in the region the text gives it
+        if (
             single
             and _is_common_word(span.text)
             and not self._prominent(k, span.text)
@@ -605,6 +712,29 @@ class Screen:
                 p.matched != "alt" or p.kind in ("country", "region") for p in self.senses(k)
             )
         return not (single and len(k) < MIN_NAME_LENGTH and not span.text.isupper())
+
+
+def _list_head(text: str, words, i: int) -> int:
+    """The first word of the list of capitalised names the word ``i`` is in ("near A, B and C").
+
+    Steps back over ", ", " and ", " or " and the words of a name ("Nova Kakhovka").
+    """
+    k = i
+    for _ in range(_LIST_MAX):
+        if k < 1 or not capitalised(words[k - 1][2]):
+            if (
+                k >= 2
+                and words[k - 1][2] in ("and", "or")
+                and capitalised(words[k - 2][2])
+                and text[words[k - 2][1] : words[k - 1][0]] in (" ", ", ")
+            ):
+                k -= 2
+                continue
+            break
+        if text[words[k - 1][1] : words[k][0]] not in (", ", " "):
+            break
+        k -= 1
+    return k
 
 
 def _may_be_given_name(word: str) -> bool:

@@ -27,7 +27,7 @@ from geonews.places import index as _index
 from geonews.places import territory as _territory
 from geonews.places.place import EARTH_RADIUS_KM, Place, haversine_km, lonlat
 
-__all__ = ["Gazetteer", "cache_dir", "default_gazetteer"]
+__all__ = ["Gazetteer", "cache_dir", "default_gazetteer", "index_path"]
 
 log = logging.getLogger("geonews")
 
@@ -58,6 +58,11 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("geonews"))
 
 
+def index_path() -> Path:
+    """Where the cached index for the packaged and installed sources is (built or not)."""
+    return cache_dir() / f"gazetteer-{_index.digest()}.sqlite"
+
+
 class Gazetteer:
     """Read access to a built gazetteer index.
 
@@ -71,7 +76,7 @@ class Gazetteer:
 
     def __init__(self, path: str | os.PathLike[str] | None = None):
         if path is None:
-            path = cache_dir() / f"gazetteer-{_index.digest()}.sqlite"
+            path = index_path()
             if not path.exists():
                 log.info("building the gazetteer index at %s (once)", path)
                 _index.build(path)
@@ -79,7 +84,13 @@ class Gazetteer:
         self.path = Path(path)
         self._local = threading.local()
         self._place_cache: dict[int, Place] = {}
+        self._read_meta()
+
+    def _read_meta(self) -> None:
         self._capitals = {r for (r,) in self._db.execute("SELECT place FROM capitals")}
+        row = self._db.execute("SELECT v FROM meta WHERE k='installed_from'").fetchone()
+        #: Row ids from which on places come from installed gazetteers (see ``install``).
+        self._installed_from = int(row[0]) if row else None
 
     def __repr__(self) -> str:
         return f"Gazetteer({str(self.path)!r})"
@@ -110,7 +121,7 @@ class Gazetteer:
         self.path = state["path"]
         self._local = threading.local()
         self._place_cache = {}
-        self._capitals = {r for (r,) in self._db.execute("SELECT place FROM capitals")}
+        self._read_meta()
 
     # -- rows to places -------------------------------------------------------------------
     def _place(self, row: tuple) -> Place:
@@ -131,6 +142,8 @@ class Gazetteer:
                 source="gazetteer",
                 raw={"admin1_code": code, "rowid": rowid, "capital": rowid in self._capitals},
             )
+            if self._installed_from is not None and rowid >= self._installed_from:
+                place.raw["installed"] = True  # from an installed gazetteer: a minor place
             self._place_cache[rowid] = place
         return place
 

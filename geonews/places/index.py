@@ -6,6 +6,8 @@ Sources:
   names, countries, continents, US states and US counties;
 * ``countryinfo``: country points, outlines and alternative spellings;
 * ``zipcodes``: the points of US ZIP codes and their counties, for county centres;
+* the gazetteers the user installed (:mod:`geonews.places.install`: GeoNames country
+  dumps, CSV lists), merged in last (:mod:`geonews.places.index_installed`);
 * three tables in this repository's ``data/``: ``aliases.csv`` (historical, Russian-used
   and variant names), ``regions.csv`` (first-level regions and the GeoNames admin1 code
   each covers) and ``features.csv`` (named areas, seas, rivers and sites, with
@@ -31,7 +33,9 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from geonews.errors import DataError
+from geonews.places import install as _install
 from geonews.places.index_countries import add_countries
+from geonews.places.index_installed import add_installed
 from geonews.places.index_regions import (
     add_regions,
     add_us_counties,
@@ -90,6 +94,11 @@ def digest() -> str:
     st = g.stat()
     h.update(f"{st.st_size}:{int(st.st_mtime)}".encode())
     h.update(metadata.version("zipcodes").encode())
+    extra = _install.digest_text()
+    if extra:  # installed gazetteers, and the code that reads them (none: as before)
+        h.update(extra.encode())
+        h.update(here.with_name("dumps.py").read_bytes())
+        h.update(here.with_name("index_installed.py").read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -167,6 +176,10 @@ def _build_into(target: Path) -> None:
     state_centre = add_us_states(rows, sources.us_states, settled, territories)
     add_us_counties(rows, sources.us_counties, state_centre, settled.us_towns)
     _add_features(rows, sources.features)
+    # last: the rows from here on are the installed gazetteers' (the reader tells them so)
+    installed_from = len(rows.places) + 1
+    if add_installed(rows, _install.source_paths(), sources.regions, sources.us_states):
+        settled.installed_from = installed_from
     alias_rows = _alias_rows(rows, sources.aliases)
     _write(target, rows, alias_rows, settled)
 
@@ -353,10 +366,13 @@ def _write(target: Path, rows: IndexRows, alias_rows: list[tuple], settled: Sett
     db = sqlite3.connect(target)
     db.executescript(_SCHEMA)
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.places)
-    db.executemany("INSERT INTO names VALUES (?,?)", _name_rows(rows.names, alias_rows))
+    hits = _hits(rows.names)
+    rows.names.clear()  # gathered into hits; the set is the build's largest object
+    db.executemany("INSERT INTO names VALUES (?,?)", _name_rows(hits, alias_rows))
     db.executemany(
-        "INSERT INTO skeletons VALUES (?,?)", _skeleton_rows(rows.names, alias_rows, rows.places)
+        "INSERT INTO skeletons VALUES (?,?)", _skeleton_rows(hits, alias_rows, rows.places)
     )
+    del hits
     db.executemany("INSERT INTO aliases VALUES (?,?,?,?,?,?,?)", alias_rows)
     db.executemany("INSERT INTO capitals VALUES (?)", [(r,) for r, _ in settled.capitals.values()])
     db.executemany("INSERT INTO region_shapes VALUES (?,?)", rows.shapes)
@@ -364,22 +380,37 @@ def _write(target: Path, rows: IndexRows, alias_rows: list[tuple], settled: Sett
         "INSERT INTO meta VALUES (?,?)",
         [("schema", SCHEMA_VERSION), ("digest", digest()), ("places", str(len(rows.places)))],
     )
+    if settled.installed_from is not None:
+        db.execute("INSERT INTO meta VALUES ('installed_from', ?)", (str(settled.installed_from),))
     db.executescript(_INDEXES)
     db.commit()
     db.execute("VACUUM")
     db.close()
 
 
-def _name_rows(names: set[tuple[str, int, str]], alias_rows: list[tuple]) -> Iterator[tuple]:
+def _hits(names: set[tuple[str, int, str]]) -> dict[str, dict[int, str]]:
+    """``key -> {rowid: how}`` of every name, ``how`` ``"n"`` (a name) or ``"a"`` (alternate).
+
+    Gathered once for both the ``names`` and the ``skeletons`` tables.
+    """
+    hits: dict[str, dict[int, str]] = {}
+    for k, rowid, how in names:
+        found = hits.get(k)
+        if found is None:
+            found = hits[k] = {}
+        if how == "name":
+            found[rowid] = "n"
+        elif rowid not in found:
+            found[rowid] = "a"
+    return hits
+
+
+def _name_rows(hits: dict[str, dict[int, str]], alias_rows: list[tuple]) -> Iterator[tuple]:
     """Rows of the ``names`` table: one per key, every place it names and how.
 
     ``how`` is ``"n"`` (name), ``"a"`` (alternate name) or ``"@kind"`` (an alias-table
     row), so that a look-up is a single B-tree seek.
     """
-    hits: dict[str, dict[int, str]] = defaultdict(dict)
-    for k, rowid, how in names:
-        if hits[k].get(rowid) != "n":
-            hits[k][rowid] = "n" if how == "name" else "a"
     alias_hits: dict[str, list[str]] = defaultdict(list)
     for a in alias_rows:
         alias_hits[a[0]].append(f"{a[1]}:@{a[3]}")
@@ -389,7 +420,7 @@ def _name_rows(names: set[tuple[str, int, str]], alias_rows: list[tuple]) -> Ite
 
 
 def _skeleton_rows(
-    names: set[tuple[str, int, str]], alias_rows: list[tuple], places: list[tuple]
+    hits: dict[str, dict[int, str]], alias_rows: list[tuple], places: list[tuple]
 ) -> Iterator[tuple]:
     """Rows of the ``skeletons`` table: the places of each loose key, most populous first.
 
@@ -397,11 +428,14 @@ def _skeleton_rows(
     (too loose to mean anything); alias rows always do.  The order lets a reader stop
     early.
     """
+    # each key is seen once here: skeleton's own cache would only churn
+    skeleton_of = skeleton.__wrapped__
     skels: dict[str, set[int]] = defaultdict(set)
-    for k, rowid, _ in names:
+    for k, found in hits.items():
         if len(k) >= SKELETON_MIN_KEY:
-            skels[skeleton(k)].add(rowid)
+            skels[skeleton_of(k)].update(found)
     for a in alias_rows:
         skels[skeleton(a[0])].add(a[1])
+    pops = [row[9] for row in places]
     for sk, rs in sorted(skels.items()):
-        yield (sk, " ".join(str(r) for r in sorted(rs, key=lambda r: (-places[r - 1][9], r))))
+        yield (sk, " ".join(str(r) for r in sorted(rs, key=lambda r: (-pops[r - 1], r))))

@@ -96,6 +96,8 @@ class Settled:
         ``(state, name key) -> population`` of that settlement.
     big_city_names : dict
         ``country -> names`` of its big cities (``index._BIG_CITY`` people or more).
+    installed_from : int or None
+        The first row id of the installed gazetteers' places (None: none installed).
     """
 
     admin_points: dict[tuple[str, str], list[tuple[float, float]]] = field(
@@ -106,3 +108,4 @@ class Settled:
     us_towns: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
     us_town_pop: dict[tuple[str, str], int] = field(default_factory=dict)
     big_city_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    installed_from: int | None = None

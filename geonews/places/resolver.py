@@ -85,6 +85,14 @@ _EDIT_PENALTY = 1.0
 _REASON_CACHE = 4096
 #: Bonus of a candidate inside the ``region=`` hint.
 _REGION = 3.0
+#: What a place of an installed gazetteer (a village of a GeoNames country dump, a site of
+#: a user's list) loses when a place of the embedded gazetteer has the name as its own:
+#: that namesake keeps a bare name unless the text's hints (its region, its other places)
+#: say otherwise.
+_INSTALLED = 1.5
+#: Kind weights of installed places, instead of :data:`_KIND` (whose features and rivers
+#: are the curated, well-known ones).
+_INSTALLED_KIND = {"county": 0.5, "river": 0.5}
 
 CountryBias = str | Mapping[str, float] | None
 
@@ -358,10 +366,12 @@ class Resolver:
             places = places[:_FOLD_LIMIT]
         # an alternate name that is the main name of a much bigger place elsewhere
         named_pop = 0
+        embedded_named = False  # a place of the embedded gazetteer has the name as its own
         if len(places) > 1:
             for p in places:
-                if how[p.raw["rowid"]][1] == "name" and p.population > named_pop:
-                    named_pop = p.population
+                if how[p.raw["rowid"]][1] == "name":
+                    named_pop = max(named_pop, p.population)
+                    embedded_named = embedded_named or not p.raw.get("installed")
         base = self._base
         scored = []
         for place in places:
@@ -369,6 +379,8 @@ class Resolver:
             weight, label = how[rowid]
             if label == "alt" and place.population * _NAMESAKE_RATIO < named_pop:
                 weight -= _NAMESAKE_PENALTY
+            if embedded_named and place.raw.get("installed"):
+                weight -= _INSTALLED
             score = base.get(rowid)
             if score is None:
                 score = base[rowid] = _base_score(place)
@@ -396,6 +408,9 @@ def _order(entry: _Ranked) -> tuple:
 
 def _base_score(place: Place) -> float:
     """The part of a candidate's score that depends on the place alone."""
+    if place.raw.get("installed"):
+        pop = _POPULATION * math.log10(place.population + 1)
+        return pop + _INSTALLED_KIND.get(place.kind, 0.0)
     score = _POPULATION * math.log10(place.population + 1) + _KIND.get(place.kind, 0.0)
     return score + (_CAPITAL if place.raw.get("capital") else 0.0)
 
