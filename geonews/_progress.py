@@ -50,7 +50,7 @@ def interactive() -> bool:
     return sys.stderr.isatty() or in_notebook()
 
 
-def progress_bar(items: Iterable[Any], **options: Any) -> Any:
+def progress_bar(items: Iterable[Any] | None, **options: Any) -> Any:
     """Wrap ``items`` in a tqdm bar: a widget in Jupyter (with ipywidgets), text otherwise.
 
     Parameters

@@ -269,8 +269,8 @@ class EventExtractor:
         if low is not None and tx.TRIGGER_ANY.search(low) is None:
             return []  # nothing happens in this sentence
         spans = find_dates(sentence, anchor=anchor)
-        for span in spans:
-            mask(span.start, span.end)
+        for found_date in spans:
+            mask(found_date.start, found_date.end)
         for claim in claims:
             if not claim.side_only:
                 mask(claim.start, claim.end)
@@ -468,13 +468,14 @@ def _meet_at_dateline(found: list[_Event], filed: list[Mention]) -> None:
     "RIYADH (Wire) - Envoys met in Saudi Arabia on Tuesday": the meeting was in Riyadh,
     the most specific place the text gives for it.
     """
-    cities = [m for m in filed if m.place is not None and m.place.kind == "settlement"]
+    cities = [(m.place, m.text) for m in filed if m.place is not None]
+    cities = [(place, name) for place, name in cities if place.kind == "settlement"]
     for event in found:
         if event.event_type != tx.DIPLOMACY or event.place.kind != "country":
             continue
-        city = next((m for m in cities if m.place.country == event.place.country), None)
+        city = next((c for c in cities if c[0].country == event.place.country), None)
         if city is not None:
-            event.place, event.place_text = city.place, city.text
+            event.place, event.place_text = city
 
 
 def _is_state(place: Place) -> bool:
@@ -608,7 +609,7 @@ def _triggers(
     else:  # a few letters lower-case to two characters: keep offsets right
         matches = tx.TRIGGER_ANY_CI.finditer(masked)
     for match in matches:
-        event_type, sub_type = tx.TRIGGER_KINDS[match.lastgroup]
+        event_type, sub_type = tx.TRIGGER_KINDS[str(match.lastgroup)]  # every group is named
         found.append(_Trigger(event_type, sub_type, match.start(), match.end()))
         generic = generic or sub_type == "generic"
         weapons = weapons or event_type == tx.EXPLOSION
@@ -640,8 +641,10 @@ def _triggers(
             elif _search(tx.CIVILIANS, masked, low) and not ground:
                 kind = (tx.VIOLENCE, "Attack")
             elif word.startswith(("strike", "struck", "hit")):  # "forces launched strikes"
-                explosive = recent is not None and recent[0] == tx.EXPLOSION
-                kind = recent if explosive else (tx.EXPLOSION, tx.SHELLING)
+                if recent is not None and recent[0] == tx.EXPLOSION:
+                    kind = recent
+                else:
+                    kind = (tx.EXPLOSION, tx.SHELLING)
             elif ground or word.startswith("assault"):
                 kind = (tx.BATTLE, "Armed clash")
             elif recent is not None and recent[0] == tx.EXPLOSION:
@@ -718,13 +721,13 @@ def _claims(sentence: str, low: str | None, mentions: list[Mention], offset: int
         return sides
     candidates: list[tuple[int, int, str, str | None]] = []
     for match in tx.CLAIMANT_ANY.finditer(sentence):
-        name, side = tx.CLAIMANT_NAMES[match.lastgroup]
-        candidates.append((match.start(), match.end(), name, side))
+        who, party = tx.CLAIMANT_NAMES[str(match.lastgroup)]  # every group is named
+        candidates.append((match.start(), match.end(), who, party))
     for mention in mentions:  # metonyms as speakers: "Washington said"
         if mention.role == "metonym" and mention.place is not None:
-            side = mention.place.country
-            candidates.append((mention.start - offset, mention.end - offset, mention.text, side))
-    for start, end, name, side in candidates:
+            country = mention.place.country
+            candidates.append((mention.start - offset, mention.end - offset, mention.text, country))
+    for start, end, name, party in candidates:
         if any(start < e and s < end for s, e in taken):
             continue
         after = tx.ATTRIBUTION_AFTER.match(sentence, end)
@@ -753,7 +756,7 @@ def _claims(sentence: str, low: str | None, mentions: list[Mention], offset: int
         else:
             continue
         taken.append((start, end))
-        out.append(_Claim(name, side, start, end, scope))
+        out.append(_Claim(name, party, start, end, scope))
     return out + sides
 
 
@@ -804,7 +807,7 @@ def _resolve_claims(
     ministry without its country belongs to the side the sentence names first, else to
     the side of whoever spoke last.
     """
-    out = []
+    out: list[_Claim] = []
     for claim in claims:
         if claim.name == tx.ANAPHOR_CLAIMANT:
             out.extend(replace(claim, name=name, side=side) for name, side in carried)

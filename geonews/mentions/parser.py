@@ -209,7 +209,7 @@ def geoparse(
     *,
     date: dt.date | str | None = None,
     country_bias: CountryBias = "war",
-    context: CountryBias | type[dataclasses.MISSING] = dataclasses.MISSING,
+    context: Any = dataclasses.MISSING,  # the old name of country_bias (deprecated)
 ) -> list[Mention]:
     """Find, resolve and role-tag every toponym in ``text``.
 

@@ -129,6 +129,9 @@ class Gazetteer:
         place = self._place_cache.get(rowid)
         if place is None:
             _, pid, name, lat, lon, kind, country, admin1, code, pop, gid = row
+            raw = {"admin1_code": code, "rowid": rowid, "capital": rowid in self._capitals}
+            if self._installed_from is not None and rowid >= self._installed_from:
+                raw["installed"] = True  # from an installed gazetteer: a minor place
             place = Place(
                 name,
                 lat,
@@ -140,10 +143,8 @@ class Gazetteer:
                 population=pop or 0,
                 geonameid=gid,
                 source="gazetteer",
-                raw={"admin1_code": code, "rowid": rowid, "capital": rowid in self._capitals},
+                raw=raw,
             )
-            if self._installed_from is not None and rowid >= self._installed_from:
-                place.raw["installed"] = True  # from an installed gazetteer: a minor place
             self._place_cache[rowid] = place
         return place
 
@@ -297,6 +298,7 @@ class Gazetteer:
         The box spans ``half`` degrees of latitude and ``width`` of longitude each way.
         """
         lats = (lat - half, lat + half)
+        args: tuple[float, ...]
         if width >= 180:
             sql, args = _BOX_SQL + "lon BETWEEN -180 AND 180", lats
         elif lon - width < -180 or lon + width > 180:  # across the antimeridian

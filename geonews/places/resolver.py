@@ -23,6 +23,7 @@ import datetime as dt
 import functools
 import math
 from collections.abc import Mapping
+from typing import Any
 
 from geonews.context import WAR_CONTEXT
 from geonews.dates import as_date
@@ -172,7 +173,7 @@ class Resolver:
         self,
         name: str,
         *,
-        country_bias: CountryBias | type[dataclasses.MISSING] = dataclasses.MISSING,
+        country_bias: Any = dataclasses.MISSING,  # a CountryBias; unset: the resolver's own
         near: tuple[float, float] | None = None,
         region: str | None = None,
         date: dt.date | str | None = None,
@@ -312,8 +313,10 @@ class Resolver:
                 if old is None or old[0] < weight:
                     how[rowid] = (weight, label)
         for pid in self.user_aliases.get(k, ()):
-            rowid = gz.get_id(pid).raw["rowid"]
-            how[rowid] = (_MATCH["alias"], "alias:user")
+            aliased = gz.get_id(pid)
+            if aliased is None:  # checked when the alias was added: the index changed since
+                continue
+            how[aliased.raw["rowid"]] = (_MATCH["alias"], "alias:user")
         return how
 
     # -- ranking --------------------------------------------------------------------------
