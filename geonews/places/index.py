@@ -19,6 +19,7 @@ The index is rebuilt when any source changes (the file name carries a digest of 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -138,6 +139,7 @@ def prune(path: Path, *, spare: int = 2) -> list[Path]:
     >>> for i, name in enumerate("abcd"):
     ...     (d / f"gazetteer-{name}.sqlite").touch()
     ...     os.utime(d / f"gazetteer-{name}.sqlite", (i, i))
+    >>> _ = (d / "gazetteer-b.fuzzy-1.json").write_text("{}")
     >>> [p.name for p in prune(d / "gazetteer-a.sqlite", spare=1)]
     ['gazetteer-c.sqlite', 'gazetteer-b.sqlite']
     >>> sorted(p.name for p in d.iterdir())
@@ -153,6 +155,9 @@ def prune(path: Path, *, spare: int = 2) -> list[Path]:
             log.debug("could not remove old index %s: %s", old, err)
             continue
         removed.append(old)
+        for companion in old.parent.glob(f"{old.stem}.*"):  # files kept beside it
+            with contextlib.suppress(OSError):
+                companion.unlink()
     return removed
 
 
