@@ -45,7 +45,9 @@ def test_events_csv(tmp_path):
 
 
 def test_claims_csv(tmp_path):
-    path = _with_bom(tmp_path / "claims.csv", "lat,lon,claim_date,side\n48.28,37.18,2025-01-10,RU\n")
+    path = _with_bom(
+        tmp_path / "claims.csv", "lat,lon,claim_date,side\n48.28,37.18,2025-01-10,RU\n"
+    )
     claims = read_claims(path)
     assert len(claims) == 1 and claims["date"].iloc[0] == pd.Timestamp("2025-01-10")
 
