@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 from geonews.cli import _verify
-from geonews.cli._inputs import info, output_format
+from geonews.cli._inputs import info, output_format, warnings_shown
 
 _SUFFIXES = {".geojson": "geojson", ".json": "geojson", ".parquet": "parquet"}
 
@@ -70,7 +70,8 @@ def run_load(args: argparse.Namespace) -> int:
     from geonews.frontline.sources import load_series
 
     kind = output_format(args.output, None, suffixes=_SUFFIXES)
-    series = load_series(args.snapshots)
+    with warnings_shown():
+        series = load_series(args.snapshots)
     if kind == "parquet":
         series.to_parquet(args.output, index=False)
     else:
@@ -88,8 +89,9 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.near is not None:
         place = resolve(args.near)
         within = frontline.surroundings(place.lat, place.lon, radius_km=args.radius_km)
-    diff = frontline.change(frontline.load(args.before), frontline.load(args.after),
-                            within=within)  # fmt: skip
+    with warnings_shown():
+        before, after = frontline.load(args.before), frontline.load(args.after)
+    diff = frontline.change(before, after, within=within)
     records = [
         {
             "change": row.change,
@@ -113,7 +115,8 @@ def run_summary(args: argparse.Namespace) -> int:
 
     records = []
     for location in args.snapshots:
-        snap = frontline.load(location)
+        with warnings_shown():
+            snap = frontline.load(location)
         line = frontline.front_line(snap)
         records.append(
             {

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import csv
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -186,6 +187,23 @@ def report_failures(frame: Any, *, what: str = "documents") -> None:
             f"first {first['doc_id']!r}: {first['reason']}",
             file=sys.stderr,
         )
+
+
+@contextlib.contextmanager
+def warnings_shown() -> Iterator[None]:
+    """Show the library's warnings as ``geonews: warning: ...`` lines on stderr, as they come.
+
+    Python would print them with the file and line of the ``warnings.warn`` call, which
+    reads like a crash; here each is one line saying what was dropped and why.
+    """
+
+    def show(message: Warning | str, *_: Any, **__: Any) -> None:
+        print(f"geonews: warning: {message}", file=sys.stderr)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", UserWarning)
+        warnings.showwarning = show
+        yield
 
 
 def info(message: str) -> None:

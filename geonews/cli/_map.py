@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from geonews.cli._events import extract
-from geonews.cli._inputs import add_context_option, add_input_options, info
+from geonews.cli._inputs import add_context_option, add_input_options, info, warnings_shown
 from geonews.errors import InvalidInput
 
 
@@ -93,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
     if args.frontline:
         from geonews.frontline.sources import load_series
 
-        frontline = load_series(args.frontline)
+        with warnings_shown():
+            frontline = load_series(args.frontline)
     m = event_map(frame, frontline=frontline, heatmap=args.heatmap, modalities=None)
     path = save_map(m, args.output, offline=not args.online)
     info(f"wrote a map of {len(frame)} events to {path}")

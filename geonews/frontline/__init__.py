@@ -7,6 +7,8 @@
 * :mod:`~geonews.frontline.placement` - :func:`locate`: events against snapshots;
 * :mod:`~geonews.frontline.projection` - :data:`EQUAL_AREA`, the frame areas and
   distances are computed in, and Ukraine's outline in it;
+* :mod:`~geonews.frontline.dissolve` - polygon work in bounded time and memory (part
+  by part) and the size limits a front line refuses files beyond;
 * :mod:`~geonews.frontline.claims` - which events claim a change of control, for which
   side; :func:`read_claims` for a claims file;
 * :mod:`~geonews.frontline.verdicts` - :func:`verify`: each claim against the snapshots

@@ -20,6 +20,7 @@ import pandas as pd
 import shapely
 
 from geonews.errors import InvalidInput
+from geonews.frontline.dissolve import SIMPLIFY_M, check_size, close_gaps, dissolve
 from geonews.frontline.projection import project, ukraine_outline, unproject
 from geonews.frontline.sources import OCCUPIED, _polygonal
 from geonews.places import lonlat
@@ -217,11 +218,22 @@ def surroundings(lat: float, lon: float, *, radius_km: float = 25.0) -> shapely.
 
 def _union(snapshot: gpd.GeoDataFrame, statuses: Sequence[str]) -> shapely.Geometry:
     """Union of the given statuses' areas, projected to the equal-area frame."""
+    return shapely.MultiPolygon(list(_dissolved(snapshot, statuses)))
+
+
+def _dissolved(snapshot: gpd.GeoDataFrame, statuses: Sequence[str]) -> np.ndarray:
+    """The disjoint polygons of the given statuses' union, in the equal-area frame."""
     _check_snapshot(snapshot)
-    chosen = snapshot.geometry.values[snapshot["status"].isin(statuses).to_numpy()]
-    if len(chosen) == 0:
-        return shapely.MultiPolygon()
-    return shapely.make_valid(shapely.union_all(project(np.asarray(chosen))))
+    chosen = np.asarray(snapshot.geometry.values[snapshot["status"].isin(statuses).to_numpy()])
+    chosen = chosen[~shapely.is_missing(chosen)]
+    return dissolve(shapely.make_valid(project(chosen))) if len(chosen) else chosen
+
+
+def _source(snapshot: gpd.GeoDataFrame) -> str:
+    """The file or URL a snapshot came from, for messages."""
+    if "source" in snapshot.columns and len(snapshot):
+        return str(snapshot["source"].iloc[0])
+    return "snapshot"
 
 
 def _check_snapshot(snapshot: Any) -> None:
@@ -277,14 +289,25 @@ def _oblast_cells(key: tuple[tuple[float, float, str], ...]) -> tuple[list[str],
 def _front_line_projected(
     snapshot: gpd.GeoDataFrame, border_km: float, min_length_km: float, statuses: tuple
 ) -> shapely.Geometry:
-    """Front line, projected: the occupied boundary away from border and coast."""
-    occupied = _union(snapshot, statuses)
-    if occupied.is_empty:
-        return shapely.MultiLineString()
+    """Front line, projected: the occupied boundary away from border and coast.
+
+    Bounded work (:mod:`~geonews.frontline.dissolve`): too many rings or vertices are
+    refused before the union, a too detailed polygon after it and simplification.
+    """
+    chosen = snapshot.geometry.values[snapshot["status"].isin(statuses).to_numpy()]
+    check_size(np.asarray(chosen), source=_source(snapshot))
+    parts = shapely.simplify(_dissolved(snapshot, statuses), SIMPLIFY_M)
+    check_size(parts, source=_source(snapshot), per_part=True)
     # Close the slivers between adjacent source polygons: they are not front.
-    occupied = occupied.buffer(100, quad_segs=2).buffer(-100, quad_segs=2)
-    inland = ukraine_outline().buffer(-border_km * 1000)
-    line = shapely.line_merge(shapely.intersection(occupied.boundary, inland))
-    parts = shapely.get_parts(line)
+    parts = close_gaps(parts, 100.0)
+    # A part whose whole outline is shorter than the shortest piece kept adds nothing.
     parts = parts[shapely.length(parts) >= min_length_km * 1000]
-    return shapely.MultiLineString(list(parts))
+    if not len(parts):
+        return shapely.MultiLineString()
+    inland = ukraine_outline().buffer(-border_km * 1000)
+    lines = shapely.get_parts(
+        shapely.line_merge(shapely.intersection(shapely.boundary(parts), inland))
+    )
+    lines = lines[shapely.get_type_id(lines) == 1]  # LineStrings (not points on the margin)
+    lines = lines[shapely.length(lines) >= min_length_km * 1000]
+    return shapely.MultiLineString(list(lines))

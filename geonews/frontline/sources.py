@@ -48,7 +48,7 @@ from pyproj import CRS
 
 from geonews.errors import DataError, GeonewsError, InvalidInput
 from geonews.fetch import fetch
-from geonews.frontline.projection import project, ukraine_outline
+from geonews.frontline.projection import project, ukraine_outline, unproject
 
 __all__ = ["CONTROL_STATUSES", "OCCUPIED", "classify", "load", "load_series"]
 
@@ -212,6 +212,7 @@ def load(
             raise
         except Exception as err:  # pyogrio/fiona raise many types; convert at the boundary
             raise DataError(f"cannot read control areas from {location!r}: {err}") from err
+    stated, raw = frame.crs, np.asarray(frame.geometry.values, dtype=object)
     if frame.crs is None:
         frame = frame.set_crs(4326)
     elif not frame.crs.equals(CRS.from_epsg(4326)):
@@ -222,8 +223,6 @@ def load(
     geometry = _polygons(frame.geometry.values, source=source)
     keep = ~shapely.is_missing(geometry)
     far = keep & _far_from_ukraine(geometry)
-    if far.any():
-        logger.info("%s: dropped %d polygon(s) far from Ukraine", source, int(far.sum()))
     unknown = keep & ~far & status.isna().to_numpy()
     if unknown.any():
         logger.info(
@@ -233,6 +232,16 @@ def load(
             sorted(set(labels[unknown].astype(str)))[:5],
         )
     keep &= ~far & ~unknown
+    if far.any():
+        _report_far(raw[far], stated, source=source, kept=int(keep.sum()))
+    if unknown.any() and not keep.any():
+        warnings.warn(
+            f"{source!r}: none of its {int(unknown.sum())} area(s) has a control status "
+            f"(labels such as {sorted(set(labels[unknown].astype(str)))[:3]!r}); "
+            "name the column with status_column= and map its values with status_map=",
+            UserWarning,
+            stacklevel=2,
+        )
 
     when = _snapshot_date(date, name, frame)
     out = gpd.GeoDataFrame(
@@ -401,10 +410,92 @@ def _polygonal(geom: shapely.Geometry) -> shapely.Geometry:
 
 
 def _far_from_ukraine(geoms: np.ndarray) -> np.ndarray:
-    """Flag polygons whose representative point is over :data:`FAR_KM` from Ukraine."""
+    """Flag polygons whose representative point is over :data:`FAR_KM` from Ukraine.
+
+    Coordinates outside the lon/lat range (metres read as degrees) count as far.
+    """
     present = ~shapely.is_missing(geoms)
-    far = np.zeros(len(geoms), dtype=bool)
+    present[present] = _in_degree_range(geoms[present])
+    far = ~shapely.is_missing(geoms)
     if present.any():
         points = project(shapely.point_on_surface(geoms[present]))
         far[present] = shapely.distance(points, ukraine_outline()) > FAR_KM * 1000
     return far
+
+
+def _in_degree_range(geoms: np.ndarray) -> np.ndarray:
+    """Whether each geometry's bounds are finite longitudes and latitudes."""
+    xmin, ymin, xmax, ymax = shapely.bounds(geoms).T
+    with np.errstate(invalid="ignore"):
+        return (xmin >= -180) & (xmax <= 180) & (ymin >= -90) & (ymax <= 90)
+
+
+def _report_far(raw: np.ndarray, stated: CRS | None, *, source: str, kept: int) -> None:
+    """Say why polygons were dropped as far from Ukraine, when the reason is not distance.
+
+    ``raw`` holds the dropped polygons as the file gave them, before any change of CRS.
+    Coordinates that are not degrees, degrees under a projected CRS, and (lat, lon)
+    axes are the file's mistakes: a warning names them with counts (a
+    :class:`DataError` when nothing is left), and says how to fix the file rather
+    than fixing it silently.  Far-away areas of a sound file (DeepStateMap's satirical
+    ones) are only logged.
+    """
+    raw = raw[~shapely.is_missing(raw) & ~shapely.is_empty(raw)]
+    says = f"the file states {stated.to_string()!r}" if stated else "the file states no CRS"
+    geographic = stated is None or stated.is_geographic
+    degrees = _in_degree_range(raw)
+    swapped = degrees & _inside_ukraine_box(shapely.transform(raw, lambda xy: xy[:, ::-1]))
+    problems = [
+        (
+            int((~degrees).sum()) if geographic else 0,
+            "have coordinates that are not longitudes and latitudes "
+            "({extent}: metres?) though {says}; give the file its real CRS "
+            "(e.g. ogr2ogr -a_srs EPSG:3857) or reproject it",
+        ),
+        (
+            int(swapped.sum()),
+            "lie in Ukraine once their axes are swapped: the file has (lat, lon) where "
+            "GeoJSON and shapely want (lon, lat); swap x and y in the file "
+            "(e.g. shapely.ops.transform(lambda x, y: (y, x), geom))",
+        ),
+        (
+            int((degrees & ~swapped & _inside_ukraine_box(raw)).sum()) if not geographic else 0,
+            "have coordinates in degrees within Ukraine though {says} (a projected CRS, "
+            "metres); give the file EPSG:4326 (e.g. ogr2ogr -a_srs EPSG:4326)",
+        ),
+    ]
+    xmin, ymin, xmax, ymax = shapely.total_bounds(raw[~degrees]) if (~degrees).any() else [0] * 4
+    extent = f"x {xmin:,.0f} to {xmax:,.0f}, y {ymin:,.0f} to {ymax:,.0f}"
+    reasons = [f"{n} " + text.format(extent=extent, says=says) for n, text in problems if n]
+    far = len(raw) - sum(n for n, _ in problems)
+    if not reasons:
+        logger.info("%s: dropped %d polygon(s) far from Ukraine", source, far)
+        if not kept:
+            warnings.warn(
+                f"{source!r}: all {far} polygon(s) lie over {FAR_KM:g} km from Ukraine; "
+                "no control area is left",
+                UserWarning,
+                stacklevel=3,
+            )
+        return
+    if far:
+        reasons.append(f"{far} lie over {FAR_KM:g} km from Ukraine")
+    message = f"{source!r}: dropped {len(raw)} polygon(s): " + "; ".join(reasons)
+    if not kept:
+        raise DataError(f"{message}; no control area is left")
+    warnings.warn(message, UserWarning, stacklevel=3)
+
+
+@functools.cache
+def _ukraine_box() -> tuple[float, float, float, float]:
+    """Ukraine's outline's lon/lat bounds, half a degree wider on every side."""
+    xmin, ymin, xmax, ymax = unproject(np.asarray([ukraine_outline()]))[0].bounds
+    return xmin - 0.5, ymin - 0.5, xmax + 0.5, ymax + 0.5
+
+
+def _inside_ukraine_box(geoms: np.ndarray) -> np.ndarray:
+    """Whether each geometry lies wholly inside :func:`_ukraine_box`."""
+    xmin, ymin, xmax, ymax = shapely.bounds(geoms).T
+    west, south, east, north = _ukraine_box()
+    with np.errstate(invalid="ignore"):
+        return (xmin >= west) & (xmax <= east) & (ymin >= south) & (ymax <= north)

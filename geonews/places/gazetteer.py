@@ -427,7 +427,7 @@ def _area_members() -> dict[str, list[str]]:
     """Areas made of whole regions, from ``data/features.csv`` (``members`` column)."""
     import csv
 
-    with (_index.data_dir() / "features.csv").open(newline="", encoding="utf-8") as f:
+    with (_index.data_dir() / "features.csv").open(newline="", encoding="utf-8-sig") as f:
         return {
             row["id"]: [m for m in (row.get("members") or "").split("|") if m]
             for row in csv.DictReader(f)

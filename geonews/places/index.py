@@ -105,7 +105,8 @@ def digest() -> str:
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
     try:
-        with path.open(newline="", encoding="utf-8") as f:
+        # utf-8-sig: a byte-order mark (a spreadsheet's save) is not part of the first name
+        with path.open(newline="", encoding="utf-8-sig") as f:
             return list(csv.DictReader(f))
     except (OSError, csv.Error) as err:
         raise DataError(f"cannot read {str(path)!r}: {err}") from err
