@@ -657,13 +657,15 @@ def _triggers(
         elif trig.event_type == tx.EXPLOSION and shelling:  # missiles named: a missile attack
             trig = _Trigger(tx.EXPLOSION, tx.SHELLING, trig.start, trig.end)
         out.append(trig)
-    # "met in Geneva to discuss ...": the purpose belongs to the event before it
+    # "met in Geneva to discuss", "stops in Geneva to meet": the purpose of the event before
     out = [
         t
         for t in out
         if not (
             masked[max(0, t.start - 3) : t.start].lower() == "to "
-            and any(o.sub_type == t.sub_type and 0 < t.start - o.end <= _PURPOSE_GAP for o in out)
+            and any(
+                o.event_type == t.event_type and 0 < t.start - o.end <= _PURPOSE_GAP for o in out
+            )
         )
     ]
     threats = [t.start for t in out if t.sub_type == "Threat"]

@@ -298,3 +298,10 @@ def test_the_capturers_side_is_read_from_the_captures_own_subject():
     retake = "Ukrainian forces retook Myrnohrad"
     start = retake.index("retook")
     assert _capturer(retake, 0, _Trigger("", "", start, start + 6), []) == "UA"
+
+
+def test_a_meeting_that_is_the_purpose_of_a_visit_is_no_future_event(parse):
+    text = "The envoy made stops in Lviv and Odesa to meet defence officials last week."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert set(frame.place_name) == {"Lviv", "Odesa"}
+    assert set(frame.modality) == {"actual"}
