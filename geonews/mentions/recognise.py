@@ -233,21 +233,26 @@ class Recogniser:
     def _longest(self, text, words, i, n):
         best = None
         limit = min(n, i + _MAX_NAME_WORDS)
+        s = words[i][0]
         for j in range(i + 1, limit + 1):
-            last = words[j - 1][2]
-            if j - 1 > i and not capitalised(last):
-                if last.lower() in _CONNECTORS:
-                    continue
-                break
+            start, e, last = words[j - 1]
             if not capitalised(last):
+                if j - 1 > i and last.lower() not in _CONNECTORS:
+                    break
                 continue
-            s, e = words[i][0], words[j - 1][1]
-            gap = text[words[j - 2][1] : words[j - 1][0]] if j - 1 > i else ""
-            if gap and _PUNCT.search(gap) and not (gap == ". " and _is_initial(words[j - 2][2])):
-                break  # names do not run across punctuation, save "St. Petersburg", "W. Va."
-            k = key(text[s:e])
+            if j - 1 > i:
+                before, gap_start = words[j - 2][2], words[j - 2][1]
+                gap = text[gap_start:start]
+                if (
+                    gap != " "  # the usual case, and no punctuation: skip the search
+                    and _PUNCT.search(gap)
+                    and not (gap == ". " and _is_initial(before))
+                ):
+                    break  # names do not run across punctuation, save "St. Petersburg", "W. Va."
+            name = text[s:e]
+            k = key(name)
             if k and self.has_key(k):
-                best = (Span(s, e, text[s:e], k), j)
+                best = (Span(s, e, name, k), j)
         if best is None:
             return None
         best = self._facility(text, words, best, n)
