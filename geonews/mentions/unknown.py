@@ -74,7 +74,7 @@ _MAX_WORDS = 3
 _MIN_LENGTH = 5
 #: The oblast after the name: ", Donetsk region", " (Kharkiv Oblast)".
 _REGION_AFTER = re.compile(
-    r"(?:, | \()[A-Z][\w'’\-]+ (?:" + "|".join(sorted(_REGION_WORDS)) + r")\b", re.I
+    r"(?:, | \()[A-Z][\w'’\-]+ (?i:" + "|".join(sorted(_REGION_WORDS)) + r")\b"
 )
 
 

@@ -97,3 +97,8 @@ def test_a_context_name_whose_match_the_text_rules_out_is_dropped():
 def test_a_context_name_with_namesakes_is_no_mention():
     # "Pervomaiskoye" is a loose spelling of a dozen Pervomaiske: no single reading
     assert places("Shells hit the village of Pervomaiskoye overnight.") == []
+
+
+def test_a_lower_case_word_before_region_is_no_oblast_cue():
+    # ", the region" names no oblast: "Bakhtmut" has no cue here
+    assert places("Bakhtmut, the region's governor wrote, is calm.") == []
