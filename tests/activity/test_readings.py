@@ -85,6 +85,34 @@ def test_an_unnamed_source_makes_a_claim(parse):
     assert (row.place_name, row.status) == ("Kherson", "claimed")
 
 
+def test_a_headline_claimant_after_a_dash_speaks_for_the_lead(parse):
+    text = (
+        "Three assaults near Kupiansk repelled – Russian Defence Ministry\n\n"
+        "According to the ministry, units repelled attacks near Kupiansk overnight."
+    )
+    row = events(text, date=DAY, geoparser=parse).iloc[0]
+    assert (row.place_name, row.claimant, row.status) == (
+        "Kupiansk",
+        "Russian defence ministry",
+        "claimed",
+    )
+
+
+def test_a_dateline_agency_after_a_dash_claims_nothing(parse):
+    text = (
+        "Apartment block hit by shelling in Kherson\n\n"
+        "KHERSON, 12 May – RIA Novosti. Officials counted the damage."
+    )
+    row = events(text, date=DAY, geoparser=parse).iloc[0]
+    assert (row.place_name, row.status) == ("Kherson", "reported")
+
+
+def test_a_dash_inside_a_sentence_names_no_claimant(parse):
+    text = "Drones struck Odesa – and the Russian Defence Ministry was silent."
+    row = events(text, date=DAY, geoparser=parse).iloc[0]
+    assert row.claimant is None
+
+
 # -- events told over several sentences -----------------------------------------------------
 def test_places_that_came_under_attack_go_on_with_the_shelling(parse):
     text = "Russian artillery shelled Kherson overnight. Dnipro and Odesa also came under attack."
