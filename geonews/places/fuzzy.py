@@ -95,10 +95,18 @@ THEATRE_UA = frozenset(
 )  # fmt: skip
 
 _RULES = (
+    # German and French romanisations first: "Tschassiw Jar", "Tchassiv Iar" (ch),
+    # "Dschankoj" (dzh), "Saporischschja" (German sch is both sh and zh)
+    (re.compile(r"schtsch"), "shch"),
+    (re.compile(r"tsch|tch"), "ch"),
+    (re.compile(r"dsch|dj"), "dzh"),  # German "Dschankoj"; French "Djankoy", "Sudja"
+    (re.compile(r"ou"), "u"),  # French "Marioupol", "Koupiansk"
     (re.compile(r"shch|sch|szcz"), "sh"),
     (re.compile(r"sz"), "sh"),
-    (re.compile(r"dj"), "dz"),  # French and Turkish-style "Djankoy", "Sudja"
-    (re.compile(r"zh"), "z"),
+    # zh and sh, z and s sound alike across systems: German writes both hushing sounds
+    # "sch" and a voiced s as "s" ("Saporischschja", Zaporizhzhia)
+    (re.compile(r"zh"), "sh"),
+    (re.compile(r"z"), "s"),
     (re.compile(r"kh|ch"), "h"),
     (re.compile(r"g"), "h"),
     (re.compile(r"tz|ts|c"), "c"),
@@ -112,7 +120,7 @@ _RULES = (
     (re.compile(r"([a-z])\1+"), r"\1"),
 )
 #: Version of the kept name list's layout (a new one makes old files unread).
-_VERSION = 6
+_VERSION = 7
 
 log = logging.getLogger("geonews")
 

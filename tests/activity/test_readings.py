@@ -46,11 +46,22 @@ def test_a_bulleted_list_under_a_colon_belongs_to_its_sentence(parse):
 
 
 # -- claimants and status -------------------------------------------------------------------
-def test_a_belligerents_word_on_its_own_operations_is_claimed(parse):
-    text = "Russia's defence ministry said its troops had captured Myrnohrad."
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Russia's defence ministry said its troops had captured Myrnohrad.", "Myrnohrad"),
+        # a headline claimant after a dash speaks for the lead's "the ministry"
+        (
+            "Three assaults near Kupiansk repelled – Russian Defence Ministry\n\n"
+            "According to the ministry, units repelled attacks near Kupiansk overnight.",
+            "Kupiansk",
+        ),
+    ],
+)
+def test_a_belligerents_word_on_its_own_operations_is_claimed(text, place, parse):
     row = events(text, date=DAY, geoparser=parse).iloc[0]
     assert (row.place_name, row.claimant, row.status) == (
-        "Myrnohrad",
+        place,
         "Russian defence ministry",
         "claimed",
     )
@@ -83,6 +94,21 @@ def test_an_unnamed_source_makes_a_claim(parse):
     text = "Artillery shelled Kherson during the day, a source familiar with the situation said."
     row = events(text, date=DAY, geoparser=parse).iloc[0]
     assert (row.place_name, row.status) == ("Kherson", "claimed")
+
+
+def test_a_dateline_agency_after_a_dash_claims_nothing(parse):
+    text = (
+        "Apartment block hit by shelling in Kherson\n\n"
+        "KHERSON, 12 May – RIA Novosti. Officials counted the damage."
+    )
+    row = events(text, date=DAY, geoparser=parse).iloc[0]
+    assert (row.place_name, row.status) == ("Kherson", "reported")
+
+
+def test_a_dash_inside_a_sentence_names_no_claimant(parse):
+    text = "Drones struck Odesa – and the Russian Defence Ministry was silent."
+    row = events(text, date=DAY, geoparser=parse).iloc[0]
+    assert row.claimant is None
 
 
 # -- events told over several sentences -----------------------------------------------------

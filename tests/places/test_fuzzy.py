@@ -68,6 +68,43 @@ def test_sound_key_folds_romanisations():
 
 
 @pytest.mark.parametrize(
+    ("foreign", "english"),
+    [
+        # German: sch for both zh and sh, tsch for ch, dsch for dzh, w for v, j for y
+        ("Saporischschja", "Zaporizhzhia"),
+        ("Tschassiw Jar", "Chasiv Yar"),
+        ("Dschankoj", "Dzhankoi"),
+        ("Lyssytschansk", "Lysychansk"),
+        # French: tch for ch, dj for dzh, ou for u, i for y
+        ("Tchassiv Iar", "Chasiv Yar"),
+        ("Sudja", "Sudzha"),
+        ("Iassynouvata", "Yasynuvata"),
+    ],
+)
+def test_sound_key_folds_german_and_french_romanisations(foreign, english):
+    assert sound_key(foreign) == sound_key(english)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name"),
+    [
+        ("Tschassiw Jar", "Chasiv Yar"),
+        ("Tchassiv Iar", "Chasiv Yar"),
+        ("Zaporischschja", "Zaporizhzhia"),
+        ("Sudja", "Sudzha"),
+    ],
+)
+def test_foreign_romanisation_reaches_its_place(resolver, spelling, name):
+    assert resolver.resolve(spelling).name == name
+
+
+def test_the_folds_keep_different_sounds_apart():
+    # "sch" is zh or sh, never ch; a French "ch" (sh) stays unlike an English "ch"
+    assert sound_key("Schakhtarsk") != sound_key("Chakhtarsk")
+    assert sound_key("Tschernihiw") == sound_key("Chernihiv")
+
+
+@pytest.mark.parametrize(
     ("name", "core"),
     [
         ("people republic of donetsk", "donetsk"),

@@ -1,0 +1,140 @@
+"""Names the gazetteer does not hold as written, read as places where the text says so.
+
+Translated reporting writes front-line villages in spellings no gazetteer lists
+("Troops entered Kreminnaya", "near Staromayorsky").  The recogniser makes spans only for
+known names, so such a name is lost unless its context is a strong place cue:
+
+* a word before it that takes a place ("entered", "near", "outside", "liberated",
+  "captured", "shelled", "struck"), or "the village of", "in the direction of";
+* its oblast after it ("X, Donetsk region", "X (Donetsk region)");
+* a list with a name already taken ("Avdiivka, Krasnohorivka and Marinka").
+
+:func:`context_span` finds such a word run; it becomes a span only when the resolver's
+spelling tolerance places it in the war's countries (:data:`WAR_COUNTRIES`) at one place,
+so a name that matches nothing, matches loosely outside the war, or matches a name with
+namesakes ("Pervomaiskoye": a dozen Pervomaiske; a loose spelling and then a namesake
+guess is too weak a reading), stays out; and it stays a
+mention only if the disambiguator keeps a place for it (a tolerant match far from the
+text's places, or ruled out by its hint, is dropped: ``Span.unknown``).  People, months,
+common words and the recogniser's stop words never become places here.
+
+Examples
+--------
+>>> from geonews.mentions.document import split_words
+>>> from geonews.places import Resolver
+>>> text = "Troops entered Kreminnaya on Monday."
+>>> sp, end = context_span(Resolver(), text, split_words(text), 2, set())
+>>> sp.text, sp.key
+('Kreminnaya', 'kreminnaya')
+"""
+
+from __future__ import annotations
+
+import re
+
+from geonews.mentions.document import Span, Word, capitalised
+from geonews.mentions.lexicon import FIRST_NAMES as _FIRST_NAMES
+from geonews.mentions.lexicon import REGION_WORDS as _REGION_WORDS
+from geonews.mentions.lexicon import SETTLEMENT_WORDS as _SETTLEMENT_WORDS
+from geonews.mentions.lexicon import STOP as _STOP
+from geonews.mentions.lexicon import SURNAMES as _SURNAMES
+from geonews.mentions.lexicon import is_english_word
+from geonews.places.names import key
+from geonews.places.resolver import Resolver
+
+__all__ = ["CUE_WORDS", "WAR_COUNTRIES", "context_span"]
+
+#: Words right before a name that make it a place in war reporting ("entered Kreminnaya",
+#: "shelled Vovchansk"); prepositions as wide as "in", "from" or "at" are left out.
+CUE_WORDS = frozenset(
+    [
+        "entered",
+        "near",
+        "outside",
+        "liberated",
+        "captured",
+        "recaptured",
+        "seized",
+        "shelled",
+        "struck",
+        "stormed",
+        "towards",
+        "toward",
+    ]
+)
+#: Nouns before "of" that make the name after it a place ("the village of", "the
+#: direction of", "the outskirts of"), besides the settlement words.
+_OF_NOUNS = _SETTLEMENT_WORDS | frozenset({"direction", "directions", "outskirts"})
+#: Countries an unknown name's tolerant match must lie in: a loose match elsewhere is no
+#: plausible reading of a village the text cues as a war place.
+WAR_COUNTRIES = frozenset({"UA", "RU"})
+#: Most words of an unknown place name ("Velyka Novosilka", "Stara Mayachka").
+_MAX_WORDS = 3
+#: Shortest unknown name taken (shorter names are too close to too many).
+_MIN_LENGTH = 5
+#: The oblast after the name: ", Donetsk region", " (Kharkiv Oblast)".
+_REGION_AFTER = re.compile(
+    r"(?:, | \()[A-Z][\w'’\-]+ (?i:" + "|".join(sorted(_REGION_WORDS)) + r")\b"
+)
+
+
+def _cued_before(text: str, words: list[Word], i: int, ends: set[int]) -> bool:
+    """Whether the word before word ``i`` (or the list it is in) cues a place."""
+    if i == 0:
+        return False
+    prev = words[i - 1][2]
+    gap = text[words[i - 1][1] : words[i][0]]
+    if gap == " " and prev.lower() in CUE_WORDS:
+        return True
+    if gap == " " and prev == "of" and i > 1 and words[i - 2][2].lower() in _OF_NOUNS:
+        return True  # "the village of X", "in the direction of X"
+    if gap == ", " and i in ends:
+        return True  # "Avdiivka, X"
+    # "Avdiivka and X", "Avdiivka, Marinka, and X"
+    return prev.lower() in ("and", "or") and gap == " " and i - 1 in ends
+
+
+def _screened_out(word: str, lower_words: set[str]) -> bool:
+    """A word the recogniser's screening never reads as an unknown place."""
+    low = word.lower()
+    return (
+        len(word) < _MIN_LENGTH
+        or word.isupper()
+        or low in _STOP
+        or low in _FIRST_NAMES
+        or low in _SURNAMES
+        or low in lower_words
+        or is_english_word(word)
+    )
+
+
+def context_span(
+    resolver: Resolver, text: str, words: list[Word], i: int, lower_words: set[str], ends=()
+) -> tuple[Span, int] | None:
+    """The unknown place name at word ``i`` in a strong place context, and the word after it.
+
+    ``ends`` are the word positions right after names already taken (for lists);
+    ``lower_words`` the words the text writes in lower case (they are words, not names).
+    None when there is no cue, a word of the run is screened out, or the resolver's
+    spelling tolerance places no run at a single place of :data:`WAR_COUNTRIES`.
+    """
+    ends = set(ends)
+    run = i
+    while run < min(len(words), i + _MAX_WORDS) and capitalised(words[run][2]):
+        if run > i and text[words[run - 1][1] : words[run][0]] != " ":
+            break
+        if _screened_out(words[run][2], lower_words):
+            break
+        run += 1
+    if run == i:
+        return None
+    before = _cued_before(text, words, i, ends)
+    for j in range(run, i, -1):  # the longest run first
+        if not (before or _REGION_AFTER.match(text, words[j - 1][1])):
+            continue
+        s, e = words[i][0], words[j - 1][1]
+        k = key(text[s:e])
+        found = resolver.candidates(k, limit=2) if k else []
+        if len(found) == 1 and found[0].country in WAR_COUNTRIES:
+            return Span(s, e, text[s:e], k, unknown=True), j
+    return None
