@@ -34,10 +34,10 @@ import json
 import logging
 import os
 import re
-import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
+from zlib import crc32
 
 from rapidfuzz import fuzz, process
 
@@ -118,6 +118,7 @@ _VERSION = 7
 #: Bits of the kept filter of near names (a power of two; 2 MB): about 1.1 million
 #: entries fill 6% of it, so a name with nothing near is told so in 94 of 100 probes.
 _FILTER_BITS = 1 << 24
+_FILTER_MASK = _FILTER_BITS - 1
 #: What marks a loose key of :func:`~geonews.places.names.skeleton` in that filter (name
 #: keys have letters, digits and spaces only).
 _SKELETON_MARK = "#"
@@ -333,47 +334,44 @@ def _known_edits(k: str, names: _Names) -> set[str]:
     wrongly).  Neighbours swapped, letters left out and the end doubled or undoubled are
     few and looked up directly.
     """
-    n, last, known = len(k), k[-1], names.edit_keys
+    n, last, may_hold = len(k), k[-1], names.may_hold
+    left_out = [k[:i] + k[i + 1 :] for i in range(1, n - 1)]
     out = [k[:i] + k[i + 1] + k[i] + k[i + 2 :] for i in range(1, n - 1)]  # swapped
-    out += [k[:i] + k[i + 1 :] for i in range(1, n - 1)]  # left out
+    out += left_out
     out.append(k + last)  # the last letter doubled
     if k[-2] == last:
         out.append(k[:-1])
-    for i in range(1, n - 1):
-        if names.may_hold(k[:i] + k[i + 1 :]):
+    for i, shorter in enumerate(left_out, 1):
+        if may_hold(shorter):
             head, tail = k[:i], k[i + 1 :]
             out += [head + c + tail for c in _LETTERS]  # a letter wrong
-    if last not in _VOWELS and names.may_hold(k[:-1]):
+    if last not in _VOWELS and may_hold(k[:-1]):
         out += [k[:-1] + c for c in _CONSONANTS]  # a wrong last consonant
-    if names.may_hold(k):
+    if may_hold(k):
         for i in range(1, n - 1):
             head, tail = k[:i], k[i:]
             out += [head + c + tail for c in _LETTERS]  # a letter added
         if last not in _VOWELS:
             out += [k[:-1] + c + last for c in _VOWELS]  # a vowel before the last consonant
-    return {v for v in out if v in known and v != k and v.strip() == v and "  " not in v}
+    found = names.edit_keys.intersection(out)
+    return {v for v in found if v != k and v.strip() == v and "  " not in v}
 
 
 def _near_same_start(sound: str, names: _Names) -> bool:
     """Whether some war-region sound key starting like ``sound`` is near enough to it.
 
-    :func:`tolerant_matches` keeps an edit-distance match only when both keys start
-    alike (:func:`_ends_agree`): when none of those reaches the cut-off, the whole list
-    need not be compared.
+    :func:`tolerant_matches` keeps an edit-distance match only when both keys start and
+    end alike (:func:`_ends_agree`): when none of those reaches the cut-off, the whole
+    list need not be compared.
     """
-    return bool(
-        process.extract(
-            sound,
-            names.by_start.get(sound[:2], ()),
-            scorer=fuzz.ratio,
-            score_cutoff=FOLD_FLOOR - AMBIGUITY_GAP,
-            limit=1,
-        )
+    near = process.extract(
+        sound,
+        names.by_start.get(sound[:2], ()),
+        scorer=fuzz.ratio,
+        score_cutoff=FOLD_FLOOR - AMBIGUITY_GAP,
+        limit=None,
     )
-
-
-def _filter_bit(text: str) -> int:
-    return zlib.crc32(text.encode()) & (_FILTER_BITS - 1)
+    return any(_ends_agree(sound, other) for other, _, _ in near)
 
 
 def _near_filter(edit_keys, skeletons) -> bytes:
@@ -388,7 +386,7 @@ def _near_filter(edit_keys, skeletons) -> bytes:
     ]
     texts += [_SKELETON_MARK + s for s in skeletons]
     for text in texts:
-        bit = _filter_bit(text)
+        bit = crc32(text.encode()) & _FILTER_MASK
         bits[bit >> 3] |= 1 << (bit & 7)
     return bytes(bits)
 
@@ -422,8 +420,8 @@ class _Names(NamedTuple):
 
     def may_hold(self, text: str) -> bool:
         """False when ``text`` is surely not in the filter of near names."""
-        bit = _filter_bit(text)
-        return bool(self.near[bit >> 3] & (1 << (bit & 7)))
+        bit = crc32(text.encode()) & _FILTER_MASK
+        return bool(self.near[bit >> 3] >> (bit & 7) & 1)
 
 
 #: Name lists read, by index file (a new ``Gazetteer`` on the same file shares its list).
@@ -439,9 +437,9 @@ def _war_names(gz: Gazetteer) -> _Names:
     and kept beside it, as the index file's name with ``.fuzzy-N.json``; the index's name
     changes with its sources, and so the kept file with it.  Read once per process.
     """
-    path = Path(gz.path)
-    names = _READ.get(path)
+    names = _READ.get(gz.path)
     if names is None:
+        path = Path(gz.path)
         names = _read_or_build(gz, path)
         if len(_READ) >= _READ_MAX:
             _READ.clear()
