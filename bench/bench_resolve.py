@@ -5,6 +5,7 @@ figures; run any ``geonews resolve`` once first)::
 
     python bench/bench_resolve.py            # everything (the build takes about a minute)
     python bench/bench_resolve.py --no-build # skip the index build
+    python bench/bench_resolve.py --warm-only --runs 5  # only the warm look-ups
 
 Cold start: ``python -c "import geonews; geonews.resolve('Krasnoarmeysk')"`` in fresh
 processes, wall time and peak RSS (``os.wait4`` rusage of each child), median of 5, side by
@@ -105,18 +106,19 @@ def _rate(resolver, names: list[str]) -> tuple[float, float]:
     return len(names) / wall, len(names) / cpu
 
 
-def _summary(rates: list[tuple[float, float]]) -> tuple[float, float, float]:
-    """(median per wall s, best per wall s, best per CPU s) of several runs.
+def _summary(rates: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    """(median per wall s, best per wall s, median per CPU s, best per CPU s) of several runs.
 
     On a shared box the best run is the least disturbed one (as ``timeit`` reports).
     """
-    walls = [r[0] for r in rates]
-    return statistics.median(walls), max(walls), max(r[1] for r in rates)
+    walls, cpus = [r[0] for r in rates], [r[1] for r in rates]
+    return statistics.median(walls), max(walls), statistics.median(cpus), max(cpus)
 
 
 def warm(runs: int = 7) -> dict:
     # one thread: every call runs on one core at a time; not pinned, because on a shared
     # box a pinned core is often busy with other processes (see the per-CPU-second column)
+    from geonews.places import fuzzy as _fuzzy
     from geonews.places import names as _names_module
     from geonews.places.gazetteer import Gazetteer
     from geonews.places.resolver import Resolver
@@ -131,6 +133,7 @@ def warm(runs: int = 7) -> dict:
     def fresh(gazetteer) -> Resolver:
         _names_module.key.cache_clear()  # no name key computed before
         _names_module.skeleton.cache_clear()
+        _fuzzy.sound_key.cache_clear()  # nor the spelling step's sound key
         res = Resolver(gazetteer)  # empty LRU cache of rankings
         res.get("Kyiv")
         return res
@@ -171,34 +174,40 @@ def build() -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-build", action="store_true", help="skip the index build timing")
+    parser.add_argument(
+        "--warm-only", action="store_true", help="only the warm look-ups (no cold start, no build)"
+    )
+    parser.add_argument("--runs", type=int, default=7, help="runs of each warm list (default 7)")
     args = parser.parse_args()
     print(f"# {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
-    c = cold_start()
-    print(f"cold start ({c['runs']} fresh processes, median)  geonews        python -c pass")
+    print(f"# load average (1 min) before the run: {os.getloadavg()[0]:.2f}")
+    if not args.warm_only:
+        c = cold_start()
+        print(f"cold start ({c['runs']} fresh processes, median)  geonews        python -c pass")
+        print(
+            f"  wall time                               {c['cold_wall_s']:.3f} s        "
+            f"{c['base_wall_s']:.3f} s   (budget 0.5 s)"
+        )
+        print(
+            f"  peak RSS                                {c['cold_rss_mb']:.1f} MB       "
+            f"{c['base_rss_mb']:.1f} MB   (budget 250 MB)"
+        )
+    w = warm(args.runs)
     print(
-        f"  wall time                               {c['cold_wall_s']:.3f} s        "
-        f"{c['base_wall_s']:.3f} s   (budget 0.5 s)"
-    )
-    print(
-        f"  peak RSS                                {c['cold_rss_mb']:.1f} MB       "
-        f"{c['base_rss_mb']:.1f} MB   (budget 250 MB)"
-    )
-    w = warm()
-    print(
-        f"warm resolve, one thread, 7 runs (mixed list of {w['news_names']:,} names, "
+        f"warm resolve, one thread, {args.runs} runs (mixed list of {w['news_names']:,} names, "
         f"{w['repeated_unique']:,} distinct)"
     )
-    print(f"  {'calls per second':56s} {'median':>10s} {'best':>10s} {'best CPU':>10s}")
+    head = ("median", "best", "median CPU", "best CPU")
+    print(f"  {'calls per second':56s} " + " ".join(f"{h:>10s}" for h in head))
     for label, k in [
         ("repeated names (LRU cache hits)", "repeated"),
         (f"all-distinct names ({w['distinct_names']:,}), place rows cached", "distinct"),
         (f"all-distinct names ({w['distinct_names']:,}), nothing cached", "distinct_cold"),
     ]:
-        med, best, cpu = w[k]
-        print(f"  {label:56s} {med:>10,.0f} {best:>10,.0f} {cpu:>10,.0f}")
+        print(f"  {label:56s} " + " ".join(f"{v:>10,.0f}" for v in w[k]))
     print(f"# load average (1 min) after the run: {os.getloadavg()[0]:.2f}")
-    if not args.no_build:
+    if not args.no_build and not args.warm_only:
         b = build()
         print(
             f"index build (once)                        {b['build_wall_s']:.1f} s, "

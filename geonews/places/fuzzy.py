@@ -28,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+import base64
 import functools
 import json
 import logging
@@ -36,6 +37,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
+from zlib import crc32
 
 from rapidfuzz import fuzz, process
 
@@ -119,8 +121,17 @@ _RULES = (
     (re.compile(r"[eiyj]"), "i"),
     (re.compile(r"([a-z])\1+"), r"\1"),
 )
-#: Version of the kept name list's layout (a new one makes old files unread).
-_VERSION = 7
+#: Version of the kept name list's layout and sound keys (a new one makes old files
+#: unread): 7 was used by two layouts at once (the romanisation rules, the near-name
+#: filter), so their union is 8.
+_VERSION = 8
+#: Bits of the kept filter of near names (a power of two; 2 MB): about 1.1 million
+#: entries fill 6% of it, so a name with nothing near is told so in 94 of 100 probes.
+_FILTER_BITS = 1 << 24
+_FILTER_MASK = _FILTER_BITS - 1
+#: What marks a loose key of :func:`~geonews.places.names.skeleton` in that filter (name
+#: keys have letters, digits and spaces only).
+_SKELETON_MARK = "#"
 
 log = logging.getLogger("geonews")
 
@@ -173,7 +184,9 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
     names = _war_names(gz)
     scores: dict[int, tuple[float, str]] = {}  # rowid -> (similarity, the matched sound key)
     fold = set()
-    if len(k) >= SKELETON_MIN_KEY:
+    if len(k) >= SKELETON_MIN_KEY and (not context or names.may_hold(_SKELETON_MARK + skeleton(k))):
+        # with a context only a war-region or well-known place can be kept: a loose key
+        # the filter says none of those has is no seek
         rows = gz.rows(gz.skeleton_matches(skeleton(k)))
         names = _war_names(gz)
         for place in rows:
@@ -193,7 +206,7 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
                 if sim > scores.get(rowid, (-1.0, ""))[0]:
                     scores[rowid] = (sim, other)
             fold.add(rowid)
-    if len(sound) >= MIN_SOUND:
+    if len(sound) >= MIN_SOUND and _near_same_start(sound, names):
         names = _war_names(gz)
         for other, sim, _ in process.extract(
             sound,
@@ -261,7 +274,7 @@ def _one_letter_away(gz: Gazetteer, k: str, context) -> Tolerance | None:
         return None
     names = _war_names(gz)
     found: dict[str, list[int]] = {}
-    for variant in _edits(k) & names.edit_keys:  # a set look-up each, then the index
+    for variant in _known_edits(k, names):  # then the index
         hits = gz.hits_text(variant)
         if hits is None:
             continue
@@ -322,6 +335,72 @@ def _edits(k: str) -> set[str]:
     return {v for v in out if v.strip() == v and "  " not in v}
 
 
+def _known_edits(k: str, names: _Names) -> set[str]:
+    """``_edits(k) & names.edit_keys``, without spelling out most of the edits.
+
+    A letter wrong at ``i`` can give a known key only if ``k`` without its letter ``i`` is
+    some known key without one letter, and a letter added only if ``k`` itself is: the
+    26 letters are tried only where :meth:`_Names.may_hold` says so (it never says no
+    wrongly).  Neighbours swapped, letters left out and the end doubled or undoubled are
+    few and looked up directly.
+    """
+    n, last, may_hold = len(k), k[-1], names.may_hold
+    left_out = [k[:i] + k[i + 1 :] for i in range(1, n - 1)]
+    out = [k[:i] + k[i + 1] + k[i] + k[i + 2 :] for i in range(1, n - 1)]  # swapped
+    out += left_out
+    out.append(k + last)  # the last letter doubled
+    if k[-2] == last:
+        out.append(k[:-1])
+    for i, shorter in enumerate(left_out, 1):
+        if may_hold(shorter):
+            head, tail = k[:i], k[i + 1 :]
+            out += [head + c + tail for c in _LETTERS]  # a letter wrong
+    if last not in _VOWELS and may_hold(k[:-1]):
+        out += [k[:-1] + c for c in _CONSONANTS]  # a wrong last consonant
+    if may_hold(k):
+        for i in range(1, n - 1):
+            head, tail = k[:i], k[i:]
+            out += [head + c + tail for c in _LETTERS]  # a letter added
+        if last not in _VOWELS:
+            out += [k[:-1] + c + last for c in _VOWELS]  # a vowel before the last consonant
+    found = names.edit_keys.intersection(out)
+    return {v for v in found if v != k and v.strip() == v and "  " not in v}
+
+
+def _near_same_start(sound: str, names: _Names) -> bool:
+    """Whether some war-region sound key starting like ``sound`` is near enough to it.
+
+    :func:`tolerant_matches` keeps an edit-distance match only when both keys start and
+    end alike (:func:`_ends_agree`): when none of those reaches the cut-off, the whole
+    list need not be compared.
+    """
+    near = process.extract(
+        sound,
+        names.by_start.get(sound[:2], ()),
+        scorer=fuzz.ratio,
+        score_cutoff=FOLD_FLOOR - AMBIGUITY_GAP,
+        limit=None,
+    )
+    return any(_ends_agree(sound, other) for other, _, _ in near)
+
+
+def _near_filter(edit_keys, skeletons) -> bytes:
+    """The filter of near names: a Bloom filter with one hash (CRC-32, the same in every process).
+
+    It holds every known key of :data:`MIN_EDITED` letters or more without one of its
+    letters but the first, and every marked loose key of a war-region or well-known place.
+    """
+    bits = bytearray(_FILTER_BITS // 8)
+    texts = [
+        e[:j] + e[j + 1 :] for e in edit_keys if len(e) >= MIN_EDITED for j in range(1, len(e))
+    ]
+    texts += [_SKELETON_MARK + s for s in skeletons]
+    for text in texts:
+        bit = crc32(text.encode()) & _FILTER_MASK
+        bits[bit >> 3] |= 1 << (bit & 7)
+    return bytes(bits)
+
+
 def _ends_agree(a: str, b: str, *, strict: bool = True) -> bool:
     """Whether two sound keys start and end alike (final vowels aside).
 
@@ -346,26 +425,57 @@ class _Names(NamedTuple):
     by_row: dict[int, tuple[str, ...]]  # row id -> its names' sound keys
     own: dict[int, str]  # row id of every war-region settlement -> its own name's sound key
     edit_keys: frozenset[str]  # name keys of those settlements and of well-known places
+    by_start: dict[str, list[str]]  # first two letters -> the sound keys (in keys' order)
+    near: bytes  # the filter of near names (see _near_filter)
+
+    def may_hold(self, text: str) -> bool:
+        """False when ``text`` is surely not in the filter of near names."""
+        bit = crc32(text.encode()) & _FILTER_MASK
+        return bool(self.near[bit >> 3] >> (bit & 7) & 1)
 
 
-@functools.lru_cache(maxsize=4)
+#: Name lists read, by index file (a new ``Gazetteer`` on the same file shares its list).
+_READ: dict[Path, _Names] = {}
+#: Index files whose name lists are kept in memory at once.
+_READ_MAX = 4
+
+
 def _war_names(gz: Gazetteer) -> _Names:
     """Every name of the war region's settlements, by sound key.
 
-    Built once per gazetteer index (about two seconds: every name of the index is read)
+    Built once per gazetteer index (about three seconds: every name of the index is read)
     and kept beside it, as the index file's name with ``.fuzzy-N.json``; the index's name
-    changes with its sources, and so the kept file with it.
+    changes with its sources, and so the kept file with it.  Read once per process.
     """
-    kept = Path(gz.path).with_suffix(f".fuzzy-{_VERSION}.json")
+    names = _READ.get(gz.path)
+    if names is None:
+        path = Path(gz.path)
+        names = _read_or_build(gz, path)
+        if len(_READ) >= _READ_MAX:
+            _READ.clear()
+        _READ[path] = names
+    return names
+
+
+def _read_or_build(gz: Gazetteer, path: Path) -> _Names:
+    kept = path.with_suffix(f".fuzzy-{_VERSION}.json")
     try:
         kept_names = json.loads(kept.read_text(encoding="utf-8"))
-        return _names(kept_names["rows"], kept_names["own"], kept_names["edit_keys"])
-    except (OSError, ValueError, TypeError, AttributeError):
+        near = base64.b64decode(kept_names["near"], validate=True)
+        if len(near) != _FILTER_BITS // 8:
+            raise ValueError(f"the filter of near names has {len(near)} bytes")
+        return _names(kept_names["rows"], kept_names["own"], kept_names["edit_keys"], near)
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
         pass  # not built yet, or not readable: build it
     names = _build(gz)
     try:
         tmp = kept.with_suffix(f".{os.getpid()}.tmp")
-        kept_names = {"rows": names.rows, "own": names.own, "edit_keys": sorted(names.edit_keys)}
+        kept_names = {
+            "rows": names.rows,
+            "own": names.own,
+            "edit_keys": sorted(names.edit_keys),
+            "near": base64.b64encode(names.near).decode("ascii"),
+        }
         tmp.write_text(json.dumps(kept_names), encoding="utf-8")
         os.replace(tmp, kept)
     except OSError as err:  # a read-only cache folder: build it again next time
@@ -412,10 +522,17 @@ def _build(gz: Gazetteer) -> _Names:
             if how == "a" and fuzz.ratio(sound, own[rowid]) < SPELLING_OF_NAME:
                 continue
             by_sound.setdefault(sound, []).append(rowid)
-    return _names({s: list(dict.fromkeys(r)) for s, r in by_sound.items()}, own, edit_keys)
+    useful = own.keys() | known
+    skeletons = [
+        skel
+        for skel, places in db.execute("SELECT skel, places FROM skeletons")
+        if any(int(r) in useful for r in places.split())
+    ]
+    rows = {s: list(dict.fromkeys(r)) for s, r in by_sound.items()}
+    return _names(rows, own, edit_keys, _near_filter(edit_keys, skeletons))
 
 
-def _names(rows: dict[str, list[int]], own: dict, edit_keys) -> _Names:
+def _names(rows: dict[str, list[int]], own: dict, edit_keys, near: bytes) -> _Names:
     """The name list from its rows (sound key -> row ids) and own names (row id -> sound)."""
     by_row: dict[int, list[str]] = {}
     for sound, ids in rows.items():
@@ -425,4 +542,8 @@ def _names(rows: dict[str, list[int]], own: dict, edit_keys) -> _Names:
             by_row.setdefault(int(rowid), []).append(sound)
     own_names = {int(r): str(v) for r, v in own.items()}
     by_rows = {r: tuple(s) for r, s in by_row.items()}
-    return _Names(list(rows), rows, by_rows, own_names, frozenset(map(str, edit_keys)))
+    by_start: dict[str, list[str]] = {}
+    for sound in rows:
+        by_start.setdefault(sound[:2], []).append(sound)
+    keys = frozenset(map(str, edit_keys))
+    return _Names(list(rows), rows, by_rows, own_names, keys, by_start, near)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geonews.errors import UnknownPlace
+from geonews.places import fuzzy
 from geonews.places.designators import core_of
 from geonews.places.fuzzy import FLOOR, sound_key, tolerant_matches
 from geonews.places.gazetteer import default_gazetteer
@@ -131,3 +132,36 @@ def test_republic_core(name, core):
 def test_republic_names_are_their_region(resolver, name, region):
     place = resolver.resolve(name)
     assert (place.id, place.kind, place.matched) == (region, "region", "republic")
+
+
+def _small_name_list(edit_keys):
+    return fuzzy._names({}, {}, edit_keys, fuzzy._near_filter(edit_keys, []))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "pokrvosk",  # neighbours swapped
+        "pokrosk",  # a letter left out
+        "pokrowsk",  # a letter wrong
+        "pokrovvsk",  # a letter added
+        "pokrovsak",  # a vowel before the last consonant
+        "pokrovsz",  # a wrong last consonant
+        "kurakhovee",  # the last letter doubled
+        "kurakhov",  # a letter taken off the end: no edit
+        "nowherevillage",  # nothing near at all
+        "bakhmut gate",  # a space inside
+    ],
+)
+def test_known_edits_find_what_every_spelled_out_edit_finds(query):
+    # the filter of near names only skips edits that can find nothing
+    keys = frozenset({"pokrovsk", "kurakhove", "bakhmut", "bakhmut rate", "kramatorsk"})
+    names = _small_name_list(keys)
+    assert fuzzy._known_edits(query, names) == fuzzy._edits(query) & keys
+
+
+def test_filter_of_near_names_holds_every_key_less_one_letter():
+    names = _small_name_list(frozenset({"kramatorsk"}))
+    held = ["kramatorsk"[:j] + "kramatorsk"[j + 1 :] for j in range(1, 10)]
+    assert all(names.may_hold(text) for text in held)
+    assert sum(names.may_hold(f"zzz{i}yyy") for i in range(200)) < 10  # almost empty
