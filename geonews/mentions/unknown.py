@@ -118,8 +118,7 @@ def context_span(
     None when there is no cue, a word of the run is screened out, or the resolver's
     spelling tolerance places no run at a single place of :data:`WAR_COUNTRIES`.
     """
-    ends = set(ends)
-    run = i
+    run = i  # ``ends`` grows with the text: look in it, never copy it (that was quadratic)
     while run < min(len(words), i + _MAX_WORDS) and capitalised(words[run][2]):
         if run > i and text[words[run - 1][1] : words[run][0]] != " ":
             break
