@@ -29,7 +29,6 @@ from geonews.context import WAR_CONTEXT
 from geonews.dates import as_date
 from geonews.errors import InvalidInput, UnknownPlace
 from geonews.places.designators import core_of
-from geonews.places.fuzzy import tolerant_matches
 from geonews.places.gazetteer import Gazetteer, default_gazetteer
 from geonews.places.names import check_name, key
 from geonews.places.place import Place, haversine_km
@@ -342,6 +341,9 @@ class Resolver:
             # a misspelling or another romanisation: only a match above the confidence
             # floor that no other name rivals ("Kreminnaya" is Kreminna, not a town whose
             # consonants happen to agree)
+            # on first use only: rapidfuzz and the kept name list cost an exact look-up nothing
+            from geonews.places.fuzzy import tolerant_matches
+
             tolerance = tolerant_matches(gz, k, dict(ctx_key))
             if tolerance.reason is not None:
                 if len(self._reasons) >= _REASON_CACHE:
