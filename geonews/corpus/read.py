@@ -14,6 +14,7 @@ import html.parser
 import io
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -467,13 +468,37 @@ def _feed(data: bytes, *, source_name: str, url: str | None) -> Iterator[Documen
             source=source,
             title=entry.get("title"),
         )
-    if parsed.bozo:  # entries before the break were read; say that the rest was not
+    if parsed.bozo and _lost_entries(data, parsed):  # say that the rest was not read
         yield _failed(
             f"{source_name}:after-{len(parsed.entries)}",
             source,
             f"feed {source_name!r} is broken after entry {len(parsed.entries)}: "
             f"{parsed.bozo_exception}",
         )
+
+
+#: An entry's start tag, RSS (``item``, ``rss:item``) or Atom (``entry``).
+_ENTRY_TAG = re.compile(rb"<(?:[A-Za-z][\w.-]*:)?(?:item|entry)[\s/>]", re.IGNORECASE)
+
+#: The root element: the first tag that is not the prolog, a DOCTYPE or a comment.
+_ROOT_TAG = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+
+
+def _lost_entries(data: bytes, parsed: Any) -> bool:
+    """Whether a feed feedparser flagged as ill-formed lost entries, not only its polish.
+
+    Real feeds use HTML entities XML does not define (``&nbsp;``) or declare the wrong
+    encoding; feedparser then reads every entry with its lenient parser and still sets
+    ``bozo``.  Entries are lost when the document stops before its root element closes
+    (a cut download, a truncated file) or has more entry tags than were read.
+    """
+    root = _ROOT_TAG.search(data)
+    if root is None:
+        return True
+    closing = re.compile(rb"</" + re.escape(root.group(1)) + rb"\s*>\s*\Z", re.IGNORECASE)
+    if closing.search(data[-256:]) is None:
+        return True
+    return len(_ENTRY_TAG.findall(data)) > len(parsed.entries)
 
 
 class _TextOnly(html.parser.HTMLParser):

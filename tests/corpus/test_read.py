@@ -217,3 +217,30 @@ def test_public_names():
     assert geonews.read is read
     assert callable(geonews.events)
     assert {"events", "read"} <= set(geonews.__all__)
+
+
+_ITEMS = "".join(
+    f"<item><title>Shelling hit Kherson{n}</title><guid>w-{n}</guid>"
+    f"<description>Artillery hit the city &nbsp;&mdash; the governor said.</description></item>"
+    for n in range(3)
+)
+
+
+def test_a_feed_with_html_entities_is_read_whole_without_a_failure(tmp_path):
+    # feedparser flags undefined entities (bozo) but its lenient parser reads every entry
+    path = tmp_path / "wire.rss"
+    path.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>'
+                    f"{_ITEMS}</channel></rss>", encoding="utf-8")  # fmt: skip
+    docs = list(read(path))
+    assert [d.doc_id for d in docs] == ["w-0", "w-1", "w-2"]
+    assert all(d.error is None for d in docs)
+
+
+def test_a_feed_cut_mid_entry_still_reports_the_break(tmp_path):
+    path = tmp_path / "wire.rss"
+    whole = f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{_ITEMS}'
+    path.write_text(whole[: whole.rindex("<item>") + 30], encoding="utf-8")
+    docs = list(read(path))
+    assert [d.doc_id for d in docs if d.error is None][:2] == ["w-0", "w-1"]
+    assert docs[-1].doc_id.endswith(":after-" + str(len(docs) - 1))
+    assert "broken after entry" in docs[-1].error
