@@ -405,6 +405,8 @@ class EventExtractor:
                 continue
             if _is_state(mention.place) and _match(tx.ACTOR_VERB, sentence, low, end):
                 continue  # "Russia launched drones at Sumy": Russia acts, Sumy is the place
+            if _search(tx.ORIGIN_BEFORE, sentence, low, max(0, start - 110), start):
+                continue  # "a missile launched from the Kursk region": it landed elsewhere
             if _search(tx.REFERENCE_BEFORE, sentence, low, max(0, start - 40), start):
                 references.append((mention.place, mention.text, start, end))
                 continue
@@ -1020,10 +1022,11 @@ def _modality(
         return "future"
     if not attempt and before.rstrip().endswith(" to"):  # "Envoys to meet"
         return "future"
-    subject = len(before.split()) <= 2  # "Capturing X would be", "The meeting is expected"
+    # "Capturing X would be", "The meeting is expected", "• The “liberation” of X is"
+    subject = len(re.findall(r"\w+", before)) <= 2
     after = tx.VERB_AFTER.match(masked, trigger.end) if subject else None
     if after is not None and after.end() <= end:
-        return "hypothetical" if after.group("would") else "future"
+        return "hypothetical" if after.group("would") or after.group("aim") else "future"
     if span is not None and span.date is not None and anchor is not None and span.date > anchor:
         return "future"
     return "actual"

@@ -355,7 +355,9 @@ AFTERWORD = re.compile(
 # -- modality -------------------------------------------------------------------------------
 FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are|was|were) (?:due|set|scheduled|expected|planning|going|to)"
-    r"|plans? to|planned to|intends? to|upcoming|later this (?:week|month))\b|'ll\b",
+    r"|plans? to|planned to|intends? to|upcoming|later this (?:week|month)"
+    # an order or a decision names what is to be done, not what was: "ordered the withdrawal"
+    r"|order(?:s|ed)?|decid(?:e|es|ed) to)\b|'ll\b",
     _I,
 )
 CONDITIONAL = re.compile(
@@ -371,7 +373,9 @@ IF_CLAUSE = re.compile(r"\b(?:if|unless|should (?:\w+ )?(?:fail|refuse|reject))\
 HYPOTHETICAL = re.compile(
     r"\b(?:would|could|may|might|can|potentially|possible|possibility|risk of|hopes? (?:for|of)"
     r"|(?:goal|aim|priority|objective|task|intention|ambition|dream)s?\b[^.;]{0,40}?"
-    r"\b(?:is|was|remains|of|to)|seek(?:s|ing)? to|aim(?:s|ed|ing)? (?:to|at))\b",
+    r"\b(?:is|was|remains|of|to)|seek(?:s|ing)? to|aim(?:s|ed|ing)? (?:to|at)"
+    # "no point in talking about a withdrawal": a topic, not a happening
+    r"|(?:talk|talking|speak|speaking) (?:of|about))\b",
     _I,
 )
 #: "tried to break through", "an attempt to attack": the attempt happened.
@@ -381,7 +385,10 @@ ATTEMPT = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying)|bid)\s+to\
 VERB_AFTER = re.compile(
     r"[^,;.]{0,50}?\b(?:(?P<would>would|could|might)\s+(?:be|represent|mark|give|mean|open"
     r"|allow|deal|bring|become)|(?:is|are) (?:expected|due|scheduled|set|planned|going) to"
-    r"|will (?:be|take place|start|begin|resume))\b",
+    r"|will (?:be|take place|start|begin|resume)"
+    # "the liberation of X is an unconditional priority": an aim, not a claim
+    r"|(?P<aim>(?:is|was|remains|are|were) (?:\S+ ){0,3}?(?:priority|goal|aim|objective|task"
+    r"|priorities|goals|aims|objectives|tasks)))\b",
     _I,
 )
 
@@ -420,6 +427,15 @@ REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|\bborders?\s+of"
     r"|\b(?:km|kilomet(?:re|er)s?|miles)"
     r"\s+(?:\w+\s+)?(?:from|of)|\bfrom)\s+(?:the\s+)?$",
+    _I,
+)
+#: Where a weapon set off from is no event place ("a missile launched from Russia's Kursk
+#: region", "launched the drones from Cape Chauda in occupied Crimea"): ACLED codes where it
+#: lands. The place follows "from" with no target ("at", "on", "towards") between.
+ORIGIN_BEFORE = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|fired|took off|taking off|lifted off)\b"
+    r"(?:(?!\b(?:at|on|against|towards?|into|targeting)\b)[^.;]){0,60}?\bfrom\s+"
+    r"(?:(?!\b(?:at|on|against|towards?|into|targeting)\b)[^.;]){0,40}$",
     _I,
 )
 MODIFIER_AFTER = re.compile(
@@ -746,6 +762,6 @@ LOWER = {
         NOT_TRIGGERS, ANAPHOR, CONTESTED, HEDGES, DENIED, NOT_DENIED, NEGATION, AFTERWORD,
         TOPIC_BEFORE, REFERENCE_BEFORE, MODIFIER_AFTER, IMPLIED, CIVILIANS, GROUND,
         ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY, INTERVENTION,
-        IMPACT, IF_CLAUSE, HYPOTHETICAL, ACTOR_VERB, PLANTED,
+        IMPACT, IF_CLAUSE, HYPOTHETICAL, ACTOR_VERB, PLANTED, ORIGIN_BEFORE,
     )
 }  # fmt: skip
