@@ -534,6 +534,8 @@ _RU = r"(?:Russia's|the Russian|Russian)"
 _UA = r"(?:Ukraine's|the Ukrainian|Ukrainian)"
 _NAME = r"(?:\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
 _MINISTRY = r"(?:Defen[cs]e Ministry|defen[cs]e ministry|[Mm]inistry of [Dd]efen[cs]e)"
+#: "announced by the press service of the Russian Ministry of Defense": the ministry speaks.
+_SERVICE = r"(?:(?:the )?press service of )?"
 ATTRIBUTION_VERB = (
     r"(?:said|says|say|claimed|claims|claim|reported|reports|announced|announces|stated|told"
     r"|added|insisted|denied|denies|deny|wrote|confirmed|confirms|estimated|warned|posted"
@@ -547,8 +549,8 @@ SOURCE = "unnamed source"
 ANAPHOR_CLAIMANT = "(anaphor)"
 #: (pattern, canonical claimant, side); the first matching pattern wins at a position.
 CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
-    (re.compile(rf"\b{_RU}\s+{_MINISTRY}"), "Russian defence ministry", "RU"),
-    (re.compile(rf"\b{_UA}\s+{_MINISTRY}"), "Ukrainian defence ministry", "UA"),
+    (re.compile(rf"\b{_SERVICE}{_RU}\s+{_MINISTRY}"), "Russian defence ministry", "RU"),
+    (re.compile(rf"\b{_SERVICE}{_UA}\s+{_MINISTRY}"), "Ukrainian defence ministry", "UA"),
     (re.compile(rf"\b{_RU}\s+General Staff"), "Russian General Staff", "RU"),
     (
         re.compile(
@@ -624,6 +626,21 @@ CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
         None,
     ),
     (re.compile(r"\b(?:the )?(?:city |local )?[Mm]ayor" + _NAME), "mayor", None),
+    # officials of the Russian-backed republics and Russia's parliament speak for Russia
+    (
+        re.compile(
+            r"\b(?:[Tt]he )?(?:[Aa]cting )?(?:DPR|LPR|DNR|LNR|(?:Donetsk|Lugansk|Luhansk)"
+            r" People(?:'s|’s) Republic(?:'s|’s)?)(?: [A-Za-z]+)?? (?:[Hh]ead|[Ll]eader|[Cc]hief"
+            r"|[Cc]ommander|[Oo]fficials?|[Mm]ilitia|[Oo]mbudsman|[Aa]uthorities)"
+            + _NAME
+            + r"|\b(?:[Tt]he )?(?:State )?Duma (?:lawmaker|deputy|member|legislator)s?"
+            + _NAME
+            + r"|\bRussian (?:lawmakers?|legislators?|senators?|MPs?)"
+            + _NAME
+        ),
+        "Russian-backed officials",
+        "RU",
+    ),
     (
         re.compile(
             r"\b(?:the )?(?:[Ii]nstitute for the [Ss]tudy of [Ww]ar|ISW)"
@@ -643,7 +660,11 @@ CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
         "US",
     ),
     (
-        re.compile(r"\b(?:police|emergency services|rescuers|local authorities|witnesses)\b", _I),
+        re.compile(
+            r"\b(?:police|emergency services|rescuers|witnesses"
+            r"|(?:local|regional|city) (?:authorities|officials|administration))\b",
+            _I,
+        ),
         "local authorities",
         None,
     ),
@@ -674,7 +695,7 @@ CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
     (
         re.compile(
             r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:report|statement|information|message|ministry"
-            r"|department|agency|military|command|governor|official)\b"
+            r"|department|agency|military|command|governor|official|lawmaker|legislator)\b"
             r"|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b(?=\s+(?:also\s+)?" + ATTRIBUTION_VERB + ")"
         ),
         ANAPHOR_CLAIMANT,
@@ -726,9 +747,13 @@ ATTRIBUTION_ANY = re.compile(
     _I,
 )
 ATTRIBUTION_AFTER = re.compile(
-    r"(?:\s*,[^,]{0,60},)?\s+(?:(?:on|in|late|early|earlier|later)\s+(?:\w+\s+){0,3}?)?"
+    r"(?:\s*,[^,]{0,60},|,(?=\s+" + ATTRIBUTION_VERB + r"\b))?"  # "X, a deputy, told"
+    r"\s+(?:(?:on|in|late|early|earlier|later)\s+(?:\w+\s+){0,3}?)?"
     + ATTRIBUTION_VERB
-    + r"\b(?:\s+(?:on|in)\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:statement|Telegram|post|briefing|"
+    # whom it was told: "told TASS", "told reporters", "told the Rossiya-24 TV channel"
+    + r"\b(?:\s+(?:TASS|RIA(?: Novosti)?|Interfax|Izvestia|Sputnik|Ukrinform|reporters"
+    r"|journalists|(?:the\s+)?(?:[\w-]+\s+){1,2}?(?:TV channel|newspaper|agency)))?"
+    r"(?:\s+(?:on|in)\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:statement|Telegram|post|briefing|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+\w+))?(?:\s+that\b)?",
 )
 ATTRIBUTION_BEFORE = re.compile(

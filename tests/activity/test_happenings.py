@@ -52,3 +52,35 @@ def test_a_launch_site_alone_gives_no_event(parse):
 def test_an_order_or_an_aim_is_not_done(text, modality, parse):
     frame = events(text, date=DAY, geoparser=parse)
     assert list(frame.modality) == [modality]
+
+
+# -- who speaks for a side ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces have advanced near Bakhmut, Acting DPR Head Ivan Petrenko said.",
+        # the titled speaker's surname alone, later on
+        "Acting DPR Head Ivan Petrenko visited a hospital.\n\n"
+        "Petrenko said Russian troops had pushed forward near Bakhmut.",
+        # a lawmaker who told a Russian agency, then "the lawmaker said"
+        "Ukrainian units have retreated from Kupiansk, a State Duma deputy told TASS on Monday.",
+        "Oleg Ivanov, a State Duma deputy, told TASS on Monday that the front was holding."
+        '\n\n"Our troops took Kupiansk," the lawmaker said.',
+        # the attribution in the next sentence
+        "Russian troops have taken control of Myrnohrad.\n"
+        "This was announced by the press service of the Russian Ministry of Defence.",
+    ],
+)
+def test_a_sides_officials_claim(text, parse):
+    frame = events(text, date=DAY, geoparser=parse)
+    assert len(frame) == 1
+    assert list(frame.status) == ["claimed"]
+
+
+def test_a_claim_named_again_without_a_source_stays_claimed(parse):
+    text = (
+        "Russia's defence ministry said its units had defeated a Ukrainian brigade in heavy"
+        " fighting near Kupiansk. The battle near Kupiansk lasted three days."
+    )
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.status) == ["claimed"]
