@@ -198,6 +198,7 @@ class EventExtractor:
         last: dict[str, tuple[Place, str]] = {}  # "settlement"/"region" -> antecedent
         previous: list[_Event] = []
         carried: list[tuple[str, str | None]] = []  # who speaks, until someone else does
+        speakers: dict[str, tuple[str, str | None]] = {}  # "Pushilin" -> his title's claimant
         gap = 0
         quoted = False
         recent: tuple[str, str] | None = None  # the kind of event the text went on about
@@ -217,7 +218,9 @@ class EventExtractor:
             gap = s_end
             lowered = sentence.lower()
             low = lowered if len(lowered) == len(sentence) else None  # None: use IGNORECASE
-            claims = _resolve_claims(_claims(sentence, low, inside, s_start), carried, sentence)
+            claims = _claims(sentence, low, inside, s_start, speakers)
+            claims = _resolve_claims(claims, carried, sentence)
+            _remember_speakers(sentence, claims, speakers)
             new = self._sentence_events(
                 sentence, low, s_start, inside, claims, anchor, last, recent
             )
@@ -405,6 +408,8 @@ class EventExtractor:
                 continue
             if _is_state(mention.place) and _match(tx.ACTOR_VERB, sentence, low, end):
                 continue  # "Russia launched drones at Sumy": Russia acts, Sumy is the place
+            if _search(tx.ORIGIN_BEFORE, sentence, low, max(0, start - 110), start):
+                continue  # "a missile launched from the Kursk region": it landed elsewhere
             if _search(tx.REFERENCE_BEFORE, sentence, low, max(0, start - 40), start):
                 references.append((mention.place, mention.text, start, end))
                 continue
@@ -708,8 +713,18 @@ def _is_trigger_word(surface: str) -> bool:
     return tx.TRIGGER_ANY_CI.fullmatch(surface) is not None
 
 
-def _claims(sentence: str, low: str | None, mentions: list[Mention], offset: int) -> list[_Claim]:
-    """Who says what: claimants followed or preceded by an attribution verb, with scope."""
+def _claims(
+    sentence: str,
+    low: str | None,
+    mentions: list[Mention],
+    offset: int,
+    speakers: dict[str, tuple[str, str | None]] | None = None,
+) -> list[_Claim]:
+    """Who says what: claimants followed or preceded by an attribution verb, with scope.
+
+    ``speakers`` are the surnames the document gave a title before ("Acting DPR Head
+    Denis Pushilin"): "Pushilin said" is that claimant again.
+    """
     out: list[_Claim] = []
     taken: list[tuple[int, int]] = []
     n = len(sentence)
@@ -725,6 +740,10 @@ def _claims(sentence: str, low: str | None, mentions: list[Mention], offset: int
     for match in tx.CLAIMANT_ANY.finditer(sentence):
         who, party = tx.CLAIMANT_NAMES[str(match.lastgroup)]  # every group is named
         candidates.append((match.start(), match.end(), who, party))
+    for surname, (who, party) in (speakers or {}).items():
+        if surname in sentence:
+            for match in re.finditer(rf"\b{re.escape(surname)}\b", sentence):
+                candidates.append((match.start(), match.end(), who, party))
     for mention in mentions:  # metonyms as speakers: "Washington said"
         if mention.role == "metonym" and mention.place is not None:
             country = mention.place.country
@@ -766,6 +785,29 @@ def _claims(sentence: str, low: str | None, mentions: list[Mention], offset: int
         taken.append((start, end))
         out.append(_Claim(name, party, start, end, scope))
     return out + sides
+
+
+#: The person's name a titled claimant ends with: "Acting DPR Head Denis Pushilin".
+_TITLED_NAME = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]{2,})$")
+
+
+def _remember_speakers(
+    sentence: str, claims: list[_Claim], speakers: dict[str, tuple[str, str | None]]
+) -> None:
+    """Note the surname of each titled person of a side, for when it speaks again alone.
+
+    The title need not come with a verb of saying: "Acting DPR Head Ivan Petrenko visited
+    a hospital. ... Petrenko said".
+    """
+    titled = [(c.start, c.end, c.name, c.side) for c in claims if not c.side_only]
+    for match in tx.CLAIMANT_ANY.finditer(sentence):
+        titled.append((match.start(), match.end(), *tx.CLAIMANT_NAMES[str(match.lastgroup)]))
+    for start, end, who, side in titled:
+        if side not in _SIDES:
+            continue
+        name = _TITLED_NAME.search(sentence, start, end)
+        if name is not None:
+            speakers[name.group(1)] = (who, side)
 
 
 def _still_quoting(fragment: str, quoted: bool) -> bool:
@@ -1020,10 +1062,11 @@ def _modality(
         return "future"
     if not attempt and before.rstrip().endswith(" to"):  # "Envoys to meet"
         return "future"
-    subject = len(before.split()) <= 2  # "Capturing X would be", "The meeting is expected"
+    # "Capturing X would be", "The meeting is expected", "• The “liberation” of X is"
+    subject = len(re.findall(r"\w+", before)) <= 2
     after = tx.VERB_AFTER.match(masked, trigger.end) if subject else None
     if after is not None and after.end() <= end:
-        return "hypothetical" if after.group("would") else "future"
+        return "hypothetical" if after.group("would") or after.group("aim") else "future"
     if span is not None and span.date is not None and anchor is not None and span.date > anchor:
         return "future"
     return "actual"

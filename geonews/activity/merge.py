@@ -180,6 +180,10 @@ def _absorb(kept: _Event, event: _Event) -> None:
         if event.event_type == tx.BATTLE and kept.event_type != tx.BATTLE:
             kept.event_type, kept.sub_type = event.event_type, event.sub_type
             kept.place_text, kept.sentence = event.place_text, event.sentence
+    elif (kept.status, event.status) == ("claimed", "reported") and not (
+        earlier or event.claimants or event.event_type == tx.DIPLOMACY
+    ):
+        pass  # "the defeat in Vilcha" after the ministry's claim: the claim again, no source
     elif event.status != kept.status:
         kept.status = combined_status(kept.status, event.status)
     if earlier:  # claimants of the earlier report first

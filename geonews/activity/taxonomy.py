@@ -355,7 +355,9 @@ AFTERWORD = re.compile(
 # -- modality -------------------------------------------------------------------------------
 FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are|was|were) (?:due|set|scheduled|expected|planning|going|to)"
-    r"|plans? to|planned to|intends? to|upcoming|later this (?:week|month))\b|'ll\b",
+    r"|plans? to|planned to|intends? to|upcoming|later this (?:week|month)"
+    # an order or a decision names what is to be done, not what was: "ordered the withdrawal"
+    r"|order(?:s|ed)?|decid(?:e|es|ed) to)\b|'ll\b",
     _I,
 )
 CONDITIONAL = re.compile(
@@ -371,7 +373,9 @@ IF_CLAUSE = re.compile(r"\b(?:if|unless|should (?:\w+ )?(?:fail|refuse|reject))\
 HYPOTHETICAL = re.compile(
     r"\b(?:would|could|may|might|can|potentially|possible|possibility|risk of|hopes? (?:for|of)"
     r"|(?:goal|aim|priority|objective|task|intention|ambition|dream)s?\b[^.;]{0,40}?"
-    r"\b(?:is|was|remains|of|to)|seek(?:s|ing)? to|aim(?:s|ed|ing)? (?:to|at))\b",
+    r"\b(?:is|was|remains|of|to)|seek(?:s|ing)? to|aim(?:s|ed|ing)? (?:to|at)"
+    # "no point in talking about a withdrawal": a topic, not a happening
+    r"|(?:talk|talking|speak|speaking) (?:of|about))\b",
     _I,
 )
 #: "tried to break through", "an attempt to attack": the attempt happened.
@@ -381,7 +385,10 @@ ATTEMPT = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying)|bid)\s+to\
 VERB_AFTER = re.compile(
     r"[^,;.]{0,50}?\b(?:(?P<would>would|could|might)\s+(?:be|represent|mark|give|mean|open"
     r"|allow|deal|bring|become)|(?:is|are) (?:expected|due|scheduled|set|planned|going) to"
-    r"|will (?:be|take place|start|begin|resume))\b",
+    r"|will (?:be|take place|start|begin|resume)"
+    # "the liberation of X is an unconditional priority": an aim, not a claim
+    r"|(?P<aim>(?:is|was|remains|are|were) (?:\S+ ){0,3}?(?:priority|goal|aim|objective|task"
+    r"|priorities|goals|aims|objectives|tasks)))\b",
     _I,
 )
 
@@ -420,6 +427,15 @@ REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|\bborders?\s+of"
     r"|\b(?:km|kilomet(?:re|er)s?|miles)"
     r"\s+(?:\w+\s+)?(?:from|of)|\bfrom)\s+(?:the\s+)?$",
+    _I,
+)
+#: Where a weapon set off from is no event place ("a missile launched from Russia's Kursk
+#: region", "launched the drones from Cape Chauda in occupied Crimea"): ACLED codes where it
+#: lands. The place follows "from" with no target ("at", "on", "towards") between.
+ORIGIN_BEFORE = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|fired|took off|taking off|lifted off)\b"
+    r"(?:(?!\b(?:at|on|against|towards?|into|targeting)\b)[^.;]){0,60}?\bfrom\s+"
+    r"(?:(?!\b(?:at|on|against|towards?|into|targeting)\b)[^.;]){0,40}$",
     _I,
 )
 MODIFIER_AFTER = re.compile(
@@ -518,6 +534,8 @@ _RU = r"(?:Russia's|the Russian|Russian)"
 _UA = r"(?:Ukraine's|the Ukrainian|Ukrainian)"
 _NAME = r"(?:\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
 _MINISTRY = r"(?:Defen[cs]e Ministry|defen[cs]e ministry|[Mm]inistry of [Dd]efen[cs]e)"
+#: "announced by the press service of the Russian Ministry of Defense": the ministry speaks.
+_SERVICE = r"(?:(?:the )?press service of )?"
 ATTRIBUTION_VERB = (
     r"(?:said|says|say|claimed|claims|claim|reported|reports|announced|announces|stated|told"
     r"|added|insisted|denied|denies|deny|wrote|confirmed|confirms|estimated|warned|posted"
@@ -531,8 +549,8 @@ SOURCE = "unnamed source"
 ANAPHOR_CLAIMANT = "(anaphor)"
 #: (pattern, canonical claimant, side); the first matching pattern wins at a position.
 CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
-    (re.compile(rf"\b{_RU}\s+{_MINISTRY}"), "Russian defence ministry", "RU"),
-    (re.compile(rf"\b{_UA}\s+{_MINISTRY}"), "Ukrainian defence ministry", "UA"),
+    (re.compile(rf"\b{_SERVICE}{_RU}\s+{_MINISTRY}"), "Russian defence ministry", "RU"),
+    (re.compile(rf"\b{_SERVICE}{_UA}\s+{_MINISTRY}"), "Ukrainian defence ministry", "UA"),
     (re.compile(rf"\b{_RU}\s+General Staff"), "Russian General Staff", "RU"),
     (
         re.compile(
@@ -608,6 +626,21 @@ CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
         None,
     ),
     (re.compile(r"\b(?:the )?(?:city |local )?[Mm]ayor" + _NAME), "mayor", None),
+    # officials of the Russian-backed republics and Russia's parliament speak for Russia
+    (
+        re.compile(
+            r"\b(?:[Tt]he )?(?:[Aa]cting )?(?:DPR|LPR|DNR|LNR|(?:Donetsk|Lugansk|Luhansk)"
+            r" People(?:'s|’s) Republic(?:'s|’s)?)(?: [A-Za-z]+)?? (?:[Hh]ead|[Ll]eader|[Cc]hief"
+            r"|[Cc]ommander|[Oo]fficials?|[Mm]ilitia|[Oo]mbudsman|[Aa]uthorities)"
+            + _NAME
+            + r"|\b(?:[Tt]he )?(?:State )?Duma (?:lawmaker|deputy|member|legislator)s?"
+            + _NAME
+            + r"|\bRussian (?:lawmakers?|legislators?|senators?|MPs?)"
+            + _NAME
+        ),
+        "Russian-backed officials",
+        "RU",
+    ),
     (
         re.compile(
             r"\b(?:the )?(?:[Ii]nstitute for the [Ss]tudy of [Ww]ar|ISW)"
@@ -627,7 +660,11 @@ CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
         "US",
     ),
     (
-        re.compile(r"\b(?:police|emergency services|rescuers|local authorities|witnesses)\b", _I),
+        re.compile(
+            r"\b(?:police|emergency services|rescuers|witnesses"
+            r"|(?:local|regional|city) (?:authorities|officials|administration))\b",
+            _I,
+        ),
         "local authorities",
         None,
     ),
@@ -658,7 +695,7 @@ CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
     (
         re.compile(
             r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:report|statement|information|message|ministry"
-            r"|department|agency|military|command|governor|official)\b"
+            r"|department|agency|military|command|governor|official|lawmaker|legislator)\b"
             r"|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b(?=\s+(?:also\s+)?" + ATTRIBUTION_VERB + ")"
         ),
         ANAPHOR_CLAIMANT,
@@ -710,9 +747,13 @@ ATTRIBUTION_ANY = re.compile(
     _I,
 )
 ATTRIBUTION_AFTER = re.compile(
-    r"(?:\s*,[^,]{0,60},)?\s+(?:(?:on|in|late|early|earlier|later)\s+(?:\w+\s+){0,3}?)?"
+    r"(?:\s*,[^,]{0,60},|,(?=\s+" + ATTRIBUTION_VERB + r"\b))?"  # "X, a deputy, told"
+    r"\s+(?:(?:on|in|late|early|earlier|later)\s+(?:\w+\s+){0,3}?)?"
     + ATTRIBUTION_VERB
-    + r"\b(?:\s+(?:on|in)\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:statement|Telegram|post|briefing|"
+    # whom it was told: "told TASS", "told reporters", "told the Rossiya-24 TV channel"
+    + r"\b(?:\s+(?:TASS|RIA(?: Novosti)?|Interfax|Izvestia|Sputnik|Ukrinform|reporters"
+    r"|journalists|(?:the\s+)?(?:[\w-]+\s+){1,2}?(?:TV channel|newspaper|agency)))?"
+    r"(?:\s+(?:on|in)\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:statement|Telegram|post|briefing|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+\w+))?(?:\s+that\b)?",
 )
 ATTRIBUTION_BEFORE = re.compile(
@@ -746,6 +787,6 @@ LOWER = {
         NOT_TRIGGERS, ANAPHOR, CONTESTED, HEDGES, DENIED, NOT_DENIED, NEGATION, AFTERWORD,
         TOPIC_BEFORE, REFERENCE_BEFORE, MODIFIER_AFTER, IMPLIED, CIVILIANS, GROUND,
         ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY, INTERVENTION,
-        IMPACT, IF_CLAUSE, HYPOTHETICAL, ACTOR_VERB, PLANTED,
+        IMPACT, IF_CLAUSE, HYPOTHETICAL, ACTOR_VERB, PLANTED, ORIGIN_BEFORE,
     )
 }  # fmt: skip
