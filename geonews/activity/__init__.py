@@ -5,7 +5,8 @@
 * :mod:`~geonews.activity.extract` - events of one document, sentence by sentence;
 * :mod:`~geonews.activity.merge` - one event reported twice becomes one, within a
   document and across a corpus;
-* :mod:`~geonews.activity.pipeline` - :func:`events` over a text or a corpus: the table.
+* :mod:`~geonews.activity.pipeline` - :func:`events` over a text or a corpus: the table;
+* :mod:`~geonews.activity.areas` - the ground a region- or country-level event covers.
 """
 
 from __future__ import annotations

@@ -55,7 +55,6 @@ from geonews.errors import InvalidInput
 from geonews.mentions import Mention
 from geonews.mentions.parser import geoparse
 from geonews.places import Place, lonlat
-from geonews.places.gazetteer import default_gazetteer
 
 __all__ = ["EventExtractor", "GeoparseFn"]
 
@@ -125,9 +124,11 @@ class EventExtractor:
     ----------
     geoparser : callable, optional
         Any ``text -> list[Mention]``; defaults to :func:`geonews.geoparse`.
-    shape : callable, optional
-        ``Place -> shapely geometry`` for region/country precision; defaults to the
-        gazetteer's ``.shape()``, falling back to the place's point.
+
+    Every event sits at its place's point, whatever its ``precision``: a region's event
+    at the region's point, as ACLED (``geo_precision`` 3) and UCDP code them, so the table
+    has one geometry type and the point is the place's own, not an arbitrary point of a
+    polygon.  :func:`geonews.activity.areas.event_areas` gives the shape to draw.
 
     Examples
     --------
@@ -146,10 +147,8 @@ class EventExtractor:
         self,
         *,
         geoparser: GeoparseFn | None = None,
-        shape: Callable[[Place], Any] | None = None,
     ) -> None:
         self.geoparser = geoparser if geoparser is not None else _default_geoparser()
-        self._shape = shape if shape is not None else _default_shape()
         self._geometry: dict[str, Any] = {}
         self._countries: dict[str, Place | None] = {}
 
@@ -179,15 +178,10 @@ class EventExtractor:
         return rows
 
     def geometry(self, place: Place) -> Any:
-        """Return the representative geometry of ``place`` (cached by ``place.id``)."""
+        """Return the point of ``place`` (cached by ``place.id``)."""
         geom = self._geometry.get(place.id)
         if geom is None:
-            geom = None
-            if place.kind not in ("settlement", "feature") and self._shape is not None:
-                geom = self._shape(place)
-            if geom is None:
-                geom = shapely.Point(lonlat(place.lat, place.lon))
-            self._geometry[place.id] = geom
+            geom = self._geometry[place.id] = shapely.Point(lonlat(place.lat, place.lon))
         return geom
 
     # -- per document ---------------------------------------------------------------------
@@ -1131,7 +1125,3 @@ def _join_claimants(claimants: list[tuple[str, str | None]]) -> str | None:
 # -- corpus ---------------------------------------------------------------------------------
 def _default_geoparser() -> GeoparseFn:
     return geoparse
-
-
-def _default_shape() -> Callable[[Place], Any]:
-    return default_gazetteer().shape

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geonews.activity.areas import event_areas
 from geonews.errors import InvalidInput
 from geonews.maps.escape import text as html_text
 
@@ -457,7 +458,7 @@ def compare(
     n_ok, n_out = _left_out(news, "news", n_start, actual_only=actual_only, coarse=True)
     c_ok, c_out = _left_out(coded, "coded", c_start, actual_only=False, coarse=False)
     n_pos, c_pos = np.flatnonzero(n_ok), np.flatnonzero(c_ok)
-    n_geoms, c_geoms = news.geometry.to_numpy()[n_pos], coded.geometry.to_numpy()[c_pos]
+    n_geoms, c_geoms = event_areas(news)[n_pos], coded.geometry.to_numpy()[c_pos]
     ni, ci = _candidates(
         n_geoms, (n_start[n_pos], n_end[n_pos]), c_geoms, (c_start[c_pos], c_end[c_pos]),
         km=float(km), days=int(days),

@@ -2,15 +2,18 @@
 
 :func:`write_gpkg` writes, through pyogrio (GDAL's GPKG driver):
 
-* ``events_points`` - settlement-level events (and any without a geometry);
-* ``events_areas`` - region-, country- and area-level events as multipolygons;
+* ``events_points`` - every event at its point (a region's event at the region's point,
+  as ACLED codes it; also any without a geometry);
+* ``events_areas`` - the ground a region-, country- or area-level event covers (its
+  place's shape, a copy of the point row for QGIS to shade), and events whose own
+  geometry is a polygon, as multipolygons;
 * ``failures`` - the frame's failures table (``doc_id``, ``reason``), when it has one;
 * ``layer_styles`` - QGIS's style table: a categorised style by ``event_type`` for each
   layer (the map's colours; QML, which QGIS applies when the layer is added).
 
 Both layers are always there, empty or not, with the same fields.  Text that GDAL cannot
 store (a lone surrogate, NUL) is written as U+FFFD.  :func:`read_gpkg`
-reads the two layers back (points first, then areas).
+reads the events back: the points, then the areas that are no point's copy.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import pandas as pd
 import pyogrio
 import shapely
 
+from geonews.activity.areas import with_areas
 from geonews.errors import DataError
 
 __all__ = ["AREAS", "POINTS", "read_gpkg", "style_qml", "write_gpkg"]
@@ -173,8 +177,11 @@ def write_gpkg(frame: gpd.GeoDataFrame, path: str | os.PathLike[str]) -> Path:
         plain = plain.set_crs(4326)
     kinds = shapely.get_type_id(plain.geometry.to_numpy())
     is_point = (kinds == -1) | (kinds == 0) | (kinds == 4)  # none, Point, MultiPoint
-    points, areas = plain[is_point], plain[~is_point]
+    points = plain[is_point]
     points.to_file(path, layer=POINTS, driver="GPKG", engine="pyogrio", geometry_type="Point")
+    shaded = with_areas(points)  # a coarse event's territory, for QGIS to shade
+    shaded = shaded[shapely.get_type_id(shaded.geometry.to_numpy()) != 0]
+    areas = pd.concat([plain[~is_point], shaded]) if len(shaded) else plain[~is_point]
     areas = areas.set_geometry(
         [shapely.MultiPolygon([g]) if g.geom_type == "Polygon" else g for g in areas.geometry],
         crs=plain.crs,
@@ -217,8 +224,9 @@ def read_gpkg(path: str | os.PathLike[str]) -> gpd.GeoDataFrame:
     Returns
     -------
     geopandas.GeoDataFrame
-        The points layer's rows, then the areas layer's (a one-part multipolygon as a
-        polygon); ``attrs["failures"]`` from the ``failures`` table when there is one.
+        The points layer's rows, then the areas layer's that share no ``event_id`` with a
+        point (a one-part multipolygon as a polygon); ``attrs["failures"]`` from the
+        ``failures`` table when there is one.
 
     Raises
     ------
@@ -234,6 +242,9 @@ def read_gpkg(path: str | os.PathLike[str]) -> gpd.GeoDataFrame:
     if not found:
         raise DataError(f"{path.name}: no {POINTS!r} or {AREAS!r} layer (layers: {layers})")
     parts = [gpd.read_file(path, layer=name, engine="pyogrio") for name in found]
+    if len(parts) == 2 and "event_id" in parts[1].columns and "event_id" in parts[0].columns:
+        ids = set(parts[0]["event_id"].dropna())  # an area that copies a point is no event
+        parts[1] = parts[1][~parts[1]["event_id"].isin(ids)]
     rows = [part for part in parts if len(part)] or parts[:1]
     frame = gpd.GeoDataFrame(pd.concat(rows, ignore_index=True), crs="EPSG:4326")
     single = [  # the layer holds multipolygons; a one-part one was a polygon

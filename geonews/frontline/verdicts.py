@@ -72,6 +72,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geonews.activity.areas import event_areas
 from geonews.errors import InvalidInput
 
 # The package's public names (geonews/frontline/__init__.py binds them before it imports
@@ -460,7 +461,7 @@ class _Places:
 
     @classmethod
     def of(cls, claims: gpd.GeoDataFrame, buffer_m: float) -> _Places:
-        geoms = np.asarray(claims.geometry.values, dtype=object)
+        geoms = event_areas(claims)  # a region-level claim is checked over the region
         present = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
         regions = present & np.isin(shapely.get_type_id(geoms), (3, 6))  # (Multi)Polygon
         points = np.full(len(geoms), None, dtype=object)

@@ -21,6 +21,7 @@ import pandas as pd
 import shapely
 from branca.element import MacroElement
 
+from geonews.activity.areas import with_areas
 from geonews.context import CENTRE
 from geonews.errors import InvalidInput
 from geonews.maps.elements import RawRender, Template
@@ -163,7 +164,7 @@ def _checked(verified: Any) -> Any:
             f"expected the GeoDataFrame of frontline.verify(), got {type(verified)!r}"
         )
     frame = verified.to_crs(4326) if verified.crs is not None else verified
-    return frame[~frame.geometry.isna()]
+    return with_areas(frame[~frame.geometry.isna()])  # a region's claim as the region
 
 
 def _feature(row: dict[str, Any]) -> dict[str, Any]:

@@ -43,6 +43,7 @@ from branca.element import MacroElement
 from folium import plugins
 from folium.map import Layer
 
+from geonews.activity.areas import with_areas
 from geonews.activity.taxonomy import EVENT_STATUSES, MODALITIES, PRECISIONS
 from geonews.context import CENTRE
 from geonews.errors import InvalidInput
@@ -499,7 +500,7 @@ def event_map(
     >>> "Fighting \\u0026lt;b\\u0026gt;raged" in page and "<b>raged" not in page
     True
     """
-    frame = _check_events(events, modalities)
+    frame = with_areas(_check_events(events, modalities))  # a region's event as the region
     present = list(dict.fromkeys(frame["event_type"].astype(str)))
     types = [t for t in EVENT_STYLES if t in present] + [
         t for t in present if t not in EVENT_STYLES

@@ -7,6 +7,7 @@ import shapely
 
 import geonews
 from geonews.activity import COLUMNS, EventExtractor, events, failures
+from geonews.activity.areas import event_areas
 from geonews.activity.taxonomy import ACLED, EVENT_STATUSES, EVENT_TYPES, MODALITIES, PRECISIONS
 from geonews.corpus.read import Document
 from geonews.mentions.parser import geoparse
@@ -104,14 +105,15 @@ def test_reference_dispatch_schema(reference):
     assert all(
         (t, s) in ACLED for t, s in zip(reference.event_type, reference.sub_type, strict=True)
     )
-    for row in reference.itertuples():
+    assert set(reference.geom_type) == {"Point"}  # every precision at its place's point
+    for row, area in zip(reference.itertuples(), event_areas(reference), strict=True):
         assert DISPATCH[row.sentence_start : row.sentence_end] == row.sentence
         assert row.source == "Wire" and row.url == "https://example.org/a"
         if row.precision == "settlement":
-            assert row.geometry.geom_type == "Point"
-        else:  # region and country shapes from the gazetteer
-            assert row.geometry.geom_type in ("Polygon", "MultiPolygon")
-            assert row.geometry.area > 0.5
+            assert area is row.geometry
+        else:  # region and country shapes from the gazetteer, around the point
+            assert area.geom_type in ("Polygon", "MultiPolygon")
+            assert area.area > 0.5 and area.contains(row.geometry)
 
 
 def test_reference_place_details(reference):
@@ -120,8 +122,9 @@ def test_reference_place_details(reference):
     assert pokrovsk.country == "UA" and pokrovsk.place_text == "Pokrovsk"
     region = reference[reference.sub_type == "Threat"].iloc[0]
     assert region.admin1 == "Donetsk" and region.place_text in ("Donetsk", "Donetsk region")
-    # the region polygon covers Pokrovsk
-    assert region.geometry.contains(pokrovsk.geometry)
+    # the region's point is the oblast's own, and its shape covers Pokrovsk
+    assert (round(region.geometry.y, 1), round(region.geometry.x, 1)) == (48.0, 37.6)
+    assert event_areas(reference)[reference.index.get_loc(region.name)].contains(pokrovsk.geometry)
     assert "Moscow" not in set(reference[reference.event_type != "Diplomacy"].place_name)
 
 
@@ -223,7 +226,7 @@ def test_region_event_and_admin_qualifier(parse):
         ("Huliaipole", "settlement", "Advance", "analysts"),
         ("Zaporizhzhia Oblast", "region", "Armed clash", None),
     ]
-    assert frame.geometry.iloc[1].contains(frame.geometry.iloc[0])
+    assert event_areas(frame)[1].contains(frame.geometry.iloc[0])
 
 
 def test_event_in_eastern_ukraine_is_placed_on_the_area_not_the_country():
@@ -236,7 +239,8 @@ def test_event_in_eastern_ukraine_is_placed_on_the_area_not_the_country():
         "area",
     )
     donetsk, lviv = shapely.Point(37.80, 48.02), shapely.Point(24.03, 49.84)
-    assert row.geometry.contains(donetsk) and not row.geometry.contains(lviv)
+    (area,) = event_areas(frame)
+    assert area.contains(donetsk) and not area.contains(lviv) and area.contains(row.geometry)
 
 
 def test_sentence_without_place_or_trigger_gives_nothing(parse):
@@ -327,11 +331,18 @@ def test_events_is_the_function_whatever_was_imported_first(parse):
     assert len(geonews.events("Drones hit Odesa.", geoparser=parse)) == 1
 
 
-def test_extractor_fallback_geometry_is_the_point(parse):
-    extractor = EventExtractor(geoparser=parse, shape=lambda place: None)
-    rows = extractor.extract(Document("d", "Fighting raged across the Donetsk region."))
+def test_region_event_is_at_the_regions_point_and_drawn_as_its_shape(parse):
+    rows = EventExtractor(geoparser=parse).extract(
+        Document("d", "Fighting raged across the Donetsk region.")
+    )
     assert rows[0]["precision"] == "region"
     assert rows[0]["geometry"].geom_type == "Point"
+    frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+    assert event_areas(frame)[0].geom_type in ("Polygon", "MultiPolygon")
+    # a place the gazetteer has no shape for, or no place id, keeps its point
+    unknown = frame.assign(place_id=["iso3166-2:XX-99"])
+    assert event_areas(unknown)[0] is frame.geometry.iloc[0]
+    assert event_areas(frame, shape=lambda pid: None)[0] is frame.geometry.iloc[0]
 
 
 def test_default_geoparser_is_the_real_one():

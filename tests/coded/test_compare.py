@@ -94,6 +94,20 @@ def test_region_level_news_matches_inside_its_shape_and_coarse_ones_are_left_out
     assert len(compare(news, coded, actual_only=False).left_out) == 2
 
 
+def test_region_level_news_at_its_point_matches_anywhere_in_the_oblast():
+    # events() puts a region's event at the oblast's point; the match uses its shape
+    news = frame([("oblast", "Battles", "2025-12-01", 37.65, 48.04)],
+                 precision=["region"], place_id=["iso3166-2:UA-14"])  # fmt: skip
+    coded = frame([("kostiantynivka", "Battles", "2025-12-01", 37.71, 48.53),  # 55 km off
+                   ("zaporizhzhia", "Battles", "2025-12-01", 35.14, 47.84)])  # fmt: skip
+    result = compare(news, coded, km=10)
+    assert result.pairs[["news_event_id", "coded_event_id", "km"]].values.tolist() == [
+        ["oblast", "kostiantynivka", 0.0]
+    ]
+    unknown = news.assign(place_id=["not-a-place"])  # no shape: the point itself
+    assert len(compare(unknown, coded, km=10).pairs) == 0
+
+
 def test_summaries_per_type_and_per_oblast():
     news = frame([("n1", "Battles", "2025-12-01", 35.14, 47.84),
                   ("n2", "Battles", "2025-12-01", 37.18, 48.28)],

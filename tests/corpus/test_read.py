@@ -11,6 +11,7 @@ import shapely
 
 import geonews
 from geonews.activity import COLUMNS, events, failures
+from geonews.activity.areas import with_areas
 from geonews.corpus.read import Document, documents, read
 from geonews.errors import DataError, InvalidInput
 from geonews.export.write import conform, read_events, write_events
@@ -187,15 +188,19 @@ def sample():
 
 @pytest.mark.parametrize("suffix", [".geojson", ".parquet", ".csv"])
 def test_export_round_trip(sample, tmp_path, suffix):
-    path = write_events(sample, tmp_path / f"events{suffix}")
-    back = read_events(path)
-    assert list(back.columns) == list(COLUMNS)
-    assert back.crs.to_epsg() == 4326
-    pd.testing.assert_frame_equal(
-        pd.DataFrame(back.drop(columns="geometry")), pd.DataFrame(sample.drop(columns="geometry"))
-    )
-    assert back.geometry.geom_equals_exact(sample.geometry, tolerance=1e-9).all()
-    assert {g.geom_type for g in back.geometry} == {"Point", "Polygon"}
+    shaded = with_areas(sample)  # a frame holding the region's shape round-trips as well
+    assert {g.geom_type for g in shaded.geometry} == {"Point", "Polygon"}
+    for frame, kinds in ((sample, {"Point"}), (shaded, {"Point", "Polygon"})):
+        path = write_events(frame, tmp_path / f"events{suffix}")
+        back = read_events(path)
+        assert list(back.columns) == list(COLUMNS)
+        assert back.crs.to_epsg() == 4326
+        pd.testing.assert_frame_equal(
+            pd.DataFrame(back.drop(columns="geometry")),
+            pd.DataFrame(frame.drop(columns="geometry")),
+        )
+        assert back.geometry.geom_equals_exact(frame.geometry, tolerance=1e-9).all()
+        assert {g.geom_type for g in back.geometry} == kinds
     if suffix == ".parquet":
         assert back.attrs["failures"] == sample.attrs["failures"]
 

@@ -110,6 +110,21 @@ def test_empty_geopackage_round_trips(tmp_path):
     assert len(back) == 0 and list(back.columns) == list(COLUMNS)
 
 
+def test_geopackage_shades_a_region_event_and_reads_it_back_once(tmp_path):
+    frame = _events()
+    frame.loc[2, "place_id"] = "iso3166-2:UA-14"  # the Donetsk oblast, at its point
+    frame.geometry = [*frame.geometry[:2], Point(37.6472, 48.0354)]
+    path = write_events(frame, tmp_path / "events.gpkg")
+    points = pyogrio.read_dataframe(path, layer=POINTS)
+    areas = pyogrio.read_dataframe(path, layer=AREAS)
+    assert points["event_id"].tolist() == ["a:0", "a:1", "b:0"]
+    assert areas["event_id"].tolist() == ["b:0"]  # the oblast's shape, for QGIS to shade
+    assert areas.geometry[0].contains(Point(37.5528, 48.7389))  # Kramatorsk is inside
+    back = read_events(path)
+    assert len(back) == 3 and set(back.geom_type) == {"Point"}
+    _same(back, frame)
+
+
 def test_geopackage_rewrites_and_reads_extra_columns(tmp_path):
     frame = _events().assign(fatalities=pd.array([1, None, 3], dtype="Int64"))
     path = tmp_path / "e.gpkg"

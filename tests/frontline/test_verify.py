@@ -216,6 +216,17 @@ def test_region_level_claim_uses_the_share_of_its_territory():
     assert one(advance, series=s).basis.startswith("an advance somewhere in a region")
 
 
+def test_region_level_claim_at_its_point_is_checked_over_the_oblast():
+    # events() puts "captured ... in the Donetsk region" at the oblast's point; the
+    # verdict weighs the oblast's territory, not a disk around that point
+    s = series(snapshot("2024-01-15", 37.5), snapshot("2024-04-15", 37.2))
+    at_point = {"date": "2024-02-01", "lon": 37.65, "lat": 48.04, "precision": "region"}
+    row = one(claims({**at_point, "place_id": "iso3166-2:UA-14"}), series=s)
+    assert row.status_before.startswith("mixed (occupied ")
+    disk = one(claims({**at_point, "place_id": "not-a-place"}), series=s)
+    assert not disk.status_before.startswith("mixed")
+
+
 def test_an_advance_shows_as_ground_lost_by_the_other_side():
     s = series(snapshot("2024-01-15", 37.3 + 0.8 * KM), snapshot("2024-04-15", 37.3))
     advance = one(claims({"date": "2024-02-01", "lon": 37.3, "claim_kind": "advance"}), series=s)
