@@ -140,6 +140,11 @@ class Recogniser:
         known = resolver.gazetteer.has_key
         #: Whether a name key is known (cached): ``has_key("pokrovsk")``.
         self.has_key = functools.lru_cache(maxsize=_KEY_CACHE)(lambda k: k in user or known(k))
+        longer = getattr(resolver.gazetteer, "has_longer", None)
+        #: Whether some known name key is longer than a key and starts with it (cached).
+        self.has_longer = functools.lru_cache(maxsize=_KEY_CACHE)(
+            lambda k: longer is None or any(u > k and u.startswith(k) for u in user) or longer(k)
+        )
         #: The rules that keep out what is not a place.
         self.screen = Screen(resolver, has_key=self.has_key)
 
@@ -269,6 +274,8 @@ class Recogniser:
             k = key(name)
             if k and self.has_key(k):
                 best = (Span(s, e, name, k), j)
+            elif k and j - i > 1 and not self.has_longer(k):
+                break  # no known name goes on from these words ("Kyiv Kyiv Kyiv ...")
         if best is None:
             return None
         best = self._facility(text, words, best, n)

@@ -243,6 +243,17 @@ class Gazetteer:
         """True when some place or alias has the name key ``k`` (used to find spans in text)."""
         return self._seek.execute("SELECT 1 FROM names WHERE key=?", (k,)).fetchone() is not None
 
+    def has_longer(self, k: str) -> bool:
+        """True when some longer name key starts with ``k`` (``"kryvyi"``: Kryvyi Rih).
+
+        Lets a reader extending a run of capitalised words stop as soon as no name can
+        come of it ("Kyiv Kyiv ..." stops after the second word).  The test is on
+        characters, not words: a word the reader splits ("People" + "'s") may fold into
+        one word of the key ("peoples").
+        """
+        query = "SELECT 1 FROM names WHERE key > ? AND key < ? LIMIT 1"
+        return self._seek.execute(query, (k, k + "\U0010ffff")).fetchone() is not None
+
     # -- collections and shapes -----------------------------------------------------------
     def settlements(self, country: str) -> list[Place]:
         """All settlements of one country (ISO 3166-1 alpha-2), e.g. for oblast attribution.

@@ -109,3 +109,20 @@ def test_places_named_lists_every_place_of_a_name():
     assert {p.country for p in gz.places_named("Pokrovsk")} >= {"UA", "RU"}
     assert "Pokrovsk" in [p.name for p in gz.places_named("Krasnoarmeysk") if p.country == "UA"]
     assert gz.places_named("Qwxzvillezzz") == []
+
+
+def test_has_longer_tells_whether_a_name_can_go_on_from_a_key():
+    from geonews.places import key
+
+    assert gz.has_longer(key("Kryvyi"))  # Kryvyi Rih
+    assert not gz.has_longer(key("Kyiv Kyiv"))
+    assert not gz.has_longer(key("Kryvyi Rih Kryvyi"))
+    # on characters, not words: "People" + "'s" folds into one word of the key
+    assert gz.has_longer(key("Democratic People"))
+
+
+def test_a_run_of_repeated_names_is_read_name_by_name():
+    from geonews import geoparse
+
+    found = geoparse(" ".join(["Kharkiv"] * 40) + " was shelled.")
+    assert [m.text for m in found] == ["Kharkiv"] * 40
