@@ -783,6 +783,8 @@ def _claims(
 
 #: The person's name a titled claimant ends with: "Acting DPR Head Denis Pushilin".
 _TITLED_NAME = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]{2,})$")
+#: What any such name holds somewhere in its sentence (a cheap test before the long search).
+_ANY_NAME = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]{2}")
 
 
 def _remember_speakers(
@@ -793,6 +795,8 @@ def _remember_speakers(
     The title need not come with a verb of saying: "Acting DPR Head Ivan Petrenko visited
     a hospital. ... Petrenko said".
     """
+    if _ANY_NAME.search(sentence) is None:
+        return  # no first name and surname anywhere: no title can end with one
     titled = [(c.start, c.end, c.name, c.side) for c in claims if not c.side_only]
     for match in tx.CLAIMANT_ANY.finditer(sentence):
         titled.append((match.start(), match.end(), *tx.CLAIMANT_NAMES[str(match.lastgroup)]))

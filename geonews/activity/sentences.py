@@ -129,7 +129,8 @@ _END = re.compile(
     r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9А-ЯІЇЄҐ])|\n\s*\n"
     rf"|\n(?=[ \t]*[{_BULLETS}])"
 )
-_TOKEN_BEFORE = re.compile(r"([\w.]+)\.$")
+#: How far back from a full stop the word before it is read.
+_TOKEN_REACH = 40
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?(\w+)")
 
@@ -196,16 +197,27 @@ def _join_lists(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]
 
 def _ends_sentence(text: str, dot: int, cut: int) -> bool:
     """Whether the full stop at ``dot`` ends a sentence (abbreviation checks)."""
-    token = _TOKEN_BEFORE.search(text, max(0, dot - 40), dot + 1)
-    if token is None:
+    word = _token_before(text, dot)
+    if not word:
         return True
-    word = token.group(1)
     if _ACRONYM.match(word):  # U.S, U.N, a.m
         following = _NEXT_WORD.match(text, cut)
         return following is not None and following.group(1).lower() in _OPENERS
     if word.lower() in ABBREVIATIONS:
         return False
     return not (len(word) == 1 and word.isupper())  # an initial: "J. Smith"
+
+
+def _token_before(text: str, dot: int) -> str:
+    """The run of word characters and full stops that ends right before ``dot``.
+
+    Read backwards by hand: a regular expression searched over the window tries every
+    start in it, which costs the square of the window at each of a wall of initials.
+    """
+    start, floor = dot, max(0, dot - _TOKEN_REACH)
+    while start > floor and ((c := text[start - 1]).isalnum() or c in "._"):
+        start -= 1
+    return text[start:dot]
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

@@ -66,3 +66,26 @@ def test_bulleted_sentences_are_sentences_of_their_own():
         "• Russian drones hit a power plant in Sumy overnight.",
         "• Talks resume in Geneva on Monday, officials said.",
     ]
+
+
+def test_a_wall_of_initials_does_not_end_sentences():
+    # every "A." is an initial; the word before each full stop is read backwards, a bounded
+    # number of characters, so a long wall costs time linear in its length
+    text = "A. " * 3000 + "Smith visited Kharkiv. Then he left."
+    assert sentences(text) == [text[: text.index(" Then")], "Then he left."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in the U.S.", "U.S"),
+        ("near Київ.", "Київ"),
+        ("file_name.", "file_name"),
+        ("Drones hit Kyiv!.", ""),
+        ("x" * 60 + ".", "x" * 40),
+    ],
+)
+def test_the_word_before_a_full_stop(text, expected):
+    from geonews.activity.sentences import _token_before
+
+    assert _token_before(text, len(text) - 1) == expected
