@@ -123,12 +123,18 @@ _RULES = (
 )
 #: Version of the kept name list's layout and sound keys (a new one makes old files
 #: unread): 7 was used by two layouts at once (the romanisation rules, the near-name
-#: filter), so their union is 8.
-_VERSION = 8
-#: Bits of the kept filter of near names (a power of two; 2 MB): about 1.1 million
-#: entries fill 6% of it, so a name with nothing near is told so in 94 of 100 probes.
-_FILTER_BITS = 1 << 24
+#: filter), so their union is 8; 9 has two bits per entry and the well-known places.
+_VERSION = 9
+#: Bits of the kept filter of near names (a power of two; 4 MB).  Each entry sets two
+#: bits: about 1.1 million entries fill 6.4% of it, so a probe with nothing near passes
+#: in about 4 of 1,000 (with one bit of 2 MB it was 6 in 100, and every pass spells out
+#: 26 edits).
+_FILTER_BITS = 1 << 25
 _FILTER_MASK = _FILTER_BITS - 1
+#: The second bit of an entry: the top bits of its CRC-32 times this odd constant (a
+#: multiplicative hash, so that it does not follow the first bit, the CRC's low bits).
+_FILTER_MIX = 0x9E3779B1
+_FILTER_SHIFT = 32 - _FILTER_BITS.bit_length() + 1
 #: What marks a loose key of :func:`~geonews.places.names.skeleton` in that filter (name
 #: keys have letters, digits and spaces only).
 _SKELETON_MARK = "#"
@@ -187,8 +193,10 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
     if len(k) >= SKELETON_MIN_KEY and (not context or names.may_hold(_SKELETON_MARK + skeleton(k))):
         # with a context only a war-region or well-known place can be kept: a loose key
         # the filter says none of those has is no seek
-        rows = gz.rows(gz.skeleton_matches(skeleton(k)))
-        names = _war_names(gz)
+        rowids = gz.skeleton_matches(skeleton(k))
+        if context:  # the loop below keeps only those (read no other row)
+            rowids = [r for r in rowids if r in names.own or r in names.known]
+        rows = gz.rows(rowids)
         for place in rows:
             rowid = place.raw["rowid"]
             known = place.kind in ("country", "region") or place.population >= FAR_POPULATION
@@ -210,7 +218,7 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
         names = _war_names(gz)
         for other, sim, _ in process.extract(
             sound,
-            names.keys,
+            _within_reach(len(sound), names),
             scorer=fuzz.ratio,
             score_cutoff=FOLD_FLOOR - AMBIGUITY_GAP,
             limit=_LIMIT,
@@ -344,20 +352,22 @@ def _known_edits(k: str, names: _Names) -> set[str]:
     wrongly).  Neighbours swapped, letters left out and the end doubled or undoubled are
     few and looked up directly.
     """
-    n, last, may_hold = len(k), k[-1], names.may_hold
+    n, last = len(k), k[-1]
     left_out = [k[:i] + k[i + 1 :] for i in range(1, n - 1)]
     out = [k[:i] + k[i + 1] + k[i] + k[i + 2 :] for i in range(1, n - 1)]  # swapped
     out += left_out
     out.append(k + last)  # the last letter doubled
     if k[-2] == last:
         out.append(k[:-1])
-    for i, shorter in enumerate(left_out, 1):
-        if may_hold(shorter):
+    # one pass over the filter: every key less a letter, then k less its last letter, k
+    held = set(names.holding([*left_out, k[:-1], k]))
+    for i in range(1, n - 1):
+        if i - 1 in held:
             head, tail = k[:i], k[i + 1 :]
             out += [head + c + tail for c in _LETTERS]  # a letter wrong
-    if last not in _VOWELS and may_hold(k[:-1]):
+    if last not in _VOWELS and n - 2 in held:
         out += [k[:-1] + c for c in _CONSONANTS]  # a wrong last consonant
-    if may_hold(k):
+    if n - 1 in held:
         for i in range(1, n - 1):
             head, tail = k[:i], k[i:]
             out += [head + c + tail for c in _LETTERS]  # a letter added
@@ -374,18 +384,38 @@ def _near_same_start(sound: str, names: _Names) -> bool:
     end alike (:func:`_ends_agree`): when none of those reaches the cut-off, the whole
     list need not be compared.
     """
-    near = process.extract(
-        sound,
-        names.by_start.get(sound[:2], ()),
-        scorer=fuzz.ratio,
-        score_cutoff=FOLD_FLOOR - AMBIGUITY_GAP,
-        limit=None,
+    ends = _ends_of(sound)
+    if ends is None:
+        return False
+    start, last, vowel_end = ends
+    # the keys _ends_agree with sound: the same start and last consonant, and a vowel
+    # ending only when sound has one
+    groups = [names.by_ends.get((start, last, False), ())]
+    if vowel_end:
+        groups.append(names.by_ends.get((start, last, True), ()))
+    cutoff = FOLD_FLOOR - AMBIGUITY_GAP
+    return any(
+        process.extractOne(sound, group, scorer=fuzz.ratio, score_cutoff=cutoff) is not None
+        for group in groups
+        if group
     )
-    return any(_ends_agree(sound, other) for other, _, _ in near)
+
+
+def _ends_of(sound: str) -> tuple[str, str, bool] | None:
+    """What :func:`_ends_agree` (strict) compares, or None for a key of vowels only.
+
+    The first two letters, the last one before the final vowels, whether there are final
+    vowels.  Two keys whose ends are ``(s, c, a)`` and ``(s, c, b)`` agree unless ``a`` is
+    false and ``b`` true (a name does not lose its vowel ending).
+    """
+    core = sound.rstrip("aiu")
+    if not core:
+        return None
+    return sound[:2], core[-1], len(core) < len(sound)
 
 
 def _near_filter(edit_keys, skeletons) -> bytes:
-    """The filter of near names: a Bloom filter with one hash (CRC-32, the same in every process).
+    """The filter of near names: a Bloom filter, two bits per entry (CRC-32, same everywhere).
 
     It holds every known key of :data:`MIN_EDITED` letters or more without one of its
     letters but the first, and every marked loose key of a war-region or well-known place.
@@ -396,9 +426,27 @@ def _near_filter(edit_keys, skeletons) -> bytes:
     ]
     texts += [_SKELETON_MARK + s for s in skeletons]
     for text in texts:
-        bit = crc32(text.encode()) & _FILTER_MASK
-        bits[bit >> 3] |= 1 << (bit & 7)
+        h = crc32(text.encode())
+        for bit in (h & _FILTER_MASK, (h * _FILTER_MIX & 0xFFFFFFFF) >> _FILTER_SHIFT):
+            bits[bit >> 3] |= 1 << (bit & 7)
     return bytes(bits)
+
+
+def _within_reach(length: int, names: _Names) -> list[str]:
+    """The sound keys that can reach the edit-distance scan's cut-off against ``length``.
+
+    The cut-off is :data:`FOLD_FLOOR` - :data:`AMBIGUITY_GAP`; the keys keep the order of
+    ``names.keys``.  ``fuzz.ratio`` is 100 (1 - d / (a + b)) for keys of lengths a and b,
+    where the edit distance d is at least their difference: the other keys score below
+    the cut-off, and the scan's answer (best first, ties in list order) is the same
+    without them.
+    """
+    keys = names.windows.get(length)
+    if keys is None:
+        reach = (100 - (FOLD_FLOOR - AMBIGUITY_GAP)) / 100 + 0.01  # a margin for rounding
+        keys = [k for k in names.keys if abs(len(k) - length) <= reach * (len(k) + length)]
+        names.windows[length] = keys
+    return keys
 
 
 def _ends_agree(a: str, b: str, *, strict: bool = True) -> bool:
@@ -427,11 +475,29 @@ class _Names(NamedTuple):
     edit_keys: frozenset[str]  # name keys of those settlements and of well-known places
     by_start: dict[str, list[str]]  # first two letters -> the sound keys (in keys' order)
     near: bytes  # the filter of near names (see _near_filter)
+    known: frozenset[int]  # row ids of countries, regions and cities of FAR_POPULATION
+    by_ends: dict[tuple[str, str, bool], list[str]]  # _ends_of -> the sound keys
+    windows: dict[int, list[str]]  # a length -> the keys _within_reach of it (filled on use)
 
     def may_hold(self, text: str) -> bool:
         """False when ``text`` is surely not in the filter of near names."""
-        bit = crc32(text.encode()) & _FILTER_MASK
-        return bool(self.near[bit >> 3] >> (bit & 7) & 1)
+        return bool(self.holding([text]))
+
+    def holding(self, texts: list[str]) -> list[int]:
+        """The positions in ``texts`` of those the filter of near names may hold.
+
+        One call for many probes (a method call each cost more than the probe).
+        """
+        near, mask, mix, shift = self.near, _FILTER_MASK, _FILTER_MIX, _FILTER_SHIFT
+        found = []
+        for i, text in enumerate(texts):
+            h = crc32(text.encode())
+            low = h & mask
+            if near[low >> 3] >> (low & 7) & 1:
+                high = (h * mix & 0xFFFFFFFF) >> shift
+                if near[high >> 3] >> (high & 7) & 1:
+                    found.append(i)
+        return found
 
 
 #: Name lists read, by index file (a new ``Gazetteer`` on the same file shares its list).
@@ -464,7 +530,13 @@ def _read_or_build(gz: Gazetteer, path: Path) -> _Names:
         near = base64.b64decode(kept_names["near"], validate=True)
         if len(near) != _FILTER_BITS // 8:
             raise ValueError(f"the filter of near names has {len(near)} bytes")
-        return _names(kept_names["rows"], kept_names["own"], kept_names["edit_keys"], near)
+        return _names(
+            kept_names["rows"],
+            kept_names["own"],
+            kept_names["edit_keys"],
+            near,
+            kept_names["known"],
+        )
     except (OSError, ValueError, TypeError, AttributeError, KeyError):
         pass  # not built yet, or not readable: build it
     names = _build(gz)
@@ -474,6 +546,7 @@ def _read_or_build(gz: Gazetteer, path: Path) -> _Names:
             "rows": names.rows,
             "own": names.own,
             "edit_keys": sorted(names.edit_keys),
+            "known": sorted(names.known),
             "near": base64.b64encode(names.near).decode("ascii"),
         }
         tmp.write_text(json.dumps(kept_names), encoding="utf-8")
@@ -529,10 +602,10 @@ def _build(gz: Gazetteer) -> _Names:
         if any(int(r) in useful for r in places.split())
     ]
     rows = {s: list(dict.fromkeys(r)) for s, r in by_sound.items()}
-    return _names(rows, own, edit_keys, _near_filter(edit_keys, skeletons))
+    return _names(rows, own, edit_keys, _near_filter(edit_keys, skeletons), known)
 
 
-def _names(rows: dict[str, list[int]], own: dict, edit_keys, near: bytes) -> _Names:
+def _names(rows: dict[str, list[int]], own: dict, edit_keys, near: bytes, known=()) -> _Names:
     """The name list from its rows (sound key -> row ids) and own names (row id -> sound)."""
     by_row: dict[int, list[str]] = {}
     for sound, ids in rows.items():
@@ -543,7 +616,14 @@ def _names(rows: dict[str, list[int]], own: dict, edit_keys, near: bytes) -> _Na
     own_names = {int(r): str(v) for r, v in own.items()}
     by_rows = {r: tuple(s) for r, s in by_row.items()}
     by_start: dict[str, list[str]] = {}
+    by_ends: dict[tuple[str, str, bool], list[str]] = {}
     for sound in rows:
         by_start.setdefault(sound[:2], []).append(sound)
+        ends = _ends_of(sound)
+        if ends is not None:
+            by_ends.setdefault(ends, []).append(sound)
     keys = frozenset(map(str, edit_keys))
-    return _Names(list(rows), rows, by_rows, own_names, keys, by_start, near)
+    known_rows = frozenset(map(int, known))
+    return _Names(
+        list(rows), rows, by_rows, own_names, keys, by_start, near, known_rows, by_ends, {}
+    )

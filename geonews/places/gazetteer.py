@@ -150,7 +150,13 @@ class Gazetteer:
 
     def by_rowid(self, rowid: int) -> Place:
         """Return the place stored at ``rowid``."""
-        return self.rows([rowid])[0]
+        place = self._place_cache.get(rowid)
+        if place is None:
+            row = self._seek.execute(_BY_ROWID, (rowid,)).fetchone()
+            if row is None:
+                raise KeyError(f"no place at row {rowid!r} of {str(self.path)!r}")
+            place = self._place(row)
+        return place
 
     def get_id(self, place_id: str) -> Place | None:
         """Return the place with identifier ``place_id`` (``"geonames:704422"``), or None.

@@ -158,7 +158,7 @@ class Resolver:
                 raise InvalidInput(f"alias {alias!r} points at an unknown place id {pid!r}")
             self.user_aliases.setdefault(key(check_name(alias)), []).append(pid)
         self._ctx_key = tuple(sorted(self.context.items()))
-        self._base: dict[int, float] = {}
+        self._base: dict[int, tuple[float, float]] = {}  # rowid -> (as alternate, as name)
         self._ctx_dicts: dict[tuple, dict[str | None, float]] = {}
         self._ranked = functools.lru_cache(maxsize=_RANKED_CACHE)(self._ranked_uncached)
         self._region = functools.lru_cache(maxsize=_REGION_CACHE)(self._region_uncached)
@@ -215,8 +215,11 @@ class Resolver:
             ctx_key = tuple(sorted(_context(country_bias).items()))
         near_key = None if near is None else _check_near(near)
         region_key = None if region is None else self._region(region)
-        day = as_date(date)
-        when = None if day is None else day.isoformat()
+        if date is None:
+            when = None
+        else:
+            day = as_date(date)
+            when = None if day is None else day.isoformat()
         ranked = self._ranked(k, ctx_key, near_key, region_key, when)
         return [entry.place() for entry in ranked[:limit]]
 
@@ -325,6 +328,20 @@ class Resolver:
         if hits is None and k.startswith("the "):  # "the Donbas", "the Black Sea"
             k = k.removeprefix("the ")
             hits = gz.hits_text(k)
+        if hits is not None and " " not in hits and when is None and k not in self.user_aliases:
+            # one place has the name (three names in four): nothing to rank it against
+            rowid_text, code = hits.split(":", 1)
+            if code == "n":
+                weight, label = _MATCH["name"], "name"
+            elif code == "a":
+                weight, label = _MATCH["alt"], "alt"
+            else:
+                weight, label = _MATCH["alias"], "alias:" + code[1:]
+            place = gz.by_rowid(int(rowid_text))
+            ctx = self._ctx_dict(ctx_key)
+            return (
+                _Ranked(place, label, self._score(place, weight, label, ctx, near, region_key)),
+            )
         how = self._how(k, hits, when)
         core = None if how else core_of(k)
         if core is not None:
@@ -362,9 +379,7 @@ class Resolver:
                 label = tolerance.label
                 for rowid in tolerance.rowids:
                     how[rowid] = (_MATCH[label], label)
-        ctx = self._ctx_dicts.get(ctx_key)
-        if ctx is None:
-            ctx = self._ctx_dicts[ctx_key] = dict(ctx_key)
+        ctx = self._ctx_dict(ctx_key)
         places = gz.rows(list(how))
         if folded:
             places.sort(key=lambda p: -p.population)
@@ -377,34 +392,48 @@ class Resolver:
                 if how[p.raw["rowid"]][1] == "name":
                     named_pop = max(named_pop, p.population)
                     embedded_named = embedded_named or not p.raw.get("installed")
-        base = self._base
         scored = []
         for place in places:
-            rowid = place.raw["rowid"]
-            weight, label = how[rowid]
+            weight, label = how[place.raw["rowid"]]
             if label == "alt" and place.population * _NAMESAKE_RATIO < named_pop:
                 weight -= _NAMESAKE_PENALTY
             if embedded_named and place.raw.get("installed"):
                 weight -= _INSTALLED
-            score = base.get(rowid)
-            if score is None:
-                score = base[rowid] = _base_score(place)
-            if place.kind == "settlement" and label != "alt":  # what news usually means
-                score += _importance(place.population)
-            score += weight + ctx.get(place.country, 0.0)
-            if near is not None:
-                km = haversine_km(near[0], near[1], place.lat, place.lon)
-                score -= _NEAR * math.log1p(km / _NEAR_KM)
-            if region_key is not None and (
-                (place.country, place.admin1) in region_key
-                or (place.country, None) in region_key
-                or key(place.admin1 or "") in region_key
-            ):
-                score += _REGION
-            scored.append(_Ranked(place, label, round(score, _SCORE_DIGITS)))
+            scored.append(
+                _Ranked(place, label, self._score(place, weight, label, ctx, near, region_key))
+            )
         if len(scored) > 1:
             scored.sort(key=_order)
         return tuple(scored)
+
+    def _ctx_dict(self, ctx_key: tuple) -> dict[str | None, float]:
+        """The context ``ctx_key`` stands for, as a dict (made once per context)."""
+        ctx = self._ctx_dicts.get(ctx_key)
+        if ctx is None:
+            ctx = self._ctx_dicts[ctx_key] = dict(ctx_key)
+        return ctx
+
+    def _score(self, place: Place, weight: float, label: str, ctx, near, region_key) -> float:
+        """A candidate's score: the place's own part, how it matched, the context and hints."""
+        rowid = place.raw["rowid"]
+        base = self._base.get(rowid)
+        if base is None:
+            plain = _base_score(place)
+            # a settlement's own name (or alias) means the well-known city: news usage
+            named = plain + _importance(place.population) if place.kind == "settlement" else plain
+            base = self._base[rowid] = (plain, named)
+        score = base[0] if label == "alt" else base[1]
+        score += weight + ctx.get(place.country, 0.0)
+        if near is not None:
+            km = haversine_km(near[0], near[1], place.lat, place.lon)
+            score -= _NEAR * math.log1p(km / _NEAR_KM)
+        if region_key is not None and (
+            (place.country, place.admin1) in region_key
+            or (place.country, None) in region_key
+            or key(place.admin1 or "") in region_key
+        ):
+            score += _REGION
+        return round(score, _SCORE_DIGITS)
 
 
 def _order(entry: _Ranked) -> tuple:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rapidfuzz import fuzz, process
 
 from geonews.errors import UnknownPlace
 from geonews.places import fuzzy
@@ -165,3 +166,53 @@ def test_filter_of_near_names_holds_every_key_less_one_letter():
     held = ["kramatorsk"[:j] + "kramatorsk"[j + 1 :] for j in range(1, 10)]
     assert all(names.may_hold(text) for text in held)
     assert sum(names.may_hold(f"zzz{i}yyy") for i in range(200)) < 10  # almost empty
+
+
+def test_filter_of_near_names_answers_many_probes_at_once():
+    names = _small_name_list(frozenset({"kramatorsk"}))
+    probes = ["zzz1yyy", "kramtorsk", "zzz2yyy", "kamatorsk"]
+    assert names.holding(probes) == [i for i, p in enumerate(probes) if names.may_hold(p)]
+    assert {1, 3} <= set(names.holding(probes))
+
+
+_SOUNDS = {
+    "pakravsk": [1],
+    "pakravska": [2],
+    "pakrafsk": [3],
+    "pakravi": [4],
+    "parkavsk": [5],
+    "pakravskii": [6],
+    "bahmut": [7],
+    "bahmuta": [8],
+    "bahmat": [9],
+    "lisihansk": [10],
+    "liskansk": [11],
+    "pakrav": [12],
+    "aliksandrapalskaia": [13],  # out of reach of the short ones
+}
+
+
+@pytest.mark.parametrize(
+    "sound", ["pakravsk", "pakravska", "pakrovsk", "bahmuta", "bahmutu", "lisihanska", "pakraua"]
+)
+def test_same_start_check_agrees_with_a_scan_of_every_key_starting_alike(sound):
+    names = fuzzy._names(_SOUNDS, {}, frozenset(), b"\0" * (fuzzy._FILTER_BITS // 8))
+    cutoff = fuzzy.FOLD_FLOOR - fuzzy.AMBIGUITY_GAP
+    near = process.extract(
+        sound, names.by_start.get(sound[:2], ()), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+    )
+    expected = any(fuzzy._ends_agree(sound, other) for other, _, _ in near)
+    assert fuzzy._near_same_start(sound, names) is expected
+
+
+@pytest.mark.parametrize("sound", ["pakravsk", "bahmut", "lisihanska", "pakravskiii", "pak"])
+def test_scan_within_reach_finds_what_a_scan_of_every_key_finds(sound):
+    names = fuzzy._names(_SOUNDS, {}, frozenset(), b"\0" * (fuzzy._FILTER_BITS // 8))
+    cutoff = fuzzy.FOLD_FLOOR - fuzzy.AMBIGUITY_GAP
+
+    def scan(keys):
+        found = process.extract(sound, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)
+        return [(other, sim) for other, sim, _ in found]
+
+    assert len(fuzzy._within_reach(len(sound), names)) < len(names.keys)
+    assert scan(fuzzy._within_reach(len(sound), names)) == scan(names.keys)
