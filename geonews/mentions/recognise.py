@@ -75,6 +75,25 @@ _PUNCT = re.compile(r"[.,;:!?()\"“”\n]")
 _SENTENCE_END = re.compile(r"[.!?]\s*[\"”’)]*\s*$|^\s*$|[\n:;]\s*[\"“‘(]?\s*$")
 #: The second name of "Donetsk and Luhansk regions": the first is a region too.
 _REGION_PLURAL = re.compile(r"\s+and\s+[A-Z][\w'’\-]+\s+(?:regions|oblasts|provinces)\b")
+#: What only a river is written after: "the left bank of the Dnipro", "crossed the Oskil".
+_RIVER_BEFORE = re.compile(
+    r"\b(?:(?:(?:left|right|east|west|eastern|western|southern|northern|opposite|other|far)\s+)?"
+    r"(?:bank|banks|shore|shores|mouth|estuary|delta|waters)\s+of"
+    r"|across|crossed|crossing|cross|crosses|beyond|along|downstream\s+on|upstream\s+on)"
+    r"\s+the\s+$",
+    re.I,
+)
+#: "the X" ending its phrase ("on the Inhulets.", "into the Dnipro and"), where X also names a
+#: river: not "the Dnipro city council", where the name qualifies a noun.
+_ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_PHRASE_ENDS = re.compile(
+    r"\s*(?:[.,;:!?)\"”’]|$)"
+    r"|\s+(?:and|or|to|into|in|near|at|by|from|which|that|was|is|were|has|had|flows|runs)\b"
+)
+#: Characters before a name searched for a river's context.
+_RIVER_LOOKBACK = 40
+#: River keys whose look-up the recogniser remembers.
+_RIVER_CACHE = 4_096
 #: Shortest last word of an excerpt completed as a name the excerpt cuts short ("Russi"),
 #: and shortest country name read in lower case ("russia"; "us" is a word).
 _MIN_CUT_WORD = 4
@@ -144,6 +163,11 @@ class Recogniser:
         #: Whether some known name key is longer than a key and starts with it (cached).
         self.has_longer = functools.lru_cache(maxsize=_KEY_CACHE)(
             lambda k: longer is None or any(u > k and u.startswith(k) for u in user) or longer(k)
+        )
+        #: Whether a name key's likeliest place is a river ("dnipro river"; not the town of
+        #: Usa River), cached.
+        self._is_river = functools.lru_cache(maxsize=_RIVER_CACHE)(
+            lambda k: self.has_key(k) and _first_kind(resolver.candidates(k, limit=1)) == "river"
         )
         #: The rules that keep out what is not a place.
         self.screen = Screen(resolver, has_key=self.has_key)
@@ -290,6 +314,14 @@ class Recogniser:
             rk = key(span.text + " region")
             if self.has_key(rk):
                 span = dataclasses.replace(span, key=rk, cue="region")
+        elif _RIVER_BEFORE.search(text, max(0, span.start - _RIVER_LOOKBACK), span.start) or (
+            _ARTICLE_BEFORE.search(text, max(0, span.start - 4), span.start)
+            and _PHRASE_ENDS.match(text, span.end)
+        ):
+            # "the left bank of the Dnipro" is the river, not the city of that name
+            rk = key(span.text + " river")
+            if self._is_river(rk):
+                span = dataclasses.replace(span, key=rk, cue="river")
         span.sentence_start = bool(
             _SENTENCE_END.search(text[max(0, span.start - _OPENER_LOOKBACK) : span.start])
         )
@@ -536,6 +568,10 @@ def _in_link(text: str, start: int, end: int) -> bool:
 def _is_initial(word: str) -> bool:
     """A one- or two-letter abbreviation before a full stop: "St", "Mt", "W" (not "US")."""
     return len(word) <= 2 and word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _first_kind(places: list) -> str | None:
+    return places[0].kind if places else None
 
 
 def _after_is_region_plural(text: str, end: int) -> bool:

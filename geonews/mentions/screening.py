@@ -20,6 +20,8 @@ after recognition (disambiguation, roles):
 
 * ``"region"`` - a region word follows ("the Donetsk region", "Donetsk Oblast"): the key
   is the region's;
+* ``"river"`` - only a river is written so ("the left bank of the Dnipro", "crossed the
+  Oskil"): the key is the river's;
 * ``"direction"`` - a compass word opens it ("eastern Ukraine"): the key is Ukraine's;
 * ``"hashtag"`` - a lower-case hashtag ("#ukraine");
 * ``"ner"`` - found by the spaCy pipeline;
@@ -125,6 +127,8 @@ _MAX_ABBREVIATION = 5
 #: Shortest AP state abbreviation read as the state without a comma before it ("Calif.",
 #: "Miss."; "Ga." and "Ind." only as in "Gainesville, Ga.").
 _MIN_AP_STATE = 4
+#: Cues whose form alone places the name: the region's or river's key is looked up.
+_CUED_PLACES = frozenset({"region", "river"})
 #: A city of at least this many people is prominent: not a common word, not a person's name.
 _MAJOR_POPULATION = 100_000
 #: How many of a name's likeliest places are asked whether one is prominent or exact.
@@ -412,7 +416,7 @@ class Screen:
                 continue
             # only one-word names need placing: the vetoes that yield to it are theirs
             if (
-                (j - i == 1 or sp.cue == "region")
+                (j - i == 1 or sp.cue in _CUED_PLACES)
                 and (vetoed is None or sp.key in vetoed or key(sp.text) in vetoed)
                 and (
                     self._placed_here(text, words, i, j, sp)
@@ -435,7 +439,7 @@ class Screen:
         return frozenset(out)
 
     def _placed_here(self, text, words, i, j, sp) -> bool:
-        if sp.cue == "region":
+        if sp.cue in _CUED_PLACES:
             return True
         prev = words[i - 1][2] if i else ""
         if prev in ("of", "Of") and i >= 2 and words[i - 2][2].lower() in _SETTLEMENT_WORDS:
@@ -569,7 +573,7 @@ class Screen:
         # last, as it looks the name up: most names the other rules drop need no look-up
         return (
             j - i != 1
-            or span.cue == "region"
+            or span.cue in _CUED_PLACES
             or self._may_be_thing_name(text, words, i, j, span, placed, things)
         )
 
@@ -602,7 +606,7 @@ class Screen:
             return False
         if office == "title" and span.cue is None:
             span.cue = "title"
-        if span.cue == "region":
+        if span.cue in _CUED_PLACES:
             return True
         prev = words[i - 1][2] if i > 0 else ""
         prev_gap = text[words[i - 1][1] : words[i][0]] if i > 0 else ""

@@ -187,3 +187,32 @@ def test_a_country_in_lower_case_as_a_style_is_the_country():
     # a country's name that is an English word, or a pronoun, stays the word
     assert places("They served roast turkey in the canteen; none of us ate.") == []
     assert "island" not in names("Boats sailed to an island of the group; Iceland too.")
+
+
+# -- a river that shares its name with a town ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ukrainian marines dug in on the right bank of the Dnipro under fire.", "river"),
+        ("The command pulled its units back beyond the Dnipro overnight.", "river"),
+        ("Sappers crossed the Oskil south of Kupiansk at dawn.", "river"),
+        ("A second bridgehead was held on the Inhulets, the brigade said.", "river"),
+        # the town itself, and the name qualifying a noun
+        ("A glide bomb hit a shopping centre in Dnipro on Friday.", "settlement"),
+        ("The Dnipro city council counted 12 wounded.", "settlement"),
+        ("Artillery shelled Oskil, a village east of Izium.", "settlement"),
+        # a town called "X River" is no river ("Usa River", Tanzania)
+        ("The delegation flew home to the USA.", "country"),
+    ],
+)
+def test_a_river_is_read_where_only_a_river_is_written_so(text, kind):
+    first = geoparse(text)[0]
+    assert first.place is not None and first.place.kind == kind, (text, first.place)
+
+
+@pytest.mark.parametrize(("name", "kind"), [("Bosphorus", "sea"), ("Dardanelles", "sea")])
+def test_the_straits_are_waters_not_the_towns_on_them(name, kind):
+    from geonews import resolve
+
+    place = resolve(name)
+    assert (place.name, place.kind, place.country) == (name, kind, "TR")
