@@ -241,6 +241,7 @@ class Recogniser:
         names = [(i, c.end, c.spans[0]) for i, c in enumerate(found) if c and c.kind == "name"]
         placed = self.screen.placed(text, words, names, persons, lower_words)
         things = self.screen.things(text, names)
+        war = self.screen.about_the_war(names)
         spans: list[Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -260,6 +261,7 @@ class Recogniser:
                         persons,
                         placed=placed,
                         things=things,
+                        war=war,
                     )
                 )
             ):

@@ -55,6 +55,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from geonews.context import WAR_REGION
 from geonews.mentions.document import capitalised
 from geonews.mentions.entities import (
     facility_after,
@@ -127,6 +128,11 @@ _MAX_ABBREVIATION = 5
 #: Shortest AP state abbreviation read as the state without a comma before it ("Calif.",
 #: "Miss."; "Ga." and "Ind." only as in "Gainesville, Ga.").
 _MIN_AP_STATE = 4
+#: Countries whose places make a text one about the war, and how many distinct names of
+#: them it takes (:meth:`Screen.about_the_war`).
+_WAR_COUNTRIES = frozenset({"UA", "RU"})
+_WAR_NAMES = 2
+_WAR_CITY = 50_000
 #: Cues whose form alone places the name: the region's or river's key is looked up.
 _CUED_PLACES = frozenset({"region", "river"})
 #: A city of at least this many people is prominent: not a common word, not a person's name.
@@ -254,6 +260,33 @@ class Screen:
             and not p.raw.get("installed")  # an installed gazetteer's hill or dam: minor
             for p in self.senses(k)
         )
+
+    def about_the_war(self, names) -> bool:
+        """Whether the text names at least two well-known places of Ukraine or Russia.
+
+        ``names`` are the candidate names as ``(i, j, span)``.  Well-known: the countries,
+        their regions and their cities of :data:`_WAR_CITY` people, named by a word that is
+        not English ("Kharkiv", not "Linda" or "In").  Such a text is read in the war's
+        context: a small town elsewhere named like an English word needs a cue.
+        """
+        seen: set[str] = set()
+        for _, _, sp in names:
+            if sp.key in seen or len(sp.key) < MIN_NAME_LENGTH or _is_english_word(sp.text):
+                continue
+            top = self.senses(sp.key)[:1]
+            if (
+                top
+                and top[0].country in _WAR_COUNTRIES
+                and (top[0].kind in ("country", "region") or top[0].population >= _WAR_CITY)
+            ):
+                seen.add(sp.key)
+                if len(seen) >= _WAR_NAMES:
+                    return True
+        return False
+
+    def _in_war_region(self, k: str) -> bool:
+        """Any of the name's likelier places lies where the war's places lie."""
+        return any((p.lat, p.lon) in WAR_REGION for p in self.senses(k))
 
     def minor(self, k: str) -> bool:
         """The name's likeliest place comes from an installed gazetteer, not the embedded one.
@@ -558,6 +591,7 @@ class Screen:
         *,
         placed=frozenset(),
         things=frozenset(),
+        war=False,
     ) -> bool:
         """Whether ``span``, the words ``i:j`` of ``text``, names a place there.
 
@@ -565,10 +599,11 @@ class Screen:
         :meth:`persons` found, ``placed`` the names the text cues as places somewhere
         (:meth:`placed`): for those, weak person evidence, a lower-case use elsewhere and
         a capitalised opener do not count; ``things`` the names it uses as ships or
-        weapons (:meth:`things`).  A kept span gets the cue its neighbours give it
+        weapons (:meth:`things`); ``war`` whether the text is about the war
+        (:meth:`about_the_war`).  A kept span gets the cue its neighbours give it
         ("org", "title", "facility": see the module's docstring).
         """
-        if not self._keep(text, words, i, j, span, lower_words, persons, placed):
+        if not self._keep(text, words, i, j, span, lower_words, persons, placed, war):
             return False
         # last, as it looks the name up: most names the other rules drop need no look-up
         return (
@@ -577,7 +612,7 @@ class Screen:
             or self._may_be_thing_name(text, words, i, j, span, placed, things)
         )
 
-    def _keep(self, text, words, i, j, span, lower_words, persons, placed) -> bool:
+    def _keep(self, text, words, i, j, span, lower_words, persons, placed, war) -> bool:
         k = span.key
         if _CONTRACTION.search(span.text) or (j - i == 1 and (k in _FIRST_NAMES or k in _SURNAMES)):
             return False
@@ -651,6 +686,21 @@ class Screen:
             return False  # "Mayak radio", "Kanal 5": only an installed gazetteer's village
         if single and self.minor(k) and self.minor_elsewhere(text, words, i, j):
             return False  # no place of the name in the region the text gives it
+        if (
+            single
+            and war
+            and k not in placed
+            and (span.sentence_start or _after_capitalised_word(text, words, i))
+            and _is_english_word(span.text)
+            and not self._prominent(k, span.text)
+            and not self._in_war_region(k)
+            and not self._place_cue(text, words, i, j)
+        ):
+            # in a text about the war, "Marines dug in", "Sweet Pea", "Drone Warfare Sparks
+            # Fire": where capitals are no evidence of a name, an English word needs a place
+            # cue, a prominent place or a place where the war is ("Lyman is 100 miles south
+            # of Kharkiv"); a local paper's "Decatur police said" keeps its town
+            return False
         if (
             single
             and _is_common_word(span.text)
@@ -739,6 +789,18 @@ def _list_head(text: str, words, i: int) -> int:
             break
         k -= 1
     return k
+
+
+def _after_capitalised_word(text: str, words, i: int) -> bool:
+    """Whether the word ``i`` goes on a run of capitalised English words ("Sweet Pea").
+
+    In such a run (a headline in title case, a nickname, a weapon's name) the capital of
+    the word is the run's, not evidence that the word is a name.
+    """
+    if i < 1 or text[words[i - 1][1] : words[i][0]] != " ":
+        return False
+    prev = words[i - 1][2]
+    return capitalised(prev) and not prev.isupper() and _is_english_word(prev)
 
 
 def _may_be_given_name(word: str) -> bool:

@@ -216,3 +216,26 @@ def test_the_straits_are_waters_not_the_towns_on_them(name, kind):
 
     place = resolve(name)
     assert (place.name, place.kind, place.country) == (name, kind, "TR")
+
+
+# -- capitals that are no evidence of a name, in a text about the war --------------------
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a sentence's first word, and a word in a run of capitalised English words
+        ("Marines held the line near Kherson. Shelling of Zaporizhzhia went on.", "Marines"),
+        ("Drones hit Kharkiv. Her Sweet Pea letters reached Odesa anyway.", "Pea"),
+    ],
+)
+def test_an_english_word_in_capitals_is_no_foreign_town_in_war_reporting(text, absent):
+    assert absent not in names(text)
+
+
+def test_such_a_word_stays_a_place_where_the_war_is_or_with_a_cue():
+    text = "Lyman is 100 miles south of Kharkiv. Troops from Zaporizhzhia came."
+    assert names(text) == ["Lyman", "Kharkiv", "Zaporizhzhia"]  # a town of the war region
+    # and a text about somewhere else keeps its towns: capitals there are the usual evidence
+    assert names("Decatur police said the road was closed. Huntsville crews helped.") == [
+        "Decatur",
+        "Huntsville",
+    ]
