@@ -83,9 +83,8 @@ _RIVER_BEFORE = re.compile(
     r"\s+the\s+$",
     re.I,
 )
-#: "the X" ending its phrase ("on the Inhulets.", "into the Dnipro and"), where X also names a
-#: river: not "the Dnipro city council", where the name qualifies a noun.
-_ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+#: What follows "the X" where X ends its phrase ("on the Inhulets.", "into the Dnipro and")
+#: and may be a river: not "the Dnipro city council", where the name qualifies a noun.
 _PHRASE_ENDS = re.compile(
     r"\s*(?:[.,;:!?)\"”’]|$)"
     r"|\s+(?:and|or|to|into|in|near|at|by|from|which|that|was|is|were|has|had|flows|runs)\b"
@@ -316,9 +315,9 @@ class Recogniser:
             rk = key(span.text + " region")
             if self.has_key(rk):
                 span = dataclasses.replace(span, key=rk, cue="region")
-        elif _RIVER_BEFORE.search(text, max(0, span.start - _RIVER_LOOKBACK), span.start) or (
-            _ARTICLE_BEFORE.search(text, max(0, span.start - 4), span.start)
-            and _PHRASE_ENDS.match(text, span.end)
+        elif _after_the(text, span.start) and (
+            _PHRASE_ENDS.match(text, span.end)
+            or _RIVER_BEFORE.search(text, max(0, span.start - _RIVER_LOOKBACK), span.start)
         ):
             # "the left bank of the Dnipro" is the river, not the city of that name
             rk = key(span.text + " river")
@@ -570,6 +569,14 @@ def _in_link(text: str, start: int, end: int) -> bool:
 def _is_initial(word: str) -> bool:
     """A one- or two-letter abbreviation before a full stop: "St", "Mt", "W" (not "US")."""
     return len(word) <= 2 and word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether the word "the" stands right before ``start`` (a string test: it runs per name)."""
+    k = start
+    while k > start - 2 and k > 0 and text[k - 1] in " \t\n":
+        k -= 1
+    return k < start and text[k - 3 : k].lower() == "the" and (k == 3 or not text[k - 4].isalnum())
 
 
 def _first_kind(places: list) -> str | None:
