@@ -133,6 +133,7 @@ _MIN_AP_STATE = 4
 _WAR_COUNTRIES = frozenset({"UA", "RU"})
 _WAR_NAMES = 2
 _WAR_CITY = 50_000
+_WAR_NAME_LENGTH = 4
 #: Cues whose form alone places the name: the region's or river's key is looked up.
 _CUED_PLACES = frozenset({"region", "river"})
 #: A city of at least this many people is prominent: not a common word, not a person's name.
@@ -265,18 +266,20 @@ class Screen:
         """Whether the text names at least two well-known places of Ukraine or Russia.
 
         ``names`` are the candidate names as ``(i, j, span)``.  Well-known: the countries,
-        their regions and their cities of :data:`_WAR_CITY` people, named by a word that is
-        not English ("Kharkiv", not "Linda" or "In").  Such a text is read in the war's
-        context: a small town elsewhere named like an English word needs a cue.
+        their regions and their cities of :data:`_WAR_CITY` people, by their own name, not a
+        given name or a short word ("Kharkiv", "Moscow"; not "Linda" or "Tara").  Such a
+        text is read in the war's context: a small town elsewhere named like an English word
+        needs a cue, and two names side by side are one name.
         """
         seen: set[str] = set()
         for _, _, sp in names:
-            if sp.key in seen or len(sp.key) < MIN_NAME_LENGTH or _is_english_word(sp.text):
+            if sp.key in seen or len(sp.key) < _WAR_NAME_LENGTH or sp.key in _FIRST_NAMES:
                 continue
             top = self.senses(sp.key)[:1]
             if (
                 top
                 and top[0].country in _WAR_COUNTRIES
+                and top[0].matched == "name"
                 and (top[0].kind in ("country", "region") or top[0].population >= _WAR_CITY)
             ):
                 seen.add(sp.key)
@@ -405,7 +408,7 @@ class Screen:
                 and k0 not in _STOP
                 and k0 not in _DIRECTIONS
                 and k0 not in lower_words  # "Historic Dublin", "former US": a common word
-                and _may_be_given_name(k0)  # not "Capturing Vovchansk", "Cape Tarkhankut"
+                and _may_be_given_name(w0)  # not "Capturing Vovchansk", "Russian-held Kherson"
                 and not self.has_key(key(w0))
                 and not self.has_key(key(f"{w0} {w1}"))
                 and (a + 2 >= n or not capitalised(words[a + 2][2]))
@@ -689,6 +692,16 @@ class Screen:
         if (
             single
             and war
+            and not self.is_major(k)
+            and _in_unknown_name(text, words, i, j, self.has_key)
+        ):
+            # "Mirnaya Dolina", "Russkoye Porechnoye": war reporting never sets two villages
+            # side by side without a comma; the run is one name the gazetteer lacks, not its
+            # parts (a local paper's "Flemington Elks" and "Tewksbury Twp." are another use)
+            return False
+        if (
+            single
+            and war
             and k not in placed
             and (span.sentence_start or _after_capitalised_word(text, words, i))
             and _is_english_word(span.text)
@@ -791,6 +804,42 @@ def _list_head(text: str, words, i: int) -> int:
     return k
 
 
+#: A hyphen before a lower-case part: a compound adjective, not a name ("Russian-held").
+_LOWER_PART = re.compile(r"[-‑–][a-z]")
+#: A word that may stand next to a name in one run and be a name of its own: capitalised
+#: letters only (not "Russian-occupied", not "NPP").
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’][a-z]+)?")
+
+
+def _in_unknown_name(text: str, words, i: int, j: int, has_key) -> bool:
+    """Whether the one-word name ``i`` stands in a run of names the gazetteer lacks whole.
+
+    The word before or after it, with one space between, is a capitalised word that is
+    neither English nor a region, office or organisation word, nor the start of a name the
+    gazetteer knows with it ("Mirnaya Dolina": known as neither whole nor "Dolina Mirnaya").
+    """
+    if _is_english_word(words[i][2]):
+        return False
+    for a, b in ((i - 1, i), (j - 1, j)):
+        if a < 0 or b >= len(words) or text[words[a][1] : words[b][0]] != " ":
+            continue
+        other = words[a if b == i else b][2]
+        low = other.lower()
+        if (
+            _NAME_WORD.fullmatch(other)
+            and not _is_english_word(other)
+            and low not in _REGION_WORDS
+            and low not in _ORG_WORDS
+            and low not in _TITLES
+            and low not in _FIRST_NAMES
+            and low not in _SURNAMES
+            and low not in _STOP
+            and not has_key(key(f"{words[a][2]} {words[b][2]}"))
+        ):
+            return True
+    return False
+
+
 def _after_capitalised_word(text: str, words, i: int) -> bool:
     """Whether the word ``i`` goes on a run of capitalised English words ("Sweet Pea").
 
@@ -806,10 +855,17 @@ def _after_capitalised_word(text: str, words, i: int) -> bool:
 def _may_be_given_name(word: str) -> bool:
     """Whether a capitalised word we do not know may be a given name before a surname.
 
-    Not a gerund ("Capturing Vovchansk would be ...") or a geographic head ("Cape
-    Tarkhankut", "Lake Ladoga").  (A common word may be one: Robin, Max, Charlie.)
+    Not a gerund ("Capturing Vovchansk would be ..."), a geographic head ("Cape
+    Tarkhankut", "Lake Ladoga") or a compound adjective ("Russian-occupied Kherson",
+    "Kremlin-backed Donetsk"; "Jean-Pierre" may be).  (A common word may be one: Robin,
+    Max, Charlie.)
     """
-    return not (word in _GEO_HEADS or (len(word) >= _MIN_GERUND and word.endswith("ing")))
+    low = word.lower()
+    return not (
+        low in _GEO_HEADS
+        or (len(low) >= _MIN_GERUND and low.endswith("ing"))
+        or _LOWER_PART.search(word) is not None
+    )
 
 
 def _abbreviates(k: str, name: str) -> bool:

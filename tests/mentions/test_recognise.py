@@ -252,3 +252,25 @@ def test_such_a_word_stays_a_place_where_the_war_is_or_with_a_cue():
 def test_a_surname_after_a_ukrainian_or_russian_given_name_is_no_place(text, absent):
     # the spellings English-language reporting gives these given names vary
     assert absent not in names(text)
+
+
+def test_a_compound_adjective_is_no_given_name():
+    # "Russian-occupied" before a name is no given name, and the name no surname
+    assert names("Shelling in Russian-occupied Kherson went on overnight.") == ["Kherson"]
+    assert "Melitopol" in names("Explosions shook Russian-held Melitopol on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Troops from Kharkiv and Sumy took Myrna Dolyna and Hirske, the ministry said.", "Dolyna"),
+        ("Assaults near Russkoye Porechnoye in Kursk were repelled, Moscow said.", "Russkoye"),
+    ],
+)
+def test_a_village_the_gazetteer_lacks_is_not_read_as_its_parts(text, absent):
+    assert absent not in names(text)
+
+
+def test_names_set_side_by_side_elsewhere_keep_their_towns():
+    # a local paper's club and township: the war-reporting rule does not apply
+    assert names("Flemington Elks plan a dinner. Tewksbury Twp. approved it.")[:1] == ["Flemington"]
