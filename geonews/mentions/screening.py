@@ -689,6 +689,8 @@ class Screen:
             return False  # "Mayak radio", "Kanal 5": only an installed gazetteer's village
         if single and self.minor(k) and self.minor_elsewhere(text, words, i, j):
             return False  # no place of the name in the region the text gives it
+        if _in_byline(text, span.start):
+            return False  # "By: Dim Amor": the writer, not a place
         if (
             single
             and war
@@ -806,9 +808,33 @@ def _list_head(text: str, words, i: int) -> int:
 
 #: A hyphen before a lower-case part: a compound adjective, not a name ("Russian-held").
 _LOWER_PART = re.compile(r"[-‑–][a-z]")
+#: A line that is a byline: "By", then only capitalised names ("By: Dim Amor", "• By Anna
+#: Kyiv and Petro Lviv | Reuters").
+_BYLINE = re.compile(
+    r"[^\S\n]*(?:[•·|–—-][^\S\n]*)?By:?[^\S\n]+"
+    r"(?:[A-Z][\w'’.-]*(?:[^\S\n]+|,[^\S\n]*|[^\S\n]+and[^\S\n]+|[^\S\n]*\|[^\S\n]*))*"
+    r"[A-Z][\w'’.-]*[^\S\n]*$"
+)
+#: Longest line read as a byline.
+_BYLINE_REACH = 80
 #: A word that may stand next to a name in one run and be a name of its own: capitalised
 #: letters only (not "Russian-occupied", not "NPP").
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’][a-z]+)?")
+
+
+def _in_byline(text: str, start: int) -> bool:
+    """Whether ``start`` is inside a byline line ("By: Dim Amor"), read at most a short line."""
+    head = text.rfind("\n", max(0, start - _BYLINE_REACH), start) + 1
+    if head == 0 and start > _BYLINE_REACH:
+        return False
+    if "By" not in text[head:start]:
+        return False
+    end = text.find("\n", start, head + _BYLINE_REACH + 1)
+    if end < 0:
+        end = len(text)
+        if end - head > _BYLINE_REACH:
+            return False
+    return _BYLINE.match(text, head, end) is not None
 
 
 def _in_unknown_name(text: str, words, i: int, j: int, has_key) -> bool:

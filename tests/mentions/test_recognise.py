@@ -232,6 +232,9 @@ def test_the_straits_are_waters_not_the_towns_on_them(name, kind):
         # the parts of a village the gazetteer lacks
         ("Troops from Kharkiv and Sumy took Myrna Dolyna and Hirske, the ministry said.", "Dolyna"),
         ("Assaults near Russkoye Porechnoye in Kursk were repelled, Moscow said.", "Russkoye"),
+        # a byline names the writers
+        ("• By: Olena Sumy and Ivan Lviv | Wire\nDrones hit Odesa overnight.", "Lviv"),
+        ("By Taras Irpin\nShelling of Kherson went on.", "Irpin"),
     ],
 )
 def test_words_in_capitals_that_are_no_place_in_war_reporting(text, absent):
@@ -252,6 +255,11 @@ def test_a_compound_adjective_is_no_given_name():
     # "Russian-occupied" before a name is no given name, and the name no surname
     assert names("Shelling in Russian-occupied Kherson went on overnight.") == ["Kherson"]
     assert "Melitopol" in names("Explosions shook Russian-held Melitopol on Monday.")
+
+
+def test_a_line_that_opens_with_by_is_a_byline_only_when_it_is_all_names():
+    assert names("By Kyiv's count, 40 drones hit Odesa.") == ["Kyiv", "Odesa"]
+    assert names("By Monday, Kharkiv was calm.") == ["Kharkiv"]
 
 
 def test_names_set_side_by_side_elsewhere_keep_their_towns():
