@@ -22,6 +22,8 @@ after recognition (disambiguation, roles):
   is the region's;
 * ``"river"`` - only a river is written so ("the left bank of the Dnipro", "crossed the
   Oskil"): the key is the river's;
+* ``"quoted"`` - the name stands in quotation marks and names no prominent place and
+  none of the war region ('the "Mont Blanc" business centre'): it stays unresolved;
 * ``"direction"`` - a compass word opens it ("eastern Ukraine"): the key is Ukraine's;
 * ``"hashtag"`` - a lower-case hashtag ("#ukraine");
 * ``"ner"`` - found by the spaCy pipeline;
@@ -609,11 +611,22 @@ class Screen:
         if not self._keep(text, words, i, j, span, lower_words, persons, placed, war):
             return False
         # last, as it looks the name up: most names the other rules drop need no look-up
-        return (
+        if not (
             j - i != 1
             or span.cue in _CUED_PLACES
             or self._may_be_thing_name(text, words, i, j, span, placed, things)
-        )
+        ):
+            return False
+        if (
+            span.cue is None
+            and _QUOTES.get(text[span.start - 1 : span.start]) == text[span.end : span.end + 1]
+            and not self._prominent(span.key, span.text)
+            and not self._in_war_region(span.key)
+        ):
+            # 'the "Mont Blanc" business centre': a building's, a company's or an
+            # operation's name, not the place abroad of that name: kept, unresolved
+            span.cue = "quoted"
+        return True
 
     def _keep(self, text, words, i, j, span, lower_words, persons, placed, war) -> bool:
         k = span.key
@@ -815,6 +828,9 @@ _BYLINE = re.compile(
     r"(?:[A-Z][\w'’.-]*(?:[^\S\n]+|,[^\S\n]*|[^\S\n]+and[^\S\n]+|[^\S\n]*\|[^\S\n]*))*"
     r"[A-Z][\w'’.-]*[^\S\n]*$"
 )
+#: Quotation marks around a whole name (opening mark -> its closing mark): a company's, a
+#: building's or an operation's, not a town abroad.
+_QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
 #: Longest line read as a byline.
 _BYLINE_REACH = 80
 #: A word that may stand next to a name in one run and be a name of its own: capitalised

@@ -266,3 +266,11 @@ def test_a_line_that_opens_with_by_is_a_byline_only_when_it_is_all_names():
 def test_names_set_side_by_side_elsewhere_keep_their_towns():
     # a local paper's club and township: the war-reporting rule does not apply
     assert names("Flemington Elks plan a dinner. Tewksbury Twp. approved it.")[:1] == ["Flemington"]
+
+
+def test_a_quoted_name_is_no_town_abroad_but_a_quoted_war_town_is_the_town():
+    text = 'Drones hit Belgorod; the "Mont Blanc" shopping centre burned. Troops left "Kupiansk".'
+    got = {m.text: m for m in geoparse(text)}
+    assert got["Mont Blanc"].place is None
+    assert "quotation marks" in got["Mont Blanc"].matched
+    assert got["Kupiansk"].place.name == "Kupiansk"
