@@ -289,6 +289,22 @@ class Screen:
                     return True
         return False
 
+    def _only_by_other_name_abroad(self, k: str) -> bool:
+        """Whether the name reaches only small towns abroad, and by another of their names.
+
+        Abroad: outside Ukraine, Russia and the war region; another name: an alternate name
+        or a spelling step, not the town's own.
+        """
+        senses = self.senses(k)
+        return bool(senses) and all(
+            p.kind == "settlement"
+            and p.matched != "name"
+            and p.population < _MAJOR_POPULATION
+            and p.country not in _WAR_COUNTRIES
+            and (p.lat, p.lon) not in WAR_REGION
+            for p in senses
+        )
+
     def _in_war_region(self, k: str) -> bool:
         """Any of the name's likelier places lies where the war's places lie."""
         return any((p.lat, p.lon) in WAR_REGION for p in self.senses(k))
@@ -713,6 +729,17 @@ class Screen:
             # "Mirnaya Dolina", "Russkoye Porechnoye": war reporting never sets two villages
             # side by side without a comma; the run is one name the gazetteer lacks, not its
             # parts (a local paper's "Flemington Elks" and "Tewksbury Twp." are another use)
+            return False
+        if (
+            single
+            and war
+            and k not in placed
+            and self._only_by_other_name_abroad(k)
+            and not self._place_cue(text, words, i, j)
+            and not facility_after(text, span.end)  # "Dulles Airport"
+        ):
+            # in war reporting, a word that reaches only a small town abroad, and that by
+            # another of its names ("Makei" for Mackay, Queensland), is a person or a word
             return False
         if (
             single

@@ -232,6 +232,8 @@ def test_the_straits_are_waters_not_the_towns_on_them(name, kind):
         # the parts of a village the gazetteer lacks
         ("Troops from Kharkiv and Sumy took Myrna Dolyna and Hirske, the ministry said.", "Dolyna"),
         ("Assaults near Russkoye Porechnoye in Kursk were repelled, Moscow said.", "Russkoye"),
+        # a word that reaches only a small town abroad, by another of its names
+        ("15:20 Makei to the delegates in Gomel: Minsk wants Kyiv and Moscow to agree.", "Makei"),
         # a byline names the writers
         # (given names the lexicon does not hold, so only the byline says they are people)
         ("• By: Dzvinka Irpin | Wire\nDrones hit Odesa overnight.", "Irpin"),
