@@ -91,6 +91,10 @@ _PHRASE_ENDS = re.compile(
 )
 #: Characters before a name searched for a river's context.
 _RIVER_LOOKBACK = 40
+#: Words after a district's adjective ("the Shebekinsky district", "Kupianskyi raion").
+_DISTRICT_WORDS = frozenset({"district", "raion", "rayon"})
+#: A district's adjective: the stem, then the Russian or Ukrainian ending.
+_DISTRICT_ADJECTIVE = re.compile(r"([a-z]{3,}?)(?:skiy|skii|skyi|skyy|sky|skoy|ski)")
 #: River keys whose look-up the recogniser remembers.
 _RIVER_CACHE = 4_096
 #: Shortest last word of an excerpt completed as a name the excerpt cuts short ("Russi"),
@@ -213,6 +217,11 @@ class Recogniser:
                     if parts:
                         candidates[i] = Candidate("parts", parts, i + 1)
                         continue
+                district = self._district_of(text, ws, i, n)
+                if district is not None:
+                    candidates[i] = Candidate("name", [district], i + 2)
+                    ends.add(i + 2)
+                    continue
                 unknown = context_span(self.resolver, text, ws, i, lower_words, ends)
                 if unknown is not None:
                     candidates[i] = Candidate("context", [unknown[0]], unknown[1])
@@ -329,6 +338,38 @@ class Recogniser:
         if j - i > 1 and words[i][2].lower() in _DIRECTIONS:
             span = self._part_of(text, words[i + 1][0], span)
         return span, j
+
+    def _district_of(self, text: str, words: list[Word], i: int, n: int) -> Span | None:
+        """A district named after its centre, as a span at that town, or None.
+
+        "The Shebekinsky district", "Kupianskyi raion": read at the town the district is
+        named after, when exactly one town of Ukraine or Russia fits the name.  The
+        gazetteer has no districts of their own; the adjective names the centre
+        ("Shebekinsky" - Shebekino, "Kupianskyi" - Kupiansk, "Sudzhansky" - Sudzha).
+        """
+        if i + 1 >= n or words[i + 1][2].lower() not in _DISTRICT_WORDS:
+            return None
+        if text[words[i][1] : words[i + 1][0]] != " ":
+            return None
+        stem = _DISTRICT_ADJECTIVE.fullmatch(key(words[i][2]))
+        if stem is None:
+            return None
+        found: dict[bool, dict[str, str]] = {True: {}, False: {}}  # by own name? -> id -> key
+        for k in _centre_names(stem.group(1)):
+            for place in self.resolver.candidates(k, limit=1) if self.has_key(k) else ():
+                if (
+                    place.kind == "settlement"
+                    and place.country in ("UA", "RU")
+                    and not place.matched.startswith(("fold", "fuzzy", "edit"))  # no spelling
+                ):
+                    found[place.matched != "alt"][place.id] = k
+        # the towns the forms name by their own names, else by alternate names; exactly one
+        # ("Pokrovsky": Pokrov or Pokrovsk, none)
+        towns = found[True] or found[False]
+        if len(towns) != 1:
+            return None
+        s, e = words[i][0], words[i + 1][1]
+        return Span(s, e, text[s:e], next(iter(towns.values())), cue="district")
 
     def _city_of_institution(self, text, words, i, span, j):
         """Trim "City" from "Dublin City Council": the council is Dublin's.
@@ -569,6 +610,14 @@ def _in_link(text: str, start: int, end: int) -> bool:
 def _is_initial(word: str) -> bool:
     """A one- or two-letter abbreviation before a full stop: "St", "Mt", "W" (not "US")."""
     return len(word) <= 2 and word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _centre_names(stem: str) -> list[str]:
+    """Name keys the centre of a district called ``stem`` + "-sky" may have."""
+    out = [stem + "sk", stem, stem + "o", stem + "a", stem + "y", stem + "e"]
+    if stem.endswith("n"):
+        out.append(stem[:-1])  # Sudzhansky: Sudzha
+    return out
 
 
 def _after_the(text: str, start: int) -> bool:

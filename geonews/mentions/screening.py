@@ -22,6 +22,8 @@ after recognition (disambiguation, roles):
   is the region's;
 * ``"river"`` - only a river is written so ("the left bank of the Dnipro", "crossed the
   Oskil"): the key is the river's;
+* ``"district"`` - a district named after its centre ("the Shebekinsky district"): the
+  key is the centre's;
 * ``"quoted"`` - the name stands in quotation marks and names no prominent place and
   none of the war region ('the "Mont Blanc" business centre'): it stays unresolved;
 * ``"direction"`` - a compass word opens it ("eastern Ukraine"): the key is Ukraine's;
@@ -137,7 +139,7 @@ _WAR_NAMES = 2
 _WAR_CITY = 50_000
 _WAR_NAME_LENGTH = 4
 #: Cues whose form alone places the name: the region's or river's key is looked up.
-_CUED_PLACES = frozenset({"region", "river"})
+_CUED_PLACES = frozenset({"region", "river", "district"})
 #: A city of at least this many people is prominent: not a common word, not a person's name.
 _MAJOR_POPULATION = 100_000
 #: How many of a name's likeliest places are asked whether one is prominent or exact.

@@ -276,3 +276,22 @@ def test_a_quoted_name_is_no_town_abroad_but_a_quoted_war_town_is_the_town():
     assert got["Mont Blanc"].place is None
     assert "quotation marks" in got["Mont Blanc"].matched
     assert got["Kupiansk"].place.name == "Kupiansk"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Artillery struck villages of the Glushkovsky district overnight.", "Glushkovo"),
+        ("Shelling hit the Sudzhansky district again, the governor said.", "Sudzha"),
+        ("Evacuations widened in the Kupianskyi raion on Friday.", "Kupiansk"),
+    ],
+)
+def test_a_district_named_after_its_centre_is_read_at_the_centre(text, town):
+    (mention,) = geoparse(text)
+    assert mention.text.endswith(("district", "raion"))
+    assert mention.place.name == town and mention.matched.endswith("+district")
+
+
+def test_a_district_adjective_two_towns_may_be_named_by_is_no_mention():
+    # "Pokrovsky": Pokrov or Pokrovsk; a wrong centre is worse than none
+    assert names("Shelling of the Pokrovsky district went on.") == []
