@@ -360,7 +360,9 @@ class Recogniser:
                 if (
                     place.kind == "settlement"
                     and place.country in ("UA", "RU")
-                    and not place.matched.startswith(("fold", "fuzzy", "edit"))  # no spelling
+                    and not (place.matched or "").startswith(
+                        ("fold", "fuzzy", "edit")
+                    )  # no spelling
                 ):
                     found[place.matched != "alt"][place.id] = k
         # the towns the forms name by their own names, else by alternate names; exactly one
