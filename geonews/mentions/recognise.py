@@ -95,6 +95,14 @@ _RIVER_LOOKBACK = 40
 _DISTRICT_WORDS = frozenset({"district", "raion", "rayon"})
 #: A district's adjective: the stem, then the Russian or Ukrainian ending.
 _DISTRICT_ADJECTIVE = re.compile(r"([a-z]{3,}?)(?:skiy|skii|skyi|skyy|sky|skoy|ski)")
+#: A list of air bases, up to the name it goes on with: "four airbases: Belaya, Olenya and".
+_AIRBASE_LIST = re.compile(
+    r"\b(?:air ?bases|airfields|air fields)"
+    r"(?: in Russia| of Russia)?(?::|,| -| —| –| \(| including| such as| namely)? "
+    r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?(?:, and |, | and | or ))*$"
+)
+#: Characters before a name searched for a list of air bases.
+_AIRBASE_LOOKBACK = 120
 #: River keys whose look-up the recogniser remembers.
 _RIVER_CACHE = 4_096
 #: Shortest last word of an excerpt completed as a name the excerpt cuts short ("Russi"),
@@ -222,6 +230,11 @@ class Recogniser:
                     candidates[i] = Candidate("name", [district], i + 2)
                     ends.add(i + 2)
                     continue
+                base = self._air_base_of(text, s, e, w)
+                if base is not None:
+                    candidates[i] = Candidate("name", [base], i + 1)
+                    ends.add(i + 1)
+                    continue
                 unknown = context_span(self.resolver, text, ws, i, lower_words, ends)
                 if unknown is not None:
                     candidates[i] = Candidate("context", [unknown[0]], unknown[1])
@@ -332,6 +345,8 @@ class Recogniser:
             rk = key(span.text + " river")
             if self._is_river(rk):
                 span = dataclasses.replace(span, key=rk, cue="river")
+        elif (base := self._air_base_of(text, span.start, span.end, span.text)) is not None:
+            span = base  # "strikes on four airbases: Belaya, Olenya and ...": not villages
         span.sentence_start = bool(
             _SENTENCE_END.search(text[max(0, span.start - _OPENER_LOOKBACK) : span.start])
         )
@@ -372,6 +387,13 @@ class Recogniser:
             return None
         s, e = words[i][0], words[i + 1][1]
         return Span(s, e, text[s:e], next(iter(towns.values())), cue="district")
+
+    def _air_base_of(self, text: str, start: int, end: int, name: str) -> Span | None:
+        """The air base a name in a list of air bases stands for ("airbases: Belaya, Olenya")."""
+        if not _AIRBASE_LIST.search(text, max(0, start - _AIRBASE_LOOKBACK), start):
+            return None
+        k = key(name + " air base")
+        return Span(start, end, name, k, cue="airbase") if self.has_key(k) else None
 
     def _city_of_institution(self, text, words, i, span, j):
         """Trim "City" from "Dublin City Council": the council is Dublin's.

@@ -22,6 +22,8 @@ after recognition (disambiguation, roles):
   is the region's;
 * ``"river"`` - only a river is written so ("the left bank of the Dnipro", "crossed the
   Oskil"): the key is the river's;
+* ``"airbase"`` - a name in a list of air bases ("airbases: Belaya, Olenya"): the key is
+  the base's;
 * ``"district"`` - a district named after its centre ("the Shebekinsky district"): the
   key is the centre's;
 * ``"quoted"`` - the name stands in quotation marks and names no prominent place and
@@ -139,7 +141,7 @@ _WAR_NAMES = 2
 _WAR_CITY = 50_000
 _WAR_NAME_LENGTH = 4
 #: Cues whose form alone places the name: the region's or river's key is looked up.
-_CUED_PLACES = frozenset({"region", "river", "district"})
+_CUED_PLACES = frozenset({"region", "river", "district", "airbase"})
 #: A city of at least this many people is prominent: not a common word, not a person's name.
 _MAJOR_POPULATION = 100_000
 #: How many of a name's likeliest places are asked whether one is prominent or exact.

@@ -295,3 +295,13 @@ def test_a_district_named_after_its_centre_is_read_at_the_centre(text, town):
 def test_a_district_adjective_two_towns_may_be_named_by_is_no_mention():
     # "Pokrovsky": Pokrov or Pokrovsk; a wrong centre is worse than none
     assert names("Shelling of the Pokrovsky district went on.") == []
+
+
+def test_names_in_a_list_of_air_bases_are_the_bases():
+    text = (
+        "Drones struck three airfields: Olenya, Shaykovka and Belaya. Belaya, a village, was calm."
+    )
+    got = [(m.text, m.place.kind) for m in geoparse(text)]
+    assert got[:3] == [("Olenya", "feature"), ("Shaykovka", "feature"), ("Belaya", "feature")]
+    assert got[3] == ("Belaya", "settlement")  # outside the list, the village
+    assert geoparse("A drone hit the Morozovsk airfield.")[0].place.name == "Morozovsk air base"
