@@ -200,6 +200,9 @@ class Disambiguator:
             place, runners, conf = chosen[sp.key]
             sp.place, sp.candidates, sp.confidence = place, runners, conf
             sp.reason = doc.unresolved.get(sp.key) if place is None else None
+            if sp.cue == "quoted" and place is not None:  # see mentions.screening
+                sp.place, sp.candidates, sp.confidence = None, (place, *runners), 0.0
+                sp.reason = f"a name in quotation marks, not {place.name} ({place.country})"
             if sp.part_key and place is not None:
                 whole = self.resolver.candidates(sp.part_key, date=doc.date, limit=1)
                 sp.part = whole[0] if whole and whole[0].country == place.country else None

@@ -94,7 +94,8 @@ class Span:
     """A candidate toponym: where it stands in the text, and the name it is looked up by.
 
     ``cue`` says what its form adds: ``"region"`` ("the Donetsk region": ``key`` is the
-    region's), ``"direction"`` ("eastern Ukraine": ``key`` is Ukraine's, ``part_key`` the
+    region's), ``"river"`` ("the left bank of the Dnipro": ``key`` is the river's),
+    ``"direction"`` ("eastern Ukraine": ``key`` is Ukraine's, ``part_key`` the
     eastern-Ukraine area's), ``"org"`` (a place opening its own institution's name: "Kyiv
     Post"), ``"title"`` (an office's: "Belgorod Governor"), ``"facility"`` ("the Kerch
     ferry port"), ``"hashtag"`` ("#ukraine"), ``"ner"`` (found by the spaCy pipeline);

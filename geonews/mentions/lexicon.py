@@ -260,49 +260,61 @@ court trial prison jail
 )
 
 
-#: Given names: the capitalised word after one is a surname, not a place.
+#: Given names, with the spellings English-language reporting gives Ukrainian and Russian
+#: ones ("Vitaliy", "Vitalii", "Vitaly"): the capitalised word after one is a surname, not
+#: a place.
 FIRST_NAMES = _words(
     """
-    aaliyah aaron abdul abdullah abigail abraham adam ahmed alan albert alejandro alex alexander
-    alexandra alexei alexis ali alice allen amanda amber amir amy anastasia andre andrea andrei
-    andrew andrii andriy angela ann anna anne anthony anton antonio artem arthur ashley ava
-    barbara barry ben benazir benjamin betty beverly bill billy bob bobby bohdan bonnie boris
-    brad bradley brandon brenda brian brianna brittany bruce bryan carl carlos carmen carol
-    caroline catherine cedric charles chen cheryl chloe chris christina christine christopher
-    cindy claire courtney craig crystal curtis cynthia dale dan dana daniel danielle danny
-    darlene darnell darren dave david dean debbie deborah debra demetrius denis denise dennis
-    denys derek destiny diana diane diego dieter dmitri dmitry dmytro donald donna doris dorothy
-    doug douglas dwayne earl ebony ed eddie edith eduardo edward eileen ekaterina elaine eleanor
-    elena elizabeth ella ellen emily emma emmanuel enrique eric erica erin ernest evelyn evgeny
-    fedir fernando frances francis francisco francois frank fred frederick friedrich fumio gail
-    gary gene george gerald gerhard gina giorgia giuseppe glen glenn gloria grace graham greg
-    gregory grigory halyna hamid hanna hannah hans harold harry hassan heather hector heidi
-    helen helmut henry holly huang hussein ian ibrahim igor ihor ilham ilya imran irene irina
-    iryna isabella ivan jack jackie jacob jacques jamal james jamie jane janet janice jared
-    jasmine jason javier jean jeff jeffrey jennifer jenny jeremy jerome jerry jesse jessica
-    jessie jill jim jimmy joan joanne joe joel john johnny jon jonathan jorge jose joseph
-    josephine josh joshua joyce juan judith judy julia julie jurgen justin kaja kareem karen
-    karim karl kate kateryna katherine kathleen kathryn kathy kayla keir keisha keith kelly ken
-    kenneth kevin khalid kim kimberly kirill klaus konstantin kristin kristina kyle kyrylo lamar
-    larry larysa latoya laura lauren lawrence lee leonard leonid leslie li lillian linda lisa
-    liu liudmyla lori louis louise luigi luis madeline mahmoud maksym manuel marco marcus
-    margaret maria marie marilyn marine mario mark martha martin marvin mary matt matteo matthew
-    maurice maxim megan mehdi melanie melissa mia michael michel michelle miguel mike mikhail
-    mildred mohamed mohammed monica monique morgan muhammad mustafa mykhailo mykola nabil nadiya
-    nancy narendra natalia natalie natasha nathan nawaz nicholas nicolas nicole nikol nikolai
-    norma norman oksana olaf oleg oleh oleksandr olena olga olivia omar oscar pablo pamela
-    parker pat patricia patrick paul pavel pedro peggy peter petro phil philip philippe phillip
-    pierre rachel rafael ralph rami ramon randy raul ray raymond rebecca recep reginald reza
-    ricardo richard rick ricky rita rob robert roberta roberto rodney roger roman ron ronald
-    ronnie rosa rose roy ruby ruslan russell ruth ryan sally sam samantha samir sandra sara
-    sarah scott sean sergei sergey sergio serhii shane shanice shannon shaquille shawn sheila
-    shinzo shirley silvio sophia stacy stanislav stanley stepan stephanie stephen steve steven
-    sue susan svetlana tamika tammy tara taras tariq tatiana taylor teresa terrell terry tetiana
-    theresa thomas tiffany tim timothy timur tina todd tom tony tracy travis tyler tyrell tyrone
-    ursula vadim valentin valerie valery vanessa vasily vasyl vazgen vicki viktor vincent
-    vitalii vitaly vladimir volodymyr vyacheslav wade walid walter wanda wang wendy william
-    willie wolfgang wu xi yana yang yaroslav yevgeny yulia yuri yurii yury yusuf zachary zhang
-    zhao zhou
+    aaliyah aaron abdul abdullah abigail abraham adam ahmed akhmad akhmat alan albert
+    alejandro aleksandr aleksei aleksey alex alexander alexandra alexei alexey alexis ali
+    alice alla allen amanda amber amir amy anastasia anatolii anatoliy anatoly andre andrea
+    andrei andrew andrey andrii andriy angela ann anna anne anthony anton antonio apti
+    arkadiy arkady arsenii arseniy artem arthur ashley aslan ava barbara barry ben benazir
+    benjamin betty beverly bill billy bob bobby bohdan bonnie boris borys brad bradley
+    brandon brenda brian brianna brittany bruce bryan carl carlos carmen carol caroline
+    catherine cedric charles chen cheryl chloe chris christina christine christopher cindy
+    claire courtney craig crystal curtis cynthia dale dan dana daniel danielle danilo danny
+    danylo daria darlene darnell darren darya dave david dean debbie deborah debra demetrius
+    denis denise dennis denys derek destiny diana diane diego dieter dmitri dmitrii dmitriy
+    dmitro dmitry dmytriy dmytro donald donna doris dorothy doug douglas dwayne earl ebony
+    ed eddie edith eduardo edward eileen ekaterina elaine eleanor elena elizabeth ella ellen
+    emily emma emmanuel enrique eric erica erin ernest evelyn evgeniy evgeny fedir fernando
+    frances francis francisco francois frank fred frederick friedrich fumio fyodor gail
+    galina gary gene gennadiy gennady george georgiy georgy gerald gerhard gina giorgia
+    giuseppe glen glenn gloria grace graham greg gregory grigoriy grigory halyna hamid hanna
+    hannah hans harold harry hassan heather hector heidi helen helmut hennadiy henry heorhiy
+    holly hryhoriy huang hussein ian ibrahim igor ihor ilham illia illya ilya imran inna
+    irene irina iryna isabella ivan ivanna jack jackie jacob jacques jamal james jamie jane
+    janet janice jared jasmine jason javier jean jeff jeffrey jennifer jenny jeremy jerome
+    jerry jesse jessica jessie jill jim jimmy joan joanne joe joel john johnny jon jonathan
+    jorge jose joseph josephine josh joshua joyce juan judith judy julia julie jurgen justin
+    kaja kareem karen karim karl kate kateryna katherine kathleen kathryn kathy kayla keir
+    keisha keith kelly ken kenneth kevin khalid kim kimberly kirill klaus konstantin
+    kostiantyn kristin kristina ksenia kseniya kyle kyrylo lamar larry larysa latoya laura
+    lauren lawrence lee leonard leonid lesia leslie li lillian linda lisa liu liudmyla lori
+    louis louise ludmila luigi luis lyudmila lyudmyla madeline magomed mahmoud maksym manuel
+    marat marco marcus margaret maria marie marilyn marine mario mariya mark martha martin
+    marvin mary matt matteo matthew maurice maxim megan mehdi melanie melissa mia michael
+    michel michelle miguel mike mikhail mikhailo mildred mohamed mohammed monica monique
+    morgan muhammad mustafa mykhailo mykhaylo mykola nabil nadiya nancy narendra natalia
+    natalie nataliya natalya natasha nathan nawaz nicholas nicolas nicole nikol nikolai
+    nikolay nina norma norman oksana olaf oleg oleh oleksander oleksandr oleksii oleksiy
+    olena olga olha olivia omar oscar pablo pamela parker pat patricia patrick paul pavel
+    pedro peggy peter petro phil philip philippe phillip pierre pyotr rachel rafael ralph
+    rami ramon ramzan randy raul ray raymond rebecca recep reginald reza ricardo richard
+    rick ricky rita rob robert roberta roberto rodney roger roman ron ronald ronnie rosa
+    rose rostislav rostyslav roy ruby ruslan russell rustem ruth ryan sally sam samantha
+    samir sandra sara sarah scott sean semyon sergei sergey sergii sergio sergiy serhii
+    serhiy shane shanice shannon shaquille shawn sheila shinzo shirley silvio sophia stacy
+    stanislav stanley stepan stephanie stephen steve steven sue susan svetlana svitlana
+    tamika tammy tara taras tariq tatiana tatyana taylor teresa terrell terry tetiana
+    theresa thomas tiffany tim timothy timur tina todd tom tony tracy travis tyler tyrell
+    tyrone ursula vadim vadym valentin valentina valentyna valerie valerii valeriy valery
+    vanessa vasily vasyl vazgen veronika vicki viktor viktoria viktoriya vincent vira vitali
+    vitalii vitaliy vitaly vladimir vladislav vladyslav volodymir volodymyr vyacheslav wade
+    walid walter wanda wang wendy william willie wolfgang wu xi yana yang yaroslav yegor
+    yehor yevgen yevgeniy yevgeny yevhen yevhenii yevheniya yulia yuliya yuri yurii yuriy
+    yury yusuf zachary zakhar zhang zhao zhou zoya
     """
 )
 

@@ -184,7 +184,7 @@ class Geoparser:
         place = span.place
         role = "literal" if place is None else span.role
         matched = span.reason if place is None else place.matched
-        if span.cue in ("region", "direction") and matched:
+        if span.cue in ("region", "direction", "district") and matched:
             matched = f"{matched}+{span.cue}"
         return Mention(
             span.start,

@@ -75,6 +75,36 @@ _PUNCT = re.compile(r"[.,;:!?()\"“”\n]")
 _SENTENCE_END = re.compile(r"[.!?]\s*[\"”’)]*\s*$|^\s*$|[\n:;]\s*[\"“‘(]?\s*$")
 #: The second name of "Donetsk and Luhansk regions": the first is a region too.
 _REGION_PLURAL = re.compile(r"\s+and\s+[A-Z][\w'’\-]+\s+(?:regions|oblasts|provinces)\b")
+#: What only a river is written after: "the left bank of the Dnipro", "crossed the Oskil".
+_RIVER_BEFORE = re.compile(
+    r"\b(?:(?:(?:left|right|east|west|eastern|western|southern|northern|opposite|other|far)\s+)?"
+    r"(?:bank|banks|shore|shores|mouth|estuary|delta|waters)\s+of"
+    r"|across|crossed|crossing|cross|crosses|beyond|along|downstream\s+on|upstream\s+on)"
+    r"\s+the\s+$",
+    re.I,
+)
+#: What follows "the X" where X ends its phrase ("on the Inhulets.", "into the Dnipro and")
+#: and may be a river: not "the Dnipro city council", where the name qualifies a noun.
+_PHRASE_ENDS = re.compile(
+    r"\s*(?:[.,;:!?)\"”’]|$)"
+    r"|\s+(?:and|or|to|into|in|near|at|by|from|which|that|was|is|were|has|had|flows|runs)\b"
+)
+#: Characters before a name searched for a river's context.
+_RIVER_LOOKBACK = 40
+#: Words after a district's adjective ("the Shebekinsky district", "Kupianskyi raion").
+_DISTRICT_WORDS = frozenset({"district", "raion", "rayon"})
+#: A district's adjective: the stem, then the Russian or Ukrainian ending.
+_DISTRICT_ADJECTIVE = re.compile(r"([a-z]{3,}?)(?:skiy|skii|skyi|skyy|sky|skoy|ski)")
+#: A list of air bases, up to the name it goes on with: "four airbases: Belaya, Olenya and".
+_AIRBASE_LIST = re.compile(
+    r"\b(?:air ?bases|airfields|air fields)"
+    r"(?: in Russia| of Russia)?(?::|,| -| —| –| \(| including| such as| namely)? "
+    r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?(?:, and |, | and | or ))*$"
+)
+#: Characters before a name searched for a list of air bases.
+_AIRBASE_LOOKBACK = 120
+#: River keys whose look-up the recogniser remembers.
+_RIVER_CACHE = 4_096
 #: Shortest last word of an excerpt completed as a name the excerpt cuts short ("Russi"),
 #: and shortest country name read in lower case ("russia"; "us" is a word).
 _MIN_CUT_WORD = 4
@@ -145,6 +175,11 @@ class Recogniser:
         self.has_longer = functools.lru_cache(maxsize=_KEY_CACHE)(
             lambda k: longer is None or any(u > k and u.startswith(k) for u in user) or longer(k)
         )
+        #: Whether a name key's likeliest place is a river ("dnipro river"; not the town of
+        #: Usa River), cached.
+        self._is_river = functools.lru_cache(maxsize=_RIVER_CACHE)(
+            lambda k: self.has_key(k) and _first_kind(resolver.candidates(k, limit=1)) == "river"
+        )
         #: The rules that keep out what is not a place.
         self.screen = Screen(resolver, has_key=self.has_key)
 
@@ -190,6 +225,16 @@ class Recogniser:
                     if parts:
                         candidates[i] = Candidate("parts", parts, i + 1)
                         continue
+                district = self._district_of(text, ws, i, n)
+                if district is not None:
+                    candidates[i] = Candidate("name", [district], i + 2)
+                    ends.add(i + 2)
+                    continue
+                base = self._air_base_of(text, s, e, w)
+                if base is not None:
+                    candidates[i] = Candidate("name", [base], i + 1)
+                    ends.add(i + 1)
+                    continue
                 unknown = context_span(self.resolver, text, ws, i, lower_words, ends)
                 if unknown is not None:
                     candidates[i] = Candidate("context", [unknown[0]], unknown[1])
@@ -217,6 +262,7 @@ class Recogniser:
         names = [(i, c.end, c.spans[0]) for i, c in enumerate(found) if c and c.kind == "name"]
         placed = self.screen.placed(text, words, names, persons, lower_words)
         things = self.screen.things(text, names)
+        war = self.screen.about_the_war(names)
         spans: list[Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -236,6 +282,7 @@ class Recogniser:
                         persons,
                         placed=placed,
                         things=things,
+                        war=war,
                     )
                 )
             ):
@@ -290,12 +337,63 @@ class Recogniser:
             rk = key(span.text + " region")
             if self.has_key(rk):
                 span = dataclasses.replace(span, key=rk, cue="region")
+        elif _after_the(text, span.start) and (
+            _PHRASE_ENDS.match(text, span.end)
+            or _RIVER_BEFORE.search(text, max(0, span.start - _RIVER_LOOKBACK), span.start)
+        ):
+            # "the left bank of the Dnipro" is the river, not the city of that name
+            rk = key(span.text + " river")
+            if self._is_river(rk):
+                span = dataclasses.replace(span, key=rk, cue="river")
+        elif (base := self._air_base_of(text, span.start, span.end, span.text)) is not None:
+            span = base  # "strikes on four airbases: Belaya, Olenya and ...": not villages
         span.sentence_start = bool(
             _SENTENCE_END.search(text[max(0, span.start - _OPENER_LOOKBACK) : span.start])
         )
         if j - i > 1 and words[i][2].lower() in _DIRECTIONS:
             span = self._part_of(text, words[i + 1][0], span)
         return span, j
+
+    def _district_of(self, text: str, words: list[Word], i: int, n: int) -> Span | None:
+        """A district named after its centre, as a span at that town, or None.
+
+        "The Shebekinsky district", "Kupianskyi raion": read at the town the district is
+        named after, when exactly one town of Ukraine or Russia fits the name.  The
+        gazetteer has no districts of their own; the adjective names the centre
+        ("Shebekinsky" - Shebekino, "Kupianskyi" - Kupiansk, "Sudzhansky" - Sudzha).
+        """
+        if i + 1 >= n or words[i + 1][2].lower() not in _DISTRICT_WORDS:
+            return None
+        if text[words[i][1] : words[i + 1][0]] != " ":
+            return None
+        stem = _DISTRICT_ADJECTIVE.fullmatch(key(words[i][2]))
+        if stem is None:
+            return None
+        found: dict[bool, dict[str, str]] = {True: {}, False: {}}  # by own name? -> id -> key
+        for k in _centre_names(stem.group(1)):
+            for place in self.resolver.candidates(k, limit=1) if self.has_key(k) else ():
+                if (
+                    place.kind == "settlement"
+                    and place.country in ("UA", "RU")
+                    and not (place.matched or "").startswith(
+                        ("fold", "fuzzy", "edit")
+                    )  # no spelling
+                ):
+                    found[place.matched != "alt"][place.id] = k
+        # the towns the forms name by their own names, else by alternate names; exactly one
+        # ("Pokrovsky": Pokrov or Pokrovsk, none)
+        towns = found[True] or found[False]
+        if len(towns) != 1:
+            return None
+        s, e = words[i][0], words[i + 1][1]
+        return Span(s, e, text[s:e], next(iter(towns.values())), cue="district")
+
+    def _air_base_of(self, text: str, start: int, end: int, name: str) -> Span | None:
+        """The air base a name in a list of air bases stands for ("airbases: Belaya, Olenya")."""
+        if not _AIRBASE_LIST.search(text, max(0, start - _AIRBASE_LOOKBACK), start):
+            return None
+        k = key(name + " air base")
+        return Span(start, end, name, k, cue="airbase") if self.has_key(k) else None
 
     def _city_of_institution(self, text, words, i, span, j):
         """Trim "City" from "Dublin City Council": the council is Dublin's.
@@ -536,6 +634,26 @@ def _in_link(text: str, start: int, end: int) -> bool:
 def _is_initial(word: str) -> bool:
     """A one- or two-letter abbreviation before a full stop: "St", "Mt", "W" (not "US")."""
     return len(word) <= 2 and word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _centre_names(stem: str) -> list[str]:
+    """Name keys the centre of a district called ``stem`` + "-sky" may have."""
+    out = [stem + "sk", stem, stem + "o", stem + "a", stem + "y", stem + "e"]
+    if stem.endswith("n"):
+        out.append(stem[:-1])  # Sudzhansky: Sudzha
+    return out
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether the word "the" stands right before ``start`` (a string test: it runs per name)."""
+    k = start
+    while k > start - 2 and k > 0 and text[k - 1] in " \t\n":
+        k -= 1
+    return k < start and text[k - 3 : k].lower() == "the" and (k == 3 or not text[k - 4].isalnum())
+
+
+def _first_kind(places: list) -> str | None:
+    return places[0].kind if places else None
 
 
 def _after_is_region_plural(text: str, end: int) -> bool:

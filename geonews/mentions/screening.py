@@ -20,6 +20,14 @@ after recognition (disambiguation, roles):
 
 * ``"region"`` - a region word follows ("the Donetsk region", "Donetsk Oblast"): the key
   is the region's;
+* ``"river"`` - only a river is written so ("the left bank of the Dnipro", "crossed the
+  Oskil"): the key is the river's;
+* ``"airbase"`` - a name in a list of air bases ("airbases: Belaya, Olenya"): the key is
+  the base's;
+* ``"district"`` - a district named after its centre ("the Shebekinsky district"): the
+  key is the centre's;
+* ``"quoted"`` - the name stands in quotation marks and names no prominent place and
+  none of the war region ('the "Mont Blanc" business centre'): it stays unresolved;
 * ``"direction"`` - a compass word opens it ("eastern Ukraine"): the key is Ukraine's;
 * ``"hashtag"`` - a lower-case hashtag ("#ukraine");
 * ``"ner"`` - found by the spaCy pipeline;
@@ -53,6 +61,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from geonews.context import WAR_REGION
 from geonews.mentions.document import capitalised
 from geonews.mentions.entities import (
     facility_after,
@@ -125,6 +134,14 @@ _MAX_ABBREVIATION = 5
 #: Shortest AP state abbreviation read as the state without a comma before it ("Calif.",
 #: "Miss."; "Ga." and "Ind." only as in "Gainesville, Ga.").
 _MIN_AP_STATE = 4
+#: Countries whose places make a text one about the war, and how many distinct names of
+#: them it takes (:meth:`Screen.about_the_war`).
+_WAR_COUNTRIES = frozenset({"UA", "RU"})
+_WAR_NAMES = 2
+_WAR_CITY = 50_000
+_WAR_NAME_LENGTH = 4
+#: Cues whose form alone places the name: the region's or river's key is looked up.
+_CUED_PLACES = frozenset({"region", "river", "district", "airbase"})
 #: A city of at least this many people is prominent: not a common word, not a person's name.
 _MAJOR_POPULATION = 100_000
 #: How many of a name's likeliest places are asked whether one is prominent or exact.
@@ -251,6 +268,51 @@ class Screen:
             for p in self.senses(k)
         )
 
+    def about_the_war(self, names) -> bool:
+        """Whether the text names at least two well-known places of Ukraine or Russia.
+
+        ``names`` are the candidate names as ``(i, j, span)``.  Well-known: the countries,
+        their regions and their cities of :data:`_WAR_CITY` people, by their own name, not a
+        given name or a short word ("Kharkiv", "Moscow"; not "Linda" or "Tara").  Such a
+        text is read in the war's context: a small town elsewhere named like an English word
+        needs a cue, and two names side by side are one name.
+        """
+        seen: set[str] = set()
+        for _, _, sp in names:
+            if sp.key in seen or len(sp.key) < _WAR_NAME_LENGTH or sp.key in _FIRST_NAMES:
+                continue
+            top = self.senses(sp.key)[:1]
+            if (
+                top
+                and top[0].country in _WAR_COUNTRIES
+                and top[0].matched == "name"
+                and (top[0].kind in ("country", "region") or top[0].population >= _WAR_CITY)
+            ):
+                seen.add(sp.key)
+                if len(seen) >= _WAR_NAMES:
+                    return True
+        return False
+
+    def _only_by_other_name_abroad(self, k: str) -> bool:
+        """Whether the name reaches only small towns abroad, and by another of their names.
+
+        Abroad: outside Ukraine, Russia and the war region; another name: an alternate name
+        or a spelling step, not the town's own.
+        """
+        senses = self.senses(k)
+        return bool(senses) and all(
+            p.kind == "settlement"
+            and p.matched != "name"
+            and p.population < _MAJOR_POPULATION
+            and p.country not in _WAR_COUNTRIES
+            and (p.lat, p.lon) not in WAR_REGION
+            for p in senses
+        )
+
+    def _in_war_region(self, k: str) -> bool:
+        """Any of the name's likelier places lies where the war's places lie."""
+        return any((p.lat, p.lon) in WAR_REGION for p in self.senses(k))
+
     def minor(self, k: str) -> bool:
         """The name's likeliest place comes from an installed gazetteer, not the embedded one.
 
@@ -368,7 +430,7 @@ class Screen:
                 and k0 not in _STOP
                 and k0 not in _DIRECTIONS
                 and k0 not in lower_words  # "Historic Dublin", "former US": a common word
-                and _may_be_given_name(k0)  # not "Capturing Vovchansk", "Cape Tarkhankut"
+                and _may_be_given_name(w0)  # not "Capturing Vovchansk", "Russian-held Kherson"
                 and not self.has_key(key(w0))
                 and not self.has_key(key(f"{w0} {w1}"))
                 and (a + 2 >= n or not capitalised(words[a + 2][2]))
@@ -412,7 +474,7 @@ class Screen:
                 continue
             # only one-word names need placing: the vetoes that yield to it are theirs
             if (
-                (j - i == 1 or sp.cue == "region")
+                (j - i == 1 or sp.cue in _CUED_PLACES)
                 and (vetoed is None or sp.key in vetoed or key(sp.text) in vetoed)
                 and (
                     self._placed_here(text, words, i, j, sp)
@@ -435,7 +497,7 @@ class Screen:
         return frozenset(out)
 
     def _placed_here(self, text, words, i, j, sp) -> bool:
-        if sp.cue == "region":
+        if sp.cue in _CUED_PLACES:
             return True
         prev = words[i - 1][2] if i else ""
         if prev in ("of", "Of") and i >= 2 and words[i - 2][2].lower() in _SETTLEMENT_WORDS:
@@ -554,6 +616,7 @@ class Screen:
         *,
         placed=frozenset(),
         things=frozenset(),
+        war=False,
     ) -> bool:
         """Whether ``span``, the words ``i:j`` of ``text``, names a place there.
 
@@ -561,19 +624,31 @@ class Screen:
         :meth:`persons` found, ``placed`` the names the text cues as places somewhere
         (:meth:`placed`): for those, weak person evidence, a lower-case use elsewhere and
         a capitalised opener do not count; ``things`` the names it uses as ships or
-        weapons (:meth:`things`).  A kept span gets the cue its neighbours give it
+        weapons (:meth:`things`); ``war`` whether the text is about the war
+        (:meth:`about_the_war`).  A kept span gets the cue its neighbours give it
         ("org", "title", "facility": see the module's docstring).
         """
-        if not self._keep(text, words, i, j, span, lower_words, persons, placed):
+        if not self._keep(text, words, i, j, span, lower_words, persons, placed, war):
             return False
         # last, as it looks the name up: most names the other rules drop need no look-up
-        return (
+        if not (
             j - i != 1
-            or span.cue == "region"
+            or span.cue in _CUED_PLACES
             or self._may_be_thing_name(text, words, i, j, span, placed, things)
-        )
+        ):
+            return False
+        if (
+            span.cue is None
+            and _QUOTES.get(text[span.start - 1 : span.start]) == text[span.end : span.end + 1]
+            and not self._prominent(span.key, span.text)
+            and not self._in_war_region(span.key)
+        ):
+            # 'the "Mont Blanc" business centre': a building's, a company's or an
+            # operation's name, not the place abroad of that name: kept, unresolved
+            span.cue = "quoted"
+        return True
 
-    def _keep(self, text, words, i, j, span, lower_words, persons, placed) -> bool:
+    def _keep(self, text, words, i, j, span, lower_words, persons, placed, war) -> bool:
         k = span.key
         if _CONTRACTION.search(span.text) or (j - i == 1 and (k in _FIRST_NAMES or k in _SURNAMES)):
             return False
@@ -602,7 +677,7 @@ class Screen:
             return False
         if office == "title" and span.cue is None:
             span.cue = "title"
-        if span.cue == "region":
+        if span.cue in _CUED_PLACES:
             return True
         prev = words[i - 1][2] if i > 0 else ""
         prev_gap = text[words[i - 1][1] : words[i][0]] if i > 0 else ""
@@ -647,6 +722,44 @@ class Screen:
             return False  # "Mayak radio", "Kanal 5": only an installed gazetteer's village
         if single and self.minor(k) and self.minor_elsewhere(text, words, i, j):
             return False  # no place of the name in the region the text gives it
+        if _in_byline(text, span.start):
+            return False  # "By: Dim Amor": the writer, not a place
+        if (
+            single
+            and war
+            and not self.is_major(k)
+            and _in_unknown_name(text, words, i, j, self.has_key)
+        ):
+            # "Mirnaya Dolina", "Russkoye Porechnoye": war reporting never sets two villages
+            # side by side without a comma; the run is one name the gazetteer lacks, not its
+            # parts (a local paper's "Flemington Elks" and "Tewksbury Twp." are another use)
+            return False
+        if (
+            single
+            and war
+            and k not in placed
+            and self._only_by_other_name_abroad(k)
+            and not self._place_cue(text, words, i, j)
+            and not facility_after(text, span.end)  # "Dulles Airport"
+        ):
+            # in war reporting, a word that reaches only a small town abroad, and that by
+            # another of its names ("Makei" for Mackay, Queensland), is a person or a word
+            return False
+        if (
+            single
+            and war
+            and k not in placed
+            and (span.sentence_start or _after_capitalised_word(text, words, i))
+            and _is_english_word(span.text)
+            and not self._prominent(k, span.text)
+            and not self._in_war_region(k)
+            and not self._place_cue(text, words, i, j)
+        ):
+            # in a text about the war, "Marines dug in", "Sweet Pea", "Drone Warfare Sparks
+            # Fire": where capitals are no evidence of a name, an English word needs a place
+            # cue, a prominent place or a place where the war is ("Lyman is 100 miles south
+            # of Kharkiv"); a local paper's "Decatur police said" keeps its town
+            return False
         if (
             single
             and _is_common_word(span.text)
@@ -737,13 +850,95 @@ def _list_head(text: str, words, i: int) -> int:
     return k
 
 
+#: A hyphen before a lower-case part: a compound adjective, not a name ("Russian-held").
+_LOWER_PART = re.compile(r"[-‑–][a-z]")
+#: A line that is a byline: "By", then only capitalised names ("By: Dim Amor", "• By Anna
+#: Kyiv and Petro Lviv | Reuters").
+_BYLINE = re.compile(
+    r"[^\S\n]*(?:[•·|–—-][^\S\n]*)?By:?[^\S\n]+"
+    r"(?:[A-Z][\w'’.-]*(?:[^\S\n]+|,[^\S\n]*|[^\S\n]+and[^\S\n]+|[^\S\n]*\|[^\S\n]*))*"
+    r"[A-Z][\w'’.-]*[^\S\n]*$"
+)
+#: Quotation marks around a whole name (opening mark -> its closing mark): a company's, a
+#: building's or an operation's, not a town abroad.
+_QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
+#: Longest line read as a byline.
+_BYLINE_REACH = 80
+#: A word that may stand next to a name in one run and be a name of its own: capitalised
+#: letters only (not "Russian-occupied", not "NPP").
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’][a-z]+)?")
+
+
+def _in_byline(text: str, start: int) -> bool:
+    """Whether ``start`` is inside a byline line ("By: Dim Amor"), read at most a short line."""
+    head = text.rfind("\n", max(0, start - _BYLINE_REACH), start) + 1
+    if head == 0 and start > _BYLINE_REACH:
+        return False
+    if "By" not in text[head:start]:
+        return False
+    end = text.find("\n", start, head + _BYLINE_REACH + 1)
+    if end < 0:
+        end = len(text)
+        if end - head > _BYLINE_REACH:
+            return False
+    return _BYLINE.match(text, head, end) is not None
+
+
+def _in_unknown_name(text: str, words, i: int, j: int, has_key) -> bool:
+    """Whether the one-word name ``i`` stands in a run of names the gazetteer lacks whole.
+
+    The word before or after it, with one space between, is a capitalised word that is
+    neither English nor a region, office or organisation word, nor the start of a name the
+    gazetteer knows with it ("Mirnaya Dolina": known as neither whole nor "Dolina Mirnaya").
+    """
+    if _is_english_word(words[i][2]):
+        return False
+    for a, b in ((i - 1, i), (j - 1, j)):
+        if a < 0 or b >= len(words) or text[words[a][1] : words[b][0]] != " ":
+            continue
+        other = words[a if b == i else b][2]
+        low = other.lower()
+        if (
+            _NAME_WORD.fullmatch(other)
+            and not _is_english_word(other)
+            and low not in _REGION_WORDS
+            and low not in _ORG_WORDS
+            and low not in _TITLES
+            and low not in _FIRST_NAMES
+            and low not in _SURNAMES
+            and low not in _STOP
+            and not has_key(key(f"{words[a][2]} {words[b][2]}"))
+        ):
+            return True
+    return False
+
+
+def _after_capitalised_word(text: str, words, i: int) -> bool:
+    """Whether the word ``i`` goes on a run of capitalised English words ("Sweet Pea").
+
+    In such a run (a headline in title case, a nickname, a weapon's name) the capital of
+    the word is the run's, not evidence that the word is a name.
+    """
+    if i < 1 or text[words[i - 1][1] : words[i][0]] != " ":
+        return False
+    prev = words[i - 1][2]
+    return capitalised(prev) and not prev.isupper() and _is_english_word(prev)
+
+
 def _may_be_given_name(word: str) -> bool:
     """Whether a capitalised word we do not know may be a given name before a surname.
 
-    Not a gerund ("Capturing Vovchansk would be ...") or a geographic head ("Cape
-    Tarkhankut", "Lake Ladoga").  (A common word may be one: Robin, Max, Charlie.)
+    Not a gerund ("Capturing Vovchansk would be ..."), a geographic head ("Cape
+    Tarkhankut", "Lake Ladoga") or a compound adjective ("Russian-occupied Kherson",
+    "Kremlin-backed Donetsk"; "Jean-Pierre" may be).  (A common word may be one: Robin,
+    Max, Charlie.)
     """
-    return not (word in _GEO_HEADS or (len(word) >= _MIN_GERUND and word.endswith("ing")))
+    low = word.lower()
+    return not (
+        low in _GEO_HEADS
+        or (len(low) >= _MIN_GERUND and low.endswith("ing"))
+        or _LOWER_PART.search(word) is not None
+    )
 
 
 def _abbreviates(k: str, name: str) -> bool:

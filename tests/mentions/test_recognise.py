@@ -187,3 +187,121 @@ def test_a_country_in_lower_case_as_a_style_is_the_country():
     # a country's name that is an English word, or a pronoun, stays the word
     assert places("They served roast turkey in the canteen; none of us ate.") == []
     assert "island" not in names("Boats sailed to an island of the group; Iceland too.")
+
+
+# -- a river that shares its name with a town ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ukrainian marines dug in on the right bank of the Dnipro under fire.", "river"),
+        ("The command pulled its units back beyond the Dnipro overnight.", "river"),
+        ("Sappers crossed the Oskil south of Kupiansk at dawn.", "river"),
+        ("A second bridgehead was held on the Inhulets, the brigade said.", "river"),
+        # the town itself, and the name qualifying a noun
+        ("A glide bomb hit a shopping centre in Dnipro on Friday.", "settlement"),
+        ("The Dnipro city council counted 12 wounded.", "settlement"),
+        ("Artillery shelled Oskil, a village east of Izium.", "settlement"),
+        # a town called "X River" is no river ("Usa River", Tanzania)
+        ("The delegation flew home to the USA.", "country"),
+    ],
+)
+def test_a_river_is_read_where_only_a_river_is_written_so(text, kind):
+    first = geoparse(text)[0]
+    assert first.place is not None and first.place.kind == kind, (text, first.place)
+
+
+@pytest.mark.parametrize(("name", "kind"), [("Bosphorus", "sea"), ("Dardanelles", "sea")])
+def test_the_straits_are_waters_not_the_towns_on_them(name, kind):
+    from geonews import resolve
+
+    place = resolve(name)
+    assert (place.name, place.kind, place.country) == (name, kind, "TR")
+
+
+# -- what war reporting writes in capitals that is no place -----------------------------
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a sentence's first word, and a word in a run of capitalised English words
+        ("Marines held the line near Kherson. Shelling of Zaporizhzhia went on.", "Marines"),
+        ("Drones hit Kharkiv. Her Sweet Pea letters reached Odesa anyway.", "Pea"),
+        # a surname after a Ukrainian or Russian given name, however it is spelt
+        ("The analyst Vitaliy Shevchenko said Kharkiv was calm.", "Shevchenko"),
+        ("Envoy Heorhiy Tykhyi flew to Kyiv.", "Heorhiy"),
+        ("Spokeswoman Yuliya Lyman said the talks in Istanbul went on.", "Lyman"),
+        # the parts of a village the gazetteer lacks
+        ("Troops from Kharkiv and Sumy took Myrna Dolyna and Hirske, the ministry said.", "Dolyna"),
+        ("Assaults near Russkoye Porechnoye in Kursk were repelled, Moscow said.", "Russkoye"),
+        # a word that reaches only a small town abroad, by another of its names
+        ("15:20 Makei to the delegates in Gomel: Minsk wants Kyiv and Moscow to agree.", "Makei"),
+        # a byline names the writers
+        # (given names the lexicon does not hold, so only the byline says they are people)
+        ("• By: Dzvinka Irpin | Wire\nDrones hit Odesa overnight.", "Irpin"),
+        ("By Dim Amor\nShelling of Kherson and Sumy went on.", "Amor"),
+    ],
+)
+def test_words_in_capitals_that_are_no_place_in_war_reporting(text, absent):
+    assert absent not in names(text)
+
+
+def test_such_a_word_stays_a_place_where_the_war_is_or_with_a_cue():
+    text = "Lyman is 100 miles south of Kharkiv. Troops from Zaporizhzhia came."
+    assert names(text) == ["Lyman", "Kharkiv", "Zaporizhzhia"]  # a town of the war region
+    # and a text about somewhere else keeps its towns: capitals there are the usual evidence
+    assert names("Decatur police said the road was closed. Huntsville crews helped.") == [
+        "Decatur",
+        "Huntsville",
+    ]
+
+
+def test_a_compound_adjective_is_no_given_name():
+    # "Russian-occupied" before a name is no given name, and the name no surname
+    assert names("Shelling in Russian-occupied Kherson went on overnight.") == ["Kherson"]
+    assert "Melitopol" in names("Explosions shook Russian-held Melitopol on Monday.")
+
+
+def test_a_line_that_opens_with_by_is_a_byline_only_when_it_is_all_names():
+    assert names("By Kyiv's count, 40 drones hit Odesa.") == ["Kyiv", "Odesa"]
+    assert names("By Monday, Kharkiv was calm.") == ["Kharkiv"]
+
+
+def test_names_set_side_by_side_elsewhere_keep_their_towns():
+    # a local paper's club and township: the war-reporting rule does not apply
+    assert names("Flemington Elks plan a dinner. Tewksbury Twp. approved it.")[:1] == ["Flemington"]
+
+
+def test_a_quoted_name_is_no_town_abroad_but_a_quoted_war_town_is_the_town():
+    text = 'Drones hit Belgorod; the "Mont Blanc" shopping centre burned. Troops left "Kupiansk".'
+    got = {m.text: m for m in geoparse(text)}
+    assert got["Mont Blanc"].place is None
+    assert "quotation marks" in got["Mont Blanc"].matched
+    assert got["Kupiansk"].place.name == "Kupiansk"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Artillery struck villages of the Glushkovsky district overnight.", "Glushkovo"),
+        ("Shelling hit the Sudzhansky district again, the governor said.", "Sudzha"),
+        ("Evacuations widened in the Kupianskyi raion on Friday.", "Kupiansk"),
+    ],
+)
+def test_a_district_named_after_its_centre_is_read_at_the_centre(text, town):
+    (mention,) = geoparse(text)
+    assert mention.text.endswith(("district", "raion"))
+    assert mention.place.name == town and mention.matched.endswith("+district")
+
+
+def test_a_district_adjective_two_towns_may_be_named_by_is_no_mention():
+    # "Pokrovsky": Pokrov or Pokrovsk; a wrong centre is worse than none
+    assert names("Shelling of the Pokrovsky district went on.") == []
+
+
+def test_names_in_a_list_of_air_bases_are_the_bases():
+    text = (
+        "Drones struck three airfields: Olenya, Shaykovka and Belaya. Belaya, a village, was calm."
+    )
+    got = [(m.text, m.place.kind) for m in geoparse(text)]
+    assert got[:3] == [("Olenya", "feature"), ("Shaykovka", "feature"), ("Belaya", "feature")]
+    assert got[3] == ("Belaya", "settlement")  # outside the list, the village
+    assert geoparse("A drone hit the Morozovsk airfield.")[0].place.name == "Morozovsk air base"
