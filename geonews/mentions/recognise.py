@@ -321,6 +321,8 @@ class Recogniser:
             k = key(name)
             if k and self.has_key(k):
                 best = (Span(s, e, name, k), j)
+                if not self.has_longer(k):
+                    break  # known, and no known name goes on from it ("A. A. A. ...")
             elif k and j - i > 1 and not self.has_longer(k):
                 break  # no known name goes on from these words ("Kyiv Kyiv Kyiv ...")
         if best is None:
@@ -390,8 +392,9 @@ class Recogniser:
 
     def _air_base_of(self, text: str, start: int, end: int, name: str) -> Span | None:
         """The air base a name in a list of air bases stands for ("airbases: Belaya, Olenya")."""
-        if not _AIRBASE_LIST.search(text, max(0, start - _AIRBASE_LOOKBACK), start):
-            return None
+        floor = max(0, start - _AIRBASE_LOOKBACK)
+        if "air" not in text[floor:start] or not _AIRBASE_LIST.search(text, floor, start):
+            return None  # (the substring test first: this runs once per name)
         k = key(name + " air base")
         return Span(start, end, name, k, cue="airbase") if self.has_key(k) else None
 
