@@ -37,6 +37,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from geonews.mentions.designators import spread_designators
 from geonews.mentions.document import Document, Span
 from geonews.mentions.hints import Hint, find_hints
 from geonews.mentions.lexicon import DIRECTIONS as _DIRECTIONS
@@ -181,6 +182,8 @@ class Disambiguator:
 
     def match(self, doc: Document) -> Senses:
         """Each name's candidate places, and the cues the text gives about them."""
+        # "the Oryol, Bryansk and Kursk regions": the designator covers the whole list
+        doc.spans = spread_designators(doc.text, doc.spans, self.gazetteer.has_key)
         spans, text = doc.spans, doc.text
         by_key: dict[str, list[Place]] = {}
         counts = Counter(sp.key for sp in spans)
