@@ -35,7 +35,7 @@ from collections.abc import Callable
 from geonews.mentions.document import Span
 from geonews.places import key
 
-__all__ = ["spread_designators"]
+__all__ = ["list_runs", "spread_designators"]
 
 #: A count in brackets after a list item: "Bryansk (5 UAVs)", "Kursk (3)".
 _COUNT = r"\s*\(\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b[^()]{0,24}\)"
@@ -80,7 +80,7 @@ def spread_designators(text: str, spans: list[Span], has_key: Callable[[str], bo
         region is known by it).
     """
     out = list(spans)
-    for run in _lists(text, out):
+    for run in list_runs(text, out):
         first, last = run[0], run[-1]
         before = text[max(0, out[first].start - _LOOKBACK) : out[first].start]
         if out[last].cue == "region" and _PLURAL_AFTER.match(text, out[last].end):
@@ -103,8 +103,16 @@ def spread_designators(text: str, spans: list[Span], has_key: Callable[[str], bo
     return out
 
 
-def _lists(text: str, spans: list[Span]) -> list[list[int]]:
-    """Runs of span indices that the text joins as a list (a single span is a run)."""
+def list_runs(text: str, spans: list[Span]) -> list[list[int]]:
+    """Runs of span indices that the text joins as a list (a single span is a run).
+
+    >>> from geonews.mentions.document import Span
+    >>> text = "Kursk (4), Bryansk (2) and Oryol; Kyiv"
+    >>> spans = [Span(0, 5, "Kursk", "kursk"), Span(11, 18, "Bryansk", "bryansk"),
+    ...          Span(27, 32, "Oryol", "oryol"), Span(34, 38, "Kyiv", "kyiv")]
+    >>> list_runs(text, spans)
+    [[0, 1, 2], [3]]
+    """
     runs: list[list[int]] = []
     for i, sp in enumerate(spans):
         if runs and _LIST_ON.fullmatch(text, spans[i - 1].end, sp.start):
