@@ -79,9 +79,10 @@ _NEAR = re.compile(
     r"\s*,?\s+(?:(?:which\s+)?(?:is|lies|located|situated|sits)\s+)?"
     r"(?:(?:about|some|around|roughly|approximately|nearly|just|only)\s+)?"
     r"(?:near|outside|close\s+to|not\s+far\s+from|next\s+to|"
-    r"(?:(?P<dist>\d+(?:[.,]\d+)?)\s*(?P<unit>km|kilometres|kilometers|miles|mi)\s+)?"
+    r"(?:(?P<dist>\d+(?:[.,]\d+)?)\s*(?P<unit>km|kilometres|kilometers|miles|mi)"
+    r"(?:\s*\([^()]{0,20}\))?\s+)?"  # "10 kilometers (6 miles)"
     rf"(?P<dir>{_DIRECTION})\s+of)\s+"
-    r"(?:the\s+)?(?:(?:town|village|city|settlement)\s+of\s+)?",
+    r"(?:the\s+)?(?:(?:[\w'’-]+\s+)?(?:town|village|city|settlement)\s+of\s+)?",
     re.I,
 )
 #: Kilometres in a unit of a distance hint.
@@ -94,9 +95,10 @@ _BEARING = {"north": 0, "north-east": 45, "east": 90, "south-east": 135,
 #: text is about, and the towns near Z.
 OFFSET_LIFT = 12.0
 #: How far (km) a place may be off the point a distance and direction give, and the share
-#: of the stated distance added to it (reporters round "100 miles" and measure by road).
+#: of the stated distance added to it: one of eight compass points is up to 22.5 degrees
+#: off (0.38 of the distance sideways), and reporters round "100 miles" and measure by road.
 _OFFSET_SLACK_KM = 40.0
-_OFFSET_SLACK_SHARE = 0.25
+_OFFSET_SLACK_SHARE = 0.45
 #: Mean radius of the Earth (km), for the point a distance and direction give.
 _EARTH_KM = 6371.0088
 #: What closes a hint in brackets: "(Kharkiv region)", "(Zaporizhzhia oblast)".

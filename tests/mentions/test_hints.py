@@ -121,3 +121,20 @@ def test_distance_pointing_at_no_namesake_leaves_the_village_unresolved(gp):
         gp, "Russian jets bombed Novoselivka, 20km north of Kupiansk, overnight.", "Novoselivka"
     )
     assert m.place is None and m.matched.startswith("unresolved:hint:near:Kupiansk:20km:0deg")
+
+
+def test_distance_with_a_conversion_in_brackets_and_a_qualified_town(gp):
+    text = (
+        "Ukrainian troops took Andriivka, 9 kilometers (5.5 miles) south of the"
+        " Russian-held city of Bakhmut."
+    )
+    m = _mention(gp, text, "Andriivka")
+    assert "hint:near:Bakhmut:9km:180deg" in m.matched
+    assert m.place is None or m.place.admin1 == "Donetsk"
+
+
+def test_a_long_distance_allows_for_a_coarse_compass_point(gp):
+    m = _mention(
+        gp, "Troops crossed into Sudzha, 520 km (320 miles) southwest of Moscow.", "Sudzha"
+    )
+    assert m.place is not None and m.place.admin1 == "Kursk"
