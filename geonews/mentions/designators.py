@@ -8,6 +8,7 @@ them too:
 * ``"regions, including Kharkiv, Sumy and Poltava"``, ``"the oblasts of Kherson and
   Mykolaiv"``: the list after the designator;
 * ``"the province of Luhansk"``: the one name after it;
+* ``"Kherson – the only region ..."``: a designator in apposition after one name;
 * ``"Bryansk (5 UAVs), Kursk (3) and Belgorod (1)"``: a tally of drones by region, the
   defence ministry's style, with or without a designator.
 
@@ -60,6 +61,15 @@ _PLURAL_BEFORE = re.compile(
 )
 #: A singular designator before one name: "the province of Luhansk".
 _SINGULAR_BEFORE = re.compile(r"\b(?:region|oblast|province)\s+of\s+(?:the\s+)?$", re.I)
+#: A designator in apposition after one name: "Kherson – the only region", "Sumy, a
+#: region bordering Russia"; not "Kupiansk, a town in the Kharkiv region" (no words of
+#: place between the article and the designator).
+_APPOSITION = re.compile(
+    r"\s*[,\u2013\u2014]\s*(?:the|a|an)\s+"
+    r"(?:(?!(?:in|of|near|on|at|from|and|or|city|town|village)\b)[\w'’-]+\s+){0,2}"
+    r"(?:region|oblast|province)\b",
+    re.I,
+)
 #: Characters before a span searched for a designator that opens it.
 _LOOKBACK = 48
 #: Fewest names, each with a count of drones, that make a tally by region.
@@ -91,6 +101,8 @@ def spread_designators(text: str, spans: list[Span], has_key: Callable[[str], bo
             covered = range(first, first + 1)
         elif len(run) >= _MIN_TALLY and all(_AIR_COUNT.match(text, out[i].end) for i in run):
             covered = range(first, last + 1)
+        elif first == last and _APPOSITION.match(text, out[last].end):
+            covered = range(first, first + 1)
         else:
             continue
         for i in covered:

@@ -53,3 +53,15 @@ def test_a_tally_of_drones_by_name_is_by_region(gp):
 def test_a_tally_of_shells_by_town_stays_towns(gp):
     kinds = _kinds(gp, "Ukrainian guns fired at Kherson (12 shells) and Beryslav (4 shells).")
     assert kinds["Kherson"] == "settlement"
+
+
+def test_a_designator_in_apposition_makes_the_name_a_region(gp):
+    kinds = _kinds(
+        gp, "Fighting went on in Zaporizhzhia – the southern region Russia partly holds."
+    )
+    assert kinds["Zaporizhzhia"] == "region"
+
+
+def test_a_town_in_a_region_in_apposition_stays_a_town(gp):
+    kinds = _kinds(gp, "Shells hit Kupiansk, a town in the Kharkiv region, overnight.")
+    assert kinds["Kupiansk"] == "settlement"
