@@ -127,8 +127,9 @@ _RUNNERS_UP = 3
 _LIST_MIN = 3
 #: Farthest (km) the other items of a list may be from their middle to lie together.
 _LIST_TIGHT_KM = 60.0
-#: Distance (km) from the other items' middle beyond which an item is out of its list.
-_LIST_FAR_KM = 100.0
+#: Distance (km) from the other items' middle beyond which an item is out of its list
+#: (a list of front towns spans the Donbas: "Bakhmut, Avdiivka and Vuhledar", 110 km).
+_LIST_FAR_KM = 150.0
 #: A settlement this big may be listed with villages far from it ("..., Bakhmut and
 #: Kharkiv"); a smaller one out of its list is no answer.
 _LIST_KNOWN_POPULATION = 100_000

@@ -67,3 +67,8 @@ def test_a_village_listed_far_from_towns_that_lie_together_is_unresolved(gp):
 def test_a_list_of_cities_across_the_country_is_left_alone(gp):
     ms = gp("Missiles struck Lviv, Kyiv, Odesa and Kharkiv at dawn.")
     assert all(m.place is not None for m in ms)
+
+
+def test_a_list_of_front_towns_across_the_donbas_is_left_alone(gp):
+    ms = {m.text: m for m in gp("The army has taken Bakhmut, Avdiivka and Vuhledar since 2023.")}
+    assert ms["Vuhledar"].place is not None and ms["Vuhledar"].place.admin1 == "Donetsk"
