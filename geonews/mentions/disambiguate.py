@@ -37,8 +37,9 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from geonews.mentions.designators import list_runs, spread_designators
 from geonews.mentions.document import Document, Span
-from geonews.mentions.hints import Hint, find_hints
+from geonews.mentions.hints import NEAR_REFUTES_KM, REFUTING_COUNTRIES, Hint, find_hints
 from geonews.mentions.lexicon import DIRECTIONS as _DIRECTIONS
 from geonews.places import Place, haversine_km
 from geonews.places.resolver import Resolver
@@ -122,6 +123,16 @@ _ARTICLE_ADJECTIVES = 3
 _ARTICLED_SHARE = 0.5
 #: Runner-up places kept on a mention.
 _RUNNERS_UP = 3
+#: Fewest names of a list whose places are read together (the item and two others).
+_LIST_MIN = 3
+#: Farthest (km) the other items of a list may be from their middle to lie together.
+_LIST_TIGHT_KM = 60.0
+#: Distance (km) from the other items' middle beyond which an item is out of its list
+#: (a list of front towns spans the Donbas: "Bakhmut, Avdiivka and Vuhledar", 110 km).
+_LIST_FAR_KM = 150.0
+#: A settlement this big may be listed with villages far from it ("..., Bakhmut and
+#: Kharkiv"); a smaller one out of its list is no answer.
+_LIST_KNOWN_POPULATION = 100_000
 #: Decimals of a mention's score and confidence.
 _DIGITS = 4
 #: States remembered with their centre point (for counties placed there).
@@ -181,6 +192,8 @@ class Disambiguator:
 
     def match(self, doc: Document) -> Senses:
         """Each name's candidate places, and the cues the text gives about them."""
+        # "the Oryol, Bryansk and Kursk regions": the designator covers the whole list
+        doc.spans = spread_designators(doc.text, doc.spans, self.gazetteer.has_key)
         spans, text = doc.spans, doc.text
         by_key: dict[str, list[Place]] = {}
         counts = Counter(sp.key for sp in spans)
@@ -231,6 +244,7 @@ class Disambiguator:
             doc.unresolved,
         )  # fmt: skip
         chosen = _regions_in_lists(doc.text, doc.spans, chosen, by_key)
+        chosen = _cluster_lists(doc.text, doc.spans, chosen, by_key, doc.unresolved)
         return _place_counties(_county_short_forms(chosen), self.gazetteer)
 
     def _at_state_centre(self, place: Place) -> bool:
@@ -393,6 +407,56 @@ def _regions_in_lists(text, spans, chosen, by_key):
                 runners = tuple(p for p in by_key[this] if p.id != region.id)[:_RUNNERS_UP]
                 out[this] = (region, runners, out[this][2])
     return out
+
+
+def _cluster_lists(text, spans, chosen, by_key, unresolved):
+    """A village listed with villages that lie together is the namesake among them.
+
+    "Siversk, Fedorivka and Bakhmut": when the other items of a list of three or more
+    are settlements in the war's countries within ``_LIST_TIGHT_KM`` of their middle, an
+    item chosen more than ``_LIST_FAR_KM`` away takes its candidate nearest that middle
+    (within ``NEAR_REFUTES_KM``).  Without one, a place smaller than
+    ``_LIST_KNOWN_POPULATION`` is left unresolved: the list says where it is, and the
+    gazetteer has no namesake there.
+    """
+    out = dict(chosen)
+    for run in ([spans[i] for i in ids] for ids in list_runs(text, spans)):
+        keys = list(dict.fromkeys(sp.key for sp in run))
+        if len(keys) < _LIST_MIN:
+            continue
+        for k in keys:
+            place = out[k][0]
+            if place is None or place.kind != "settlement":
+                continue
+            middle = _tight_middle([out[m][0] for m in keys if m != k])
+            if middle is None or _km_to(middle, place) <= _LIST_FAR_KM:
+                continue
+            near = min(by_key[k], key=lambda p: _km_to(middle, p))
+            if near.kind == "settlement" and _km_to(middle, near) <= NEAR_REFUTES_KM:
+                moved = dataclasses.replace(near, matched=f"{near.matched}+list-cluster")
+                runners = (place, *(p for p in out[k][1] if p.id != near.id))[:_RUNNERS_UP]
+                out[k] = (moved, runners, out[k][2])
+            elif place.population < _LIST_KNOWN_POPULATION:
+                others = ", ".join(sp.text for sp in run if sp.key != k)
+                unresolved[k] = f"unresolved:list:no {place.name} near {others} in the gazetteer"
+                out[k] = (None, (place, *out[k][1])[:_RUNNERS_UP], 0.0)
+    return out
+
+
+def _tight_middle(places) -> tuple[float, float] | None:
+    """The middle of ``places`` if they are settlements of the war lying together, or None."""
+    if len(places) < _LIST_MIN - 1 or any(
+        p is None or p.kind != "settlement" or p.country not in REFUTING_COUNTRIES for p in places
+    ):
+        return None
+    middle = _centroid(places)
+    if middle is None or any(_km_to(middle, p) > _LIST_TIGHT_KM for p in places):
+        return None
+    return middle
+
+
+def _km_to(point: tuple[float, float], place: Place) -> float:
+    return haversine_km(point[0], point[1], place.lat, place.lon)
 
 
 def _place_counties(chosen, gazetteer):

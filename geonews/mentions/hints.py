@@ -73,12 +73,34 @@ _GAP = 24
 _COMMA = re.compile(r"\s*,\s*")
 _PAREN = re.compile(r"\s*\(\s*")
 _IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+#: A compass direction: "north", "south-east", "northwestern", "eastward".
+_DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|wards?)?"
 _NEAR = re.compile(
-    r"\s*,?\s+(?:near|outside|close\s+to|not\s+far\s+from|next\s+to|"
-    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|"
-    r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)\w*)\s+of)\s+"
-    r"(?:the\s+)?(?:(?:town|village|city|settlement)\s+of\s+)?"
+    r"\s*,?\s+(?:(?:which\s+)?(?:is|lies|located|situated|sits)\s+)?"
+    r"(?:(?:about|some|around|roughly|approximately|nearly|just|only)\s+)?"
+    r"(?:near|outside|close\s+to|not\s+far\s+from|next\s+to|"
+    r"(?:(?P<dist>\d+(?:[.,]\d+)?)\s*(?P<unit>km|kilometres|kilometers|miles|mi)"
+    r"(?:\s*\([^()]{0,20}\))?\s+)?"  # "10 kilometers (6 miles)"
+    rf"(?P<dir>{_DIRECTION})\s+of)\s+"
+    r"(?:the\s+)?(?:(?:[\w'’-]+\s+)?(?:town|village|city|settlement)\s+of\s+)?",
+    re.I,
 )
+#: Kilometres in a unit of a distance hint.
+_UNIT_KM = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "miles": 1.609344, "mi": 1.609344}
+#: Bearing (degrees from north) of each compass point.
+_BEARING = {"north": 0, "north-east": 45, "east": 90, "south-east": 135,
+            "south": 180, "south-west": 225, "west": 270, "north-west": 315}  # fmt: skip
+#: Most lift of the candidate at the point a distance and direction give ("20 km north of
+#: Z"): the text's own measure of where the place is outranks the regions the rest of the
+#: text is about, and the towns near Z.
+OFFSET_LIFT = 12.0
+#: How far (km) a place may be off the point a distance and direction give, and the share
+#: of the stated distance added to it: one of eight compass points is up to 22.5 degrees
+#: off (0.38 of the distance sideways), and reporters round "100 miles" and measure by road.
+_OFFSET_SLACK_KM = 40.0
+_OFFSET_SLACK_SHARE = 0.45
+#: Mean radius of the Earth (km), for the point a distance and direction give.
+_EARTH_KM = 6371.0088
 #: What closes a hint in brackets: "(Kharkiv region)", "(Zaporizhzhia oblast)".
 _CLOSE = re.compile(r"\s*(?:region|oblast|province|district|raion|rayon)?\s*\)", re.I)
 #: A raion named after its centre town: "Bakhmut district", "Pokrovsk raion".
@@ -110,6 +132,8 @@ class Hint:
     point: tuple[float, float] | None = None
     lift_by: float = REGION_LIFT
     strong: bool = True
+    #: How far (km) from ``point`` a place may be and still be the one meant.
+    slack_km: float = NEAR_REFUTES_KM
 
     def holds(self, place: Place) -> bool:
         """Whether ``place`` is where the hint says (in the region, country or near)."""
@@ -117,7 +141,7 @@ class Hint:
             return place.country == self.country
         if self.kind == "region":
             return place.country == self.country and place.admin1 == self.admin1
-        return self._km(place) <= NEAR_REFUTES_KM
+        return self._km(place) <= self.slack_km
 
     def lift(self, place: Place) -> float:
         """What ``place`` gains from the hint."""
@@ -163,7 +187,7 @@ def find_hints(
     hints: dict[str, list[Hint]] = {}
     for i, (a, b) in enumerate(itertools.pairwise(spans)):
         gap = text[a.end : b.start]
-        if len(gap) > _GAP:
+        if len(gap) > _GAP and not _NEAR.fullmatch(gap):
             continue
         hint = _hint(text, spans, i, a, b, gap, by_key)
         if hint is not None and hint not in hints.get(a.key, ()):
@@ -183,8 +207,9 @@ def _hint(text, spans, i, a, b, gap, by_key) -> Hint | None:
         return None
     top = cands[0]
     after = text[b.end : b.end + 24]
-    if _NEAR.fullmatch(gap):
-        return _near(top, f"near:{b.text}")
+    near = _NEAR.fullmatch(gap)
+    if near:
+        return _near(top, f"near:{b.text}", offset=_offset(near))
     if _RAION.match(after) and (
         _COMMA.fullmatch(gap) or _PAREN.fullmatch(gap) or _IN.fullmatch(gap)
     ):
@@ -221,10 +246,43 @@ def _hint(text, spans, i, a, b, gap, by_key) -> Hint | None:
     return None
 
 
-def _near(top: Place, label: str, *, kind: str = "near") -> Hint | None:
+def _near(
+    top: Place, label: str, *, kind: str = "near", offset: tuple[float, float] | None = None
+) -> Hint | None:
+    """A hint that the name lies near ``top``, or ``offset`` (km, bearing) away from it."""
     if top.kind not in ("settlement", "feature") or top.country not in REFUTING_COUNTRIES:
         return None  # elsewhere spatial coherence already weighs the text's other places
-    return Hint(kind, label, top.country, top.admin1, (top.lat, top.lon), NEAR_LIFT)
+    if offset is None:
+        return Hint(kind, label, top.country, top.admin1, (top.lat, top.lon), NEAR_LIFT)
+    km, bearing = offset
+    point = _destination(top.lat, top.lon, km, bearing)
+    slack = _OFFSET_SLACK_KM + _OFFSET_SLACK_SHARE * km
+    label = f"{label}:{km:.0f}km:{bearing:.0f}deg"
+    return Hint(kind, label, top.country, top.admin1, point, OFFSET_LIFT, slack_km=slack)
+
+
+def _offset(near: re.Match) -> tuple[float, float] | None:
+    """(km, bearing) of "20 km north-east of": None without a distance or a compass point."""
+    if near["dist"] is None:
+        return None
+    km = float(near["dist"].replace(",", ".")) * _UNIT_KM[near["unit"].lower()]
+    bearing = _BEARING.get("-".join(re.findall(r"north|south|east|west", near["dir"].lower())))
+    return None if bearing is None else (km, bearing)
+
+
+def _destination(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) on ``bearing`` (degrees from north), on a sphere.
+
+    >>> [round(v, 2) for v in _destination(50.0, 36.0, 111.2, 180)]
+    [49.0, 36.0]
+    """
+    d = km / _EARTH_KM
+    p1, l1, b = math.radians(lat), math.radians(lon), math.radians(bearing)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(
+        math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2)
+    )
+    return math.degrees(p2), math.degrees(l2)
 
 
 def _sectors(text, spans, by_key) -> list[Hint]:

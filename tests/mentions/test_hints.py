@@ -91,3 +91,50 @@ def test_misspelling_far_from_the_text_is_unresolved(gp):
 def test_the_next_clause_s_subject_is_no_hint(gp):
     m = _mention(gp, "Its troops pushed the enemy out of Sudzha, Moscow said on Friday.", "Sudzha")
     assert m.place is not None and m.place.admin1 == "Kursk"
+
+
+_KHARKIV_CONTEXT = " after a week of street fighting. Kupiansk in the Kharkiv region fell earlier."
+
+
+def test_distance_and_direction_pick_the_namesake_at_that_point(gp):
+    text = "Ukrainian troops entered Lyman, about 150 km south-east of Kharkiv," + _KHARKIV_CONTEXT
+    m = _mention(gp, text, "Lyman")
+    assert m.place.admin1 == "Donetsk" and m.matched.endswith("hint:near:Kharkiv:150km:135deg")
+
+
+def test_plain_near_keeps_the_namesake_next_to_the_other_place(gp):
+    m = _mention(gp, "Ukrainian troops entered Lyman near Kharkiv" + _KHARKIV_CONTEXT, "Lyman")
+    assert m.place.admin1 == "Kharkiv"
+
+
+def test_distance_in_miles_after_lies(gp):
+    text = (
+        "Ukrainian troops entered Lyman, which lies 90 miles southeast of Kharkiv,"
+        + _KHARKIV_CONTEXT
+    )
+    m = _mention(gp, text, "Lyman")
+    assert m.place.admin1 == "Donetsk" and "hint:near:Kharkiv:145km:135deg" in m.matched
+
+
+def test_distance_pointing_at_no_namesake_leaves_the_village_unresolved(gp):
+    m = _mention(
+        gp, "Russian jets bombed Novoselivka, 20km north of Kupiansk, overnight.", "Novoselivka"
+    )
+    assert m.place is None and m.matched.startswith("unresolved:hint:near:Kupiansk:20km:0deg")
+
+
+def test_distance_with_a_conversion_in_brackets_and_a_qualified_town(gp):
+    text = (
+        "Ukrainian troops took Andriivka, 9 kilometers (5.5 miles) south of the"
+        " Russian-held city of Bakhmut."
+    )
+    m = _mention(gp, text, "Andriivka")
+    assert "hint:near:Bakhmut:9km:180deg" in m.matched
+    assert m.place is None or m.place.admin1 == "Donetsk"
+
+
+def test_a_long_distance_allows_for_a_coarse_compass_point(gp):
+    m = _mention(
+        gp, "Troops crossed into Sudzha, 520 km (320 miles) southwest of Moscow.", "Sudzha"
+    )
+    assert m.place is not None and m.place.admin1 == "Kursk"
