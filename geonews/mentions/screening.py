@@ -26,8 +26,9 @@ after recognition (disambiguation, roles):
   the base's;
 * ``"district"`` - a district named after its centre ("the Shebekinsky district"): the
   key is the centre's;
-* ``"quoted"`` - the name stands in quotation marks and names no prominent place and
-  none of the war region ('the "Mont Blanc" business centre'): it stays unresolved;
+* ``"quoted"`` - in a text about the war, the name stands in quotation marks and names
+  no prominent place and none of the war region ('the "Mont Blanc" business centre'): it
+  stays unresolved;
 * ``"direction"`` - a compass word opens it ("eastern Ukraine"): the key is Ukraine's;
 * ``"hashtag"`` - a lower-case hashtag ("#ukraine");
 * ``"ner"`` - found by the spaCy pipeline;
@@ -638,13 +639,15 @@ class Screen:
         ):
             return False
         if (
-            span.cue is None
+            war
+            and span.cue is None
             and _QUOTES.get(text[span.start - 1 : span.start]) == text[span.end : span.end + 1]
             and not self._prominent(span.key, span.text)
             and not self._in_war_region(span.key)
         ):
-            # 'the "Mont Blanc" business centre': a building's, a company's or an
-            # operation's name, not the place abroad of that name: kept, unresolved
+            # in war reporting, 'the "Mont Blanc" business centre': a building's, a
+            # company's or an operation's name, not the place abroad of that name: kept,
+            # unresolved (an encyclopaedia's '"Saint Anne" in Spanish' is another use)
             span.cue = "quoted"
         return True
 

@@ -271,7 +271,7 @@ def test_names_set_side_by_side_elsewhere_keep_their_towns():
 
 
 def test_a_quoted_name_is_no_town_abroad_but_a_quoted_war_town_is_the_town():
-    text = 'Drones hit Belgorod; the "Mont Blanc" shopping centre burned. Troops left "Kupiansk".'
+    text = 'Drones hit Belgorod and Kharkiv; the "Mont Blanc" mall burned. Troops left "Kupiansk".'
     got = {m.text: m for m in geoparse(text)}
     assert got["Mont Blanc"].place is None
     assert "quotation marks" in got["Mont Blanc"].matched
@@ -305,3 +305,9 @@ def test_names_in_a_list_of_air_bases_are_the_bases():
     assert got[:3] == [("Olenya", "feature"), ("Shaykovka", "feature"), ("Belaya", "feature")]
     assert got[3] == ("Belaya", "settlement")  # outside the list, the village
     assert geoparse("A drone hit the Morozovsk airfield.")[0].place.name == "Morozovsk air base"
+
+
+def test_a_quoted_name_outside_war_reporting_keeps_its_place():
+    # an encyclopaedia's former name in quotation marks is still the place
+    (mention,) = geoparse('The town was long called "Green Valley" by its settlers.')
+    assert mention.place is not None
