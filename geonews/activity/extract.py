@@ -76,6 +76,9 @@ _SUBJECT_REACH = 40
 _SIDES = ("RU", "UA")
 #: Events dated further back than this before the article are background, not news.
 _BACKGROUND = dt.timedelta(days=90)
+#: How far (characters) after a dateline a meeting named without a place is taken to be
+#: at the dateline's city: its lead paragraph; later, "the summit" may be one placed before.
+_DATELINE_REACH = 400
 
 #: What the extractor reads places with: text -> mentions (geoparse, a Geoparser, a stub).
 GeoparseFn = Callable[[str], list[Mention]]
@@ -169,7 +172,7 @@ class EventExtractor:
             # "fighting in eastern Ukraine" happens in the eastern-Ukraine area
             mentions.append(replace(m, place=m.part) if m.part else m)
         mentions.sort(key=lambda m: m.start)
-        found = self._document_events(text, mentions, doc.date)
+        found = self._document_events(text, mentions, doc.date, _dateline_city(filed))
         _meet_at_dateline(found, filed)
         found = merge_document(found)
         rows = []
@@ -186,7 +189,11 @@ class EventExtractor:
 
     # -- per document ---------------------------------------------------------------------
     def _document_events(
-        self, text: str, mentions: list[Mention], anchor: dt.date | None
+        self,
+        text: str,
+        mentions: list[Mention],
+        anchor: dt.date | None,
+        filed_at: _Located | None = None,
     ) -> list[_Event]:
         found: list[_Event] = []
         last: dict[str, tuple[Place, str]] = {}  # "settlement"/"region" -> antecedent
@@ -215,8 +222,17 @@ class EventExtractor:
             claims = _claims(sentence, low, inside, s_start, speakers)
             claims = _resolve_claims(claims, carried, sentence)
             _remember_speakers(sentence, claims, speakers)
+            near_dateline = filed_at is not None and 0 <= s_start - filed_at[3] <= _DATELINE_REACH
             new = self._sentence_events(
-                sentence, low, s_start, inside, claims, anchor, last, recent
+                sentence,
+                low,
+                s_start,
+                inside,
+                claims,
+                anchor,
+                last,
+                recent,
+                filed_at if near_dateline else None,
             )
             if new:
                 recent = (new[-1].event_type, new[-1].sub_type)
@@ -257,6 +273,7 @@ class EventExtractor:
         anchor: dt.date | None,
         last: dict[str, tuple[Place, str]],
         recent: tuple[str, str] | None = None,
+        filed_at: _Located | None = None,
     ) -> list[_Event]:
         masked = list(sentence)
 
@@ -287,6 +304,10 @@ class EventExtractor:
                 surface = masked_text[anaphor.start() : anaphor.end()]
                 places.append((place, surface, anaphor.start(), anaphor.end()))
                 places.sort(key=lambda p: p[2])
+        if not places and filed_at is not None and not any(m.place for m in mentions):
+            # "MOSCOW, July 2. /TASS/. ... told a news conference after the meeting": the
+            # talks the sentence names without a place were where the dispatch was filed
+            places = _at_dateline(triggers, filed_at)
         if not places:
             return []
         clauses = _clauses(sentence)
@@ -475,6 +496,21 @@ def _meet_at_dateline(found: list[_Event], filed: list[Mention]) -> None:
         city = next((c for c in cities if c[0].country == event.place.country), None)
         if city is not None:
             event.place, event.place_text = city
+
+
+def _dateline_city(filed: list[Mention]) -> _Located | None:
+    """The first dateline's city, with its span in the document."""
+    for mention in filed:
+        if mention.place is not None and mention.place.kind == "settlement":
+            return (mention.place, mention.text, mention.start, mention.end)
+    return None
+
+
+def _at_dateline(triggers: list[_Trigger], filed_at: _Located) -> list[_Located]:
+    """The dateline's city for a sentence whose only happening is a meeting."""
+    if triggers and all(t.sub_type == "Talks" for t in triggers):
+        return [filed_at]
+    return []
 
 
 def _is_state(place: Place) -> bool:

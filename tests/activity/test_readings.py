@@ -196,6 +196,27 @@ def test_talks_in_a_country_meet_at_the_datelines_city():
     assert list(frame.modality) == ["actual"]
 
 
+def test_a_meeting_named_without_a_place_is_at_the_datelines_city():
+    text = (
+        "GENEVA /Switzerland/, Nov 20. /Wire/. Talks will go on, the envoy said.\n\n"
+        "The envoy spoke to reporters after a meeting of the foreign ministers."
+    )
+    frame = events(text, date=DAY, geoparser=geoparse)
+    assert list(zip(frame.place_name, frame.event_type, frame.modality, strict=True)) == [
+        ("Geneva", "Diplomacy", "actual")
+    ]
+
+
+def test_a_meeting_far_below_the_dateline_is_not_placed_there():
+    text = (
+        "GENEVA /Switzerland/, Nov 20. /Wire/. Envoys met in Abu Dhabi on Thursday. "
+        + "The envoys spoke about prisoners, grain and the front line for hours. " * 6
+        + "Analysts said Moscow gained much from the meeting."
+    )
+    frame = events(text, date=DAY, geoparser=geoparse)
+    assert list(frame.place_name) == ["Abu Dhabi"]
+
+
 def test_an_infinitive_of_purpose_belongs_to_the_meeting(parse):
     text = "Envoys met in Geneva on Tuesday to discuss a ceasefire."
     frame = events(text, date=DAY, geoparser=parse)
