@@ -343,10 +343,13 @@ class EventExtractor:
                 if c.scope[0] <= trigger.start < c.scope[1] or c.side_only
             ]
             event_type, sub_type = trigger.event_type, trigger.sub_type
-            if sub_type in ("Advance", "Claimed capture") and tx.ATTEMPT.search(
-                masked_text, clause[0], trigger.start
-            ):  # "tried to break through towards X": an attempt stopped is fighting
+            attempt = tx.ATTEMPT.search(masked_text, clause[0], trigger.start) is not None
+            if sub_type in ("Advance", "Claimed capture") and attempt:
+                # "tried to break through towards X": an attempt stopped is fighting
                 event_type, sub_type = tx.BATTLE, "Armed clash"
+            elif event_type == tx.EXPLOSION and attempt:
+                # "an attempt to attack Crimea with drones": a strike stopped short
+                event_type, sub_type = tx.STRATEGIC, _DISRUPTED
             if sub_type == "Claimed capture" and place.country in _SIDES:
                 side = _capturer(masked_text, clause[0], trigger, claimants)
                 if side is None and tx.RETAKE.match(masked_text, trigger.start):

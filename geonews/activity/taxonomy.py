@@ -168,7 +168,8 @@ DISRUPTED = _words(
     r"|sea drones|(?:unmanned|uncrewed) boats)"
     # the passive: "11 drones were destroyed", "the drone attack was repelled"
     r"|(?:drones|UAVs|missiles|Shaheds|rockets|(?:drone|missile|air|aerial|UAV) (?:attacks?"
-    r"|raids?|strikes?)) (?:\w+ ){0,4}?(?:was|were|had been|has been|have been) (?:\w+ )?"
+    r"|raids?|strikes?))(?: (?:\w+,? ){0,5}?|,[^,.;]{1,60}, )"  # or ", this time on X, was"
+    r"(?:was|were|had been|has been|have been) (?:\w+ )?"
     r"(?:destroyed|eliminated|neutrali[sz]ed|repelled|repulsed|thwarted|foiled)"
 )
 #: Words that say a weapon got through after all ("debris damaged a house"): a clause with

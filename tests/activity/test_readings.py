@@ -37,6 +37,28 @@ def test_interception_and_destroyed_drones_are_disrupted(parse):
     assert set(frame.place_name) == {"Kyiv", "Odesa"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The enemy made an attempt to strike Odesa with six attack drones overnight.",
+        "Ukrainian units tried to shell Belgorod with rockets on Sunday.",
+        # a repelled attack with its target set off by commas, or a list of them
+        "A drone attack, this time on an oil depot near Sumy, was repelled on Friday.",
+        "The missile attacks on Lviv, Kharkiv and Odesa were repelled.",
+    ],
+)
+def test_an_attempted_or_repelled_strike_is_disrupted(text, parse):
+    frame = events(text, date=DAY, geoparser=parse)
+    assert set(frame.sub_type) == {"Disrupted weapons use"}
+    assert set(frame.status) == {"claimed"}
+
+
+def test_a_strike_that_got_through_stays_a_strike(parse):
+    text = "Russian drones tried to hit Kharkiv overnight; one struck a house in Kharkiv."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert "Air/drone strike" in set(frame.sub_type)
+
+
 # -- lists ----------------------------------------------------------------------------------
 def test_a_bulleted_list_under_a_colon_belongs_to_its_sentence(parse):
     text = "Air defences downed 20 drones over three regions:\n\n • Sumy,\n • Kharkiv,\n • Odesa."
