@@ -424,7 +424,11 @@ class EventExtractor:
                 continue
             if _match(tx.MODIFIER_AFTER, sentence, low, end):
                 continue
-            if _is_state(mention.place) and _match(tx.ACTOR_VERB, sentence, low, end):
+            if (
+                _is_state(mention.place)
+                and _match(tx.ACTOR_VERB, sentence, low, end)
+                and not tx.LOCATIVE_BEFORE.search(sentence, max(0, start - 12), start)
+            ):
                 continue  # "Russia launched drones at Sumy": Russia acts, Sumy is the place
             if _search(tx.ORIGIN_BEFORE, sentence, low, max(0, start - 110), start):
                 continue  # "a missile launched from the Kursk region": it landed elsewhere
@@ -555,6 +559,10 @@ def _follow_up(sentence: str, named: list[tuple[str, str | None]], previous: lis
 #: Precisions an event can be coarsened away at, when the text reports the same kind of
 #: event at a finer place inside.
 _COARSE = ("country",)
+#: How far apart (characters) a country's event and a finer one of its kind may be told
+#: and still be one happening: the next paragraph or so.  Further on, "the biggest attack
+#: on Ukraine, on Friday" is a happening of its own that the text places no finer.
+_PASSAGE = 600
 #: Ground fighting and control of ground happen at places, never across a whole country.
 _GROUND_KINDS = frozenset(("Armed clash", "Claimed capture", "Advance", "Withdrawal", _REGAINS))
 
@@ -579,6 +587,7 @@ def _most_specific(found: list[_Event]) -> list[_Event]:
             and _PRECISION.get(other.place.kind, "area") not in ("country", "area")
             and _inside(other.place, event.place)
             and close_dates(other.date, event.date)
+            and _gap(*event.sentence, *other.sentence) <= _PASSAGE
             for other in found
         ):
             continue

@@ -418,6 +418,9 @@ TOPIC_BEFORE = re.compile(
     r"|\b(?:envoy|ambassador|minister|president|leader|delegation|negotiators?|officials?)"
     r"\s+(?:to|of|for|from)\s+(?:the\s+)?"
     r"|\b(?:governor|mayor|head)\s+of\s+(?:the\s+)?"
+    # owners and seats: "the seat of the administration of Kherson", "the Fleet of Russia"
+    r"|\b(?:administration|government|authorities|regime|parliament|[Ff]leet|state|seat)"
+    r"\s+of\s+(?:the\s+)?"
     r"|\b(?:with|between|against|by)\s+(?:the\s+)?"
     r"|\b(?:anyone|someone|people|delegates|refugees)\s+from\s+(?:the\s+)?)$",
     _I,
@@ -460,6 +463,11 @@ ACTOR_VERB = re.compile(
     r"|remained|remains|is|was|were|are|been|lies|lay|heard|needs|needed)\b)"
     r"(?:\w+ed|said|says|retake|retook|took|takes|struck|strikes|hit|hits|launched|launches"
     r"|fired|fires|sent|sends|stepped|wants|insists|claims|began|begins|built|drew|shot|won)\b"
+)
+#: A preposition of place right before a name: the name is where, not who ("a
+#: bombardment across Ukraine killed 39" has no Ukraine acting).
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|across|over|on|at|into|throughout|inside|within|against)\s+(?:the\s+)?$", _I
 )
 #: Demonym + target noun: "Ukrainian targets" implies an event in Ukraine.
 IMPLIED = re.compile(

@@ -168,6 +168,23 @@ def test_a_country_gives_way_to_the_place_inside_it(parse):
     assert list(frame.place_name) == ["Odesa"]
 
 
+def test_a_state_after_a_preposition_of_place_is_where_it_happened():
+    text = "A night-long missile barrage across Ukraine killed 12 civilians."
+    frame = events(text, date=DAY, geoparser=geoparse)
+    assert list(frame.place_name) == ["Ukraine"]
+
+
+def test_a_country_event_far_from_the_finer_one_is_a_happening_of_its_own():
+    filler = "Rescue workers searched the rubble through the night for survivors. " * 10
+    text = (
+        "Russian missiles hit a school in Kharkiv on Saturday, killing two. "
+        + filler
+        + "The strikes came a day after a missile barrage on Ukraine killed 30 on Friday."
+    )
+    frame = events(text, date=DAY, geoparser=geoparse)
+    assert sorted(frame.place_name) == ["Kharkiv", "Ukraine"]
+
+
 # -- modality -------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "modality"),
@@ -197,6 +214,18 @@ def test_modality_of_what_could_would_or_will_happen(text, modality, parse):
 def test_a_topic_of_talks_is_no_place_of_them(text, parse):
     frame = events(text, date=DAY, geoparser=parse)
     assert list(frame.place_name) == ["Geneva"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Missiles struck Dnipro, which now hosts the evacuated administration of Kherson.",
+        "Drones hit a depot in Dnipro, the seat of the government of Kherson in exile.",
+    ],
+)
+def test_an_owner_or_a_seat_is_no_place_of_the_event(text, parse):
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.place_name) == ["Dnipro"]
 
 
 # -- states as actors, datelines, purposes --------------------------------------------------
