@@ -973,8 +973,12 @@ class _Nearest:
 _QUALIFIER_GAP = 60
 
 
-def _drop_qualifiers(places: list[_Located]) -> list[_Located]:
-    """Drop what only qualifies a finer place ("X in the Y region", "Tuapse on the Black Sea")."""
+def _drop_qualifiers(places: list[_Located], sentence: str = "") -> list[_Located]:
+    """Drop what only qualifies a finer place ("X in the Y region", "Tuapse on the Black Sea").
+
+    A region joined to its city by "and" is a place of its own: "the Belgorod Region and
+    Belgorod are shelled" names the city and the rest of the region.
+    """
     if len(places) < 2:
         return places
     has_settlement = any(p[0].kind in ("settlement", "feature") for p in places)
@@ -988,11 +992,25 @@ def _drop_qualifiers(places: list[_Located]) -> list[_Located]:
             other[0].id != place.id
             and _inside(other[0], place)
             and _gap(other[2], other[3], item[2], item[3]) <= _QUALIFIER_GAP
+            and not _coordinated(sentence, item, other)
             for other in places
         ):
             continue
         out.append(item)
     return out
+
+
+def _coordinated(sentence: str, a: _Located, b: _Located) -> bool:
+    """Whether two places are joined by "and" or "or" ("the X region and X")."""
+    first, second = (a, b) if a[2] < b[2] else (b, a)
+    return _JOINED.fullmatch(sentence, first[3], second[2]) is not None
+
+
+_JOINED = re.compile(
+    r"(?:\s+(?:region|oblast|province|district))?\s+(?:and|or|as well as)\s+(?:the\s+)?"
+    r"(?:city\s+of\s+)?",
+    re.I,
+)
 
 
 def _inside(fine: Place, coarse: Place) -> bool:
@@ -1041,7 +1059,8 @@ def _assign(
         best = local.of(start, end)
         groups.setdefault(id(best), []).append(item)
     by_id = {id(t): t for t in triggers}
-    kept = {id(item) for item in _drop_qualifiers([i for g in groups.values() for i in g])}
+    grouped = [i for g in groups.values() for i in g]
+    kept = {id(item) for item in _drop_qualifiers(grouped, sentence)}
     pairs = [
         (by_id[key], item) for key, items in groups.items() for item in items if id(item) in kept
     ]

@@ -140,6 +140,7 @@ SHELL_WEAPONS = _words(
     r"missiles?|rockets?|artillery|shell(?:ed|ing|s)?|mortars?|ballistic|Iskanders?|Kinzhals?"
     r"|MLRS|HIMARS|barrages?|bombardments?|bombarded|cluster munitions?"
     r"|inflicted (?:fire )?(?:damage|losses|defeat)|fire (?:attacks?|damage|strikes?|raids?)"
+    r"|fired (?:on|at|upon)|opened fire (?:on|at)"
 )
 GROUND = _words(r"troops|forces|infantry|soldiers|units|assault groups?|fighters|brigades?|tanks")
 #: What is planted rather than fired: a blast with these is a remote explosive.

@@ -185,6 +185,30 @@ def test_a_country_event_far_from_the_finer_one_is_a_happening_of_its_own():
     assert sorted(frame.place_name) == ["Kharkiv", "Ukraine"]
 
 
+def test_a_region_joined_to_its_city_is_a_place_of_its_own(parse):
+    text = "The Zaporizhzhia region and Zaporizhzhia were shelled overnight."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert sorted(frame.precision) == ["region", "settlement"]
+
+
+def test_a_region_that_qualifies_its_city_is_no_second_place(parse):
+    text = "Huliaipole in the Zaporizhzhia region was shelled overnight."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.place_name) == ["Huliaipole"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces fired on 30 villages in the Donetsk region overnight.",
+        "Russian troops opened fire on Huliaipole on Sunday.",
+    ],
+)
+def test_firing_on_a_place_is_shelling(text, parse):
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.sub_type) == ["Shelling/artillery/missile attack"]
+
+
 # -- modality -------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "modality"),
