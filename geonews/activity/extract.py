@@ -1127,6 +1127,8 @@ def _modality(
         return "future"
     if not attempt and before.rstrip().endswith(" to"):  # "Envoys to meet"
         return "future"
+    if _search(tx.AHEAD_OF, masked, low, start, trigger.start):
+        return "future"
     # "Capturing X would be", "The meeting is expected", "• The “liberation” of X is"
     subject = len(re.findall(r"\w+", before)) <= 2
     after = tx.VERB_AFTER.match(masked, trigger.end) if subject else None

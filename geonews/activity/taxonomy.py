@@ -372,6 +372,13 @@ CONDITIONAL = re.compile(
 IF_CLAUSE = re.compile(r"\b(?:if|unless|should (?:\w+ )?(?:fail|refuse|reject))\b", _I)
 #: What could or would happen, or is only aimed at: "could advance", "would be a victory",
 #: "the goal is the liberation of".
+#: Right before a noun trigger, what the clause waits for: "ahead of the president's
+#: visit to Washington", "in the run-up to the summit" (the visit has not happened yet).
+AHEAD_OF = re.compile(
+    r"\b(?:ahead of|in the run-up to|in preparation for|preparations? for)"
+    r"\s+(?:[\w-]+(?:'s|’s)?\s+){0,3}$",
+    _I,
+)
 HYPOTHETICAL = re.compile(
     r"\b(?:would|could|may|might|can|potentially|possible|possibility|risk of|hopes? (?:for|of)"
     r"|(?:goal|aim|priority|objective|task|intention|ambition|dream)s?\b[^.;]{0,40}?"
@@ -797,6 +804,6 @@ LOWER = {
         NOT_TRIGGERS, ANAPHOR, CONTESTED, HEDGES, DENIED, NOT_DENIED, NEGATION, AFTERWORD,
         TOPIC_BEFORE, REFERENCE_BEFORE, MODIFIER_AFTER, IMPLIED, CIVILIANS, GROUND,
         ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY, INTERVENTION,
-        IMPACT, IF_CLAUSE, HYPOTHETICAL, ACTOR_VERB, PLANTED, ORIGIN_BEFORE,
+        IMPACT, IF_CLAUSE, HYPOTHETICAL, ACTOR_VERB, PLANTED, ORIGIN_BEFORE, AHEAD_OF,
     )
 }  # fmt: skip

@@ -219,6 +219,8 @@ def test_firing_on_a_place_is_shelling(text, parse):
         ("Moscow insists that Ukrainian forces withdraw from Kupiansk.", "conditional"),
         ("The goal remains the liberation of Kupiansk, the minister said.", "hypothetical"),
         ("The meeting in Geneva is expected to last two days.", "future"),
+        ("Aides spoke by phone ahead of the president's visit to Washington.", "future"),
+        ("Envoys drafted a text in the run-up to the summit in Geneva.", "future"),
         ("Ukrainian units tried to break through towards Belgorod overnight.", "actual"),
     ],
 )
