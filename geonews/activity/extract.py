@@ -79,6 +79,8 @@ _BACKGROUND = dt.timedelta(days=90)
 #: How far (characters) after a dateline a meeting named without a place is taken to be
 #: at the dateline's city: its lead paragraph; later, "the summit" may be one placed before.
 _DATELINE_REACH = 400
+#: What happens at a meeting, and so where it was held: the talks and what they agreed.
+_MEETING = frozenset(("Talks", "Agreement"))
 
 #: What the extractor reads places with: text -> mentions (geoparse, a Geoparser, a stub).
 GeoparseFn = Callable[[str], list[Mention]]
@@ -222,7 +224,7 @@ class EventExtractor:
             claims = _claims(sentence, low, inside, s_start, speakers)
             claims = _resolve_claims(claims, carried, sentence)
             _remember_speakers(sentence, claims, speakers)
-            near_dateline = filed_at is not None and 0 <= s_start - filed_at[3] <= _DATELINE_REACH
+            elsewhere = _elsewhere(s_start, filed_at, found)
             new = self._sentence_events(
                 sentence,
                 low,
@@ -232,7 +234,7 @@ class EventExtractor:
                 anchor,
                 last,
                 recent,
-                filed_at if near_dateline else None,
+                elsewhere,
             )
             if new:
                 recent = (new[-1].event_type, new[-1].sub_type)
@@ -273,7 +275,7 @@ class EventExtractor:
         anchor: dt.date | None,
         last: dict[str, tuple[Place, str]],
         recent: tuple[str, str] | None = None,
-        filed_at: _Located | None = None,
+        elsewhere: _Located | None = None,
     ) -> list[_Event]:
         masked = list(sentence)
 
@@ -304,10 +306,17 @@ class EventExtractor:
                 surface = masked_text[anaphor.start() : anaphor.end()]
                 places.append((place, surface, anaphor.start(), anaphor.end()))
                 places.sort(key=lambda p: p[2])
-        if not places and filed_at is not None and not any(m.place for m in mentions):
+        literal = any(m.place is not None and m.role == "literal" for m in mentions)
+        if (
+            not places
+            and elsewhere is not None
+            and not literal
+            and all(t.sub_type in _MEETING for t in triggers)
+        ):
             # "MOSCOW, July 2. /TASS/. ... told a news conference after the meeting": the
-            # talks the sentence names without a place were where the dispatch was filed
-            places = _at_dateline(triggers, filed_at)
+            # talks the sentence names without a place were where the dispatch was filed,
+            # or where the talks just told of were ("The sides also agreed to ...")
+            places = [(elsewhere[0], elsewhere[1], -1, -1)]  # in no sentence
         if not places:
             return []
         clauses = _clauses(sentence)
@@ -513,11 +522,20 @@ def _dateline_city(filed: list[Mention]) -> _Located | None:
     return None
 
 
-def _at_dateline(triggers: list[_Trigger], filed_at: _Located) -> list[_Located]:
-    """The dateline's city for a sentence whose only happening is a meeting."""
-    if triggers and all(t.sub_type == "Talks" for t in triggers):
-        return [filed_at]
-    return []
+def _elsewhere(start: int, filed_at: _Located | None, found: list[_Event]) -> _Located | None:
+    """Where a meeting a sentence at ``start`` names without a place was held, if known.
+
+    In a dispatch's lead paragraph, the dateline's city; within a paragraph or so after
+    talks placed in the text, the place of those talks.
+    """
+    if filed_at is not None and 0 <= start - filed_at[3] <= _DATELINE_REACH:
+        return filed_at
+    for event in reversed(found):
+        if start - event.sentence[1] > _PASSAGE:
+            break
+        if event.sub_type == "Talks" and event.modality == "actual":
+            return (event.place, event.place_text, *event.sentence)
+    return None
 
 
 def _is_state(place: Place) -> bool:

@@ -284,6 +284,29 @@ def test_a_meeting_named_without_a_place_is_at_the_datelines_city():
     ]
 
 
+def test_what_talks_agreed_is_where_the_talks_were(parse):
+    text = (
+        "The two delegations held talks in Geneva on Tuesday. "
+        "The two sides also agreed to exchange 500 prisoners each."
+    )
+    frame = events(text, date=DAY, geoparser=parse)
+    assert set(zip(frame.place_name, frame.sub_type, strict=True)) == {
+        ("Geneva", "Talks"),
+        ("Geneva", "Agreement"),
+    }
+
+
+def test_an_agreement_long_after_the_talks_is_not_placed_there(parse):
+    filler = "Fighting went on along the whole front line through the week. " * 12
+    text = (
+        "The two delegations held talks in Geneva on Tuesday. "
+        + filler
+        + "The two sides also agreed to exchange 500 prisoners each."
+    )
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.sub_type) == ["Talks"]
+
+
 def test_a_meeting_far_below_the_dateline_is_not_placed_there():
     text = (
         "GENEVA /Switzerland/, Nov 20. /Wire/. Envoys met in Abu Dhabi on Thursday. "
