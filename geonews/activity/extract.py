@@ -1014,8 +1014,27 @@ def _drop_qualifiers(places: list[_Located], sentence: str = "") -> list[_Locate
             for other in places
         ):
             continue
+        if place.kind == "region" and any(_hint_of(sentence, other, item) for other in places):
+            continue
         out.append(item)
     return out
+
+
+def _hint_of(sentence: str, fine: _Located, region: _Located) -> bool:
+    """Whether the text gives ``region`` as where ``fine`` is: "X village in the Y region".
+
+    The text's own words decide, whether or not the gazetteer put ``fine`` inside it: the
+    region is the settlement's address, not a second place of the event.
+    """
+    if fine[0].kind not in ("settlement", "feature") or not 0 <= fine[3] <= region[2]:
+        return False
+    return _HINT.fullmatch(sentence, fine[3], region[2]) is not None
+
+
+_HINT = re.compile(
+    r"\s+(?:(?:village|town|city|settlement|hamlet)\s+)?in\s+(?:the\s+)?(?:\w+(?:'s|’s)\s+)?"
+    r"|\s*\(\s*"  # not ", ": "Bryansk, Oryol and Kursk regions" is a list
+)
 
 
 def _coordinated(sentence: str, a: _Located, b: _Located) -> bool:

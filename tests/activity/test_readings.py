@@ -200,6 +200,20 @@ def test_a_region_that_qualifies_its_city_is_no_second_place(parse):
 @pytest.mark.parametrize(
     "text",
     [
+        "Russia says it took control of Huliaipole village in the Donetsk region.",
+        "Russia says its troops stormed Huliaipole in Ukraine's Donetsk region.",
+    ],
+)
+def test_a_region_the_text_gives_as_the_address_is_no_second_place(text, parse):
+    # the gazetteer puts Huliaipole in another oblast; the text's words still make the
+    # region the village's address, not a second place of the same happening
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.place_name) == ["Huliaipole"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Russian forces fired on 30 villages in the Donetsk region overnight.",
         "Russian troops opened fire on Huliaipole on Sunday.",
     ],
