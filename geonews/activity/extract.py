@@ -618,8 +618,8 @@ def _party_claims(found: list[_Event]) -> None:
 
     A belligerent's word on its own successes or the enemy's losses (captures, repelled
     assaults, shoot-downs, strikes on the other side) is one party's claim; its report of
-    an attack suffered at home (the dead and the damage in its own towns) and diplomacy are
-    not.
+    an attack suffered at home (the dead and the damage in its own towns, fighting on its
+    own soil: that the enemy is there at all is no boast) and diplomacy are not.
     """
     for event in found:
         if event.status != "reported" or event.event_type == tx.DIPLOMACY:
@@ -637,6 +637,8 @@ def _party_claims(found: list[_Event]) -> None:
             continue
         if event.event_type in (tx.EXPLOSION, tx.VIOLENCE) and event.place.country in sides:
             continue  # the victim's own account of a strike
+        if event.sub_type == "Armed clash" and event.place.country in sides:
+            continue  # fighting on its own soil: the defender admits the enemy is there
         event.status = "claimed"
 
 

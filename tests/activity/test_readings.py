@@ -337,6 +337,23 @@ def test_an_infinitive_of_purpose_belongs_to_the_meeting(parse):
     assert list(zip(frame.place_name, frame.modality, strict=True)) == [("Geneva", "actual")]
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the defender tells of fighting on its own soil: the enemy is there, no boast
+        ("Fighting goes on in the Kursk region, Russia's defence ministry said.", "reported"),
+        ("Ukrainian troops are fighting Russian units in Kupiansk, the General Staff said.",
+         "reported"),
+        # a side's fighting on the other side's soil stays its claim
+        ("Russia's defence ministry said its troops fought Ukrainian units near Kupiansk.",
+         "claimed"),
+    ],
+)  # fmt: skip
+def test_fighting_on_the_speakers_own_soil_is_reported(text, status):
+    frame = events(text, date=DAY, geoparser=geoparse)
+    assert list(frame.status) == [status]
+
+
 def test_a_shoot_down_is_the_shooters_claim(parse):
     frame = events("Two missiles were shot down over Kyiv.", date=DAY, geoparser=parse)
     assert list(frame.status) == ["claimed"]
