@@ -76,6 +76,11 @@ _SUBJECT_REACH = 40
 _SIDES = ("RU", "UA")
 #: Events dated further back than this before the article are background, not news.
 _BACKGROUND = dt.timedelta(days=90)
+#: How far (characters) after a dateline a meeting named without a place is taken to be
+#: at the dateline's city: its lead paragraph; later, "the summit" may be one placed before.
+_DATELINE_REACH = 400
+#: What happens at a meeting, and so where it was held: the talks and what they agreed.
+_MEETING = frozenset(("Talks", "Agreement"))
 
 #: What the extractor reads places with: text -> mentions (geoparse, a Geoparser, a stub).
 GeoparseFn = Callable[[str], list[Mention]]
@@ -169,7 +174,7 @@ class EventExtractor:
             # "fighting in eastern Ukraine" happens in the eastern-Ukraine area
             mentions.append(replace(m, place=m.part) if m.part else m)
         mentions.sort(key=lambda m: m.start)
-        found = self._document_events(text, mentions, doc.date)
+        found = self._document_events(text, mentions, doc.date, _dateline_city(filed))
         _meet_at_dateline(found, filed)
         found = merge_document(found)
         rows = []
@@ -186,7 +191,11 @@ class EventExtractor:
 
     # -- per document ---------------------------------------------------------------------
     def _document_events(
-        self, text: str, mentions: list[Mention], anchor: dt.date | None
+        self,
+        text: str,
+        mentions: list[Mention],
+        anchor: dt.date | None,
+        filed_at: _Located | None = None,
     ) -> list[_Event]:
         found: list[_Event] = []
         last: dict[str, tuple[Place, str]] = {}  # "settlement"/"region" -> antecedent
@@ -215,8 +224,17 @@ class EventExtractor:
             claims = _claims(sentence, low, inside, s_start, speakers)
             claims = _resolve_claims(claims, carried, sentence)
             _remember_speakers(sentence, claims, speakers)
+            elsewhere = _elsewhere(s_start, filed_at, found)
             new = self._sentence_events(
-                sentence, low, s_start, inside, claims, anchor, last, recent
+                sentence,
+                low,
+                s_start,
+                inside,
+                claims,
+                anchor,
+                last,
+                recent,
+                elsewhere,
             )
             if new:
                 recent = (new[-1].event_type, new[-1].sub_type)
@@ -257,6 +275,7 @@ class EventExtractor:
         anchor: dt.date | None,
         last: dict[str, tuple[Place, str]],
         recent: tuple[str, str] | None = None,
+        elsewhere: _Located | None = None,
     ) -> list[_Event]:
         masked = list(sentence)
 
@@ -287,6 +306,17 @@ class EventExtractor:
                 surface = masked_text[anaphor.start() : anaphor.end()]
                 places.append((place, surface, anaphor.start(), anaphor.end()))
                 places.sort(key=lambda p: p[2])
+        literal = any(m.place is not None and m.role == "literal" for m in mentions)
+        if (
+            not places
+            and elsewhere is not None
+            and not literal
+            and all(t.sub_type in _MEETING for t in triggers)
+        ):
+            # "MOSCOW, July 2. /TASS/. ... told a news conference after the meeting": the
+            # talks the sentence names without a place were where the dispatch was filed,
+            # or where the talks just told of were ("The sides also agreed to ...")
+            places = [(elsewhere[0], elsewhere[1], -1, -1)]  # in no sentence
         if not places:
             return []
         clauses = _clauses(sentence)
@@ -322,10 +352,13 @@ class EventExtractor:
                 if c.scope[0] <= trigger.start < c.scope[1] or c.side_only
             ]
             event_type, sub_type = trigger.event_type, trigger.sub_type
-            if sub_type in ("Advance", "Claimed capture") and tx.ATTEMPT.search(
-                masked_text, clause[0], trigger.start
-            ):  # "tried to break through towards X": an attempt stopped is fighting
+            attempt = tx.ATTEMPT.search(masked_text, clause[0], trigger.start) is not None
+            if sub_type in ("Advance", "Claimed capture") and attempt:
+                # "tried to break through towards X": an attempt stopped is fighting
                 event_type, sub_type = tx.BATTLE, "Armed clash"
+            elif event_type == tx.EXPLOSION and attempt:
+                # "an attempt to attack Crimea with drones": a strike stopped short
+                event_type, sub_type = tx.STRATEGIC, _DISRUPTED
             if sub_type == "Claimed capture" and place.country in _SIDES:
                 side = _capturer(masked_text, clause[0], trigger, claimants)
                 if side is None and tx.RETAKE.match(masked_text, trigger.start):
@@ -400,7 +433,11 @@ class EventExtractor:
                 continue
             if _match(tx.MODIFIER_AFTER, sentence, low, end):
                 continue
-            if _is_state(mention.place) and _match(tx.ACTOR_VERB, sentence, low, end):
+            if (
+                _is_state(mention.place)
+                and _match(tx.ACTOR_VERB, sentence, low, end)
+                and not tx.LOCATIVE_BEFORE.search(sentence, max(0, start - 12), start)
+            ):
                 continue  # "Russia launched drones at Sumy": Russia acts, Sumy is the place
             if _search(tx.ORIGIN_BEFORE, sentence, low, max(0, start - 110), start):
                 continue  # "a missile launched from the Kursk region": it landed elsewhere
@@ -477,6 +514,30 @@ def _meet_at_dateline(found: list[_Event], filed: list[Mention]) -> None:
             event.place, event.place_text = city
 
 
+def _dateline_city(filed: list[Mention]) -> _Located | None:
+    """The first dateline's city, with its span in the document."""
+    for mention in filed:
+        if mention.place is not None and mention.place.kind == "settlement":
+            return (mention.place, mention.text, mention.start, mention.end)
+    return None
+
+
+def _elsewhere(start: int, filed_at: _Located | None, found: list[_Event]) -> _Located | None:
+    """Where a meeting a sentence at ``start`` names without a place was held, if known.
+
+    In a dispatch's lead paragraph, the dateline's city; within a paragraph or so after
+    talks placed in the text, the place of those talks.
+    """
+    if filed_at is not None and 0 <= start - filed_at[3] <= _DATELINE_REACH:
+        return filed_at
+    for event in reversed(found):
+        if start - event.sentence[1] > _PASSAGE:
+            break
+        if event.sub_type == "Talks" and event.modality == "actual":
+            return (event.place, event.place_text, *event.sentence)
+    return None
+
+
 def _is_state(place: Place) -> bool:
     """Whether a place can stand for a state: a country or a national capital."""
     return place.kind == "country" or bool(place.raw.get("capital"))
@@ -516,6 +577,10 @@ def _follow_up(sentence: str, named: list[tuple[str, str | None]], previous: lis
 #: Precisions an event can be coarsened away at, when the text reports the same kind of
 #: event at a finer place inside.
 _COARSE = ("country",)
+#: How far apart (characters) a country's event and a finer one of its kind may be told
+#: and still be one happening: the next paragraph or so.  Further on, "the biggest attack
+#: on Ukraine, on Friday" is a happening of its own that the text places no finer.
+_PASSAGE = 600
 #: Ground fighting and control of ground happen at places, never across a whole country.
 _GROUND_KINDS = frozenset(("Armed clash", "Claimed capture", "Advance", "Withdrawal", _REGAINS))
 
@@ -540,6 +605,7 @@ def _most_specific(found: list[_Event]) -> list[_Event]:
             and _PRECISION.get(other.place.kind, "area") not in ("country", "area")
             and _inside(other.place, event.place)
             and close_dates(other.date, event.date)
+            and _gap(*event.sentence, *other.sentence) <= _PASSAGE
             for other in found
         ):
             continue
@@ -552,8 +618,8 @@ def _party_claims(found: list[_Event]) -> None:
 
     A belligerent's word on its own successes or the enemy's losses (captures, repelled
     assaults, shoot-downs, strikes on the other side) is one party's claim; its report of
-    an attack suffered at home (the dead and the damage in its own towns) and diplomacy are
-    not.
+    an attack suffered at home (the dead and the damage in its own towns, fighting on its
+    own soil: that the enemy is there at all is no boast) and diplomacy are not.
     """
     for event in found:
         if event.status != "reported" or event.event_type == tx.DIPLOMACY:
@@ -571,6 +637,8 @@ def _party_claims(found: list[_Event]) -> None:
             continue
         if event.event_type in (tx.EXPLOSION, tx.VIOLENCE) and event.place.country in sides:
             continue  # the victim's own account of a strike
+        if event.sub_type == "Armed clash" and event.place.country in sides:
+            continue  # fighting on its own soil: the defender admits the enemy is there
         event.status = "claimed"
 
 
@@ -925,8 +993,12 @@ class _Nearest:
 _QUALIFIER_GAP = 60
 
 
-def _drop_qualifiers(places: list[_Located]) -> list[_Located]:
-    """Drop what only qualifies a finer place ("X in the Y region", "Tuapse on the Black Sea")."""
+def _drop_qualifiers(places: list[_Located], sentence: str = "") -> list[_Located]:
+    """Drop what only qualifies a finer place ("X in the Y region", "Tuapse on the Black Sea").
+
+    A region joined to its city by "and" is a place of its own: "the Belgorod Region and
+    Belgorod are shelled" names the city and the rest of the region.
+    """
     if len(places) < 2:
         return places
     has_settlement = any(p[0].kind in ("settlement", "feature") for p in places)
@@ -940,11 +1012,44 @@ def _drop_qualifiers(places: list[_Located]) -> list[_Located]:
             other[0].id != place.id
             and _inside(other[0], place)
             and _gap(other[2], other[3], item[2], item[3]) <= _QUALIFIER_GAP
+            and not _coordinated(sentence, item, other)
             for other in places
         ):
             continue
+        if place.kind == "region" and any(_hint_of(sentence, other, item) for other in places):
+            continue
         out.append(item)
     return out
+
+
+def _hint_of(sentence: str, fine: _Located, region: _Located) -> bool:
+    """Whether the text gives ``region`` as where ``fine`` is: "X village in the Y region".
+
+    The text's own words decide, whether or not the gazetteer put ``fine`` inside it: the
+    region is the settlement's address, not a second place of the event.
+    """
+    if fine[0].kind not in ("settlement", "feature") or not 0 <= fine[3] <= region[2]:
+        return False
+    return _HINT.fullmatch(sentence, fine[3], region[2]) is not None
+
+
+_HINT = re.compile(
+    r"\s+(?:(?:village|town|city|settlement|hamlet)\s+)?in\s+(?:the\s+)?(?:\w+(?:'s|’s)\s+)?"
+    r"|\s*\(\s*"  # not ", ": "Bryansk, Oryol and Kursk regions" is a list
+)
+
+
+def _coordinated(sentence: str, a: _Located, b: _Located) -> bool:
+    """Whether two places are joined by "and" or "or" ("the X region and X")."""
+    first, second = (a, b) if a[2] < b[2] else (b, a)
+    return _JOINED.fullmatch(sentence, first[3], second[2]) is not None
+
+
+_JOINED = re.compile(
+    r"(?:\s+(?:region|oblast|province|district))?\s+(?:and|or|as well as)\s+(?:the\s+)?"
+    r"(?:city\s+of\s+)?",
+    re.I,
+)
 
 
 def _inside(fine: Place, coarse: Place) -> bool:
@@ -993,7 +1098,8 @@ def _assign(
         best = local.of(start, end)
         groups.setdefault(id(best), []).append(item)
     by_id = {id(t): t for t in triggers}
-    kept = {id(item) for item in _drop_qualifiers([i for g in groups.values() for i in g])}
+    grouped = [i for g in groups.values() for i in g]
+    kept = {id(item) for item in _drop_qualifiers(grouped, sentence)}
     pairs = [
         (by_id[key], item) for key, items in groups.items() for item in items if id(item) in kept
     ]
@@ -1059,6 +1165,8 @@ def _modality(
     if not attempt and _search(tx.FUTURE, masked, low, start, trigger.start):
         return "future"
     if not attempt and before.rstrip().endswith(" to"):  # "Envoys to meet"
+        return "future"
+    if _search(tx.AHEAD_OF, masked, low, start, trigger.start):
         return "future"
     # "Capturing X would be", "The meeting is expected", "• The “liberation” of X is"
     subject = len(re.findall(r"\w+", before)) <= 2

@@ -120,7 +120,7 @@ def events(
     >>> gdf = events("Clashes continued near Pokrovsk on Monday, the General Staff said.",
     ...              date="2025-12-02", geoparser=parse)
     >>> gdf[["event_type", "place_name", "claimant", "status"]].values.tolist()
-    [['Battles', 'Pokrovsk', "Ukraine's General Staff", 'claimed']]
+    [['Battles', 'Pokrovsk', "Ukraine's General Staff", 'reported']]
     >>> str(gdf.loc[0, "date"].date())
     '2025-12-01'
     """

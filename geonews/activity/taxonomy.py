@@ -140,6 +140,7 @@ SHELL_WEAPONS = _words(
     r"missiles?|rockets?|artillery|shell(?:ed|ing|s)?|mortars?|ballistic|Iskanders?|Kinzhals?"
     r"|MLRS|HIMARS|barrages?|bombardments?|bombarded|cluster munitions?"
     r"|inflicted (?:fire )?(?:damage|losses|defeat)|fire (?:attacks?|damage|strikes?|raids?)"
+    r"|fired (?:on|at|upon)|opened fire (?:on|at)"
 )
 GROUND = _words(r"troops|forces|infantry|soldiers|units|assault groups?|fighters|brigades?|tanks")
 #: What is planted rather than fired: a blast with these is a remote explosive.
@@ -168,7 +169,8 @@ DISRUPTED = _words(
     r"|sea drones|(?:unmanned|uncrewed) boats)"
     # the passive: "11 drones were destroyed", "the drone attack was repelled"
     r"|(?:drones|UAVs|missiles|Shaheds|rockets|(?:drone|missile|air|aerial|UAV) (?:attacks?"
-    r"|raids?|strikes?)) (?:\w+ ){0,4}?(?:was|were|had been|has been|have been) (?:\w+ )?"
+    r"|raids?|strikes?))(?: (?:\w+,? ){0,5}?|,[^,.;]{1,60}, )"  # or ", this time on X, was"
+    r"(?:was|were|had been|has been|have been) (?:\w+ )?"
     r"(?:destroyed|eliminated|neutrali[sz]ed|repelled|repulsed|thwarted|foiled)"
 )
 #: Words that say a weapon got through after all ("debris damaged a house"): a clause with
@@ -370,6 +372,13 @@ CONDITIONAL = re.compile(
 IF_CLAUSE = re.compile(r"\b(?:if|unless|should (?:\w+ )?(?:fail|refuse|reject))\b", _I)
 #: What could or would happen, or is only aimed at: "could advance", "would be a victory",
 #: "the goal is the liberation of".
+#: Right before a noun trigger, what the clause waits for: "ahead of the president's
+#: visit to Washington", "in the run-up to the summit" (the visit has not happened yet).
+AHEAD_OF = re.compile(
+    r"\b(?:ahead of|in the run-up to|in preparation for|preparations? for)"
+    r"\s+(?:[\w-]+(?:'s|’s)?\s+){0,3}$",
+    _I,
+)
 HYPOTHETICAL = re.compile(
     r"\b(?:would|could|may|might|can|potentially|possible|possibility|risk of|hopes? (?:for|of)"
     r"|(?:goal|aim|priority|objective|task|intention|ambition|dream)s?\b[^.;]{0,40}?"
@@ -417,6 +426,9 @@ TOPIC_BEFORE = re.compile(
     r"|\b(?:envoy|ambassador|minister|president|leader|delegation|negotiators?|officials?)"
     r"\s+(?:to|of|for|from)\s+(?:the\s+)?"
     r"|\b(?:governor|mayor|head)\s+of\s+(?:the\s+)?"
+    # owners and seats: "the seat of the administration of Kherson", "the Fleet of Russia"
+    r"|\b(?:administration|government|authorities|regime|parliament|[Ff]leet|state|seat)"
+    r"\s+of\s+(?:the\s+)?"
     r"|\b(?:with|between|against|by)\s+(?:the\s+)?"
     r"|\b(?:anyone|someone|people|delegates|refugees)\s+from\s+(?:the\s+)?)$",
     _I,
@@ -459,6 +471,11 @@ ACTOR_VERB = re.compile(
     r"|remained|remains|is|was|were|are|been|lies|lay|heard|needs|needed)\b)"
     r"(?:\w+ed|said|says|retake|retook|took|takes|struck|strikes|hit|hits|launched|launches"
     r"|fired|fires|sent|sends|stepped|wants|insists|claims|began|begins|built|drew|shot|won)\b"
+)
+#: A preposition of place right before a name: the name is where, not who ("a
+#: bombardment across Ukraine killed 39" has no Ukraine acting).
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|across|over|on|at|into|throughout|inside|within|against)\s+(?:the\s+)?$", _I
 )
 #: Demonym + target noun: "Ukrainian targets" implies an event in Ukraine.
 IMPLIED = re.compile(
@@ -787,6 +804,6 @@ LOWER = {
         NOT_TRIGGERS, ANAPHOR, CONTESTED, HEDGES, DENIED, NOT_DENIED, NEGATION, AFTERWORD,
         TOPIC_BEFORE, REFERENCE_BEFORE, MODIFIER_AFTER, IMPLIED, CIVILIANS, GROUND,
         ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY, INTERVENTION,
-        IMPACT, IF_CLAUSE, HYPOTHETICAL, ACTOR_VERB, PLANTED, ORIGIN_BEFORE,
+        IMPACT, IF_CLAUSE, HYPOTHETICAL, ACTOR_VERB, PLANTED, ORIGIN_BEFORE, AHEAD_OF,
     )
 }  # fmt: skip

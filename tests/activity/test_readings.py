@@ -37,6 +37,28 @@ def test_interception_and_destroyed_drones_are_disrupted(parse):
     assert set(frame.place_name) == {"Kyiv", "Odesa"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The enemy made an attempt to strike Odesa with six attack drones overnight.",
+        "Ukrainian units tried to shell Belgorod with rockets on Sunday.",
+        # a repelled attack with its target set off by commas, or a list of them
+        "A drone attack, this time on an oil depot near Sumy, was repelled on Friday.",
+        "The missile attacks on Lviv, Kharkiv and Odesa were repelled.",
+    ],
+)
+def test_an_attempted_or_repelled_strike_is_disrupted(text, parse):
+    frame = events(text, date=DAY, geoparser=parse)
+    assert set(frame.sub_type) == {"Disrupted weapons use"}
+    assert set(frame.status) == {"claimed"}
+
+
+def test_a_strike_that_got_through_stays_a_strike(parse):
+    text = "Russian drones tried to hit Kharkiv overnight; one struck a house in Kharkiv."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert "Air/drone strike" in set(frame.sub_type)
+
+
 # -- lists ----------------------------------------------------------------------------------
 def test_a_bulleted_list_under_a_colon_belongs_to_its_sentence(parse):
     text = "Air defences downed 20 drones over three regions:\n\n • Sumy,\n • Kharkiv,\n • Odesa."
@@ -146,6 +168,61 @@ def test_a_country_gives_way_to_the_place_inside_it(parse):
     assert list(frame.place_name) == ["Odesa"]
 
 
+def test_a_state_after_a_preposition_of_place_is_where_it_happened():
+    text = "A night-long missile barrage across Ukraine killed 12 civilians."
+    frame = events(text, date=DAY, geoparser=geoparse)
+    assert list(frame.place_name) == ["Ukraine"]
+
+
+def test_a_country_event_far_from_the_finer_one_is_a_happening_of_its_own():
+    filler = "Rescue workers searched the rubble through the night for survivors. " * 10
+    text = (
+        "Russian missiles hit a school in Kharkiv on Saturday, killing two. "
+        + filler
+        + "The strikes came a day after a missile barrage on Ukraine killed 30 on Friday."
+    )
+    frame = events(text, date=DAY, geoparser=geoparse)
+    assert sorted(frame.place_name) == ["Kharkiv", "Ukraine"]
+
+
+def test_a_region_joined_to_its_city_is_a_place_of_its_own(parse):
+    text = "The Zaporizhzhia region and Zaporizhzhia were shelled overnight."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert sorted(frame.precision) == ["region", "settlement"]
+
+
+def test_a_region_that_qualifies_its_city_is_no_second_place(parse):
+    text = "Huliaipole in the Zaporizhzhia region was shelled overnight."
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.place_name) == ["Huliaipole"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia says it took control of Huliaipole village in the Donetsk region.",
+        "Russia says its troops stormed Huliaipole in Ukraine's Donetsk region.",
+    ],
+)
+def test_a_region_the_text_gives_as_the_address_is_no_second_place(text, parse):
+    # the gazetteer puts Huliaipole in another oblast; the text's words still make the
+    # region the village's address, not a second place of the same happening
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.place_name) == ["Huliaipole"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces fired on 30 villages in the Donetsk region overnight.",
+        "Russian troops opened fire on Huliaipole on Sunday.",
+    ],
+)
+def test_firing_on_a_place_is_shelling(text, parse):
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.sub_type) == ["Shelling/artillery/missile attack"]
+
+
 # -- modality -------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "modality"),
@@ -156,6 +233,8 @@ def test_a_country_gives_way_to_the_place_inside_it(parse):
         ("Moscow insists that Ukrainian forces withdraw from Kupiansk.", "conditional"),
         ("The goal remains the liberation of Kupiansk, the minister said.", "hypothetical"),
         ("The meeting in Geneva is expected to last two days.", "future"),
+        ("Aides spoke by phone ahead of the president's visit to Washington.", "future"),
+        ("Envoys drafted a text in the run-up to the summit in Geneva.", "future"),
         ("Ukrainian units tried to break through towards Belgorod overnight.", "actual"),
     ],
 )
@@ -177,6 +256,18 @@ def test_a_topic_of_talks_is_no_place_of_them(text, parse):
     assert list(frame.place_name) == ["Geneva"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Missiles struck Dnipro, which now hosts the evacuated administration of Kherson.",
+        "Drones hit a depot in Dnipro, the seat of the government of Kherson in exile.",
+    ],
+)
+def test_an_owner_or_a_seat_is_no_place_of_the_event(text, parse):
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.place_name) == ["Dnipro"]
+
+
 # -- states as actors, datelines, purposes --------------------------------------------------
 def test_a_state_that_acts_is_no_event_place(parse):
     text = "Russia launched drones at Sumy overnight."
@@ -196,10 +287,71 @@ def test_talks_in_a_country_meet_at_the_datelines_city():
     assert list(frame.modality) == ["actual"]
 
 
+def test_a_meeting_named_without_a_place_is_at_the_datelines_city():
+    text = (
+        "GENEVA /Switzerland/, Nov 20. /Wire/. Talks will go on, the envoy said.\n\n"
+        "The envoy spoke to reporters after a meeting of the foreign ministers."
+    )
+    frame = events(text, date=DAY, geoparser=geoparse)
+    assert list(zip(frame.place_name, frame.event_type, frame.modality, strict=True)) == [
+        ("Geneva", "Diplomacy", "actual")
+    ]
+
+
+def test_what_talks_agreed_is_where_the_talks_were(parse):
+    text = (
+        "The two delegations held talks in Geneva on Tuesday. "
+        "The two sides also agreed to exchange 500 prisoners each."
+    )
+    frame = events(text, date=DAY, geoparser=parse)
+    assert set(zip(frame.place_name, frame.sub_type, strict=True)) == {
+        ("Geneva", "Talks"),
+        ("Geneva", "Agreement"),
+    }
+
+
+def test_an_agreement_long_after_the_talks_is_not_placed_there(parse):
+    filler = "Fighting went on along the whole front line through the week. " * 12
+    text = (
+        "The two delegations held talks in Geneva on Tuesday. "
+        + filler
+        + "The two sides also agreed to exchange 500 prisoners each."
+    )
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(frame.sub_type) == ["Talks"]
+
+
+def test_a_meeting_far_below_the_dateline_is_not_placed_there():
+    text = (
+        "GENEVA /Switzerland/, Nov 20. /Wire/. Envoys met in Abu Dhabi on Thursday. "
+        + "The envoys spoke about prisoners, grain and the front line for hours. " * 6
+        + "Analysts said Moscow gained much from the meeting."
+    )
+    frame = events(text, date=DAY, geoparser=geoparse)
+    assert list(frame.place_name) == ["Abu Dhabi"]
+
+
 def test_an_infinitive_of_purpose_belongs_to_the_meeting(parse):
     text = "Envoys met in Geneva on Tuesday to discuss a ceasefire."
     frame = events(text, date=DAY, geoparser=parse)
     assert list(zip(frame.place_name, frame.modality, strict=True)) == [("Geneva", "actual")]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the defender tells of fighting on its own soil: the enemy is there, no boast
+        ("Fighting goes on in the Kursk region, Russia's defence ministry said.", "reported"),
+        ("Ukrainian troops are fighting Russian units in Kupiansk, the General Staff said.",
+         "reported"),
+        # a side's fighting on the other side's soil stays its claim
+        ("Russia's defence ministry said its troops fought Ukrainian units near Kupiansk.",
+         "claimed"),
+    ],
+)  # fmt: skip
+def test_fighting_on_the_speakers_own_soil_is_reported(text, status):
+    frame = events(text, date=DAY, geoparser=geoparse)
+    assert list(frame.status) == [status]
 
 
 def test_a_shoot_down_is_the_shooters_claim(parse):
