@@ -350,9 +350,9 @@ class Resolver:
             entries = self._ranked(core, ctx_key, None, None, when)
             entries += self._ranked(f"{core} oblast", ctx_key, None, None, when)
             for entry in entries:
-                place = self._territory_of(entry.base)
-                if place is not None and place.raw["rowid"] not in how:
-                    how[place.raw["rowid"]] = (_MATCH["republic"], "republic")
+                territory = self._territory_of(entry.base)
+                if territory is not None and territory.raw["rowid"] not in how:
+                    how[territory.raw["rowid"]] = (_MATCH["republic"], "republic")
         folded = not how
         if folded:
             # a misspelling or another romanisation: only a match above the confidence
