@@ -38,14 +38,16 @@ from geonews.places import key
 
 __all__ = ["list_runs", "spread_designators"]
 
+#: A count, in figures or words.
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 #: A count in brackets after a list item: "Bryansk (5 UAVs)", "Kursk (3)".
-_COUNT = r"\s*\(\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b[^()]{0,24}\)"
+_COUNT = rf"\s*\(\s*{_NUMBER}\b[^()]{{0,24}}\)"
 #: What stands between two items of a list: ", ", " and ", ", or ", perhaps after a count.
 _LIST_ON = re.compile(rf"(?:{_COUNT})?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
 #: A count of drones or missiles, or a bare number, after a list item: the Russian defence
 #: ministry's tally by region ("Bryansk (5 UAVs), Kursk (3)"), not shells by village.
 _AIR_COUNT = re.compile(
-    r"\s*\(\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
+    rf"\s*\(\s*{_NUMBER}\s*"
     r"(?:(?:UAVs?|drones?|missiles?|Shaheds?|aircraft)\b[^()]{0,16})?\)",
     re.I,
 )
