@@ -374,13 +374,8 @@ class Recogniser:
         found: dict[bool, dict[str, str]] = {True: {}, False: {}}  # by own name? -> id -> key
         for k in _centre_names(stem.group(1)):
             for place in self.resolver.candidates(k, limit=1) if self.has_key(k) else ():
-                if (
-                    place.kind == "settlement"
-                    and place.country in ("UA", "RU")
-                    and not (place.matched or "").startswith(
-                        ("fold", "fuzzy", "edit")
-                    )  # no spelling
-                ):
+                spelt = (place.matched or "").startswith(("fold", "fuzzy", "edit"))
+                if place.kind == "settlement" and place.country in ("UA", "RU") and not spelt:
                     found[place.matched != "alt"][place.id] = k
         # the towns the forms name by their own names, else by alternate names; exactly one
         # ("Pokrovsky": Pokrov or Pokrovsk, none)
@@ -652,7 +647,12 @@ def _after_the(text: str, start: int) -> bool:
     k = start
     while k > start - 2 and k > 0 and text[k - 1] in " \t\n":
         k -= 1
-    return k < start and text[k - 3 : k].lower() == "the" and (k == 3 or not text[k - 4].isalnum())
+    return (
+        k < start
+        and k >= 3
+        and text[k - 3 : k].lower() == "the"
+        and (k == 3 or not text[k - 4].isalnum())
+    )
 
 
 def _first_kind(places: list) -> str | None:
