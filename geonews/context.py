@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
-__all__ = ["CENTRE", "NEIGHBOURS", "WAR_CONTEXT", "WAR_REGION", "BBox"]
+__all__ = ["CENTRE", "NEIGHBOURS", "WAR_CONTEXT", "WAR_COUNTRIES", "WAR_REGION", "BBox"]
 
 
 class BBox(NamedTuple):
@@ -53,6 +53,10 @@ WAR_CONTEXT: Mapping[str, float] = {
 #: Ukraine, Crimea, the Black and Azov seas, Moldova, Belarus and western Russia
 #: (Kursk, Belgorod, Bryansk, Rostov, Krasnodar, Moscow): where the war's places lie.
 WAR_REGION = BBox(south=43.0, west=22.0, north=56.5, east=48.5)
+
+#: The two countries at war: a text that names their places is read in the war's context,
+#: and a loose or inferred match must lie in one of them.
+WAR_COUNTRIES = frozenset({"UA", "RU"})
 
 #: Ukraine and the countries on its land border: which side of the state border a
 #: place near it is on.

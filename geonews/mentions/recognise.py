@@ -32,6 +32,7 @@ import functools
 import re
 from typing import Any, NamedTuple
 
+from geonews.context import WAR_COUNTRIES
 from geonews.mentions.document import Document, Span, Word, capitalised, split_words
 from geonews.mentions.lexicon import (
     CONNECTORS as _CONNECTORS,
@@ -375,7 +376,7 @@ class Recogniser:
         for k in _centre_names(stem.group(1)):
             for place in self.resolver.candidates(k, limit=1) if self.has_key(k) else ():
                 spelt = (place.matched or "").startswith(("fold", "fuzzy", "edit"))
-                if place.kind == "settlement" and place.country in ("UA", "RU") and not spelt:
+                if place.kind == "settlement" and place.country in WAR_COUNTRIES and not spelt:
                     found[place.matched != "alt"][place.id] = k
         # the towns the forms name by their own names, else by alternate names; exactly one
         # ("Pokrovsky": Pokrov or Pokrovsk, none)

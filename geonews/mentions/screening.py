@@ -62,7 +62,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from geonews.context import WAR_REGION
+from geonews.context import WAR_COUNTRIES, WAR_REGION
 from geonews.mentions.document import capitalised
 from geonews.mentions.entities import (
     facility_after,
@@ -135,9 +135,8 @@ _MAX_ABBREVIATION = 5
 #: Shortest AP state abbreviation read as the state without a comma before it ("Calif.",
 #: "Miss."; "Ga." and "Ind." only as in "Gainesville, Ga.").
 _MIN_AP_STATE = 4
-#: Countries whose places make a text one about the war, and how many distinct names of
-#: them it takes (:meth:`Screen.about_the_war`).
-_WAR_COUNTRIES = frozenset({"UA", "RU"})
+#: How many distinct well-known names of the war's countries make a text one about the
+#: war (:meth:`Screen.about_the_war`).
 _WAR_NAMES = 2
 _WAR_CITY = 50_000
 _WAR_NAME_LENGTH = 4
@@ -285,7 +284,7 @@ class Screen:
             top = self.senses(sp.key)[:1]
             if (
                 top
-                and top[0].country in _WAR_COUNTRIES
+                and top[0].country in WAR_COUNTRIES
                 and top[0].matched == "name"
                 and (top[0].kind in ("country", "region") or top[0].population >= _WAR_CITY)
             ):
@@ -305,7 +304,7 @@ class Screen:
             p.kind == "settlement"
             and p.matched != "name"
             and p.population < _MAJOR_POPULATION
-            and p.country not in _WAR_COUNTRIES
+            and p.country not in WAR_COUNTRIES
             and (p.lat, p.lon) not in WAR_REGION
             for p in senses
         )

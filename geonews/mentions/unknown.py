@@ -10,7 +10,8 @@ known names, so such a name is lost unless its context is a strong place cue:
 * a list with a name already taken ("Avdiivka, Krasnohorivka and Marinka").
 
 :func:`context_span` finds such a word run; it becomes a span only when the resolver's
-spelling tolerance places it in the war's countries (:data:`WAR_COUNTRIES`) at one place,
+spelling tolerance places it in the war's countries
+(:data:`~geonews.context.WAR_COUNTRIES`) at one place,
 so a name that matches nothing, matches loosely outside the war, or matches a name with
 namesakes ("Pervomaiskoye": a dozen Pervomaiske; a loose spelling and then a namesake
 guess is too weak a reading), stays out; and it stays a
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from geonews.context import WAR_COUNTRIES
 from geonews.mentions.document import Span, Word, capitalised
 from geonews.mentions.lexicon import FIRST_NAMES as _FIRST_NAMES
 from geonews.mentions.lexicon import REGION_WORDS as _REGION_WORDS
@@ -42,7 +44,7 @@ from geonews.mentions.lexicon import is_english_word
 from geonews.places.names import key
 from geonews.places.resolver import Resolver
 
-__all__ = ["CUE_WORDS", "WAR_COUNTRIES", "context_span"]
+__all__ = ["CUE_WORDS", "context_span"]
 
 #: Words right before a name that make it a place in war reporting ("entered Kreminnaya",
 #: "shelled Vovchansk"); prepositions as wide as "in", "from" or "at" are left out.
@@ -65,9 +67,6 @@ CUE_WORDS = frozenset(
 #: Nouns before "of" that make the name after it a place ("the village of", "the
 #: direction of", "the outskirts of"), besides the settlement words.
 _OF_NOUNS = _SETTLEMENT_WORDS | frozenset({"direction", "directions", "outskirts"})
-#: Countries an unknown name's tolerant match must lie in: a loose match elsewhere is no
-#: plausible reading of a village the text cues as a war place.
-WAR_COUNTRIES = frozenset({"UA", "RU"})
 #: Most words of an unknown place name ("Velyka Novosilka", "Stara Mayachka").
 _MAX_WORDS = 3
 #: Shortest unknown name taken (shorter names are too close to too many).
@@ -116,7 +115,7 @@ def context_span(
     ``ends`` are the word positions right after names already taken (for lists);
     ``lower_words`` the words the text writes in lower case (they are words, not names).
     None when there is no cue, a word of the run is screened out, or the resolver's
-    spelling tolerance places no run at a single place of :data:`WAR_COUNTRIES`.
+    spelling tolerance places no run at a single place of :data:`~geonews.context.WAR_COUNTRIES`.
     """
     run = i  # ``ends`` grows with the text: look in it, never copy it (that was quadratic)
     while run < min(len(words), i + _MAX_WORDS) and capitalised(words[run][2]):
