@@ -171,6 +171,8 @@ class EventExtractor:
             if m.start < skip or _is_dateline(text, m):
                 filed.append(m)
                 continue
+            if m.address:  # "Kurakhove (Pokrovsk raion, Donetsk)": where the village is
+                continue
             # "fighting in eastern Ukraine" happens in the eastern-Ukraine area
             mentions.append(replace(m, place=m.part) if m.part else m)
         mentions.sort(key=lambda m: m.start)

@@ -23,7 +23,7 @@ from geonews.places import lonlat
 
 FIELDS = (
     "doc_id", "start", "end", "text", "role", "place_name", "place_id", "kind", "lat", "lon",
-    "country", "admin1", "geonameid", "part_name", "matched", "score",
+    "country", "admin1", "geonameid", "part_name", "address", "matched", "score",
 )  # fmt: skip
 _SUFFIXES = {".csv": "csv", ".json": "json", ".geojson": "geojson"}
 
@@ -75,6 +75,7 @@ def rows(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
                 "admin1": p and p.admin1,
                 "geonameid": p and p.geonameid,
                 "part_name": m.part and m.part.name,  # "eastern Ukraine" within Ukraine
+                "address": m.address,  # "Donetsk" in "Hryhorivka (Donetsk)"
                 "matched": m.matched,
                 "score": round(m.score, 4),
             }

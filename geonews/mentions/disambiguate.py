@@ -39,7 +39,14 @@ from typing import NamedTuple
 
 from geonews.mentions.designators import list_runs, spread_designators
 from geonews.mentions.document import Document, Span
-from geonews.mentions.hints import NEAR_REFUTES_KM, REFUTING_COUNTRIES, Hint, find_hints
+from geonews.mentions.hints import (
+    NEAR_REFUTES_KM,
+    REFUTING_COUNTRIES,
+    Hint,
+    find_addresses,
+    find_hints,
+    names_its_region,
+)
 from geonews.mentions.lexicon import DIRECTIONS as _DIRECTIONS
 from geonews.places import Place, haversine_km
 from geonews.places.resolver import Resolver
@@ -183,6 +190,22 @@ class Disambiguator:
     def __repr__(self) -> str:
         return f"Disambiguator({self.resolver!r})"
 
+    def _region_named_by(self, place: Place, name: str) -> Place:
+        """The region a city gives its name to, when the city is written as an address.
+
+        "Hryhorivka (Donetsk)", "Nikopol (Nikopol raion, Dnipropetrovsk)": the oblast there,
+        not the city.
+        """
+        code = place.raw.get("admin1_code")
+        if place.kind != "settlement" or not (place.country and code):
+            return place
+        if not names_its_region(place, name):
+            return place
+        region = self.gazetteer.region_of(place.country, code)
+        if region is None:
+            return place
+        return dataclasses.replace(region, matched=f"{place.matched}+address")
+
     def __call__(self, doc: Document) -> Document:
         """Set each span's ``place``, ``candidates``, ``confidence`` and ``part``."""
         if doc.spans:
@@ -201,6 +224,8 @@ class Disambiguator:
             if sp.key not in by_key:
                 by_key[sp.key] = self.resolver.candidates(sp.key, date=doc.date, limit=_CANDIDATES)
         hints = find_hints(text, spans, by_key)
+        for i, kind in find_addresses(text, spans, by_key).items():
+            spans[i].address = kind
         # "the Atlantic", "the eastern Pacific": a name that takes the article is a sea,
         # a river or an area more often than a town (Atlantic, Iowa)
         articled = _with_article(text, spans)
@@ -216,6 +241,8 @@ class Disambiguator:
             if sp.cue == "quoted" and place is not None:  # see mentions.screening
                 sp.place, sp.candidates, sp.confidence = None, (place, *runners), 0.0
                 sp.reason = f"a name in quotation marks, not {place.name} ({place.country})"
+            if sp.address == "region" and place is not None:
+                sp.place = self._region_named_by(place, sp.key)
             if sp.part_key and place is not None:
                 whole = self.resolver.candidates(sp.part_key, date=doc.date, limit=1)
                 sp.part = whole[0] if whole and whole[0].country == place.country else None

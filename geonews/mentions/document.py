@@ -113,6 +113,10 @@ class Span:
     #: (:mod:`~geonews.mentions.unknown`): the span is dropped if it finds no place.
     unknown: bool = False
     # -- set by the Disambiguator --------------------------------------------------------
+    #: The kind of hint (``"region"``, ``"country"``, ``"raion"``) when the span only says
+    #: where the span before it is ("Donetsk" in "Hryhorivka (Donetsk)"):
+    #: :func:`~geonews.mentions.hints.find_addresses`.
+    address: str | None = None
     place: Place | None = None
     candidates: tuple[Place, ...] = ()
     confidence: float = 0.0

@@ -42,7 +42,7 @@ import re
 from geonews.mentions.document import Span
 from geonews.places import Place, haversine_km, key
 
-__all__ = ["Hint", "find_hints"]
+__all__ = ["Hint", "find_addresses", "find_hints"]
 
 #: Lift of a candidate inside the region or country a hint names: more than any prior
 #: between namesakes (population, an alternate name, the war context).
@@ -105,6 +105,10 @@ _EARTH_KM = 6371.0088
 _CLOSE = re.compile(r"\s*(?:region|oblast|province|district|raion|rayon)?\s*\)", re.I)
 #: A raion named after its centre town: "Bakhmut district", "Pokrovsk raion".
 _RAION = re.compile(r"\s+(?:raion|rayon|district)\b", re.I)
+#: A list going on after its item: "Belgorod, Bryansk, and other cities".
+_AND_AFTER = re.compile(r"\s*,?\s*(?:and|or|as well as)\b", re.I)
+#: A settlement's kind written after its name: "Sumy city (Sumy)", "the Chasiv Yar area (...)".
+_KIND_AFTER = re.compile(r"^\s+(?:city|town|village|settlement|area)\b", re.I)
 #: What stands between two items of a list: ", ", " and ", ", or ".
 _LIST_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
 #: What ends a hint given after a comma: punctuation or the end of the text ("Heorhiivka,
@@ -201,6 +205,57 @@ def find_hints(
     return hints
 
 
+def find_addresses(text: str, spans: list[Span], by_key: dict[str, list[Place]]) -> dict[int, str]:
+    """The spans that only say where the place before them is: index -> kind of hint.
+
+    Monitoring notes give a village's address after it: in "Hryhorivka (Donetsk)",
+    "Kurakhove (Pokrovsk raion, Donetsk)" or "Heorhiivka, Donetsk" the raion and the
+    region are where the village is, not places of their own.  A span is an address when
+    it is a region, country or raion hint of the span before it, or the region after such
+    a raion ("Pokrovsk raion, Donetsk"); "near Z" and a front sector are not addresses.
+    The kind is ``"region"``, ``"country"`` or ``"raion"``.
+
+    >>> from geonews.mentions.document import Span
+    >>> from geonews.places import Resolver
+    >>> text = "Shelling of Kurakhove (Pokrovsk raion, Donetsk)."
+    >>> spans = [Span(12, 21, "Kurakhove", "kurakhove"), Span(23, 31, "Pokrovsk", "pokrovsk"),
+    ...          Span(39, 46, "Donetsk", "donetsk")]
+    >>> cands = {sp.key: Resolver().candidates(sp.key) for sp in spans}
+    >>> find_addresses(text, spans, cands)
+    {1: 'raion', 2: 'region'}
+    """
+    out: dict[int, str] = {}
+    for i, (a, b) in enumerate(itertools.pairwise(spans)):
+        gap = text[a.end : b.start]
+        if i in out:  # "Pokrovsk raion, Donetsk", "(Nikopol, Dnipropetrovsk)": the raion's region
+            raion = _RAION.match(gap)
+            gap = gap if raion is None else gap[raion.end() :]
+        else:  # "Sumy city (Sumy)"
+            gap = _KIND_AFTER.sub("", gap, count=1)
+        if len(gap) > _GAP or (_COMMA.fullmatch(gap) and _listed(text, spans, i)):
+            continue
+        cands = by_key.get(a.key)
+        if i not in out and not (cands and cands[0].kind in ("settlement", "feature")):
+            continue  # an address says where a finer place is, not a list of regions
+        if b.cue == "district" and (_PAREN.fullmatch(gap) or _COMMA.fullmatch(gap)):
+            out[i + 1] = "raion"  # "Tyotkino (Glushkovsky district, Kursk)"
+            continue
+        hint = _hint(text, spans, i, a, b, gap, by_key)
+        # a weak hint may be the place itself ("Le Bernardin in New York") or the next
+        # clause's subject ("Sudzha, Russia said")
+        if hint is not None and hint.strong and hint.kind in ("region", "country", "raion"):
+            out[i + 1] = hint.kind
+    return out
+
+
+def _listed(text: str, spans: list[Span], i: int) -> bool:
+    """Whether spans ``i`` and ``i + 1`` are items of a list ("Belgorod, Bryansk, and Kursk")."""
+    before = i > 0 and _LIST_ON.fullmatch(text, spans[i - 1].end, spans[i].start) is not None
+    nxt = spans[i + 2] if i + 2 < len(spans) else None
+    after = nxt is not None and _LIST_ON.fullmatch(text, spans[i + 1].end, nxt.start) is not None
+    return before or after or _AND_AFTER.match(text, spans[i + 1].end) is not None
+
+
 def _hint(text, spans, i, a, b, gap, by_key) -> Hint | None:
     cands = by_key.get(b.key) or []
     if not cands:
@@ -210,9 +265,10 @@ def _hint(text, spans, i, a, b, gap, by_key) -> Hint | None:
     near = _NEAR.fullmatch(gap)
     if near:
         return _near(top, f"near:{b.text}", offset=_offset(near))
-    if _RAION.match(after) and (
-        _COMMA.fullmatch(gap) or _PAREN.fullmatch(gap) or _IN.fullmatch(gap)
-    ):
+    if (
+        _RAION.match(after)
+        and (_COMMA.fullmatch(gap) or _PAREN.fullmatch(gap) or _IN.fullmatch(gap))
+    ) or (_PAREN.fullmatch(gap) and _region_closes(text, spans, i + 1, by_key)):
         return _near(top, f"raion:{b.text}", kind="raion")
     comma, inside = _COMMA.fullmatch(gap), _IN.fullmatch(gap)
     bracketed = _PAREN.fullmatch(gap) is not None and _CLOSE.match(after) is not None
@@ -225,7 +281,7 @@ def _hint(text, spans, i, a, b, gap, by_key) -> Hint | None:
     if top.kind == "region":
         label = f"region:{top.admin1 or top.name}"
         return Hint("region", label, top.country, top.admin1, strong=ends)
-    if top.kind == "settlement" and top.admin1 and key(top.admin1) == key(top.name):
+    if top.kind == "settlement" and top.admin1 and names_its_region(top, b.key):
         # "Heorhiivka, Donetsk": the city stands for its region, unless it is a list item
         nxt = spans[i + 2] if i + 2 < len(spans) else None
         in_list = (nxt is not None and _LIST_ON.fullmatch(text, b.end, nxt.start) is not None) or (
@@ -244,6 +300,38 @@ def _hint(text, spans, i, a, b, gap, by_key) -> Hint | None:
             strong=not inside,  # "in Donetsk" may be the city itself
         )
     return None
+
+
+def _region_closes(text: str, spans: list[Span], i: int, by_key) -> bool:
+    """Whether span ``i`` is followed by ", <region>)": "Marhanets (Nikopol, Dnipropetrovsk)".
+
+    Monitoring notes give a village's raion by its centre town and then the oblast.
+    """
+    if i + 1 >= len(spans):
+        return False
+    b, c = spans[i], spans[i + 1]
+    if not _COMMA.fullmatch(text, b.end, c.start) or not _CLOSE.match(text, c.end):
+        return False
+    top = (by_key.get(c.key) or [None])[0]
+    if top is None:
+        return False
+    return top.kind == "region" or (
+        top.kind == "settlement"
+        and top.country in REFUTING_COUNTRIES
+        and names_its_region(top, c.key)
+    )
+
+
+def names_its_region(city: Place, written: str) -> bool:
+    """Whether ``city`` gives its region its name ("Donetsk"), as written or by its own name.
+
+    In the war's countries an oblast keeps the name its capital lost or spells otherwise:
+    "Dnipropetrovsk" for Dnipro's oblast, "Zaporizhia" for Zaporizhzhia's.
+    """
+    region = key(city.admin1 or "")
+    if region == key(city.name):
+        return True
+    return city.country in REFUTING_COUNTRIES and region == written
 
 
 def _near(

@@ -30,6 +30,11 @@ class Mention:
     ``"name+hint:near:Chasiv Yar"``) and ``"+region"``/``"+direction"`` for the span's
     form.  With ``place`` None it says why the name was left unresolved
     (``"unresolved:hint:..."``, ``"unresolved:spelling:..."``), or is None.
+
+    ``address`` is true when the mention only says where the mention before it is: the
+    raion and the region of "Kurakhove (Pokrovsk raion, Donetsk)", "Heorhiivka, Donetsk".
+    A city named after its region stands for the region there ("Donetsk" is Donetsk
+    Oblast), and events are never placed at an address.
     """
 
     start: int
@@ -41,6 +46,7 @@ class Mention:
     matched: str | None = None
     candidates: tuple[Place, ...] = ()
     part: Place | None = None
+    address: bool = False
 
     @property
     def __geo_interface__(self) -> dict[str, Any] | None:

@@ -196,6 +196,7 @@ class Geoparser:
             matched,
             span.candidates,
             span.part,
+            span.address is not None,
         )
 
 

@@ -138,3 +138,74 @@ def test_a_long_distance_allows_for_a_coarse_compass_point(gp):
         gp, "Troops crossed into Sudzha, 520 km (320 miles) southwest of Moscow.", "Sudzha"
     )
     assert m.place is not None and m.place.admin1 == "Kursk"
+
+
+# -- addresses: the raion and region written after a village --------------------------------
+
+
+def test_raion_and_region_in_brackets_are_the_villages_address(gp):
+    ms = gp("Drones hit Kivsharivka (Kupiansk raion, Kharkiv) before dawn.")
+    by = {m.text: m for m in ms}
+    assert not by["Kivsharivka"].address
+    assert by["Kupiansk"].address and by["Kharkiv"].address
+    # the raion is read at its centre town; the city named for its oblast is the oblast
+    assert by["Kupiansk"].place.kind == "settlement"
+    assert (by["Kharkiv"].place.kind, by["Kharkiv"].place.admin1) == ("region", "Kharkiv")
+    assert by["Kharkiv"].matched.endswith("+address")
+
+
+def test_a_region_spelt_by_its_old_name_is_the_region(gp):
+    m = _mention(gp, "A strike damaged houses in Marhanets (Nikopol raion, Dnipropetrovsk).",
+                 "Dnipropetrovsk")  # fmt: skip
+    assert m.address and (m.place.kind, m.place.admin1) == ("region", "Dnipropetrovsk")
+
+
+def test_a_raion_named_for_the_regional_capital_stays_the_raion(gp):
+    ms = gp("Shelling wounded a man in Bilozerka (Kherson raion, Kherson).")
+    raion, region = (m for m in ms if m.text == "Kherson")
+    assert raion.address and raion.place.kind == "settlement"
+    assert region.address and region.place.kind == "region"
+
+
+def test_the_city_written_twice_is_the_city_then_its_oblast(gp):
+    ms = gp("A missile struck Sumy city (Sumy) at noon.")
+    first, second = (m for m in ms if m.text == "Sumy")
+    assert not first.address and first.place.kind == "settlement"
+    assert second.address and second.place.kind == "region"
+
+
+def test_a_russian_district_and_region_are_the_villages_address(gp):
+    ms = {m.text: m for m in gp("Artillery hit Tyotkino (Glushkovsky district, Kursk) again.")}
+    assert ms["Glushkovsky district"].address and ms["Kursk"].address
+    assert ms["Kursk"].place.kind == "region"
+
+
+def test_a_list_of_cities_or_regions_is_no_address(gp):
+    for text in (
+        "Drones were downed over the Moscow, Bryansk, Oryol, and Kursk regions.",
+        "Strikes on Belgorod, Bryansk, and other cities killed 24.",
+        "Air raid alerts sounded in Kharkiv, Donetsk and Dnipro.",
+    ):
+        assert not any(m.address for m in gp(text)), text
+
+
+def test_near_is_no_address(gp):
+    ms = {m.text: m for m in gp("Fighting went on at Zarichne near Lyman for a third day.")}
+    assert not ms["Lyman"].address
+
+
+def test_in_a_city_named_like_its_state_is_no_address(gp):
+    ms = {m.text: m for m in gp("She dined at Le Bernardin in New York last spring.")}
+    assert "New York" in ms and not ms["New York"].address
+
+
+def test_a_raion_by_its_centre_town_alone_is_the_villages_address(gp):
+    ms = {m.text: m for m in gp("Shelling damaged homes in Marhanets (Nikopol, Dnipropetrovsk).")}
+    assert ms["Marhanets"].matched.endswith("hint:raion:Nikopol")
+    assert ms["Nikopol"].address and ms["Dnipropetrovsk"].address
+    assert ms["Dnipropetrovsk"].place.kind == "region"
+
+
+def test_two_towns_in_brackets_are_no_address(gp):
+    ms = {m.text: m for m in gp("Strikes hit two towns (Kupiansk, Izium) on Sunday.")}
+    assert not ms["Kupiansk"].address and not ms["Izium"].address

@@ -1,0 +1,43 @@
+"""A village's address (its raion and region, as monitoring notes write them) is no event place.
+
+Every note here is written for these tests, in the style of coded event notes and
+monitoring summaries: "On <date>, <actor> shelled <village> (<raion> raion, <oblast>)."
+"""
+
+import pytest
+
+from geonews.activity import events
+
+DAY = "2025-11-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On 18 November 2025, Russian forces shelled Kivsharivka (Kupiansk raion, Kharkiv).",
+         "Kivsharivka"),
+        ("On 18 November 2025, Russian forces clashed with Ukrainian forces near Kurakhove "
+         "(Pokrovsk raion, Donetsk). Casualties unknown.", "Kurakhove"),
+        ("On 19 November 2025, Ukrainian forces shelled Tyotkino (Glushkovsky district, Kursk).",
+         "Tëtkino"),
+        ("On 19 November 2025, a drone hit a car in Bilozerka (Kherson raion, Kherson).",
+         "Bilozerka"),
+        ("On 19 November 2025, Russian forces struck Sumy city (Sumy) with a missile.", "Sumy"),
+        ("On 20 November 2025, Russian forces shelled Marhanets (Nikopol, Dnipropetrovsk).",
+         "Marhanets"),
+    ],
+)  # fmt: skip
+def test_one_event_at_the_village_not_at_its_raion_or_region(text, place):
+    frame = events(text, date=DAY)
+    assert list(frame.place_name) == [place]
+
+
+def test_an_address_alone_places_no_event():
+    # the gazetteer has no Hryhorivka in Donetsk oblast: the oblast is no stand-in for it
+    frame = events("On 17 November 2025, Russian forces shelled Hryhorivka (Donetsk).", date=DAY)
+    assert len(frame) == 0
+
+
+def test_places_of_a_list_are_each_an_event():
+    frame = events("Overnight, Russian drones struck Kharkiv, Sumy and Odesa.", date=DAY)
+    assert sorted(frame.place_name) == ["Kharkiv", "Odesa", "Sumy"]
