@@ -116,6 +116,10 @@ _LIST_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
 #: "and" or "or" (the next place and its hint).
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)!?\u2013\u2014-]|$)")
 _CLAUSE_END_OR_LIST = re.compile(r"\s*(?:[,.;:)!?\u2013\u2014-]|$|(?:and|or)\b)", re.I)
+#: The end of a sentence, for the reach of a front sector in a summary of several.
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+#: Farthest (characters) a sentence is read back for its start.
+_SENTENCE_REACH = 600
 #: Words after a name that make it the front sector a text is about.
 _SECTOR = re.compile(r"\s+(?:direction|axis|sector|front|salient|bridgehead)\b", re.I)
 
@@ -197,12 +201,37 @@ def find_hints(
         if hint is not None and hint not in hints.get(a.key, ()):
             hints.setdefault(a.key, []).append(hint)
     sectors = _sectors(text, spans, by_key)
-    if sectors:
-        for sp in spans:
-            for hint in sectors:
-                if hint.label != f"sector:{sp.text}" and hint not in hints.get(sp.key, ()):
-                    hints.setdefault(sp.key, []).append(hint)
+    for sp in spans:
+        for hint in _sectors_of(text, sp, sectors):
+            if hint.label != f"sector:{sp.text}" and hint not in hints.get(sp.key, ()):
+                hints.setdefault(sp.key, []).append(hint)
     return hints
+
+
+def _sectors_of(text: str, sp: Span, sectors: list[tuple[int, Hint]]) -> list[Hint]:
+    """The front sectors a name is told of.
+
+    A text about one sector is about it throughout.  A summary of several ("In the
+    Kupiansk direction, ... near X. In the Lyman direction, ... near Y.") tells each name
+    with the sectors of its own sentence, as strongly as "near" (they outweigh the regions
+    of the rest of the summary), else with the last sector named before it.
+    """
+    if len({hint for _, hint in sectors}) <= 1:
+        return [hint for _, hint in sectors[:1]]
+    start = _last_stop(text, sp.start)
+    end = _SENTENCE_END.search(text, sp.end)
+    stop = len(text) if end is None else end.start()
+    own = [hint for at, hint in sectors if start <= at < stop]
+    if own:  # "In the Pokrovsk direction, ... near X": X is near Pokrovsk
+        return [dataclasses.replace(hint, lift_by=NEAR_LIFT) for hint in own]
+    before = [hint for at, hint in sectors if at < sp.start]
+    return before[-1:]
+
+
+def _last_stop(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts."""
+    stops = [m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - _SENTENCE_REACH), pos)]
+    return stops[-1] if stops else max(0, pos - _SENTENCE_REACH)
 
 
 def find_addresses(text: str, spans: list[Span], by_key: dict[str, list[Place]]) -> dict[int, str]:
@@ -373,9 +402,9 @@ def _destination(lat: float, lon: float, km: float, bearing: float) -> tuple[flo
     return math.degrees(p2), math.degrees(l2)
 
 
-def _sectors(text, spans, by_key) -> list[Hint]:
-    """The front sectors the text names: "the Pokrovsk direction", "the Kupiansk axis"."""
-    out: list[Hint] = []
+def _sectors(text, spans, by_key) -> list[tuple[int, Hint]]:
+    """The front sectors the text names, where: "the Pokrovsk direction", "the Kupiansk axis"."""
+    out: list[tuple[int, Hint]] = []
     for sp in spans:
         if not _SECTOR.match(text, sp.end):
             continue
@@ -391,6 +420,5 @@ def _sectors(text, spans, by_key) -> list[Hint]:
                 SECTOR_LIFT,
                 strong=False,
             )
-            if hint not in out:
-                out.append(hint)
+            out.append((sp.start, hint))
     return out

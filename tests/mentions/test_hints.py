@@ -209,3 +209,21 @@ def test_a_raion_by_its_centre_town_alone_is_the_villages_address(gp):
 def test_two_towns_in_brackets_are_no_address(gp):
     ms = {m.text: m for m in gp("Strikes hit two towns (Kupiansk, Izium) on Sunday.")}
     assert not ms["Kupiansk"].address and not ms["Izium"].address
+
+
+# -- front sectors in a summary of several -------------------------------------------------
+
+
+def test_each_sentence_of_a_summary_takes_its_own_sector(gp):
+    text = (
+        "In the Kupiansk direction, the enemy attacked near Petropavlivka and Kruhliakivka. "
+        "In the Kramatorsk direction, fighting went on near Andriivka."
+    )
+    m = _mention(gp, text, "Andriivka")
+    assert m.place.admin1 == "Donetsk" and m.matched.endswith("hint:sector:Kramatorsk")
+
+
+def test_a_sector_named_once_holds_for_the_whole_text(gp):
+    m = _mention(gp, "Russian troops stormed Andriivka. Fighting goes on in the Pokrovsk direction.",
+                 "Andriivka")  # fmt: skip
+    assert m.place.admin1 == "Donetsk" and m.matched.endswith("hint:sector:Pokrovsk")
