@@ -39,6 +39,7 @@ import itertools
 import math
 import re
 
+from geonews.mentions.designators import list_runs
 from geonews.mentions.document import Span
 from geonews.places import Place, haversine_km, key
 
@@ -105,8 +106,16 @@ _EARTH_KM = 6371.0088
 _CLOSE = re.compile(r"\s*(?:region|oblast|province|district|raion|rayon)?\s*\)", re.I)
 #: A raion named after its centre town: "Bakhmut district", "Pokrovsk raion".
 _RAION = re.compile(r"\s+(?:raion|rayon|district)\b", re.I)
+#: The word that makes a run of names a list.
+_AND_OR = re.compile(r"\b(?:and|or)\b", re.I)
 #: A list going on after its item: "Belgorod, Bryansk, and other cities".
 _AND_AFTER = re.compile(r"\s*,?\s*(?:and|or|as well as)\b", re.I)
+#: The last item of a list that the gazetteer lacks, before the list's region: "and
+#: Kotlyarovka" in "near Kupyansk, Peschanoye and Kotlyarovka in the Kharkov Region".
+_UNKNOWN_LAST = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    r"(?=\s+(?:in|of)\s+(?:the\s+)?$)"
+)
 #: A settlement's kind written after its name: "Sumy city (Sumy)", "the Chasiv Yar area (...)".
 _KIND_AFTER = re.compile(r"^\s+(?:city|town|village|settlement|area)\b", re.I)
 #: What stands between two items of a list: ", ", " and ", ", or ".
@@ -193,13 +202,33 @@ def find_hints(
         Each name key's candidate places, the resolver's best first.
     """
     hints: dict[str, list[Hint]] = {}
+    after: dict[int, Hint] = {}  # the hint each span takes from the span after it
+    closes: set[int] = set()  # spans whose list goes on with a name the gazetteer lacks
     for i, (a, b) in enumerate(itertools.pairwise(spans)):
         gap = text[a.end : b.start]
+        unknown = _UNKNOWN_LAST.match(text, a.end, b.start)
+        if unknown and i > 0 and _LIST_ON.fullmatch(text, spans[i - 1].end, a.start):
+            # "Kupyansk, Peschanoye and Kotlyarovka in the Kharkov Region" (but not "the
+            # Earl of Chatham and Prime Minister of Great Britain": no list before it)
+            gap = text[unknown.end() : b.start]
+            closes.add(i)
         if len(gap) > _GAP and not _NEAR.fullmatch(gap):
             continue
         hint = _hint(text, spans, i, a, b, gap, by_key)
-        if hint is not None and hint not in hints.get(a.key, ()):
-            hints.setdefault(a.key, []).append(hint)
+        if hint is not None:
+            after[i] = hint
+    for run in list_runs(text, spans):
+        # "near Kupyansk, Peschanoye and Kotlyarovka in the Kharkov Region": the whole list
+        # (a list says "and" or "or"; "Falmouth, Cornwall in the United Kingdom" is none)
+        last = after.get(run[-1])
+        if last is None or not last.strong or last.kind not in ("region", "country"):
+            continue
+        joins = (text[spans[i].end : spans[j].start] for i, j in itertools.pairwise(run))
+        if run[-1] in closes or any(_AND_OR.search(gap) for gap in joins):
+            after.update({i: last for i in run if i not in after})
+    for i, hint in sorted(after.items()):
+        if hint not in hints.get(spans[i].key, ()):
+            hints.setdefault(spans[i].key, []).append(hint)
     sectors = _sectors(text, spans, by_key)
     for sp in spans:
         for hint in _sectors_of(text, sp, sectors):

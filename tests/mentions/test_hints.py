@@ -227,3 +227,38 @@ def test_a_sector_named_once_holds_for_the_whole_text(gp):
     m = _mention(gp, "Russian troops stormed Andriivka. Fighting goes on in the Pokrovsk direction.",
                  "Andriivka")  # fmt: skip
     assert m.place.admin1 == "Donetsk" and m.matched.endswith("hint:sector:Pokrovsk")
+
+
+# -- a list's region -------------------------------------------------------------------------
+
+
+def test_the_region_after_a_list_holds_for_every_item(gp):
+    # the gazetteer's only Peschanoye is in Crimea: against the list's region, no answer
+    text = (
+        "Russian troops struck Ukrainian units near Peschanoye and Kupyansk in the Kharkov Region."
+    )
+    m = _mention(gp, text, "Peschanoye")
+    assert m.place is None and m.matched.startswith("unresolved:hint:region:Kharkiv")
+
+
+def test_a_last_item_the_gazetteer_lacks_does_not_break_the_list(gp):
+    text = "Strikes hit Kupyansk, Peschanoye and Kotlyarovka in the Kharkov Region."
+    ms = {m.text: m for m in gp(text)}
+    assert ms["Kupyansk"].matched.endswith("hint:region:Kharkiv")
+    assert ms["Peschanoye"].place is None
+
+
+def test_a_list_takes_no_region_from_a_comma_after_it(gp):
+    ms = {m.text: m for m in gp("Air raid alerts sounded in Kharkiv, Sumy, Donetsk.")}
+    assert ms["Kharkiv"].place.admin1 == "Kharkiv" and ms["Sumy"].place.admin1 == "Sumy"
+
+
+def test_a_title_after_and_is_no_unknown_list_item(gp):
+    text = "Chatham, in Carroll County, honours the Earl of Chatham and Prime Minister of Britain."
+    assert "hint" not in (_mention(gp, text, "Chatham").matched or "")
+
+
+def test_a_town_and_its_county_are_no_list(gp):
+    text = "Falmouth, in Trelawny, is named after Falmouth, Cornwall in the United Kingdom."
+    assert not any("country:United Kingdom" in (m.matched or "") for m in gp(text)
+                   if m.text == "Falmouth")  # fmt: skip
