@@ -230,6 +230,13 @@ def find_hints(
         if hint not in hints.get(spans[i].key, ()):
             hints.setdefault(spans[i].key, []).append(hint)
     sectors = _sectors(text, spans, by_key)
+    for at, sector in sectors:
+        # "the Lyman direction" is named after the Lyman everyone knows, whatever the
+        # regions of the rest of a summary
+        own = dataclasses.replace(sector, lift_by=NEAR_LIFT)
+        k = next(sp.key for sp in spans if sp.start == at)
+        if own not in hints.get(k, ()):
+            hints.setdefault(k, []).append(own)
     for sp in spans:
         for hint in _sectors_of(text, sp, sectors):
             if hint.label != f"sector:{sp.text}" and hint not in hints.get(sp.key, ()):

@@ -262,3 +262,13 @@ def test_a_town_and_its_county_are_no_list(gp):
     text = "Falmouth, in Trelawny, is named after Falmouth, Cornwall in the United Kingdom."
     assert not any("country:United Kingdom" in (m.matched or "") for m in gp(text)
                    if m.text == "Falmouth")  # fmt: skip
+
+
+def test_a_sector_is_named_after_the_town_everyone_knows(gp):
+    # the text's other names lie in Kharkiv oblast, which has a village Lyman too
+    text = (
+        "In the Kharkiv direction, the enemy attacked near Vovchansk. In the Kupiansk "
+        "direction, the occupiers attacked near Petropavlivka and Kruhliakivka. In the Lyman "
+        "direction, defenders repelled attacks near Terny and Torske."
+    )
+    assert _mention(gp, text, "Lyman").place.admin1 == "Donetsk"
