@@ -224,8 +224,8 @@ def test_each_sentence_of_a_summary_takes_its_own_sector(gp):
 
 
 def test_a_sector_named_once_holds_for_the_whole_text(gp):
-    m = _mention(gp, "Russian troops stormed Andriivka. Fighting goes on in the Pokrovsk direction.",
-                 "Andriivka")  # fmt: skip
+    text = "Russian troops stormed Andriivka. Fighting goes on in the Pokrovsk direction."
+    m = _mention(gp, text, "Andriivka")
     assert m.place.admin1 == "Donetsk" and m.matched.endswith("hint:sector:Pokrovsk")
 
 
