@@ -116,8 +116,12 @@ _UNKNOWN_LAST = re.compile(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
     r"(?=\s+(?:in|of)\s+(?:the\s+)?$)"
 )
-#: A settlement's kind written after its name: "Sumy city (Sumy)", "the Chasiv Yar area (...)".
-_KIND_AFTER = re.compile(r"^\s+(?:city|town|village|settlement|area)\b", re.I)
+#: A kind written after a place's name: "Sumy city (Sumy)", "Pokrovske hromadas (...)".
+_KIND_AFTER = re.compile(
+    r"^\s+(?:city|town|village|settlement|area|hromadas?|communit(?:y|ies))\b", re.I
+)
+#: A bracket closed before the address opens its own: "X hromada (coded to X) (Nikopol, ...)".
+_REOPENED = re.compile(r"\s*\)\s*\(\s*")
 #: What stands between two items of a list: ", ", " and ", ", or ".
 _LIST_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
 #: What ends a hint given after a comma: punctuation or the end of the text ("Heorhiivka,
@@ -205,7 +209,7 @@ def find_hints(
     after: dict[int, Hint] = {}  # the hint each span takes from the span after it
     closes: set[int] = set()  # spans whose list goes on with a name the gazetteer lacks
     for i, (a, b) in enumerate(itertools.pairwise(spans)):
-        gap = text[a.end : b.start]
+        gap = _address_gap(text[a.end : b.start])
         unknown = _UNKNOWN_LAST.match(text, a.end, b.start)
         if unknown and i > 0 and _LIST_ON.fullmatch(text, spans[i - 1].end, a.start):
             # "Kupyansk, Peschanoye and Kotlyarovka in the Kharkov Region" (but not "the
@@ -295,8 +299,8 @@ def find_addresses(text: str, spans: list[Span], by_key: dict[str, list[Place]])
         if i in out:  # "Pokrovsk raion, Donetsk", "(Nikopol, Dnipropetrovsk)": the raion's region
             raion = _RAION.match(gap)
             gap = gap if raion is None else gap[raion.end() :]
-        else:  # "Sumy city (Sumy)"
-            gap = _KIND_AFTER.sub("", gap, count=1)
+        else:
+            gap = _address_gap(gap)
         if len(gap) > _GAP or (_COMMA.fullmatch(gap) and _listed(text, spans, i)):
             continue
         cands = by_key.get(a.key)
@@ -311,6 +315,17 @@ def find_addresses(text: str, spans: list[Span], by_key: dict[str, list[Place]])
         if hint is not None and hint.strong and hint.kind in ("region", "country", "raion"):
             out[i + 1] = hint.kind
     return out
+
+
+def _address_gap(gap: str) -> str:
+    """The gap between a place and its address, as the hints read it.
+
+    "Sumy city (Sumy)", "Marhanets and Pokrovske hromadas (Nikopol, Dnipropetrovsk)" and
+    "Chervonohryhorivka hromada (coded to Chervonohryhorivka) (Nikopol, Dnipropetrovsk)"
+    all give the address in brackets right after the place.
+    """
+    gap = _KIND_AFTER.sub("", gap, count=1)
+    return " (" if _REOPENED.fullmatch(gap) else gap
 
 
 def _listed(text: str, spans: list[Span], i: int) -> bool:

@@ -25,6 +25,8 @@ DAY = "2025-11-20"
         ("On 19 November 2025, Russian forces struck Sumy city (Sumy) with a missile.", "Sumy"),
         ("On 20 November 2025, Russian forces shelled Marhanets (Nikopol, Dnipropetrovsk).",
          "Marhanets"),
+        ("On 20 November 2025, Russian forces shelled Chervonohryhorivka hromada (coded to "
+         "Chervonohryhorivka) (Nikopol, Dnipropetrovsk).", "Chervonohryhorivka"),
     ],
 )  # fmt: skip
 def test_one_event_at_the_village_not_at_its_raion_or_region(text, place):
