@@ -40,6 +40,13 @@ def test_an_address_alone_places_no_event():
     assert len(frame) == 0
 
 
+def test_a_village_the_gazetteer_has_only_in_another_oblast_gives_no_event():
+    # 'X village in the Y region' is a hint like 'X (Y region)': the only Huliaipole of
+    # the gazetteer lies in Zaporizhzhia oblast, so neither it nor the region is the place
+    text = "Russia says it took control of Huliaipole village in the Donetsk region."
+    assert len(events(text, date=DAY)) == 0
+
+
 def test_places_of_a_list_are_each_an_event():
     frame = events("Overnight, Russian drones struck Kharkiv, Sumy and Odesa.", date=DAY)
     assert sorted(frame.place_name) == ["Kharkiv", "Odesa", "Sumy"]
