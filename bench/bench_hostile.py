@@ -50,6 +50,10 @@ CASES = {
     "one_word": lambda n: "a" * n,
     "digits": lambda n: "1" * n,
     "cyrillic": lambda n: "Покровськ " * (n // 10),
+    "sectors": lambda n: (
+        "In the Pokrovsk direction near Lyman, the Kupiansk axis near Izium, " * (n // 70)
+    ),
+    "addresses": lambda n: _HEAD + ", Kurakhove (Pokrovsk raion, Donetsk)" * (n // 37),
     "hashtags": lambda n: "#ukraine " * (n // 9),
     "prose": lambda n: (
         (

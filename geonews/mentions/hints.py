@@ -34,6 +34,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import math
@@ -131,8 +132,6 @@ _CLAUSE_END = re.compile(r"\s*(?:[,.;:)!?\u2013\u2014-]|$)")
 _CLAUSE_END_OR_LIST = re.compile(r"\s*(?:[,.;:)!?\u2013\u2014-]|$|(?:and|or)\b)", re.I)
 #: The end of a sentence, for the reach of a front sector in a summary of several.
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
-#: Farthest (characters) a sentence is read back for its start.
-_SENTENCE_REACH = 600
 #: Words after a name that make it the front sector a text is about.
 _SECTOR = re.compile(r"\s+(?:direction|axis|sector|front|salient|bridgehead)\b", re.I)
 
@@ -234,44 +233,51 @@ def find_hints(
         if hint not in hints.get(spans[i].key, ()):
             hints.setdefault(spans[i].key, []).append(hint)
     sectors = _sectors(text, spans, by_key)
-    for at, sector in sectors:
+    for _, k, sector in sectors:
         # "the Lyman direction" is named after the Lyman everyone knows, whatever the
         # regions of the rest of a summary
         own = dataclasses.replace(sector, lift_by=NEAR_LIFT)
-        k = next(sp.key for sp in spans if sp.start == at)
         if own not in hints.get(k, ()):
             hints.setdefault(k, []).append(own)
-    for sp in spans:
-        for hint in _sectors_of(text, sp, sectors):
+    told = _sectors_told(text, spans, sectors)
+    for sp, told_of in zip(spans, told, strict=True):
+        for hint in told_of:
             if hint.label != f"sector:{sp.text}" and hint not in hints.get(sp.key, ()):
                 hints.setdefault(sp.key, []).append(hint)
     return hints
 
 
-def _sectors_of(text: str, sp: Span, sectors: list[tuple[int, Hint]]) -> list[Hint]:
-    """The front sectors a name is told of.
+def _sectors_told(
+    text: str, spans: list[Span], sectors: list[tuple[int, str, Hint]]
+) -> list[list[Hint]]:
+    """The front sectors each name is told of.
 
     A text about one sector is about it throughout.  A summary of several ("In the
     Kupiansk direction, ... near X. In the Lyman direction, ... near Y.") tells each name
-    with the sectors of its own sentence, as strongly as "near" (they outweigh the regions
-    of the rest of the summary), else with the last sector named before it.
+    with the sectors of its own sentence (the nearest before and after it), as strongly as
+    "near" (they outweigh the regions of the rest of the summary), else with the last
+    sector named before it.  Binary searches keep this linear in the names for a text of
+    any length.
     """
-    if len({hint for _, hint in sectors}) <= 1:
-        return [hint for _, hint in sectors[:1]]
-    start = _last_stop(text, sp.start)
-    end = _SENTENCE_END.search(text, sp.end)
-    stop = len(text) if end is None else end.start()
-    own = [hint for at, hint in sectors if start <= at < stop]
-    if own:  # "In the Pokrovsk direction, ... near X": X is near Pokrovsk
-        return [dataclasses.replace(hint, lift_by=NEAR_LIFT) for hint in own]
-    before = [hint for at, hint in sectors if at < sp.start]
-    return before[-1:]
-
-
-def _last_stop(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts."""
-    stops = [m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - _SENTENCE_REACH), pos)]
-    return stops[-1] if stops else max(0, pos - _SENTENCE_REACH)
+    distinct = {hint for *_, hint in sectors}
+    if len(distinct) <= 1:
+        return [list(distinct) for _ in spans]
+    at = [pos for pos, *_ in sectors]
+    lifted = {hint: dataclasses.replace(hint, lift_by=NEAR_LIFT) for hint in distinct}
+    stops = [m.end() for m in _SENTENCE_END.finditer(text)]
+    out = []
+    for sp in spans:
+        n = bisect.bisect_right(stops, sp.start)
+        begin = stops[n - 1] if n else 0
+        m = bisect.bisect_left(stops, sp.end)
+        finish = stops[m] if m < len(stops) else len(text)
+        lo, here, hi = (bisect.bisect_left(at, pos) for pos in (begin, sp.start, finish))
+        near = [i for i in (here - 1, here) if lo <= i < hi]
+        if near:  # "In the Pokrovsk direction, ... near X": X is near Pokrovsk
+            out.append([lifted[sectors[i][2]] for i in near])
+        else:
+            out.append([sectors[here - 1][2]] if here else [])
+    return out
 
 
 def find_addresses(text: str, spans: list[Span], by_key: dict[str, list[Place]]) -> dict[int, str]:
@@ -453,9 +459,12 @@ def _destination(lat: float, lon: float, km: float, bearing: float) -> tuple[flo
     return math.degrees(p2), math.degrees(l2)
 
 
-def _sectors(text, spans, by_key) -> list[tuple[int, Hint]]:
-    """The front sectors the text names, where: "the Pokrovsk direction", "the Kupiansk axis"."""
-    out: list[tuple[int, Hint]] = []
+def _sectors(text, spans, by_key) -> list[tuple[int, str, Hint]]:
+    """The front sectors the text names: where, the name key, and the hint.
+
+    "the Pokrovsk direction", "the Kupiansk axis".
+    """
+    out: list[tuple[int, str, Hint]] = []
     for sp in spans:
         if not _SECTOR.match(text, sp.end):
             continue
@@ -471,5 +480,5 @@ def _sectors(text, spans, by_key) -> list[tuple[int, Hint]]:
                 SECTOR_LIFT,
                 strong=False,
             )
-            out.append((sp.start, hint))
+            out.append((sp.start, sp.key, hint))
     return out
