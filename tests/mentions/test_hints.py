@@ -138,3 +138,32 @@ def test_a_long_distance_allows_for_a_coarse_compass_point(gp):
         gp, "Troops crossed into Sudzha, 520 km (320 miles) southwest of Moscow.", "Sudzha"
     )
     assert m.place is not None and m.place.admin1 == "Kursk"
+
+
+def test_a_compass_point_without_a_distance_picks_the_namesake_that_way(gp):
+    # two Veseles lie within 60 km of Pokrovsk, one to the north-east, one to the south-east
+    north_east = _mention(gp, "Shelling hit Vesele, north-east of Pokrovsk, at dawn.", "Vesele")
+    south_east = _mention(gp, "Shelling hit Vesele, south-east of Pokrovsk, at dawn.", "Vesele")
+    assert north_east.matched.endswith("hint:near:Pokrovsk:45deg")
+    assert south_east.matched.endswith("hint:near:Pokrovsk:135deg")
+    assert north_east.place.lat > south_east.place.lat + 0.3
+
+
+def test_a_compass_point_against_every_namesake_leaves_the_village_unresolved(gp):
+    # the gazetteer's Mykolaivkas near Pokrovsk lie to its north, none south-east of it
+    text = "Assault groups pushed on towards Mykolaivka, south-east of Pokrovsk, all week."
+    m = _mention(gp, text, "Mykolaivka")
+    assert m.place is None
+    assert m.matched.startswith("unresolved:hint:near:Pokrovsk:135deg")
+
+
+def test_the_settlement_s_own_designator_before_in_the_region(gp):
+    m = _mention(gp, "Troops took Zarichne village in the Donetsk region.", "Zarichne")
+    assert m.place.admin1 == "Donetsk" and "hint:region:Donetsk" in m.matched
+
+
+def test_a_comma_before_in_the_region(gp):
+    m = _mention(
+        gp, "Drones struck Hryhorivka, in the Zaporizhzhia region, overnight.", "Hryhorivka"
+    )
+    assert m.place.admin1 == "Zaporizhzhia" and "hint:region:Zaporizhzhia" in m.matched
