@@ -41,6 +41,7 @@ from geonews.mentions.designators import list_runs, spread_designators
 from geonews.mentions.document import Document, Span
 from geonews.mentions.hints import NEAR_REFUTES_KM, REFUTING_COUNTRIES, Hint, find_hints
 from geonews.mentions.lexicon import DIRECTIONS as _DIRECTIONS
+from geonews.mentions.outliers import lone_villages, regions_of_lists
 from geonews.places import Place, haversine_km
 from geonews.places.resolver import Resolver
 
@@ -245,6 +246,8 @@ class Disambiguator:
         )  # fmt: skip
         chosen = _regions_in_lists(doc.text, doc.spans, chosen, by_key)
         chosen = _cluster_lists(doc.text, doc.spans, chosen, by_key, doc.unresolved)
+        chosen = regions_of_lists(doc.text, doc.spans, chosen, by_key, doc.unresolved)
+        chosen = lone_villages(chosen, by_key, doc.unresolved)
         return _place_counties(_county_short_forms(chosen), self.gazetteer)
 
     def _at_state_centre(self, place: Place) -> bool:
