@@ -214,6 +214,8 @@ class Disambiguator:
             place, runners, conf = chosen[sp.key]
             sp.place, sp.candidates, sp.confidence = place, runners, conf
             sp.reason = doc.unresolved.get(sp.key) if place is None else None
+            if place is None and sp.cue == "compound":  # see Recogniser._hyphen_parts
+                sp.reason = f"unresolved:compound:no {sp.text} in the gazetteer"
             if sp.cue == "quoted" and place is not None:  # see mentions.screening
                 sp.place, sp.candidates, sp.confidence = None, (place, *runners), 0.0
                 sp.reason = f"a name in quotation marks, not {place.name} ({place.country})"

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from typing import Any, NamedTuple
 
@@ -54,6 +55,7 @@ from geonews.mentions.lexicon import (
 )
 from geonews.mentions.screening import LISTED, MIN_NAME_LENGTH, Screen, county_list_at
 from geonews.mentions.unknown import context_span
+from geonews.places import haversine_km
 from geonews.places.names import key
 from geonews.places.resolver import Resolver
 
@@ -67,6 +69,10 @@ _MAX_FACILITY_WORDS = 3
 _OPENER_LOOKBACK = 4
 #: Shortest lower-case hashtag read as a place ("#kyiv"; "#us" and "#eu" stay words).
 _MIN_HASHTAG_LENGTH = 4
+#: Farthest (km) apart the places of a hyphenated word's parts lie when the word names
+#: the pair ("Pokrovsk-Myrnohrad", "Kherson-Mykolaiv", "Detroit-Windsor"), unless each
+#: part is a major place; further apart, the word is one name ("Kara-Koba").
+_PAIR_KM = 250.0
 #: Name keys remembered as known or unknown to the gazetteer (and the user's aliases).
 _KEY_CACHE = 200_000
 
@@ -476,7 +482,23 @@ class Recogniser:
         parts = [sp for sp in out if not sp.text.isupper()]
         if len(parts) < len(names):
             return []
+        if len(out) > 1 and not self._together(out):
+            # "near Kara-Koba": one name the gazetteer lacks, whose parts happen to be
+            # places far apart (Kara in Togo, Koba in Côte d'Ivoire); a pair is of one area
+            # ("Pokrovsk-Myrnohrad") or of major places ("Russia-Ukraine", "Kyiv-Moscow")
+            return [Span(start, start + len(word), word, key(word), cue="compound")]
         return out
+
+    def _together(self, parts: list[Span]) -> bool:
+        """Whether the places of a hyphenated word's parts name a pair, not one place."""
+        if all(self.screen.is_major(sp.key) for sp in parts):
+            return True
+        tops = [self.screen.senses(sp.key)[:1] for sp in parts]
+        points = [top[0] for top in tops if top]
+        return len(points) == len(parts) and all(
+            haversine_km(a.lat, a.lon, b.lat, b.lon) <= _PAIR_KM
+            for a, b in itertools.combinations(points, 2)
+        )
 
     def _is_hashtag_place(self, word: str) -> bool:
         """A lower-case hashtag that is a country or a major place's name: "#ukraine"."""

@@ -311,3 +311,25 @@ def test_a_quoted_name_outside_war_reporting_keeps_its_place():
     # an encyclopaedia's former name in quotation marks is still the place
     (mention,) = geoparse('The town was long called "Green Valley" by its settlers.')
     assert mention.place is not None
+
+
+def test_a_hyphenated_name_whose_parts_are_places_far_apart_is_one_name():
+    # Kara and Koba are towns in West Africa; the tract near Balaklava is neither
+    text = "The governor said a missile came down near Kara-Koba in the Balaklava region."
+    got = {m.text: m for m in geoparse(text)}
+    assert "Kara" not in got and "Koba" not in got
+    assert got["Kara-Koba"].place is None
+    assert got["Kara-Koba"].matched == "unresolved:compound:no Kara-Koba in the gazetteer"
+    assert got["Balaklava"].place.admin1 == "Sevastopol"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Russian troops pressed the Pokrovsk-Myrnohrad agglomeration.", ["Pokrovsk", "Myrnohrad"]),
+        ("Traffic on the Kyiv-Moscow line stopped.", ["Kyiv", "Moscow"]),
+        ("Kherson-Mykolaiv road reopened on Friday.", ["Kherson", "Mykolaiv"]),
+    ],
+)
+def test_a_hyphenated_pair_of_near_or_major_places_is_both(text, names):
+    assert [m.text for m in geoparse(text)] == names
