@@ -71,8 +71,12 @@ _OPENER_LOOKBACK = 4
 _MIN_HASHTAG_LENGTH = 4
 #: Farthest (km) apart the places of a hyphenated word's parts lie when the word names
 #: the pair ("Pokrovsk-Myrnohrad", "Kherson-Mykolaiv", "Detroit-Windsor"), unless each
-#: part is a major place; further apart, the word is one name ("Kara-Koba").
+#: part is a major place or all lie in one country; further apart, in two countries, the
+#: word is one name ("Kara-Koba": Kara in Togo, Koba in Cote d'Ivoire).
 _PAIR_KM = 250.0
+#: Words after an oblast's name that make it the front or the area across the oblast:
+#: "the Zaporizhzhia front", "the Donetsk direction", "in the Kherson area".
+_SECTOR_WORDS = frozenset({"front", "fronts", "direction", "directions", "axis", "sector", "area"})
 #: Name keys remembered as known or unknown to the gazetteer (and the user's aliases).
 _KEY_CACHE = 200_000
 
@@ -338,9 +342,11 @@ class Recogniser:
         span, j = best
         # "the Donetsk region", "Donetsk and Luhansk regions": the name is the mention,
         # the place is the region
-        # "the Zaporizhzhia front" is the front across the oblast, not the city
+        # "the Zaporizhzhia front", "the Zaporozhye direction", "in the Zaporozhye area":
+        # the front across the oblast, not the city (the gazetteer has region keys for the
+        # war's oblasts only, so "the Denver area" stays the city)
         follows_region = j < n and (
-            words[j][2].lower() in _REGION_WORDS or words[j][2].lower() in ("front", "fronts")
+            words[j][2].lower() in _REGION_WORDS or words[j][2].lower() in _SECTOR_WORDS
         )
         if follows_region or _after_is_region_plural(text, span.end):
             rk = key(span.text + " region")
@@ -485,7 +491,8 @@ class Recogniser:
         if len(out) > 1 and not self._together(out):
             # "near Kara-Koba": one name the gazetteer lacks, whose parts happen to be
             # places far apart (Kara in Togo, Koba in Côte d'Ivoire); a pair is of one area
-            # ("Pokrovsk-Myrnohrad") or of major places ("Russia-Ukraine", "Kyiv-Moscow")
+            # ("Pokrovsk-Myrnohrad"), of one country ("Logan-Rogersville") or of major
+            # places ("Russia-Ukraine", "Kyiv-Moscow")
             return [Span(start, start + len(word), word, key(word), cue="compound")]
         return out
 
@@ -495,7 +502,9 @@ class Recogniser:
             return True
         tops = [self.screen.senses(sp.key)[:1] for sp in parts]
         points = [top[0] for top in tops if top]
-        return len(points) == len(parts) and all(
+        if len(points) < len(parts) or len({p.country for p in points}) == 1:
+            return True  # of one country: the text's context places them together
+        return all(
             haversine_km(a.lat, a.lon, b.lat, b.lon) <= _PAIR_KM
             for a, b in itertools.combinations(points, 2)
         )

@@ -333,3 +333,18 @@ def test_a_hyphenated_name_whose_parts_are_places_far_apart_is_one_name():
 )
 def test_a_hyphenated_pair_of_near_or_major_places_is_both(text, names):
     assert [m.text for m in geoparse(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("In the Zaporozhye area, Russian units thwarted two attacks.", "Zaporozhye",
+         "Zaporizhzhia Oblast"),
+        ("Fighting went on in the Donetsk direction overnight.", "Donetsk", "Donetsk Oblast"),
+        ("Our troops held the line on the Kherson axis.", "Kherson", "Kherson Oblast"),
+        ("Traffic was heavy across the Denver area.", "Denver", "Denver"),
+    ],
+)  # fmt: skip
+def test_an_oblast_s_area_direction_or_axis_is_the_oblast(text, name, place):
+    m = next(m for m in geoparse(text) if m.text == name)
+    assert m.place.name == place
