@@ -104,6 +104,12 @@ _PHRASE_ENDS = re.compile(
 _RIVER_LOOKBACK = 40
 #: Words after a district's adjective ("the Shebekinsky district", "Kupianskyi raion").
 _DISTRICT_WORDS = frozenset({"district", "raion", "rayon"})
+#: The region a district's name goes on with: "district of the Bryansk region".
+_DISTRICT_REGION = re.compile(
+    r"\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:region|oblast|province)\b"
+)
+#: Namesakes of a district's centre looked at for one in the region the text names.
+_DISTRICT_CANDIDATES = 10
 #: A district's adjective: the stem, then the Russian or Ukrainian ending.
 _DISTRICT_ADJECTIVE = re.compile(r"([a-z]{3,}?)(?:skiy|skii|skyi|skyy|sky|skoy|ski)")
 #: A list of air bases, up to the name it goes on with: "four airbases: Belaya, Olenya and".
@@ -394,9 +400,35 @@ class Recogniser:
         # ("Pokrovsky": Pokrov or Pokrovsk, none)
         towns = found[True] or found[False]
         if len(towns) != 1:
+            towns = self._district_centres_in(text, words[i + 1][1], stem.group(1))
+        if len(towns) != 1:
             return None
         s, e = words[i][0], words[i + 1][1]
         return Span(s, e, text[s:e], next(iter(towns.values())), cue="district")
+
+    def _district_centres_in(self, text: str, end: int, stem: str) -> dict[str, str]:
+        """The towns a district's adjective may name that lie in the region named after it.
+
+        "The Klimovsky district of the Bryansk region": Klimovsk (Moscow Oblast) and the
+        Klimovos of Crimea and Bryansk all fit the adjective; the region says which.
+        """
+        after = _DISTRICT_REGION.match(text, end)
+        rk = key(after.group(1) + " region") if after else None
+        regions = self.resolver.candidates(rk, limit=1) if rk and self.has_key(rk) else []
+        if not regions or regions[0].kind != "region":
+            return {}
+        region = regions[0]
+        towns: dict[str, str] = {}
+        for k in _centre_names(stem):
+            for place in self.resolver.candidates(k, limit=_DISTRICT_CANDIDATES):
+                spelt = (place.matched or "").startswith(("fold", "fuzzy", "edit"))
+                if (
+                    place.kind == "settlement"
+                    and not spelt
+                    and (place.country, place.admin1) == (region.country, region.admin1)
+                ):
+                    towns[place.id] = k
+        return towns
 
     def _air_base_of(self, text: str, start: int, end: int, name: str) -> Span | None:
         """The air base a name in a list of air bases stands for ("airbases: Belaya, Olenya")."""

@@ -348,3 +348,11 @@ def test_a_hyphenated_pair_of_near_or_major_places_is_both(text, names):
 def test_an_oblast_s_area_direction_or_axis_is_the_oblast(text, name, place):
     m = next(m for m in geoparse(text) if m.text == name)
     assert m.place.name == place
+
+
+def test_a_district_whose_adjective_fits_several_towns_is_read_in_the_region_named():
+    # Klimovsk (Moscow Oblast) and Klimovos in Crimea and Bryansk all fit "Klimovsky"
+    text = "Saboteurs crossed into the Klimovsky district of the Bryansk region on Tuesday."
+    m = next(m for m in geoparse(text) if m.text == "Klimovsky district")
+    assert (m.place.name, m.place.admin1) == ("Klimovo", "Bryansk")
+    assert not any(m.text.startswith("Klimov") for m in geoparse("The Klimovsky district."))
