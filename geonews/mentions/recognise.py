@@ -151,6 +151,10 @@ class Candidate(NamedTuple):
     kind: str
     spans: list[Span]
     end: int
+    #: For a hyphenated word whose parts lie far apart in two countries: the whole word,
+    #: one name the gazetteer lacks, taken instead of the parts when the text names
+    #: those countries nowhere else.
+    whole: Span | None = None
 
 
 class Matches(NamedTuple):
@@ -240,7 +244,10 @@ class Recogniser:
                 if "-" in w or "‑" in w:
                     parts = self._hyphen_parts(text, s, w)
                     if parts:
-                        candidates[i] = Candidate("parts", parts, i + 1)
+                        whole = None
+                        if len(parts) > 1 and not self._together(parts):
+                            whole = Span(s, e, w, key(w), cue="compound")
+                        candidates[i] = Candidate("parts", parts, i + 1, whole)
                         continue
                 district = self._district_of(text, ws, i, n)
                 if district is not None:
@@ -280,6 +287,7 @@ class Recogniser:
         placed = self.screen.placed(text, words, names, persons, lower_words)
         things = self.screen.things(text, names)
         war = self.screen.about_the_war(names)
+        named = self._countries_of([sp for _, _, sp in names])
         spans: list[Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -305,7 +313,11 @@ class Recogniser:
             ):
                 i += 1
                 continue
-            spans.extend(candidate.spans)
+            if candidate.whole is not None and not self._countries_of(candidate.spans) & named:
+                # the parts lie in countries the text names nowhere else: one name
+                spans.append(candidate.whole)
+            else:
+                spans.extend(candidate.spans)
             i = candidate.end
         if matches.entities is not None:
             spans = _merge(spans, matches.entities)
@@ -520,22 +532,30 @@ class Recogniser:
         parts = [sp for sp in out if not sp.text.isupper()]
         if len(parts) < len(names):
             return []
-        if len(out) > 1 and not self._together(out):
-            # "near Kara-Koba": one name the gazetteer lacks, whose parts happen to be
-            # places far apart (Kara in Togo, Koba in Côte d'Ivoire); a pair is of one area
-            # ("Pokrovsk-Myrnohrad"), of one country ("Logan-Rogersville") or of major
-            # places ("Russia-Ukraine", "Kyiv-Moscow")
-            return [Span(start, start + len(word), word, key(word), cue="compound")]
         return out
 
+    def _countries_of(self, spans: list[Span]) -> set[str]:
+        """The countries of the best places of ``spans``' names."""
+        tops = (self.screen.senses(sp.key)[:1] for sp in spans)
+        return {top[0].country for top in tops if top and top[0].country}
+
     def _together(self, parts: list[Span]) -> bool:
-        """Whether the places of a hyphenated word's parts name a pair, not one place."""
+        """Whether the places of a hyphenated word's parts name a pair, not one place.
+
+        "Near Kara-Koba" is one name the gazetteer lacks, whose parts happen to be places
+        far apart (Kara in Togo, Koba in Côte d'Ivoire); a pair is of one area
+        ("Pokrovsk-Myrnohrad"), of one country ("Logan-Rogersville"), of countries or
+        regions ("Israel-Palestine") or of major places ("Kyiv-Moscow").  The recogniser
+        takes the whole word only when the text names the parts' countries nowhere else.
+        """
         if all(self.screen.is_major(sp.key) for sp in parts):
             return True
         tops = [self.screen.senses(sp.key)[:1] for sp in parts]
         points = [top[0] for top in tops if top]
         if len(points) < len(parts) or len({p.country for p in points}) == 1:
             return True  # of one country: the text's context places them together
+        if any(p.kind in ("country", "region", "continent") for p in points):
+            return True  # "Israel-Palestine", "Texas-Mexico"
         return all(
             haversine_km(a.lat, a.lon, b.lat, b.lon) <= _PAIR_KM
             for a, b in itertools.combinations(points, 2)

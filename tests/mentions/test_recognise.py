@@ -356,3 +356,8 @@ def test_a_district_whose_adjective_fits_several_towns_is_read_in_the_region_nam
     m = next(m for m in geoparse(text) if m.text == "Klimovsky district")
     assert (m.place.name, m.place.admin1) == ("Klimovo", "Bryansk")
     assert not any(m.text.startswith("Klimov") for m in geoparse("The Klimovsky district."))
+
+
+def test_a_hyphenated_pair_in_a_country_the_text_names_stays_the_pair():
+    text = "Traffic on the Kara-Koba road was slow, officials in Togo said."
+    assert [m.text for m in geoparse(text)][:2] == ["Kara", "Koba"]
