@@ -77,6 +77,9 @@ _PAIR_KM = 250.0
 #: Words after an oblast's name that make it the front or the area across the oblast:
 #: "the Zaporizhzhia front", "the Donetsk direction", "in the Kherson area".
 _SECTOR_WORDS = frozenset({"front", "fronts", "direction", "directions", "axis", "sector", "area"})
+#: Places of each name whose countries say where a text may be, for a hyphenated word
+#: ("Windsor, Chatham-Kent, and Leamington": Canada is among Windsor's and Chatham's).
+_COMPOUND_SENSES = 3
 #: Name keys remembered as known or unknown to the gazetteer (and the user's aliases).
 _KEY_CACHE = 200_000
 
@@ -287,7 +290,7 @@ class Recogniser:
         placed = self.screen.placed(text, words, names, persons, lower_words)
         things = self.screen.things(text, names)
         war = self.screen.about_the_war(names)
-        named = self._countries_of([sp for _, _, sp in names])
+        compounds: list[tuple[int, Candidate]] = []  # hyphenated words that may be one name
         spans: list[Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -313,12 +316,11 @@ class Recogniser:
             ):
                 i += 1
                 continue
-            if candidate.whole is not None and not self._countries_of(candidate.spans) & named:
-                # the parts lie in countries the text names nowhere else: one name
-                spans.append(candidate.whole)
-            else:
-                spans.extend(candidate.spans)
+            if candidate.whole is not None:
+                compounds.append((len(spans), candidate))
+            spans.extend(candidate.spans)
             i = candidate.end
+        spans = self._compounds(spans, compounds)
         if matches.entities is not None:
             spans = _merge(spans, matches.entities)
         self._county_lists(text, spans)
@@ -534,10 +536,29 @@ class Recogniser:
             return []
         return out
 
+    def _compounds(self, spans: list[Span], compounds: list[tuple[int, Candidate]]) -> list[Span]:
+        """``spans`` with some hyphenated words read as one name (``Candidate.whole``).
+
+        Those whose parts lie in countries that the text's other names do not point to.
+        """
+        if not compounds:
+            return spans
+        parts = {id(sp) for _, c in compounds for sp in c.spans}
+        named = self._countries_of([sp for sp in spans if id(sp) not in parts])
+        out = list(spans)
+        for at, c in reversed(compounds):
+            if c.whole is not None and not self._countries_of(c.spans) & named:
+                out[at : at + len(c.spans)] = [c.whole]
+        return out
+
     def _countries_of(self, spans: list[Span]) -> set[str]:
-        """The countries of the best places of ``spans``' names."""
-        tops = (self.screen.senses(sp.key)[:1] for sp in spans)
-        return {top[0].country for top in tops if top and top[0].country}
+        """The countries of the likelier places of ``spans``' names (before the context)."""
+        return {
+            p.country
+            for sp in spans
+            for p in self.screen.senses(sp.key)[:_COMPOUND_SENSES]
+            if p.country
+        }
 
     def _together(self, parts: list[Span]) -> bool:
         """Whether the places of a hyphenated word's parts name a pair, not one place.
