@@ -39,6 +39,7 @@ import itertools
 import math
 import re
 
+from geonews.mentions.designators import list_runs
 from geonews.mentions.document import Span
 from geonews.places import Place, haversine_km, key
 
@@ -122,6 +123,8 @@ _LIST_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
 #: "and" or "or" (the next place and its hint).
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)!?\u2013\u2014-]|$)")
 _CLAUSE_END_OR_LIST = re.compile(r"\s*(?:[,.;:)!?\u2013\u2014-]|$|(?:and|or)\b)", re.I)
+#: What joins a list to the front sector it is in: " in the ", " on the ", "in the".
+_IN_SECTOR = re.compile(r"\s*(?:,\s*)?(?:in|on|along)\s+the\s+", re.I)
 #: Words after a name that make it the front sector a text is about.
 _SECTOR = re.compile(r"\s+(?:direction|axis|sector|front|salient|bridgehead)\b", re.I)
 
@@ -147,6 +150,9 @@ class Hint:
     #: The compass bearing (degrees from north) from ``point`` the text gives without a
     #: distance ("north of Avdiivka"), or None.
     bearing: float | None = None
+    #: Whether the hint rules out towns of any size (a list the text places in a front
+    #: sector: "near Zaporizhzhia, Mirne and Vesele in the Novopavlivka direction").
+    any_size: bool = False
 
     def holds(self, place: Place) -> bool:
         """Whether ``place`` is where the hint says (in the region, country or near)."""
@@ -175,7 +181,9 @@ class Hint:
         """
         if not self.strong or self.country not in REFUTING_COUNTRIES:
             return False
-        if place.kind != "settlement" or place.population >= KNOWN_POPULATION:
+        if place.kind != "settlement" or (
+            place.population >= KNOWN_POPULATION and not self.any_size
+        ):
             return False
         return not self.holds(place)
 
@@ -216,6 +224,9 @@ def find_hints(
         hint = _hint(text, spans, i, a, b, gap, by_key)
         if hint is not None and hint not in hints.get(a.key, ()):
             hints.setdefault(a.key, []).append(hint)
+    for k, hint in _listed_in_sectors(text, spans, by_key):
+        if hint not in hints.get(k, ()):
+            hints.setdefault(k, []).append(hint)
     sectors = _sectors(text, spans, by_key)
     if sectors:
         for sp in spans:
@@ -340,6 +351,36 @@ def _destination(lat: float, lon: float, km: float, bearing: float) -> tuple[flo
         math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2)
     )
     return math.degrees(p2), math.degrees(l2)
+
+
+def _listed_in_sectors(text, spans, by_key) -> list[tuple[str, Hint]]:
+    """Each name of a list the text places in a front sector, with that sector's hint.
+
+    "Assaults near Zaporizhzhia, Mirne and Vesele in the Novopavlivka direction": the
+    sector's town is where the list is, within ``SECTOR_KM`` of it, so a namesake far
+    from it is no answer however big (the city of Zaporizhzhia is 130 km away; the
+    village is not in the gazetteer).
+    """
+    out: list[tuple[str, Hint]] = []
+    for run in list_runs(text, spans):
+        after = run[-1] + 1
+        if after >= len(spans) or not _IN_SECTOR.fullmatch(
+            text, spans[run[-1]].end, spans[after].start
+        ):
+            continue
+        sector = spans[after]
+        cands = by_key.get(sector.key) or []
+        if not _SECTOR.match(text, sector.end) or not cands:
+            continue
+        top = cands[0]
+        if top.kind != "settlement" or top.country not in REFUTING_COUNTRIES:
+            continue
+        hint = Hint(
+            "sector", f"sector:{sector.text}", top.country, top.admin1, (top.lat, top.lon),
+            NEAR_LIFT, slack_km=SECTOR_KM, any_size=True,
+        )  # fmt: skip
+        out.extend((spans[i].key, hint) for i in run if spans[i].key != sector.key)
+    return out
 
 
 def _sectors(text, spans, by_key) -> list[Hint]:

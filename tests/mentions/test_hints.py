@@ -167,3 +167,24 @@ def test_a_comma_before_in_the_region(gp):
         gp, "Drones struck Hryhorivka, in the Zaporizhzhia region, overnight.", "Hryhorivka"
     )
     assert m.place.admin1 == "Zaporizhzhia" and "hint:region:Zaporizhzhia" in m.matched
+
+
+def test_a_list_placed_in_a_front_sector_lies_near_its_town(gp):
+    # the list is in the Novopavlivka direction: the city of Zaporizhzhia, 130 km away, is
+    # not the village meant, however big; the other villages take their namesakes there
+    text = (
+        "Russian forces attacked near Zaporizhzhia, Mirne and Vesele in the Novopavlivka direction."
+    )
+    ms = {m.text: m for m in gp(text)}
+    assert ms["Zaporizhzhia"].place is None
+    assert ms["Zaporizhzhia"].matched.startswith("unresolved:hint:sector:Novopavlivka")
+    assert ms["Vesele"].place.admin1 == "Donetsk"
+
+
+def test_a_city_outside_a_list_keeps_its_place_beside_a_sector(gp):
+    text = (
+        "Russian drones struck Zaporizhzhia overnight; fighting went on in the Novopavlivka"
+        " direction."
+    )
+    m = next(m for m in gp(text) if m.text == "Zaporizhzhia")
+    assert m.place.name == "Zaporizhzhia"
