@@ -248,7 +248,11 @@ class Recogniser:
                     parts = self._hyphen_parts(text, s, w)
                     if parts:
                         whole = None
-                        if len(parts) > 1 and not self._together(parts):
+                        if (
+                            len(parts) > 1
+                            and not any(sp.text.isupper() for sp in parts)  # "MA-NY-CT"
+                            and not self._together(parts)
+                        ):
                             whole = Span(s, e, w, key(w), cue="compound")
                         candidates[i] = Candidate("parts", parts, i + 1, whole)
                         continue
