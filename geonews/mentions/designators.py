@@ -36,14 +36,14 @@ from collections.abc import Callable
 from geonews.mentions.document import Span
 from geonews.places import key
 
-__all__ = ["list_runs", "spread_designators"]
+__all__ = ["LIST_ON", "list_runs", "spread_designators"]
 
 #: A count, in figures or words.
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 #: A count in brackets after a list item: "Bryansk (5 UAVs)", "Kursk (3)".
 _COUNT = rf"\s*\(\s*{_NUMBER}\b[^()]{{0,24}}\)"
 #: What stands between two items of a list: ", ", " and ", ", or ", perhaps after a count.
-_LIST_ON = re.compile(rf"(?:{_COUNT})?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
+LIST_ON = re.compile(rf"(?:{_COUNT})?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
 #: A count of drones or missiles, or a bare number, after a list item: the Russian defence
 #: ministry's tally by region ("Bryansk (5 UAVs), Kursk (3)"), not shells by village.
 _AIR_COUNT = re.compile(
@@ -129,7 +129,7 @@ def list_runs(text: str, spans: list[Span]) -> list[list[int]]:
     """
     runs: list[list[int]] = []
     for i, sp in enumerate(spans):
-        if runs and _LIST_ON.fullmatch(text, spans[i - 1].end, sp.start):
+        if runs and LIST_ON.fullmatch(text, spans[i - 1].end, sp.start):
             runs[-1].append(i)
         else:
             runs.append([i])

@@ -48,6 +48,7 @@ from geonews.mentions.hints import (
     names_its_region,
 )
 from geonews.mentions.lexicon import DIRECTIONS as _DIRECTIONS
+from geonews.mentions.outliers import lone_villages, regions_of_lists
 from geonews.places import Place, haversine_km
 from geonews.places.resolver import Resolver
 
@@ -238,6 +239,8 @@ class Disambiguator:
             place, runners, conf = chosen[sp.key]
             sp.place, sp.candidates, sp.confidence = place, runners, conf
             sp.reason = doc.unresolved.get(sp.key) if place is None else None
+            if place is None and sp.cue == "compound":  # see Recogniser._hyphen_parts
+                sp.reason = f"unresolved:compound:no {sp.text} in the gazetteer"
             if sp.cue == "quoted" and place is not None:  # see mentions.screening
                 sp.place, sp.candidates, sp.confidence = None, (place, *runners), 0.0
                 sp.reason = f"a name in quotation marks, not {place.name} ({place.country})"
@@ -272,6 +275,8 @@ class Disambiguator:
         )  # fmt: skip
         chosen = _regions_in_lists(doc.text, doc.spans, chosen, by_key)
         chosen = _cluster_lists(doc.text, doc.spans, chosen, by_key, doc.unresolved)
+        chosen = regions_of_lists(doc.text, doc.spans, chosen, by_key, doc.unresolved)
+        chosen = lone_villages(chosen, by_key, doc.unresolved)
         return _place_counties(_county_short_forms(chosen), self.gazetteer)
 
     def _at_state_centre(self, place: Place) -> bool:

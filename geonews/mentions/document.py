@@ -98,7 +98,9 @@ class Span:
     ``"direction"`` ("eastern Ukraine": ``key`` is Ukraine's, ``part_key`` the
     eastern-Ukraine area's), ``"org"`` (a place opening its own institution's name: "Kyiv
     Post"), ``"title"`` (an office's: "Belgorod Governor"), ``"facility"`` ("the Kerch
-    ferry port"), ``"hashtag"`` ("#ukraine"), ``"ner"`` (found by the spaCy pipeline);
+    ferry port"), ``"hashtag"`` ("#ukraine"), ``"compound"`` (a hyphenated name the
+    gazetteer lacks whose parts are places far apart: "Kara-Koba"), ``"ner"`` (found by
+    the spaCy pipeline);
     :mod:`~geonews.mentions.screening` lists them.
     """
 

@@ -74,7 +74,9 @@ _GAP = 24
 
 _COMMA = re.compile(r"\s*,\s*")
 _PAREN = re.compile(r"\s*\(\s*")
-_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+#: "in the", also after the settlement's own designator or a comma: "Serhiivka village in
+#: the Donetsk region", "Serhiivka, in the Donetsk region".
+_IN = re.compile(r"(?:\s+(?:village|town|city|settlement|hamlet))?\s*,?\s+(?:in|of)\s+(?:the\s+)?")
 #: A compass direction: "north", "south-east", "northwestern", "eastward".
 _DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|wards?)?"
 _NEAR = re.compile(
@@ -101,6 +103,14 @@ OFFSET_LIFT = 12.0
 #: off (0.38 of the distance sideways), and reporters round "100 miles" and measure by road.
 _OFFSET_SLACK_KM = 40.0
 _OFFSET_SLACK_SHARE = 0.45
+#: Widest angle (degrees) between the compass point a text gives without a distance
+#: ("Stepove, north of Avdiivka") and the bearing of a namesake from the other place: the
+#: compass point plus the half-way to each of its neighbours, and as much again for
+#: "north" said of what lies north-north-east.
+_BEARING_SLACK_DEG = 67.5
+#: Closer than this (km) to the other place, a namesake is "north of" it whatever its
+#: bearing (the gazetteer's point is a village's centre, the text's reference its edge).
+_BEARING_FREE_KM = 5.0
 #: Mean radius of the Earth (km), for the point a distance and direction give.
 _EARTH_KM = 6371.0088
 #: What closes a hint in brackets: "(Kharkiv region)", "(Zaporizhzhia oblast)".
@@ -132,6 +142,8 @@ _CLAUSE_END = re.compile(r"\s*(?:[,.;:)!?\u2013\u2014-]|$)")
 _CLAUSE_END_OR_LIST = re.compile(r"\s*(?:[,.;:)!?\u2013\u2014-]|$|(?:and|or)\b)", re.I)
 #: The end of a sentence, for the reach of a front sector in a summary of several.
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+#: What joins a list to the front sector it is in: " in the ", " on the ", "in the".
+_IN_SECTOR = re.compile(r"\s*(?:,\s*)?(?:in|on|along)\s+the\s+", re.I)
 #: Words after a name that make it the front sector a text is about.
 _SECTOR = re.compile(r"\s+(?:direction|axis|sector|front|salient|bridgehead)\b", re.I)
 
@@ -154,6 +166,12 @@ class Hint:
     strong: bool = True
     #: How far (km) from ``point`` a place may be and still be the one meant.
     slack_km: float = NEAR_REFUTES_KM
+    #: The compass bearing (degrees from north) from ``point`` the text gives without a
+    #: distance ("north of Avdiivka"), or None.
+    bearing: float | None = None
+    #: Whether the hint rules out towns of any size (a list the text places in a front
+    #: sector: "near Zaporizhzhia, Mirne and Vesele in the Novopavlivka direction").
+    any_size: bool = False
 
     def holds(self, place: Place) -> bool:
         """Whether ``place`` is where the hint says (in the region, country or near)."""
@@ -161,12 +179,14 @@ class Hint:
             return place.country == self.country
         if self.kind == "region":
             return place.country == self.country and place.admin1 == self.admin1
-        return self._km(place) <= self.slack_km
+        return self._km(place) <= self.slack_km and self._on_bearing(place)
 
     def lift(self, place: Place) -> float:
         """What ``place`` gains from the hint."""
         if self.kind in ("country", "region"):
             return self.lift_by if self.holds(place) else 0.0
+        if not self._on_bearing(place):
+            return 0.0
         reach = SECTOR_KM if self.kind == "sector" else NEAR_KM
         return self.lift_by * max(0.0, 1.0 - self._km(place) / reach)
 
@@ -180,9 +200,20 @@ class Hint:
         """
         if not self.strong or self.country not in REFUTING_COUNTRIES:
             return False
-        if place.kind != "settlement" or place.population >= KNOWN_POPULATION:
+        if place.kind != "settlement" or (
+            place.population >= KNOWN_POPULATION and not self.any_size
+        ):
             return False
         return not self.holds(place)
+
+    def _on_bearing(self, place: Place) -> bool:
+        """Whether ``place`` lies the way the text's compass point says from ``point``."""
+        if self.bearing is None or self.point is None:
+            return True
+        if self._km(place) < _BEARING_FREE_KM:
+            return True
+        off = abs(_bearing(self.point, (place.lat, place.lon)) - self.bearing) % 360.0
+        return min(off, 360.0 - off) <= _BEARING_SLACK_DEG
 
     def _km(self, place: Place) -> float:
         if self.point is None:
@@ -232,6 +263,9 @@ def find_hints(
     for i, hint in sorted(after.items()):
         if hint not in hints.get(spans[i].key, ()):
             hints.setdefault(spans[i].key, []).append(hint)
+    for k, hint in _listed_in_sectors(text, spans, by_key):
+        if hint not in hints.get(k, ()):
+            hints.setdefault(k, []).append(hint)
     sectors = _sectors(text, spans, by_key)
     for _, k, sector in sectors:
         # "the Lyman direction" is named after the Lyman everyone knows, whatever the
@@ -350,7 +384,9 @@ def _hint(text, spans, i, a, b, gap, by_key) -> Hint | None:
     after = text[b.end : b.end + 24]
     near = _NEAR.fullmatch(gap)
     if near:
-        return _near(top, f"near:{b.text}", offset=_offset(near))
+        offset = _offset(near)
+        bearing = _compass(near) if offset is None else None
+        return _near(top, f"near:{b.text}", offset=offset, bearing=bearing)
     if (
         _RAION.match(after)
         and (_COMMA.fullmatch(gap) or _PAREN.fullmatch(gap) or _IN.fullmatch(gap))
@@ -421,13 +457,24 @@ def names_its_region(city: Place, written: str) -> bool:
 
 
 def _near(
-    top: Place, label: str, *, kind: str = "near", offset: tuple[float, float] | None = None
+    top: Place,
+    label: str,
+    *,
+    kind: str = "near",
+    offset: tuple[float, float] | None = None,
+    bearing: float | None = None,
 ) -> Hint | None:
-    """A hint that the name lies near ``top``, or ``offset`` (km, bearing) away from it."""
+    """A hint that the name lies near ``top``, or ``offset`` (km, bearing) away from it.
+
+    With ``bearing`` alone ("north of Avdiivka") it lies near ``top`` that way.
+    """
     if top.kind not in ("settlement", "feature") or top.country not in REFUTING_COUNTRIES:
         return None  # elsewhere spatial coherence already weighs the text's other places
     if offset is None:
-        return Hint(kind, label, top.country, top.admin1, (top.lat, top.lon), NEAR_LIFT)
+        if bearing is not None:
+            label = f"{label}:{bearing:.0f}deg"
+        point = (top.lat, top.lon)
+        return Hint(kind, label, top.country, top.admin1, point, NEAR_LIFT, bearing=bearing)
     km, bearing = offset
     point = _destination(top.lat, top.lon, km, bearing)
     slack = _OFFSET_SLACK_KM + _OFFSET_SLACK_SHARE * km
@@ -440,8 +487,28 @@ def _offset(near: re.Match) -> tuple[float, float] | None:
     if near["dist"] is None:
         return None
     km = float(near["dist"].replace(",", ".")) * _UNIT_KM[near["unit"].lower()]
-    bearing = _BEARING.get("-".join(re.findall(r"north|south|east|west", near["dir"].lower())))
+    bearing = _compass(near)
     return None if bearing is None else (km, bearing)
+
+
+def _compass(near: re.Match) -> float | None:
+    """The bearing (degrees from north) of the compass point of "south-east of", or None."""
+    if near["dir"] is None:
+        return None
+    return _BEARING.get("-".join(re.findall(r"north|south|east|west", near["dir"].lower())))
+
+
+def _bearing(origin: tuple[float, float], to: tuple[float, float]) -> float:
+    """The initial bearing (degrees from north, 0-360) from ``origin`` to ``to``.
+
+    >>> round(_bearing((50.0, 36.0), (49.0, 36.0)))
+    180
+    """
+    p1, p2 = math.radians(origin[0]), math.radians(to[0])
+    dl = math.radians(to[1] - origin[1])
+    y = math.sin(dl) * math.cos(p2)
+    x = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return math.degrees(math.atan2(y, x)) % 360.0
 
 
 def _destination(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
@@ -457,6 +524,36 @@ def _destination(lat: float, lon: float, km: float, bearing: float) -> tuple[flo
         math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2)
     )
     return math.degrees(p2), math.degrees(l2)
+
+
+def _listed_in_sectors(text, spans, by_key) -> list[tuple[str, Hint]]:
+    """Each name of a list the text places in a front sector, with that sector's hint.
+
+    "Assaults near Zaporizhzhia, Mirne and Vesele in the Novopavlivka direction": the
+    sector's town is where the list is, within ``SECTOR_KM`` of it, so a namesake far
+    from it is no answer however big (the city of Zaporizhzhia is 130 km away; the
+    village is not in the gazetteer).
+    """
+    out: list[tuple[str, Hint]] = []
+    for run in list_runs(text, spans):
+        after = run[-1] + 1
+        if after >= len(spans) or not _IN_SECTOR.fullmatch(
+            text, spans[run[-1]].end, spans[after].start
+        ):
+            continue
+        sector = spans[after]
+        cands = by_key.get(sector.key) or []
+        if not _SECTOR.match(text, sector.end) or not cands:
+            continue
+        top = cands[0]
+        if top.kind != "settlement" or top.country not in REFUTING_COUNTRIES:
+            continue
+        hint = Hint(
+            "sector", f"sector:{sector.text}", top.country, top.admin1, (top.lat, top.lon),
+            NEAR_LIFT, slack_km=SECTOR_KM, any_size=True,
+        )  # fmt: skip
+        out.extend((spans[i].key, hint) for i in run if spans[i].key != sector.key)
+    return out
 
 
 def _sectors(text, spans, by_key) -> list[tuple[int, str, Hint]]:

@@ -29,7 +29,9 @@ class Mention:
     when a hint of the text backed the choice (``"name+hint:region:Donetsk"``,
     ``"name+hint:near:Chasiv Yar"``) and ``"+region"``/``"+direction"`` for the span's
     form.  With ``place`` None it says why the name was left unresolved
-    (``"unresolved:hint:..."``, ``"unresolved:spelling:..."``), or is None.
+    (``"unresolved:hint:..."``, ``"unresolved:spelling:..."``, ``"unresolved:list:..."``,
+    ``"unresolved:list-region:..."``, ``"unresolved:alone:..."``,
+    ``"unresolved:compound:..."``), or is None.
 
     ``address`` is true when the mention only says where the mention before it is: the
     raion and the region of "Kurakhove (Pokrovsk raion, Donetsk)", "Heorhiivka, Donetsk".

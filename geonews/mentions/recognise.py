@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from typing import Any, NamedTuple
 
@@ -54,6 +55,7 @@ from geonews.mentions.lexicon import (
 )
 from geonews.mentions.screening import LISTED, MIN_NAME_LENGTH, Screen, county_list_at
 from geonews.mentions.unknown import context_span
+from geonews.places import haversine_km
 from geonews.places.names import key
 from geonews.places.resolver import Resolver
 
@@ -67,6 +69,17 @@ _MAX_FACILITY_WORDS = 3
 _OPENER_LOOKBACK = 4
 #: Shortest lower-case hashtag read as a place ("#kyiv"; "#us" and "#eu" stay words).
 _MIN_HASHTAG_LENGTH = 4
+#: Farthest (km) apart the places of a hyphenated word's parts lie when the word names
+#: the pair ("Pokrovsk-Myrnohrad", "Kherson-Mykolaiv", "Detroit-Windsor"), unless each
+#: part is a major place or all lie in one country; further apart, in two countries, the
+#: word is one name ("Kara-Koba": Kara in Togo, Koba in Cote d'Ivoire).
+_PAIR_KM = 250.0
+#: Words after an oblast's name that make it the front or the area across the oblast:
+#: "the Zaporizhzhia front", "the Donetsk direction", "in the Kherson area".
+_SECTOR_WORDS = frozenset({"front", "fronts", "direction", "directions", "axis", "sector", "area"})
+#: Places of each name whose countries say where a text may be, for a hyphenated word
+#: ("Windsor, Chatham-Kent, and Leamington": Canada is among Windsor's and Chatham's).
+_COMPOUND_SENSES = 3
 #: Name keys remembered as known or unknown to the gazetteer (and the user's aliases).
 _KEY_CACHE = 200_000
 
@@ -94,6 +107,12 @@ _PHRASE_ENDS = re.compile(
 _RIVER_LOOKBACK = 40
 #: Words after a district's adjective ("the Shebekinsky district", "Kupianskyi raion").
 _DISTRICT_WORDS = frozenset({"district", "raion", "rayon"})
+#: The region a district's name goes on with: "district of the Bryansk region".
+_DISTRICT_REGION = re.compile(
+    r"\s+(?:of|in)\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:region|oblast|province)\b"
+)
+#: Namesakes of a district's centre looked at for one in the region the text names.
+_DISTRICT_CANDIDATES = 10
 #: A district's adjective: the stem, then the Russian or Ukrainian ending.
 _DISTRICT_ADJECTIVE = re.compile(r"([a-z]{3,}?)(?:skiy|skii|skyi|skyy|sky|skoy|ski)")
 #: A list of air bases, up to the name it goes on with: "four airbases: Belaya, Olenya and".
@@ -135,6 +154,10 @@ class Candidate(NamedTuple):
     kind: str
     spans: list[Span]
     end: int
+    #: For a hyphenated word whose parts lie far apart in two countries: the whole word,
+    #: one name the gazetteer lacks, taken instead of the parts when the text names
+    #: those countries nowhere else.
+    whole: Span | None = None
 
 
 class Matches(NamedTuple):
@@ -224,7 +247,14 @@ class Recogniser:
                 if "-" in w or "‑" in w:
                     parts = self._hyphen_parts(text, s, w)
                     if parts:
-                        candidates[i] = Candidate("parts", parts, i + 1)
+                        whole = None
+                        if (
+                            len(parts) > 1
+                            and not any(sp.text.isupper() for sp in parts)  # "MA-NY-CT"
+                            and not self._together(parts)
+                        ):
+                            whole = Span(s, e, w, key(w), cue="compound")
+                        candidates[i] = Candidate("parts", parts, i + 1, whole)
                         continue
                 district = self._district_of(text, ws, i, n)
                 if district is not None:
@@ -264,6 +294,7 @@ class Recogniser:
         placed = self.screen.placed(text, words, names, persons, lower_words)
         things = self.screen.things(text, names)
         war = self.screen.about_the_war(names)
+        compounds: list[tuple[int, Candidate]] = []  # hyphenated words that may be one name
         spans: list[Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -289,8 +320,11 @@ class Recogniser:
             ):
                 i += 1
                 continue
+            if candidate.whole is not None:
+                compounds.append((len(spans), candidate))
             spans.extend(candidate.spans)
             i = candidate.end
+        spans = self._compounds(spans, compounds)
         if matches.entities is not None:
             spans = _merge(spans, matches.entities)
         self._county_lists(text, spans)
@@ -332,9 +366,11 @@ class Recogniser:
         span, j = best
         # "the Donetsk region", "Donetsk and Luhansk regions": the name is the mention,
         # the place is the region
-        # "the Zaporizhzhia front" is the front across the oblast, not the city
+        # "the Zaporizhzhia front", "the Zaporozhye direction", "in the Zaporozhye area":
+        # the front across the oblast, not the city (the gazetteer has region keys for the
+        # war's oblasts only, so "the Denver area" stays the city)
         follows_region = j < n and (
-            words[j][2].lower() in _REGION_WORDS or words[j][2].lower() in ("front", "fronts")
+            words[j][2].lower() in _REGION_WORDS or words[j][2].lower() in _SECTOR_WORDS
         )
         if follows_region or _after_is_region_plural(text, span.end):
             rk = key(span.text + " region")
@@ -382,9 +418,35 @@ class Recogniser:
         # ("Pokrovsky": Pokrov or Pokrovsk, none)
         towns = found[True] or found[False]
         if len(towns) != 1:
+            towns = self._district_centres_in(text, words[i + 1][1], stem.group(1))
+        if len(towns) != 1:
             return None
         s, e = words[i][0], words[i + 1][1]
         return Span(s, e, text[s:e], next(iter(towns.values())), cue="district")
+
+    def _district_centres_in(self, text: str, end: int, stem: str) -> dict[str, str]:
+        """The towns a district's adjective may name that lie in the region named after it.
+
+        "The Klimovsky district of the Bryansk region": Klimovsk (Moscow Oblast) and the
+        Klimovos of Crimea and Bryansk all fit the adjective; the region says which.
+        """
+        after = _DISTRICT_REGION.match(text, end)
+        rk = key(after.group(1) + " region") if after else None
+        regions = self.resolver.candidates(rk, limit=1) if rk and self.has_key(rk) else []
+        if not regions or regions[0].kind != "region":
+            return {}
+        region = regions[0]
+        towns: dict[str, str] = {}
+        for k in _centre_names(stem):
+            for place in self.resolver.candidates(k, limit=_DISTRICT_CANDIDATES):
+                spelt = (place.matched or "").startswith(("fold", "fuzzy", "edit"))
+                if (
+                    place.kind == "settlement"
+                    and not spelt
+                    and (place.country, place.admin1) == (region.country, region.admin1)
+                ):
+                    towns[place.id] = k
+        return towns
 
     def _air_base_of(self, text: str, start: int, end: int, name: str) -> Span | None:
         """The air base a name in a list of air bases stands for ("airbases: Belaya, Olenya")."""
@@ -477,6 +539,52 @@ class Recogniser:
         if len(parts) < len(names):
             return []
         return out
+
+    def _compounds(self, spans: list[Span], compounds: list[tuple[int, Candidate]]) -> list[Span]:
+        """``spans`` with some hyphenated words read as one name (``Candidate.whole``).
+
+        Those whose parts lie in countries that the text's other names do not point to.
+        """
+        if not compounds:
+            return spans
+        parts = {id(sp) for _, c in compounds for sp in c.spans}
+        named = self._countries_of([sp for sp in spans if id(sp) not in parts])
+        out = list(spans)
+        for at, c in reversed(compounds):
+            if c.whole is not None and not self._countries_of(c.spans) & named:
+                out[at : at + len(c.spans)] = [c.whole]
+        return out
+
+    def _countries_of(self, spans: list[Span]) -> set[str]:
+        """The countries of the likelier places of ``spans``' names (before the context)."""
+        return {
+            p.country
+            for sp in spans
+            for p in self.screen.senses(sp.key)[:_COMPOUND_SENSES]
+            if p.country
+        }
+
+    def _together(self, parts: list[Span]) -> bool:
+        """Whether the places of a hyphenated word's parts name a pair, not one place.
+
+        "Near Kara-Koba" is one name the gazetteer lacks, whose parts happen to be places
+        far apart (Kara in Togo, Koba in Côte d'Ivoire); a pair is of one area
+        ("Pokrovsk-Myrnohrad"), of one country ("Logan-Rogersville"), of countries or
+        regions ("Israel-Palestine") or of major places ("Kyiv-Moscow").  The recogniser
+        takes the whole word only when the text names the parts' countries nowhere else.
+        """
+        if all(self.screen.is_major(sp.key) for sp in parts):
+            return True
+        tops = [self.screen.senses(sp.key)[:1] for sp in parts]
+        points = [top[0] for top in tops if top]
+        if len(points) < len(parts) or len({p.country for p in points}) == 1:
+            return True  # of one country: the text's context places them together
+        if any(p.kind in ("country", "region", "continent") for p in points):
+            return True  # "Israel-Palestine", "Texas-Mexico"
+        return all(
+            haversine_km(a.lat, a.lon, b.lat, b.lon) <= _PAIR_KM
+            for a, b in itertools.combinations(points, 2)
+        )
 
     def _is_hashtag_place(self, word: str) -> bool:
         """A lower-case hashtag that is a country or a major place's name: "#ukraine"."""

@@ -205,8 +205,10 @@ def test_a_region_that_qualifies_its_city_is_no_second_place(parse):
     ],
 )
 def test_a_region_the_text_gives_as_the_address_is_no_second_place(text, place, parse):
-    # the region is the village's address, not a second place of the same happening (in
-    # the second, even though the gazetteer puts Huliaipole in another oblast)
+    # the text's words make the region the town's address, not a second place of the
+    # same happening, also where the gazetteer puts the town in another oblast (Huliaipole;
+    # "Huliaipole town in the Donetsk region" would be a region hint that rules the
+    # Zaporizhzhia town out, as tests/mentions/test_hints.py has it)
     frame = events(text, date=DAY, geoparser=parse)
     assert list(frame.place_name) == [place]
 

@@ -272,3 +272,53 @@ def test_a_sector_is_named_after_the_town_everyone_knows(gp):
         "direction, defenders repelled attacks near Terny and Torske."
     )
     assert _mention(gp, text, "Lyman").place.admin1 == "Donetsk"
+
+
+def test_a_compass_point_without_a_distance_picks_the_namesake_that_way(gp):
+    # two Veseles lie within 60 km of Pokrovsk, one to the north-east, one to the south-east
+    north_east = _mention(gp, "Shelling hit Vesele, north-east of Pokrovsk, at dawn.", "Vesele")
+    south_east = _mention(gp, "Shelling hit Vesele, south-east of Pokrovsk, at dawn.", "Vesele")
+    assert north_east.matched.endswith("hint:near:Pokrovsk:45deg")
+    assert south_east.matched.endswith("hint:near:Pokrovsk:135deg")
+    assert north_east.place.lat > south_east.place.lat + 0.3
+
+
+def test_a_compass_point_against_every_namesake_leaves_the_village_unresolved(gp):
+    # the gazetteer's Mykolaivkas near Pokrovsk lie to its north, none south-east of it
+    text = "Assault groups pushed on towards Mykolaivka, south-east of Pokrovsk, all week."
+    m = _mention(gp, text, "Mykolaivka")
+    assert m.place is None
+    assert m.matched.startswith("unresolved:hint:near:Pokrovsk:135deg")
+
+
+def test_the_settlement_s_own_designator_before_in_the_region(gp):
+    m = _mention(gp, "Troops took Zarichne village in the Donetsk region.", "Zarichne")
+    assert m.place.admin1 == "Donetsk" and "hint:region:Donetsk" in m.matched
+
+
+def test_a_comma_before_in_the_region(gp):
+    m = _mention(
+        gp, "Drones struck Hryhorivka, in the Zaporizhzhia region, overnight.", "Hryhorivka"
+    )
+    assert m.place.admin1 == "Zaporizhzhia" and "hint:region:Zaporizhzhia" in m.matched
+
+
+def test_a_list_placed_in_a_front_sector_lies_near_its_town(gp):
+    # the list is in the Novopavlivka direction: the city of Zaporizhzhia, 130 km away, is
+    # not the village meant, however big; the other villages take their namesakes there
+    text = (
+        "Russian forces attacked near Zaporizhzhia, Mirne and Vesele in the Novopavlivka direction."
+    )
+    ms = {m.text: m for m in gp(text)}
+    assert ms["Zaporizhzhia"].place is None
+    assert ms["Zaporizhzhia"].matched.startswith("unresolved:hint:sector:Novopavlivka")
+    assert ms["Vesele"].place.admin1 == "Donetsk"
+
+
+def test_a_city_outside_a_list_keeps_its_place_beside_a_sector(gp):
+    text = (
+        "Russian drones struck Zaporizhzhia overnight; fighting went on in the Novopavlivka"
+        " direction."
+    )
+    m = next(m for m in gp(text) if m.text == "Zaporizhzhia")
+    assert m.place.name == "Zaporizhzhia"

@@ -311,3 +311,53 @@ def test_a_quoted_name_outside_war_reporting_keeps_its_place():
     # an encyclopaedia's former name in quotation marks is still the place
     (mention,) = geoparse('The town was long called "Green Valley" by its settlers.')
     assert mention.place is not None
+
+
+def test_a_hyphenated_name_whose_parts_are_places_far_apart_is_one_name():
+    # Kara and Koba are towns in West Africa; the tract near Balaklava is neither
+    text = "The governor said a missile came down near Kara-Koba in the Balaklava region."
+    got = {m.text: m for m in geoparse(text)}
+    assert "Kara" not in got and "Koba" not in got
+    assert got["Kara-Koba"].place is None
+    assert got["Kara-Koba"].matched == "unresolved:compound:no Kara-Koba in the gazetteer"
+    assert got["Balaklava"].place.admin1 == "Sevastopol"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Russian troops pressed the Pokrovsk-Myrnohrad agglomeration.", ["Pokrovsk", "Myrnohrad"]),
+        ("Traffic on the Kyiv-Moscow line stopped.", ["Kyiv", "Moscow"]),
+        ("Kherson-Mykolaiv road reopened on Friday.", ["Kherson", "Mykolaiv"]),
+    ],
+)
+def test_a_hyphenated_pair_of_near_or_major_places_is_both(text, names):
+    assert [m.text for m in geoparse(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("In the Zaporozhye area, Russian units thwarted two attacks.", "Zaporozhye",
+         "Zaporizhzhia Oblast"),
+        ("Fighting went on in the Donetsk direction overnight.", "Donetsk", "Donetsk Oblast"),
+        ("Our troops held the line on the Kherson axis.", "Kherson", "Kherson Oblast"),
+        ("Traffic was heavy across the Denver area.", "Denver", "Denver"),
+    ],
+)  # fmt: skip
+def test_an_oblast_s_area_direction_or_axis_is_the_oblast(text, name, place):
+    m = next(m for m in geoparse(text) if m.text == name)
+    assert m.place.name == place
+
+
+def test_a_district_whose_adjective_fits_several_towns_is_read_in_the_region_named():
+    # Klimovsk (Moscow Oblast) and Klimovos in Crimea and Bryansk all fit "Klimovsky"
+    text = "Saboteurs crossed into the Klimovsky district of the Bryansk region on Tuesday."
+    m = next(m for m in geoparse(text) if m.text == "Klimovsky district")
+    assert (m.place.name, m.place.admin1) == ("Klimovo", "Bryansk")
+    assert not any(m.text.startswith("Klimov") for m in geoparse("The Klimovsky district."))
+
+
+def test_a_hyphenated_pair_in_a_country_the_text_names_stays_the_pair():
+    text = "Traffic on the Kara-Koba road was slow, officials in Togo said."
+    assert [m.text for m in geoparse(text)][:2] == ["Kara", "Koba"]

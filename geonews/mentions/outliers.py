@@ -1,0 +1,230 @@
+"""Namesakes the rest of the text rules out, after the disambiguator's choice.
+
+Russian and Ukrainian war reporting names villages by the dozen, in the spelling of the
+side that reports them, and the gazetteer lacks most of them while it knows namesakes
+elsewhere (Ukraine has dozens of Andriivkas).  The priors then pick a namesake hundreds of
+kilometres from the fighting the text is about.  A wrong place on the map is worse than
+none, so two checks read where the rest of the text is and leave such a village
+unresolved, with the reason:
+
+* **a list's region**: "Russian forces struck targets in Sumy Oblast.  The villages of
+  Sadki, Andreyevka and Kondratovka were hit": when the list's sentence or the one before
+  names an oblast of the war's countries and an item of the list lies in it, an item with
+  namesakes lies there too, or it is left unresolved (or moved to its namesake there);
+* **a lone village**: a small village of the war's countries that no hint backs, further
+  than ``LONE_KM`` from every other place the text names, is not the one meant.
+
+Examples
+--------
+>>> from geonews.mentions.parser import Geoparser
+>>> text = ("Russian troops pushed on in the Sumy region. The villages of Andriivka "
+...         "and Yunakivka were shelled.")
+>>> m = next(m for m in Geoparser()(text) if m.text == "Andriivka")
+>>> m.place is None, m.matched
+(True, 'unresolved:list-region:no Andriivka in Sumy in the gazetteer')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from geonews.context import WAR_COUNTRIES
+from geonews.mentions.designators import LIST_ON
+from geonews.mentions.document import Span
+from geonews.places import Place, haversine_km
+
+__all__ = ["LONE_KM", "LONE_POPULATION", "lone_villages", "regions_of_lists"]
+
+#: A village further than this (km) from every other place of the text is not the one
+#: meant (a front sector's villages lie within a hundred km of each other and of their
+#: oblast's towns; the namesakes the priors pick lie in the next oblasts but one).
+LONE_KM = 150.0
+#: Villages smaller than this are checked for lying alone: a bigger town is known well
+#: enough to be named on its own ("Henichesk" in a text about Kherson).
+LONE_POPULATION = 10_000
+#: A listed place at least this big is known well enough to lie outside the list's
+#: region ("Lyman" listed with villages of the Kharkiv region), unless the text calls
+#: the items villages.
+LISTED_KNOWN_POPULATION = 20_000
+#: Unrecognised capitalised names between two list items: the list goes on past the
+#: villages the gazetteer does not know ("Kondratovka, Khomino, Varchinovo, Konotop").
+_UNKNOWN_ITEMS = re.compile(r"(?:\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*")
+#: What says that a list's items are villages: "the villages of", "settlements".
+_VILLAGES = re.compile(
+    r"\b(?:villages|settlements|hamlets)\s*(?:of|including|such\s+as|like|near|:)?\s*$", re.I
+)
+#: What ends a sentence.
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+#: Characters before a list searched for what says its items are villages.
+_LOOKBACK = 40
+
+Resolution = tuple[Place | None, tuple[Place, ...], float]
+
+
+def regions_of_lists(
+    text: str,
+    spans: list[Span],
+    chosen: dict[str, Resolution],
+    by_key: dict[str, list[Place]],
+    unresolved: dict[str, str],
+) -> dict[str, Resolution]:
+    """Listed villages lie in the region the list's context names with another item there.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    spans : list of Span
+        Its toponym spans, in order.
+    chosen : dict
+        Each name key's resolution (place, runners-up, confidence).
+    by_key : dict
+        Each name key's candidate places, the resolver's best first.
+    unresolved : dict
+        Filled with the reason for each name key this leaves unresolved.
+    """
+    out = dict(chosen)
+    for run in _runs(text, spans):
+        keys = list(dict.fromkeys(spans[i].key for i in run))
+        if len(keys) < 2:
+            continue
+        start, end = spans[run[0]].start, spans[run[-1]].end
+        regions = _regions_before(text, spans, out, start, end)
+        members = [out[k][0] for k in keys]
+        regions = [r for r in regions if any(_in(p, r) for p in members if p is not None)]
+        if not regions:
+            continue
+        villages = _VILLAGES.search(text, max(0, start - _LOOKBACK), start) is not None
+        for k in keys:
+            place, runners, _ = out[k]
+            if place is None or place.kind != "settlement" or place.country not in WAR_COUNTRIES:
+                continue
+            if any(_in(place, r) for r in regions):
+                continue
+            if place.population >= LISTED_KNOWN_POPULATION and not villages:
+                continue
+            if not _namesakes(by_key[k]):
+                continue  # the text names the one place the gazetteer knows by the name
+            war = [p for p in by_key[k] if p.country in WAR_COUNTRIES]
+            there = next((p for p in war if any(_in(p, r) for r in regions)), None)
+            if there is not None:
+                moved = dataclasses.replace(
+                    there, matched=f"{there.matched}+list-region:{there.admin1}"
+                )
+                out[k] = (moved, (place, *(p for p in runners if p.id != there.id))[:3], 0.0)
+                continue
+            names = ", ".join(dict.fromkeys(r.admin1 or r.name for r in regions))
+            unresolved[k] = f"unresolved:list-region:no {place.name} in {names} in the gazetteer"
+            out[k] = (None, (place, *runners)[:3], 0.0)
+    return out
+
+
+def lone_villages(
+    chosen: dict[str, Resolution], by_key: dict[str, list[Place]], unresolved: dict[str, str]
+) -> dict[str, Resolution]:
+    """Small villages of the war that no hint backs, far from every other place of the text.
+
+    Only names with namesakes in the war's countries: a name the gazetteer knows for one
+    village only is that village, however far ("Sudzha" in a text about Bryansk).
+
+    Parameters
+    ----------
+    chosen : dict
+        Each name key's resolution (place, runners-up, confidence).
+    by_key : dict
+        Each name key's candidate places, the resolver's best first.
+    unresolved : dict
+        Filled with the reason for each name key this leaves unresolved.
+    """
+    out = dict(chosen)
+    others = {k: r[0] for k, r in chosen.items() if r[0] is not None and _anchors(r[0])}
+    for k, (place, runners, _) in chosen.items():
+        if (
+            place is None
+            or place.kind != "settlement"
+            or place.country not in WAR_COUNTRIES
+            or place.population >= LONE_POPULATION
+            or "+hint:" in (place.matched or "")
+            or "+list" in (place.matched or "")
+        ):
+            continue
+        if not _namesakes(by_key[k]):
+            continue
+        near = [_km(place, p) for o, p in others.items() if o != k and p.id != place.id]
+        if not near or min(near) <= LONE_KM:
+            continue
+        unresolved[k] = (
+            f"unresolved:alone:{place.name} ({place.admin1}) lies {min(near):.0f} km"
+            " from the text's other places"
+        )
+        out[k] = (None, (place, *runners)[:3], 0.0)
+    return out
+
+
+def _runs(text: str, spans: list[Span]) -> list[list[int]]:
+    """Runs of span indices joined as a list, across names the gazetteer does not know."""
+    runs: list[list[int]] = []
+    for i, sp in enumerate(spans):
+        if runs and _joined(text, spans[i - 1].end, sp.start):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Whether ``text[end:start]`` joins two list items, perhaps past unknown names."""
+    gap = _UNKNOWN_ITEMS.match(text, end, start)
+    return LIST_ON.fullmatch(text, gap.end() if gap else end, start) is not None
+
+
+def _regions_before(text, spans, chosen, start, end) -> list[Place]:
+    """Oblasts of the war that the list's sentence or the one before names."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    begin = ends[-2] if len(ends) >= 2 else 0
+    stop = _SENTENCE_END.search(text, end)
+    stop_at = stop.start() if stop else len(text)
+    out: list[Place] = []
+    for sp in spans:
+        if begin <= sp.start and sp.end <= stop_at and not (start <= sp.start < end):
+            place = chosen[sp.key][0]
+            if _war_oblast(place) and place not in out:
+                out.append(place)
+    return out
+
+
+def _namesakes(cands: list[Place]) -> bool:
+    """Whether the gazetteer knows more than one place of the war's countries by the name."""
+    return sum(p.country in WAR_COUNTRIES for p in cands) > 1
+
+
+def _war_oblast(place: Place | None) -> bool:
+    return (
+        place is not None
+        and place.kind == "region"
+        and place.country in WAR_COUNTRIES
+        and place.admin1 is not None
+    )
+
+
+def _in(place: Place, region: Place) -> bool:
+    return place.country == region.country and place.admin1 == region.admin1
+
+
+def _anchors(place: Place) -> bool:
+    """Whether a place says where the text is: a town or an oblast.
+
+    Not a country, and not a feature: air bases, rivers and seas lie far apart, and a
+    text about them is about no one area.
+    """
+    return place.kind in ("settlement", "region")
+
+
+def _km(place: Place, other: Place) -> float:
+    """Distance from a village to another place of the text (none to its own oblast)."""
+    if other.kind == "region":
+        return (
+            0.0 if _in(place, other) else haversine_km(place.lat, place.lon, other.lat, other.lon)
+        )
+    return haversine_km(place.lat, place.lon, other.lat, other.lon)

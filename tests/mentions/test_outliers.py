@@ -1,0 +1,119 @@
+"""Namesakes the rest of the text rules out: a list's region, a village far from the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from geonews.mentions.document import Span
+from geonews.mentions.outliers import lone_villages, regions_of_lists
+from geonews.mentions.parser import Geoparser
+from geonews.places import Place
+
+
+@pytest.fixture(scope="module")
+def gp() -> Geoparser:
+    return Geoparser()
+
+
+def _mentions(gp, text):
+    return {m.text: m for m in gp(text)}
+
+
+def _place(name, lat, lon, admin1, *, kind="settlement", population=1_000):
+    return Place(
+        name, lat, lon, f"t:{name}:{admin1}", kind=kind, country="UA", admin1=admin1,
+        population=population,
+    )  # fmt: skip
+
+
+def test_a_listed_village_with_no_namesake_in_the_list_s_region_is_unresolved(gp):
+    # the gazetteer's Andriivkas lie in other oblasts; Yunakivka puts the list in Sumy
+    text = (
+        "Russian troops pressed on in the Sumy region. The villages of Andriivka and"
+        " Yunakivka came under fire."
+    )
+    ms = _mentions(gp, text)
+    assert ms["Yunakivka"].place.admin1 == "Sumy"
+    assert ms["Andriivka"].place is None
+    assert ms["Andriivka"].matched == "unresolved:list-region:no Andriivka in Sumy in the gazetteer"
+
+
+def test_the_list_goes_on_past_names_the_gazetteer_does_not_know(gp):
+    text = (
+        "Fierce clashes went on in Ukraine's Kharkiv region near Vovchansk, Zzyzxivka and"
+        " Hlyboke, the ministry said."
+    )
+    m = _mentions(gp, text)["Hlyboke"]
+    assert m.place is None and m.matched.startswith("unresolved:list-region:no Hlyboke in Kharkiv")
+
+
+def test_a_list_without_a_region_of_its_own_is_left_alone(gp):
+    # the region is named two sentences before: no longer the list's context
+    text = (
+        "Fighting raged in the Kharkiv region. Kyiv sent reinforcements. Later that day"
+        " shells hit Vovchansk and Hlyboke."
+    )
+    assert not _mentions(gp, text)["Hlyboke"].matched.startswith("unresolved:list-region")
+
+
+def test_a_listed_village_moves_to_its_namesake_in_the_list_s_region():
+    text = "Strikes in the Kharkiv region. Shelling hit Vovka and Dubky."
+    spans = [
+        Span(15, 22, "Kharkiv", "kharkiv region", cue="region"),
+        Span(44, 49, "Vovka", "vovka"),
+        Span(54, 59, "Dubky", "dubky"),
+    ]
+    region = _place("Kharkiv Oblast", 49.5, 36.5, "Kharkiv", kind="region")
+    vovka = _place("Vovka", 50.2, 36.9, "Kharkiv")
+    elsewhere, there = _place("Dubky", 46.6, 30.7, "Odesa"), _place("Dubky", 50.0, 36.4, "Kharkiv")
+    by_key = {"kharkiv region": [region], "vovka": [vovka], "dubky": [elsewhere, there]}
+    chosen = {k: (c[0], tuple(c[1:]), 1.0) for k, c in by_key.items()}
+    unresolved: dict[str, str] = {}
+    out = regions_of_lists(text, spans, chosen, by_key, unresolved)
+    assert out["dubky"][0].id == there.id and out["dubky"][0].matched.endswith(
+        "list-region:Kharkiv"
+    )
+    assert out["vovka"][0] is vovka and not unresolved
+
+
+def test_a_known_town_may_be_listed_outside_the_region(gp):
+    text = "In the Kharkiv region, strikes hit Kupiansk and Vilcha, and also Kramatorsk."
+    assert _mentions(gp, text)["Kramatorsk"].place.admin1 == "Donetsk"
+
+
+def test_a_lone_village_far_from_the_text_s_places_is_unresolved(gp):
+    text = (
+        "Russian forces pressed their offensive in the Sumy region, near Yunakivka. A storm"
+        " group was stopped near Andriivka."
+    )
+    m = _mentions(gp, text)["Andriivka"]
+    assert m.place is None and m.matched.startswith("unresolved:alone:Andriivka")
+
+
+def test_a_village_alone_in_its_text_keeps_its_place(gp):
+    assert _mentions(gp, "Shelling hit Andriivka on Monday.")["Andriivka"].place is not None
+
+
+def test_a_name_of_one_place_only_is_that_place_however_far(gp):
+    ms = _mentions(gp, "Shelling hit Gordeyevka in the Bryansk region after drones struck Sudzha.")
+    assert ms["Sudzha"].place.admin1 == "Kursk"
+
+
+def test_a_lone_village_keeps_the_place_a_hint_gives():
+    far = _place("Dubky", 46.6, 30.7, "Odesa", population=900)
+    hinted = Place(
+        "Dubky", 46.6, 30.7, "t:Dubky:Odesa", kind="settlement", country="UA", admin1="Odesa",
+        population=900, matched="name+hint:region:Odesa",
+    )  # fmt: skip
+    other = _place("Vovka", 50.2, 36.9, "Kharkiv")
+    by_key = {"dubky": [far, _place("Dubky", 50.0, 36.4, "Kharkiv")], "vovka": [other]}
+    assert (
+        lone_villages({"dubky": (far, (), 1.0), "vovka": (other, (), 1.0)}, by_key, {})["dubky"][0]
+        is None
+    )
+    assert (
+        lone_villages({"dubky": (hinted, (), 1.0), "vovka": (other, (), 1.0)}, by_key, {})["dubky"][
+            0
+        ]
+        is hinted
+    )
