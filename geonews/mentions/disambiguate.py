@@ -71,8 +71,10 @@ _REGION_MIN = 0.5
 #: when the text mostly speaks of others (the lift is ``_SHARE_FLOOR + share``).
 _SHARE_FLOOR = 0.5
 #: Farthest (km) a place matched by spelling tolerance may lie from the text's centre: a
-#: misspelling is read as one of the text's own places or not at all.
-_TOLERANT_KM = 300.0
+#: misspelling is read as one of the text's own places or not at all (as far as a lone
+#: village may lie, :data:`~geonews.mentions.outliers.LONE_KM`: a front's villages lie
+#: within about a hundred km of each other).
+_TOLERANT_KM = 150.0
 #: How a candidate matched when spelling tolerance found it (``matched`` up to a colon).
 _TOLERANT = frozenset({"fold", "fuzzy", "edit"})
 #: Evidence for the war's countries that keeps their prior whatever else the text names.

@@ -88,6 +88,19 @@ def test_misspelling_far_from_the_text_is_unresolved(gp):
     assert doc.spans[3].reason.startswith("unresolved:spelling:Kreminna")
 
 
+def test_misspelling_two_oblasts_away_is_unresolved(gp):
+    from geonews.mentions.disambiguate import Disambiguator
+    from geonews.mentions.document import Document, Span
+
+    # one edit from Radalivka (Poltava oblast), some 230 km from Kupiansk: a village of the
+    # Kupiansk front the gazetteer lacks, not a reading of Radalivka
+    text = "Troops attacked near Razdolovka and Kupiansk."
+    spans = [Span(21, 31, "Razdolovka", "razdolovka"), Span(36, 44, "Kupiansk", "kupiansk")]
+    doc = Disambiguator(gp.resolver)(Document(text, spans=spans))
+    assert doc.spans[0].place is None
+    assert doc.spans[0].reason.startswith("unresolved:spelling:Radalivka")
+
+
 def test_the_next_clause_s_subject_is_no_hint(gp):
     m = _mention(gp, "Its troops pushed the enemy out of Sudzha, Moscow said on Friday.", "Sudzha")
     assert m.place is not None and m.place.admin1 == "Kursk"
