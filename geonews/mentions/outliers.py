@@ -34,7 +34,7 @@ from geonews.mentions.designators import LIST_ON
 from geonews.mentions.document import Span
 from geonews.places import Place, haversine_km
 
-__all__ = ["LONE_KM", "LONE_POPULATION", "lone_villages", "regions_of_lists"]
+__all__ = ["ABROAD_POPULATION", "LONE_KM", "LONE_POPULATION", "lone_villages", "regions_of_lists"]
 
 #: A village further than this (km) from every other place of the text is not the one
 #: meant (a front sector's villages lie within a hundred km of each other and of their
@@ -43,6 +43,9 @@ LONE_KM = 150.0
 #: Villages smaller than this are checked for lying alone: a bigger town is known well
 #: enough to be named on its own ("Henichesk" in a text about Kherson).
 LONE_POPULATION = 10_000
+#: Abroad, towns smaller than this that a war text reaches only by an alternate name are
+#: checked for lying alone (a city's other name, "Peking", is read wherever it lies).
+ABROAD_POPULATION = 100_000
 #: A listed place at least this big is known well enough to lie outside the list's
 #: region ("Lyman" listed with villages of the Kharkiv region), unless the text calls
 #: the items villages.
@@ -126,7 +129,10 @@ def lone_villages(
     """Small villages of the war that no hint backs, far from every other place of the text.
 
     Only names with namesakes in the war's countries: a name the gazetteer knows for one
-    village only is that village, however far ("Sudzha" in a text about Bryansk).
+    village only is that village, however far ("Sudzha" in a text about Bryansk).  Abroad,
+    in a text that names places of the war, a small town that the name reaches only by an
+    alternate name is checked too ("near Dachi", a Kherson village, is no Chinese town that
+    GeoNames also calls Dachi).
 
     Parameters
     ----------
@@ -139,24 +145,31 @@ def lone_villages(
     """
     out = dict(chosen)
     others = {k: r[0] for k, r in chosen.items() if r[0] is not None and _anchors(r[0])}
+    war_anchors = sum(p.country in WAR_COUNTRIES for p in others.values())
     for k, (place, runners, _) in chosen.items():
         if (
             place is None
             or place.kind != "settlement"
-            or place.country not in WAR_COUNTRIES
-            or place.population >= LONE_POPULATION
             or "+hint:" in (place.matched or "")
             or "+list" in (place.matched or "")
         ):
             continue
-        if not _namesakes(by_key[k]):
-            continue
+        if place.country in WAR_COUNTRIES:
+            if place.population >= LONE_POPULATION or not _namesakes(by_key[k]):
+                continue
+        elif not (
+            _by_other_name(place)
+            and place.population < ABROAD_POPULATION
+            # a text about the war: most of the other towns and oblasts it names are the war's
+            and war_anchors * 2 > len(others) - (k in others)
+        ):
+            continue  # abroad, only a town reached by another of its names, in a war text
         near = [_km(place, p) for o, p in others.items() if o != k and p.id != place.id]
         if not near or min(near) <= LONE_KM:
             continue
         unresolved[k] = (
-            f"unresolved:alone:{place.name} ({place.admin1}) lies {min(near):.0f} km"
-            " from the text's other places"
+            f"unresolved:alone:{place.name} ({place.admin1 or place.country}) lies"
+            f" {min(near):.0f} km from the text's other places"
         )
         out[k] = (None, (place, *runners)[:3], 0.0)
     return out
@@ -192,6 +205,11 @@ def _regions_before(text, spans, chosen, start, end) -> list[Place]:
             if _war_oblast(place) and place not in out:
                 out.append(place)
     return out
+
+
+def _by_other_name(place: Place) -> bool:
+    """Whether the name reached the place only by one of its alternate names."""
+    return (place.matched or "").split("+", 1)[0] == "alt"
 
 
 def _namesakes(cands: list[Place]) -> bool:

@@ -117,3 +117,10 @@ def test_a_lone_village_keeps_the_place_a_hint_gives():
         ]
         is hinted
     )
+
+
+def test_a_town_abroad_by_another_name_is_no_village_of_the_front(gp):
+    # GeoNames gives a Chinese town the alternate name Dachi, also a Kherson village's name
+    text = "Russian troops attacked Ukrainian positions near Dachi and Kupiansk overnight."
+    m = next(m for m in gp(text) if m.text == "Dachi")
+    assert m.place is None and m.matched.startswith("unresolved:alone:Huwei (CN)")
