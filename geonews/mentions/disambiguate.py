@@ -243,9 +243,12 @@ class Disambiguator:
             sp.reason = doc.unresolved.get(sp.key) if place is None else None
             if place is None and sp.cue == "compound":  # see Recogniser._hyphen_parts
                 sp.reason = f"unresolved:compound:no {sp.text} in the gazetteer"
-            if sp.cue == "quoted" and place is not None:  # see mentions.screening
-                sp.place, sp.candidates, sp.confidence = None, (place, *runners), 0.0
-                sp.reason = f"a name in quotation marks, not {place.name} ({place.country})"
+            quoted = place or (runners[0] if runners else None)
+            if sp.cue == "quoted" and quoted is not None:  # see mentions.screening
+                # the quotation marks say why, whatever else would also rule the place out
+                sp.candidates = runners if place is None else (place, *runners)
+                sp.place, sp.confidence = None, 0.0
+                sp.reason = f"a name in quotation marks, not {quoted.name} ({quoted.country})"
             if sp.address == "region" and place is not None:
                 sp.place = self._region_named_by(place, sp.key)
             if sp.part_key and place is not None:
