@@ -41,6 +41,7 @@ from zlib import crc32
 
 from rapidfuzz import fuzz, process
 
+from geonews.places import gazetteer as _gz
 from geonews.places.gazetteer import Gazetteer
 from geonews.places.names import SKELETON_MIN_KEY, key, skeleton
 
@@ -196,16 +197,15 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
         rowids = gz.skeleton_matches(skeleton(k))
         if context:  # the loop below keeps only those (read no other row)
             rowids = [r for r in rowids if r in names.own or r in names.known]
-        rows = gz.rows(rowids)
-        for place in rows:
-            rowid = place.raw["rowid"]
-            known = place.kind in ("country", "region") or place.population >= FAR_POPULATION
-            if context and context.get(place.country or "", 0.0) <= 0:
+        for row in gz.records(rowids):
+            rowid, kind = row[_gz.ROWID], row[_gz.KIND]
+            known = kind in ("country", "region") or row[_gz.POPULATION] >= FAR_POPULATION
+            if context and context.get(row[_gz.COUNTRY] or "", 0.0) <= 0:
                 continue
             if not known and (len(sound) < MIN_SOUND or (context and rowid not in names.own)):
                 continue
-            own = names.own.get(rowid) or sound_key(place.name)
-            strict = place.kind != "country"
+            own = names.own.get(rowid) or sound_key(row[_gz.NAME])
+            strict = kind != "country"
             if not _ends_agree(sound, own, strict=strict):
                 continue  # matched through another name, but unlike the place's own
             for other in names.by_row.get(rowid, (own,)):
@@ -242,7 +242,7 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
     best = max(chosen.values())
     if not chosen.keys() & fold:
         floor = FLOOR
-    elif all(gz.by_rowid(r).kind == "country" for r in chosen):
+    elif all(gz.record(r)[_gz.KIND] == "country" for r in chosen):
         floor = COUNTRY_FLOOR
     else:
         floor = FOLD_FLOOR
@@ -291,12 +291,13 @@ def _one_letter_away(gz: Gazetteer, k: str, context) -> Tolerance | None:
         for item in hits.split():  # "rowid:n", "rowid:a", "rowid:@kind"
             rowid_text, code = item.split(":", 1)
             rowid = int(rowid_text)
-            place = gz.by_rowid(rowid)
-            if context and context.get(place.country or "", 0.0) <= 0:
+            row = gz.record(rowid)
+            if context and context.get(row[_gz.COUNTRY] or "", 0.0) <= 0:
                 continue
             if code == "a" and sound not in names.by_row.get(rowid, ()):
                 continue  # one of a big city's hundred names in other languages: no anchor
-            known = place.population >= FAR_POPULATION or place.kind in ("country", "region")
+            kind = row[_gz.KIND]
+            known = row[_gz.POPULATION] >= FAR_POPULATION or kind in ("country", "region")
             if (rowid in names.own or known) and rowid not in rows:
                 rows.append(rowid)
         if rows:

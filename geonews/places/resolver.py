@@ -28,8 +28,9 @@ from typing import Any
 from geonews.context import WAR_CONTEXT
 from geonews.dates import as_date
 from geonews.errors import InvalidInput, UnknownPlace
+from geonews.places import gazetteer as _gz
 from geonews.places.designators import core_of
-from geonews.places.gazetteer import Gazetteer, default_gazetteer
+from geonews.places.gazetteer import Gazetteer, default_gazetteer, place_of
 from geonews.places.names import check_name, key
 from geonews.places.place import Place, haversine_km
 
@@ -221,7 +222,7 @@ class Resolver:
             day = as_date(date)
             when = None if day is None else day.isoformat()
         ranked = self._ranked(k, ctx_key, near_key, region_key, when)
-        return [entry.place() for entry in ranked[:limit]]
+        return [place_of(*entry) for entry in ranked[:limit]]
 
     def resolve(self, name: str, **kwargs) -> Place:
         """The best place for ``name``; raises :class:`~geonews.errors.UnknownPlace`.
@@ -262,26 +263,32 @@ class Resolver:
             found.add((region, None))
         gz = self.gazetteer
         rowids = [r for r, _ in gz.matches(k)] + [a[0] for a in gz.alias_matches(k)]
-        for place in gz.rows(list(dict.fromkeys(rowids))):
-            if place.kind == "region":
-                found.add((place.country, place.admin1))
-            elif place.kind == "country":
-                found.add((place.country, None))
+        for row in gz.records(list(dict.fromkeys(rowids))):
+            if row[_gz.KIND] == "region":
+                found.add((row[_gz.COUNTRY], row[_gz.ADMIN1]))
+            elif row[_gz.KIND] == "country":
+                found.add((row[_gz.COUNTRY], None))
         return frozenset(found)
 
-    def _territory_of(self, place: Place) -> Place | None:
-        """A region or country as itself; a city named like its region as the region."""
-        if place.kind in ("region", "country"):
-            return place
-        code = place.raw.get("admin1_code")
+    def _territory_of(self, row: tuple) -> int | None:
+        """The row id of a region or country itself, or of a city's region named like it."""
+        kind, country, admin1, code = (
+            row[_gz.KIND],
+            row[_gz.COUNTRY],
+            row[_gz.ADMIN1],
+            row[_gz.ADMIN1_CODE],
+        )
+        if kind in ("region", "country"):
+            return row[_gz.ROWID]
         if (
-            place.kind == "settlement"
-            and place.admin1
-            and place.country
+            kind == "settlement"
+            and admin1
+            and country
             and code
-            and key(place.admin1) == key(place.name)
+            and key(admin1) == key(row[_gz.NAME])
         ):
-            return self.gazetteer.region_of(place.country, code)
+            region = self.gazetteer.region_of(country, code)
+            return None if region is None else region.raw["rowid"]
         return None
 
     def _how(self, k: str, hits: str | None, when: str | None) -> dict[int, tuple[float, str]]:
@@ -322,7 +329,7 @@ class Resolver:
         return how
 
     # -- ranking --------------------------------------------------------------------------
-    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[_Ranked, ...]:
+    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[_Entry, ...]:
         gz = self.gazetteer
         hits = gz.hits_text(k)
         if hits is None and k.startswith("the "):  # "the Donbas", "the Black Sea"
@@ -337,11 +344,9 @@ class Resolver:
                 weight, label = _MATCH["alt"], "alt"
             else:
                 weight, label = _MATCH["alias"], "alias:" + code[1:]
-            place = gz.by_rowid(int(rowid_text))
+            row = gz.record(int(rowid_text))
             ctx = self._ctx_dict(ctx_key)
-            return (
-                _Ranked(place, label, self._score(place, weight, label, ctx, near, region_key)),
-            )
+            return ((row, label, self._score(row, weight, label, ctx, near, region_key)),)
         how = self._how(k, hits, when)
         core = None if how else core_of(k)
         if core is not None:
@@ -349,10 +354,10 @@ class Resolver:
             # "Donetskaya Narodnaya Respublika": the Russian adjective is the oblast's name
             entries = self._ranked(core, ctx_key, None, None, when)
             entries += self._ranked(f"{core} oblast", ctx_key, None, None, when)
-            for entry in entries:
-                territory = self._territory_of(entry.base)
-                if territory is not None and territory.raw["rowid"] not in how:
-                    how[territory.raw["rowid"]] = (_MATCH["republic"], "republic")
+            for row, _, _ in entries:
+                territory = self._territory_of(row)
+                if territory is not None and territory not in how:
+                    how[territory] = (_MATCH["republic"], "republic")
         folded = not how
         if folded:
             # a misspelling or another romanisation: only a match above the confidence
@@ -380,28 +385,26 @@ class Resolver:
                 for rowid in tolerance.rowids:
                     how[rowid] = (_MATCH[label], label)
         ctx = self._ctx_dict(ctx_key)
-        places = gz.rows(list(how))
+        rows = gz.records(list(how))
         if folded:
-            places.sort(key=lambda p: -p.population)
-            places = places[:_FOLD_LIMIT]
+            rows.sort(key=_minus_population)
+            rows = rows[:_FOLD_LIMIT]
         # an alternate name that is the main name of a much bigger place elsewhere
         named_pop = 0
         embedded_named = False  # a place of the embedded gazetteer has the name as its own
-        if len(places) > 1:
-            for p in places:
-                if how[p.raw["rowid"]][1] == "name":
-                    named_pop = max(named_pop, p.population)
-                    embedded_named = embedded_named or not p.raw.get("installed")
+        if len(rows) > 1:
+            for row in rows:
+                if how[row[_gz.ROWID]][1] == "name":
+                    named_pop = max(named_pop, row[_gz.POPULATION])
+                    embedded_named = embedded_named or not row[_gz.INSTALLED]
         scored = []
-        for place in places:
-            weight, label = how[place.raw["rowid"]]
-            if label == "alt" and place.population * _NAMESAKE_RATIO < named_pop:
+        for row in rows:
+            weight, label = how[row[_gz.ROWID]]
+            if label == "alt" and row[_gz.POPULATION] * _NAMESAKE_RATIO < named_pop:
                 weight -= _NAMESAKE_PENALTY
-            if embedded_named and place.raw.get("installed"):
+            if embedded_named and row[_gz.INSTALLED]:
                 weight -= _INSTALLED
-            scored.append(
-                _Ranked(place, label, self._score(place, weight, label, ctx, near, region_key))
-            )
+            scored.append((row, label, self._score(row, weight, label, ctx, near, region_key)))
         if len(scored) > 1:
             scored.sort(key=_order)
         return tuple(scored)
@@ -413,60 +416,61 @@ class Resolver:
             ctx = self._ctx_dicts[ctx_key] = dict(ctx_key)
         return ctx
 
-    def _score(self, place: Place, weight: float, label: str, ctx, near, region_key) -> float:
-        """A candidate's score: the place's own part, how it matched, the context and hints."""
-        rowid = place.raw["rowid"]
+    def _score(self, row: tuple, weight: float, label: str, ctx, near, region_key) -> float:
+        """A candidate's score: the place's own part, how it matched, the context and hints.
+
+        ``row`` is the gazetteer's cached row of the place (see
+        :meth:`~geonews.places.gazetteer.Gazetteer.record`).
+        """
+        rowid = row[_gz.ROWID]
         base = self._base.get(rowid)
         if base is None:
-            plain = _base_score(place)
+            plain = _base_score(row)
             # a settlement's own name (or alias) means the well-known city: news usage
-            named = plain + _importance(place.population) if place.kind == "settlement" else plain
-            base = self._base[rowid] = (plain, named)
+            if row[_gz.KIND] == "settlement":
+                base = (plain, plain + _importance(row[_gz.POPULATION]))
+            else:
+                base = (plain, plain)
+            self._base[rowid] = base
         score = base[0] if label == "alt" else base[1]
-        score += weight + ctx.get(place.country, 0.0)
+        country = row[_gz.COUNTRY]
+        score += weight + ctx.get(country, 0.0)
         if near is not None:
-            km = haversine_km(near[0], near[1], place.lat, place.lon)
+            km = haversine_km(near[0], near[1], row[_gz.LAT], row[_gz.LON])
             score -= _NEAR * math.log1p(km / _NEAR_KM)
-        if region_key is not None and (
-            (place.country, place.admin1) in region_key
-            or (place.country, None) in region_key
-            or key(place.admin1 or "") in region_key
-        ):
-            score += _REGION
+        if region_key is not None:
+            admin1 = row[_gz.ADMIN1]
+            if (
+                (country, admin1) in region_key
+                or (country, None) in region_key
+                or key(admin1 or "") in region_key
+            ):
+                score += _REGION
         return round(score, _SCORE_DIGITS)
 
 
-def _order(entry: _Ranked) -> tuple:
-    return (-entry.score, -entry.base.population, entry.base.id)
+#: A ranked candidate: the gazetteer's cached row of the place, how it matched, its score
+#: (the :class:`Place` is built from it when asked for: a tuple of plain values is no work
+#: for the cyclic garbage collector, a cached ``Place`` object would be).
+_Entry = tuple[tuple, str, float]
 
 
-def _base_score(place: Place) -> float:
+def _order(entry: _Entry) -> tuple:
+    row = entry[0]
+    return (-entry[2], -row[_gz.POPULATION], row[_gz.ID])
+
+
+def _minus_population(row: tuple) -> int:
+    return -row[_gz.POPULATION]
+
+
+def _base_score(row: tuple) -> float:
     """The part of a candidate's score that depends on the place alone."""
-    if place.raw.get("installed"):
-        pop = _POPULATION * math.log10(place.population + 1)
-        return pop + _INSTALLED_KIND.get(place.kind, 0.0)
-    score = _POPULATION * math.log10(place.population + 1) + _KIND.get(place.kind, 0.0)
-    return score + (_CAPITAL if place.raw.get("capital") else 0.0)
-
-
-class _Ranked:
-    """A ranked candidate; builds its :class:`Place` (with ``matched`` and ``score``) once."""
-
-    __slots__ = ("_built", "base", "matched", "score")
-
-    def __init__(self, base: Place, matched: str, score: float):
-        self.base, self.matched, self.score = base, matched, score
-        self._built: Place | None = None
-
-    def place(self) -> Place:
-        built = self._built
-        if built is None:
-            b = self.base
-            built = self._built = Place(
-                b.name, b.lat, b.lon, b.id, b.kind, b.country, b.admin1, b.population,
-                b.geonameid, self.matched, self.score, b.source, b.retrieved, b.raw,
-            )  # fmt: skip
-        return built
+    pop = _POPULATION * math.log10(row[_gz.POPULATION] + 1)
+    if row[_gz.INSTALLED]:
+        return pop + _INSTALLED_KIND.get(row[_gz.KIND], 0.0)
+    score = pop + _KIND.get(row[_gz.KIND], 0.0)
+    return score + (_CAPITAL if row[_gz.CAPITAL] else 0.0)
 
 
 @functools.cache
