@@ -25,7 +25,7 @@ from typing import Any
 
 from geonews.places import index as _index
 from geonews.places import territory as _territory
-from geonews.places.place import EARTH_RADIUS_KM, Place, haversine_km, lonlat
+from geonews.places.place import EARTH_RADIUS_KM, Place, haversine_km, lonlat, new_place
 
 __all__ = ["Gazetteer", "cache_dir", "default_gazetteer", "index_path"]
 
@@ -91,6 +91,9 @@ class Gazetteer:
         self.path = Path(path)
         self._local = threading.local()
         self._records: dict[int, tuple] = {}  # rowid -> cached row (see ROWID...)
+        #: What a resolver derives from a cached row alone (its place-only score), kept
+        #: with the rows: every resolver on this gazetteer shares it.
+        self.row_scores: dict[int, tuple[float, float]] = {}
         self._read_meta()
 
     def _read_meta(self) -> None:
@@ -128,6 +131,7 @@ class Gazetteer:
         self.path = state["path"]
         self._local = threading.local()
         self._records = {}
+        self.row_scores = {}
         self._read_meta()
 
     # -- rows to places -------------------------------------------------------------------
@@ -172,6 +176,7 @@ class Gazetteer:
     def clear_cache(self) -> None:
         """Forget the rows read so far (they are read again from the index when asked)."""
         self._records.clear()
+        self.row_scores.clear()
 
     def by_rowid(self, rowid: int) -> Place:
         """Return the place stored at ``rowid``."""
@@ -382,7 +387,7 @@ def place_of(record: tuple, matched: str | None = None, score: float = 0.0) -> P
     raw = {"admin1_code": record[ADMIN1_CODE], "rowid": record[ROWID], "capital": record[CAPITAL]}
     if record[INSTALLED]:
         raw["installed"] = True  # from an installed gazetteer: a minor place
-    return Place(
+    return new_place(
         record[NAME], record[LAT], record[LON], record[ID], record[KIND], record[COUNTRY],
         record[ADMIN1], record[POPULATION], record[GEONAMEID], matched, score, "gazetteer",
         None, raw,

@@ -111,6 +111,14 @@ def _context(country_bias: CountryBias) -> Mapping[str, float]:
     return dict(country_bias)
 
 
+def _name_key(name: str) -> str:
+    """The name key of ``name``; raises :class:`~geonews.errors.InvalidInput` when empty."""
+    k = key(check_name(name))
+    if not k:
+        raise InvalidInput(f"place name has no letters or digits: {name!r}")
+    return k
+
+
 def _check_near(near: object) -> tuple[float, float]:
     try:
         lat, lon = (float(v) for v in near)  # type: ignore[attr-defined]
@@ -158,9 +166,11 @@ class Resolver:
             if self.gazetteer.get_id(pid) is None:
                 raise InvalidInput(f"alias {alias!r} points at an unknown place id {pid!r}")
             self.user_aliases.setdefault(key(check_name(alias)), []).append(pid)
-        self._ctx_key = tuple(sorted(self.context.items()))
-        self._base: dict[int, tuple[float, float]] = {}  # rowid -> (as alternate, as name)
-        self._ctx_dicts: dict[tuple, dict[str | None, float]] = {}
+        # contexts by number: a ranking's cache key holds the number, not the context's
+        # items (hashing those floats again on every call cost more than the look-up)
+        self._contexts: list[dict[str | None, float]] = []
+        self._context_ids: dict[tuple, int] = {}
+        self._ctx = self._context_id(tuple(sorted(self.context.items())))
         self._ranked = functools.lru_cache(maxsize=_RANKED_CACHE)(self._ranked_uncached)
         self._region = functools.lru_cache(maxsize=_REGION_CACHE)(self._region_uncached)
         self._reasons: dict[str, str] = {}
@@ -207,13 +217,11 @@ class Resolver:
         >>> Resolver().candidates("Artemivsk", date="2010-05-01", limit=1)[0].matched
         'alias:decommunization_2016@valid'
         """
-        k = key(check_name(name))
-        if not k:
-            raise InvalidInput(f"place name has no letters or digits: {name!r}")
+        k = _name_key(name)
         if country_bias is dataclasses.MISSING:
-            ctx_key = self._ctx_key
+            ctx = self._ctx
         else:
-            ctx_key = tuple(sorted(_context(country_bias).items()))
+            ctx = self._context_id(tuple(sorted(_context(country_bias).items())))
         near_key = None if near is None else _check_near(near)
         region_key = None if region is None else self._region(region)
         if date is None:
@@ -221,7 +229,7 @@ class Resolver:
         else:
             day = as_date(date)
             when = None if day is None else day.isoformat()
-        ranked = self._ranked(k, ctx_key, near_key, region_key, when)
+        ranked = self._ranked(k, ctx, near_key, region_key, when)
         return [place_of(*entry) for entry in ranked[:limit]]
 
     def resolve(self, name: str, **kwargs) -> Place:
@@ -229,11 +237,11 @@ class Resolver:
 
         Takes the same keyword arguments as :meth:`candidates`.
         """
-        found = self.candidates(name, limit=1, **kwargs)
-        if not found:
+        found = self._best(name, kwargs)
+        if found is None:
             reason = self.unresolved_reason(name)
             raise UnknownPlace(name) if reason is None else UnknownPlace(name, reason)
-        return found[0]
+        return found
 
     def unresolved_reason(self, name: str) -> str | None:
         """Why ``name`` found no place, when a spelling-tolerant match was tried and refused.
@@ -252,8 +260,16 @@ class Resolver:
 
     def get(self, name: str, default: Place | None = None, **kwargs) -> Place | None:
         """Like :meth:`resolve` but returns ``default`` when nothing matches."""
-        found = self.candidates(name, limit=1, **kwargs)
-        return found[0] if found else default
+        found = self._best(name, kwargs)
+        return default if found is None else found
+
+    def _best(self, name: str, kwargs: dict[str, Any]) -> Place | None:
+        """The first candidate, or None (without hints: one cache look-up, no list)."""
+        if kwargs:
+            found = self.candidates(name, limit=1, **kwargs)
+            return found[0] if found else None
+        ranked = self._ranked(_name_key(name), self._ctx, None, None, None)
+        return place_of(*ranked[0]) if ranked else None
 
     def _region_uncached(self, region: str) -> frozenset:
         """What ``region=`` names: ``(country, admin1)`` pairs, ``(country, None)``, or keys."""
@@ -329,7 +345,7 @@ class Resolver:
         return how
 
     # -- ranking --------------------------------------------------------------------------
-    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[_Entry, ...]:
+    def _ranked_uncached(self, k, ctx_id, near, region_key, when=None) -> tuple[_Entry, ...]:
         gz = self.gazetteer
         hits = gz.hits_text(k)
         if hits is None and k.startswith("the "):  # "the Donbas", "the Black Sea"
@@ -345,15 +361,15 @@ class Resolver:
             else:
                 weight, label = _MATCH["alias"], "alias:" + code[1:]
             row = gz.record(int(rowid_text))
-            ctx = self._ctx_dict(ctx_key)
+            ctx = self._contexts[ctx_id]
             return ((row, label, self._score(row, weight, label, ctx, near, region_key)),)
         how = self._how(k, hits, when)
         core = None if how else core_of(k)
         if core is not None:
             # "Donetsk Republic": the region (or country) the republic's core name names
             # "Donetskaya Narodnaya Respublika": the Russian adjective is the oblast's name
-            entries = self._ranked(core, ctx_key, None, None, when)
-            entries += self._ranked(f"{core} oblast", ctx_key, None, None, when)
+            entries = self._ranked(core, ctx_id, None, None, when)
+            entries += self._ranked(f"{core} oblast", ctx_id, None, None, when)
             for row, _, _ in entries:
                 territory = self._territory_of(row)
                 if territory is not None and territory not in how:
@@ -363,10 +379,7 @@ class Resolver:
             # a misspelling or another romanisation: only a match above the confidence
             # floor that no other name rivals ("Kreminnaya" is Kreminna, not a town whose
             # consonants happen to agree)
-            # on first use only: rapidfuzz and the kept name list cost an exact look-up nothing
-            from geonews.places.fuzzy import tolerant_matches
-
-            tolerance = tolerant_matches(gz, k, dict(ctx_key))
+            tolerance = _tolerant_matches()(gz, k, self._contexts[ctx_id])
             if tolerance.reason is not None:
                 if len(self._reasons) >= _REASON_CACHE:
                     self._reasons.clear()
@@ -384,7 +397,7 @@ class Resolver:
                 label = tolerance.label
                 for rowid in tolerance.rowids:
                     how[rowid] = (_MATCH[label], label)
-        ctx = self._ctx_dict(ctx_key)
+        ctx = self._contexts[ctx_id]
         rows = gz.records(list(how))
         if folded:
             rows.sort(key=_minus_population)
@@ -409,12 +422,13 @@ class Resolver:
             scored.sort(key=_order)
         return tuple(scored)
 
-    def _ctx_dict(self, ctx_key: tuple) -> dict[str | None, float]:
-        """The context ``ctx_key`` stands for, as a dict (made once per context)."""
-        ctx = self._ctx_dicts.get(ctx_key)
-        if ctx is None:
-            ctx = self._ctx_dicts[ctx_key] = dict(ctx_key)
-        return ctx
+    def _context_id(self, items: tuple) -> int:
+        """The number of the context whose sorted ``(country, weight)`` items are ``items``."""
+        found = self._context_ids.get(items)
+        if found is None:
+            found = self._context_ids[items] = len(self._contexts)
+            self._contexts.append(dict(items))
+        return found
 
     def _score(self, row: tuple, weight: float, label: str, ctx, near, region_key) -> float:
         """A candidate's score: the place's own part, how it matched, the context and hints.
@@ -423,7 +437,8 @@ class Resolver:
         :meth:`~geonews.places.gazetteer.Gazetteer.record`).
         """
         rowid = row[_gz.ROWID]
-        base = self._base.get(rowid)
+        scores = self.gazetteer.row_scores
+        base = scores.get(rowid)
         if base is None:
             plain = _base_score(row)
             # a settlement's own name (or alias) means the well-known city: news usage
@@ -431,7 +446,7 @@ class Resolver:
                 base = (plain, plain + _importance(row[_gz.POPULATION]))
             else:
                 base = (plain, plain)
-            self._base[rowid] = base
+            scores[rowid] = base
         score = base[0] if label == "alt" else base[1]
         country = row[_gz.COUNTRY]
         score += weight + ctx.get(country, 0.0)
@@ -488,6 +503,17 @@ def resolve(name: str, **kwargs) -> Place:
     ('Kostiantynivka', 'Donetsk')
     """
     return _default_resolver().resolve(name, **kwargs)
+
+
+@functools.cache
+def _tolerant_matches():
+    """The spelling step, imported on first use: an exact look-up never loads rapidfuzz.
+
+    (An ``import`` statement in the ranking ran the import machinery on every miss.)
+    """
+    from geonews.places.fuzzy import tolerant_matches
+
+    return tolerant_matches
 
 
 def _importance(population: int) -> float:

@@ -198,6 +198,6 @@ def test_cached_rankings_answer_like_a_fresh_resolver_and_hold_no_tracked_object
                 got = [p.to_dict() for p in warm.candidates(name, **kwargs)]
                 assert got == [p.to_dict() for p in Resolver().candidates(name, **kwargs)]
     gc.collect()
-    ranked = warm._ranked("novoselivka", warm._ctx_key, None, None, None)
+    ranked = warm._ranked("novoselivka", warm._ctx, None, None, None)
     assert len(ranked) > 5
     assert not gc.is_tracked(ranked) and not any(gc.is_tracked(e) for e in ranked)
