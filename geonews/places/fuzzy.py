@@ -394,22 +394,27 @@ def _known_edits(k: str, names: _Names) -> set[str]:
     A letter wrong at ``i`` can give a known key only if ``k`` without its letter ``i`` is
     some known key without one letter, and a letter added only if ``k`` itself is: the
     26 letters are tried only where :meth:`_Names.may_hold` says so (it never says no
-    wrongly).  Neighbours swapped, letters left out and the end doubled or undoubled are
-    few and looked up directly.
+    wrongly).  The same holds for neighbours swapped at ``i`` (the swapped key less its
+    letter ``i + 1`` is ``k`` less its letter ``i``) and the last letter doubled (less
+    that letter it is ``k``), for keys of :data:`MIN_EDITED` letters or more (the
+    filter's).  Letters left out and the end undoubled are few and looked up directly.
     """
     n, last = len(k), k[-1]
     left_out = [k[:i] + k[i + 1 :] for i in range(1, n - 1)]
-    out = [k[:i] + k[i + 1] + k[i] + k[i + 2 :] for i in range(1, n - 1)]  # swapped
-    out += left_out
-    out.append(k + last)  # the last letter doubled
-    if k[-2] == last:
-        out.append(k[:-1])
     # one pass over the filter: every key less a letter, then k less its last letter, k
     held = set(names.holding([*left_out, k[:-1], k]))
+    gated = n >= MIN_EDITED
+    out = list(left_out)
+    if not gated or n - 1 in held:
+        out.append(k + last)  # the last letter doubled
+    if k[-2] == last:
+        out.append(k[:-1])
     for i in range(1, n - 1):
         if i - 1 in held:
             head, tail = k[:i], k[i + 1 :]
             out += [head + c + tail for c in _LETTERS]  # a letter wrong
+        if not gated or i - 1 in held:
+            out.append(k[:i] + k[i + 1] + k[i] + k[i + 2 :])  # neighbours swapped
     if last not in _VOWELS and n - 2 in held:
         out += [k[:-1] + c for c in _CONSONANTS]  # a wrong last consonant
     if n - 1 in held:

@@ -161,16 +161,16 @@ class Gazetteer:
     def records(self, rowids: list[int]) -> list[tuple]:
         """Cached rows for many row ids at once, in the given order (each read once)."""
         cache = self._records
-        missing = [r for r in rowids if r not in cache]
-        if missing:
-            if len(missing) == 1:
-                sql = _BY_ROWID
-            else:
-                sql = (
-                    f"SELECT {_COLUMNS} FROM places WHERE rowid IN ({','.join('?' * len(missing))})"
-                )
-            for row in self._db.execute(sql, missing):
-                self._record(row)
+        try:
+            return [cache[r] for r in rowids]  # all read before: one pass
+        except KeyError:
+            missing = list(dict.fromkeys(r for r in rowids if r not in cache))
+        if len(missing) == 1:
+            sql = _BY_ROWID
+        else:
+            sql = f"SELECT {_COLUMNS} FROM places WHERE rowid IN ({','.join('?' * len(missing))})"
+        for row in self._db.execute(sql, missing):
+            self._record(row)
         return [cache[r] for r in rowids]
 
     def clear_cache(self) -> None:

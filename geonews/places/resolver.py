@@ -362,6 +362,12 @@ class Resolver:
                 weight, label = _MATCH["alias"], "alias:" + code[1:]
             row = gz.record(int(rowid_text))
             ctx = self._contexts[ctx_id]
+            if near is None and region_key is None:  # _score without hints, inline
+                base = gz.row_scores.get(row[_gz.ROWID]) or self._row_base(row)
+                score = (base[0] if code == "a" else base[1]) + (
+                    weight + ctx.get(row[_gz.COUNTRY], 0.0)
+                )
+                return ((row, label, round(score, _SCORE_DIGITS)),)
             return ((row, label, self._score(row, weight, label, ctx, near, region_key)),)
         how = self._how(k, hits, when)
         core = None if how else core_of(k)
@@ -430,23 +436,24 @@ class Resolver:
             self._contexts.append(dict(items))
         return found
 
+    def _row_base(self, row: tuple) -> tuple[float, float]:
+        """The place-only score of a row (as an alternate name, as its own name), kept."""
+        plain = _base_score(row)
+        # a settlement's own name (or alias) means the well-known city: news usage
+        if row[_gz.KIND] == "settlement":
+            base = (plain, plain + _importance(row[_gz.POPULATION]))
+        else:
+            base = (plain, plain)
+        self.gazetteer.row_scores[row[_gz.ROWID]] = base
+        return base
+
     def _score(self, row: tuple, weight: float, label: str, ctx, near, region_key) -> float:
         """A candidate's score: the place's own part, how it matched, the context and hints.
 
         ``row`` is the gazetteer's cached row of the place (see
         :meth:`~geonews.places.gazetteer.Gazetteer.record`).
         """
-        rowid = row[_gz.ROWID]
-        scores = self.gazetteer.row_scores
-        base = scores.get(rowid)
-        if base is None:
-            plain = _base_score(row)
-            # a settlement's own name (or alias) means the well-known city: news usage
-            if row[_gz.KIND] == "settlement":
-                base = (plain, plain + _importance(row[_gz.POPULATION]))
-            else:
-                base = (plain, plain)
-            scores[rowid] = base
+        base = self.gazetteer.row_scores.get(row[_gz.ROWID]) or self._row_base(row)
         score = base[0] if label == "alt" else base[1]
         country = row[_gz.COUNTRY]
         score += weight + ctx.get(country, 0.0)

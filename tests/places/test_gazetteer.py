@@ -147,11 +147,14 @@ def test_cached_rows_are_plain_values_the_collector_stops_tracking():
 
 def test_cleared_row_cache_is_empty_and_reads_the_same_rows_again():
     from geonews.places.gazetteer import Gazetteer
+    from geonews.places.resolver import Resolver
 
     fresh = Gazetteer(gz.path)
     rowids = [r for r, _ in fresh.hits("novoselivka")]
     before = [p.to_dict() for p in fresh.rows(rowids)]
-    assert len(fresh._records) >= len(rowids) > 5
+    ranked = [p.to_dict() for p in Resolver(fresh).candidates("Novoselivka")]
+    assert len(fresh._records) >= len(rowids) > 5 and fresh.row_scores
     fresh.clear_cache()
-    assert fresh._records == {}
+    assert fresh._records == {} and fresh.row_scores == {}
     assert [p.to_dict() for p in fresh.rows(rowids)] == before
+    assert [p.to_dict() for p in Resolver(fresh).candidates("Novoselivka")] == ranked
