@@ -409,7 +409,7 @@ def _known_edits(k: str, names: _Names) -> set[str]:
         out.append(k + last)  # the last letter doubled
     if k[-2] == last:
         out.append(k[:-1])
-    for i in range(1, n - 1):
+    for i in range(1, n - 1) if held or not gated else ():
         if i - 1 in held:
             head, tail = k[:i], k[i + 1 :]
             out += [head + c + tail for c in _LETTERS]  # a letter wrong
