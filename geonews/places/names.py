@@ -109,7 +109,7 @@ def check_name(name: object) -> str:
             f"place name is {len(stripped):,} characters long (at most {MAX_NAME_LENGTH}): "
             f"{stripped[:40]!r}..."
         )
-    if not stripped.isprintable() and _CONTROL.search(stripped):  # printable: none there
+    if _CONTROL.search(stripped):
         raise InvalidInput(f"place name contains control characters: {stripped!r}")
     return stripped
 
