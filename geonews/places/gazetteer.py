@@ -27,7 +27,7 @@ from geonews.places import index as _index
 from geonews.places import territory as _territory
 from geonews.places.place import EARTH_RADIUS_KM, Place, haversine_km, lonlat, new_place
 
-__all__ = ["Gazetteer", "cache_dir", "default_gazetteer", "index_path"]
+__all__ = ["Gazetteer", "cache_dir", "default_gazetteer", "index_path", "place_of"]
 
 log = logging.getLogger("geonews")
 
