@@ -3,9 +3,10 @@
 Resolves every name of the all-distinct list of ``bench_resolve.py`` (news toponyms, this
 project's spelling list, every UA/RU/BY/PL settlement of the gazetteer) with this
 checkout and with another one (a fresh process with ``PYTHONPATH`` on it), and compares
-every answer: the ranked candidates (place id, match label, score, in order) and the
-reason a name found nothing; a seventh of the names again with ``date=``, ``region=``
-and ``near=``, and with ``country_bias=None``.  Run from the project root::
+every answer: the ranked candidates (place id, match label, score, in order; every field
+of each, ``raw`` included), the answer of ``get`` and the reason a name found nothing; a
+seventh of the names again with ``date=``, ``region=`` and ``near=``, and with
+``country_bias=None``.  Run from the project root::
 
     git archive main | tar -x -C /tmp/geonews-main
     python bench/check_resolve_answers.py --against /tmp/geonews-main
@@ -50,11 +51,14 @@ def answers() -> list:
 
     def one(name: str, **kwargs) -> list:
         found = r.candidates(name, limit=LIMIT, **kwargs)
+        best = r.get(name, **kwargs)  # the short path of a single answer
         return [
             [p.id for p in found],
             [p.matched for p in found],
             [p.score for p in found],
             None if found else r.unresolved_reason(name),
+            [p.to_dict() for p in found],  # every field of every candidate, raw included
+            None if best is None else best.to_dict(),
         ]
 
     for i, name in enumerate(distinct):

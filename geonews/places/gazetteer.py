@@ -25,15 +25,22 @@ from typing import Any
 
 from geonews.places import index as _index
 from geonews.places import territory as _territory
-from geonews.places.place import EARTH_RADIUS_KM, Place, haversine_km, lonlat
+from geonews.places.place import EARTH_RADIUS_KM, Place, haversine_km, lonlat, new_place
 
-__all__ = ["Gazetteer", "cache_dir", "default_gazetteer", "index_path"]
+__all__ = ["Gazetteer", "cache_dir", "default_gazetteer", "index_path", "place_of"]
 
 log = logging.getLogger("geonews")
 
 _COLUMNS = "rowid, id, name, lat, lon, kind, country, admin1, admin1_code, population, geonameid"
 _BY_ROWID = f"SELECT {_COLUMNS} FROM places WHERE rowid=?"
 _HOW = {"n": "name", "a": "alt"}
+#: Positions in a cached row (:meth:`Gazetteer.record`): the ``places`` columns as read
+#: (population 0 when unknown), then whether the place is a capital and whether it comes
+#: from an installed gazetteer.  A row holds only strings, numbers, None and booleans, so
+#: the cyclic garbage collector stops tracking it: a long-running process keeps tens of
+#: thousands of rows without every full collection walking them.
+(ROWID, ID, NAME, LAT, LON, KIND, COUNTRY, ADMIN1, ADMIN1_CODE, POPULATION, GEONAMEID,
+ CAPITAL, INSTALLED) = range(13)  # fmt: skip
 #: SQLite page cache of each connection, KiB (allocated only as pages are read).
 _PAGE_CACHE_KIB = 65_536
 #: Shapes kept in memory (maps ask for the same regions and countries again and again).
@@ -83,7 +90,10 @@ class Gazetteer:
                 _index.prune(path)
         self.path = Path(path)
         self._local = threading.local()
-        self._place_cache: dict[int, Place] = {}
+        self._records: dict[int, tuple] = {}  # rowid -> cached row (see ROWID...)
+        #: What a resolver derives from a cached row alone (its place-only score), kept
+        #: with the rows: every resolver on this gazetteer shares it.
+        self.row_scores: dict[int, tuple[float, float]] = {}
         self._read_meta()
 
     def _read_meta(self) -> None:
@@ -120,43 +130,57 @@ class Gazetteer:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.path = state["path"]
         self._local = threading.local()
-        self._place_cache = {}
+        self._records = {}
+        self.row_scores = {}
         self._read_meta()
 
     # -- rows to places -------------------------------------------------------------------
-    def _place(self, row: tuple) -> Place:
+    def _record(self, row: tuple) -> tuple:
+        """The cached row for a row of ``places`` as read (see :data:`ROWID`...)."""
         rowid = row[0]
-        place = self._place_cache.get(rowid)
-        if place is None:
-            _, pid, name, lat, lon, kind, country, admin1, code, pop, gid = row
-            raw = {"admin1_code": code, "rowid": rowid, "capital": rowid in self._capitals}
-            if self._installed_from is not None and rowid >= self._installed_from:
-                raw["installed"] = True  # from an installed gazetteer: a minor place
-            place = Place(
-                name,
-                lat,
-                lon,
-                pid,
-                kind=kind,
-                country=country,
-                admin1=admin1,
-                population=pop or 0,
-                geonameid=gid,
-                source="gazetteer",
-                raw=raw,
-            )
-            self._place_cache[rowid] = place
-        return place
+        record = self._records.get(rowid)
+        if record is None:
+            installed = self._installed_from is not None and rowid >= self._installed_from
+            record = (*row[:9], row[9] or 0, row[10], rowid in self._capitals, installed)
+            self._records[rowid] = record
+        return record
 
-    def by_rowid(self, rowid: int) -> Place:
-        """Return the place stored at ``rowid``."""
-        place = self._place_cache.get(rowid)
-        if place is None:
+    def _place(self, row: tuple) -> Place:
+        return place_of(self._record(row))
+
+    def record(self, rowid: int) -> tuple:
+        """The cached row of the place at ``rowid`` (fields at :data:`ROWID`...)."""
+        record = self._records.get(rowid)
+        if record is None:
             row = self._seek.execute(_BY_ROWID, (rowid,)).fetchone()
             if row is None:
                 raise KeyError(f"no place at row {rowid!r} of {str(self.path)!r}")
-            place = self._place(row)
-        return place
+            record = self._record(row)
+        return record
+
+    def records(self, rowids: list[int]) -> list[tuple]:
+        """Cached rows for many row ids at once, in the given order (each read once)."""
+        cache = self._records
+        try:
+            return [cache[r] for r in rowids]  # all read before: one pass
+        except KeyError:
+            missing = list(dict.fromkeys(r for r in rowids if r not in cache))
+        if len(missing) == 1:
+            sql = _BY_ROWID
+        else:
+            sql = f"SELECT {_COLUMNS} FROM places WHERE rowid IN ({','.join('?' * len(missing))})"
+        for row in self._db.execute(sql, missing):
+            self._record(row)
+        return [cache[r] for r in rowids]
+
+    def clear_cache(self) -> None:
+        """Forget the rows read so far (they are read again from the index when asked)."""
+        self._records.clear()
+        self.row_scores.clear()
+
+    def by_rowid(self, rowid: int) -> Place:
+        """Return the place stored at ``rowid``."""
+        return place_of(self.record(rowid))
 
     def get_id(self, place_id: str) -> Place | None:
         """Return the place with identifier ``place_id`` (``"geonames:704422"``), or None.
@@ -216,19 +240,7 @@ class Gazetteer:
 
     def rows(self, rowids: list[int]) -> list[Place]:
         """Places for many row ids at once, in the given order (each row is read once)."""
-        cache = self._place_cache
-        missing = [r for r in rowids if r not in cache]
-        if missing:
-            if len(missing) == 1:
-                sql, args = _BY_ROWID, missing
-            else:
-                sql = (
-                    f"SELECT {_COLUMNS} FROM places WHERE rowid IN ({','.join('?' * len(missing))})"
-                )
-                args = missing
-            for row in self._db.execute(sql, args):
-                self._place(row)
-        return [cache[r] for r in rowids]
+        return [place_of(r) for r in self.records(rowids)]
 
     def places_named(self, name: str) -> list[Place]:
         """Every place whose name, alternate name or alias has the exact key of ``name``.
@@ -365,6 +377,21 @@ class Gazetteer:
             place.lat,
             place.lon,
         )
+
+
+def place_of(record: tuple, matched: str | None = None, score: float = 0.0) -> Place:
+    """The :class:`Place` a cached row stands for (see :meth:`Gazetteer.record`).
+
+    ``matched`` and ``score`` are the resolver's, when it ranked the place.
+    """
+    raw = {"admin1_code": record[ADMIN1_CODE], "rowid": record[ROWID], "capital": record[CAPITAL]}
+    if record[INSTALLED]:
+        raw["installed"] = True  # from an installed gazetteer: a minor place
+    return new_place(
+        record[NAME], record[LAT], record[LON], record[ID], record[KIND], record[COUNTRY],
+        record[ADMIN1], record[POPULATION], record[GEONAMEID], matched, score, "gazetteer",
+        None, raw,
+    )  # fmt: skip
 
 
 def _first(pair: tuple[float, int]) -> float:

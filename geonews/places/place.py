@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["EARTH_RADIUS_KM", "KINDS", "Place", "haversine_km", "lonlat"]
+__all__ = ["EARTH_RADIUS_KM", "KINDS", "Place", "haversine_km", "lonlat", "new_place"]
 
 #: Feature kinds a place can have, from the most to the least precise.
 KINDS = (
@@ -155,3 +155,62 @@ class Place:
             "retrieved": self.retrieved,
             "raw": dict(self.raw),
         }
+
+
+#: The slots' setters, in field order: :func:`new_place` sets them directly.
+_FIELDS = (
+    "name", "lat", "lon", "id", "kind", "country", "admin1", "population", "geonameid",
+    "matched", "score", "source", "retrieved", "raw",
+)  # fmt: skip
+if Place.__slots__ != _FIELDS:  # pragma: no cover - a field added without new_place
+    raise ImportError(f"Place's fields changed: {Place.__slots__!r}; update new_place")
+(_NAME, _LAT, _LON, _ID, _KIND, _COUNTRY, _ADMIN1, _POPULATION, _GEONAMEID, _MATCHED, _SCORE,
+ _SOURCE, _RETRIEVED, _RAW) = (Place.__dict__[f].__set__ for f in _FIELDS)  # fmt: skip
+_new = object.__new__
+
+
+def new_place(
+    name: str,
+    lat: float,
+    lon: float,
+    id: str,  # noqa: A002 - the field's name
+    kind: str,
+    country: str | None,
+    admin1: str | None,
+    population: int,
+    geonameid: int | None,
+    matched: str | None,
+    score: float,
+    source: str,
+    retrieved: str | None,
+    raw: Mapping[str, Any],
+) -> Place:
+    """``Place(...)`` with every field given, in half the time.
+
+    The frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
+    this sets the slots directly (the resolver builds a place for every answer).  The
+    result is the same object: there is no ``__post_init__``.
+
+    Examples
+    --------
+    >>> args = ("Pokrovsk", 48.28, 37.18, "geonames:704422", "settlement", "UA", "Donetsk",
+    ...         60_000, 704422, "name", 4.1, "gazetteer", None, {"rowid": 1})
+    >>> new_place(*args) == Place(*args)
+    True
+    """
+    place = _new(Place)
+    _NAME(place, name)
+    _LAT(place, lat)
+    _LON(place, lon)
+    _ID(place, id)
+    _KIND(place, kind)
+    _COUNTRY(place, country)
+    _ADMIN1(place, admin1)
+    _POPULATION(place, population)
+    _GEONAMEID(place, geonameid)
+    _MATCHED(place, matched)
+    _SCORE(place, score)
+    _SOURCE(place, source)
+    _RETRIEVED(place, retrieved)
+    _RAW(place, raw)
+    return place

@@ -28,8 +28,9 @@ from typing import Any
 from geonews.context import WAR_CONTEXT
 from geonews.dates import as_date
 from geonews.errors import InvalidInput, UnknownPlace
+from geonews.places import gazetteer as _gz
 from geonews.places.designators import core_of
-from geonews.places.gazetteer import Gazetteer, default_gazetteer
+from geonews.places.gazetteer import Gazetteer, default_gazetteer, place_of
 from geonews.places.names import check_name, key
 from geonews.places.place import Place, haversine_km
 
@@ -110,6 +111,14 @@ def _context(country_bias: CountryBias) -> Mapping[str, float]:
     return dict(country_bias)
 
 
+def _name_key(name: str) -> str:
+    """The name key of ``name``; raises :class:`~geonews.errors.InvalidInput` when empty."""
+    k = key(check_name(name))
+    if not k:
+        raise InvalidInput(f"place name has no letters or digits: {name!r}")
+    return k
+
+
 def _check_near(near: object) -> tuple[float, float]:
     try:
         lat, lon = (float(v) for v in near)  # type: ignore[attr-defined]
@@ -157,9 +166,11 @@ class Resolver:
             if self.gazetteer.get_id(pid) is None:
                 raise InvalidInput(f"alias {alias!r} points at an unknown place id {pid!r}")
             self.user_aliases.setdefault(key(check_name(alias)), []).append(pid)
-        self._ctx_key = tuple(sorted(self.context.items()))
-        self._base: dict[int, tuple[float, float]] = {}  # rowid -> (as alternate, as name)
-        self._ctx_dicts: dict[tuple, dict[str | None, float]] = {}
+        # contexts by number: a ranking's cache key holds the number, not the context's
+        # items (hashing those floats again on every call cost more than the look-up)
+        self._contexts: list[dict[str | None, float]] = []
+        self._context_ids: dict[tuple, int] = {}
+        self._ctx = self._context_id(tuple(sorted(self.context.items())))
         self._ranked = functools.lru_cache(maxsize=_RANKED_CACHE)(self._ranked_uncached)
         self._region = functools.lru_cache(maxsize=_REGION_CACHE)(self._region_uncached)
         self._reasons: dict[str, str] = {}
@@ -206,13 +217,11 @@ class Resolver:
         >>> Resolver().candidates("Artemivsk", date="2010-05-01", limit=1)[0].matched
         'alias:decommunization_2016@valid'
         """
-        k = key(check_name(name))
-        if not k:
-            raise InvalidInput(f"place name has no letters or digits: {name!r}")
+        k = _name_key(name)
         if country_bias is dataclasses.MISSING:
-            ctx_key = self._ctx_key
+            ctx = self._ctx
         else:
-            ctx_key = tuple(sorted(_context(country_bias).items()))
+            ctx = self._context_id(tuple(sorted(_context(country_bias).items())))
         near_key = None if near is None else _check_near(near)
         region_key = None if region is None else self._region(region)
         if date is None:
@@ -220,19 +229,19 @@ class Resolver:
         else:
             day = as_date(date)
             when = None if day is None else day.isoformat()
-        ranked = self._ranked(k, ctx_key, near_key, region_key, when)
-        return [entry.place() for entry in ranked[:limit]]
+        ranked = self._ranked(k, ctx, near_key, region_key, when)
+        return [place_of(*entry) for entry in ranked[:limit]]
 
     def resolve(self, name: str, **kwargs) -> Place:
         """The best place for ``name``; raises :class:`~geonews.errors.UnknownPlace`.
 
         Takes the same keyword arguments as :meth:`candidates`.
         """
-        found = self.candidates(name, limit=1, **kwargs)
-        if not found:
+        found = self._best(name, kwargs)
+        if found is None:
             reason = self.unresolved_reason(name)
             raise UnknownPlace(name) if reason is None else UnknownPlace(name, reason)
-        return found[0]
+        return found
 
     def unresolved_reason(self, name: str) -> str | None:
         """Why ``name`` found no place, when a spelling-tolerant match was tried and refused.
@@ -251,8 +260,16 @@ class Resolver:
 
     def get(self, name: str, default: Place | None = None, **kwargs) -> Place | None:
         """Like :meth:`resolve` but returns ``default`` when nothing matches."""
-        found = self.candidates(name, limit=1, **kwargs)
-        return found[0] if found else default
+        found = self._best(name, kwargs)
+        return default if found is None else found
+
+    def _best(self, name: str, kwargs: dict[str, Any]) -> Place | None:
+        """The first candidate, or None (without hints: one cache look-up, no list)."""
+        if kwargs:
+            found = self.candidates(name, limit=1, **kwargs)
+            return found[0] if found else None
+        ranked = self._ranked(_name_key(name), self._ctx, None, None, None)
+        return place_of(*ranked[0]) if ranked else None
 
     def _region_uncached(self, region: str) -> frozenset:
         """What ``region=`` names: ``(country, admin1)`` pairs, ``(country, None)``, or keys."""
@@ -262,26 +279,32 @@ class Resolver:
             found.add((region, None))
         gz = self.gazetteer
         rowids = [r for r, _ in gz.matches(k)] + [a[0] for a in gz.alias_matches(k)]
-        for place in gz.rows(list(dict.fromkeys(rowids))):
-            if place.kind == "region":
-                found.add((place.country, place.admin1))
-            elif place.kind == "country":
-                found.add((place.country, None))
+        for row in gz.records(list(dict.fromkeys(rowids))):
+            if row[_gz.KIND] == "region":
+                found.add((row[_gz.COUNTRY], row[_gz.ADMIN1]))
+            elif row[_gz.KIND] == "country":
+                found.add((row[_gz.COUNTRY], None))
         return frozenset(found)
 
-    def _territory_of(self, place: Place) -> Place | None:
-        """A region or country as itself; a city named like its region as the region."""
-        if place.kind in ("region", "country"):
-            return place
-        code = place.raw.get("admin1_code")
+    def _territory_of(self, row: tuple) -> int | None:
+        """The row id of a region or country itself, or of a city's region named like it."""
+        kind, country, admin1, code = (
+            row[_gz.KIND],
+            row[_gz.COUNTRY],
+            row[_gz.ADMIN1],
+            row[_gz.ADMIN1_CODE],
+        )
+        if kind in ("region", "country"):
+            return row[_gz.ROWID]
         if (
-            place.kind == "settlement"
-            and place.admin1
-            and place.country
+            kind == "settlement"
+            and admin1
+            and country
             and code
-            and key(place.admin1) == key(place.name)
+            and key(admin1) == key(row[_gz.NAME])
         ):
-            return self.gazetteer.region_of(place.country, code)
+            region = self.gazetteer.region_of(country, code)
+            return None if region is None else region.raw["rowid"]
         return None
 
     def _how(self, k: str, hits: str | None, when: str | None) -> dict[int, tuple[float, str]]:
@@ -322,7 +345,7 @@ class Resolver:
         return how
 
     # -- ranking --------------------------------------------------------------------------
-    def _ranked_uncached(self, k, ctx_key, near, region_key, when=None) -> tuple[_Ranked, ...]:
+    def _ranked_uncached(self, k, ctx_id, near, region_key, when=None) -> tuple[_Entry, ...]:
         gz = self.gazetteer
         hits = gz.hits_text(k)
         if hits is None and k.startswith("the "):  # "the Donbas", "the Black Sea"
@@ -337,31 +360,32 @@ class Resolver:
                 weight, label = _MATCH["alt"], "alt"
             else:
                 weight, label = _MATCH["alias"], "alias:" + code[1:]
-            place = gz.by_rowid(int(rowid_text))
-            ctx = self._ctx_dict(ctx_key)
-            return (
-                _Ranked(place, label, self._score(place, weight, label, ctx, near, region_key)),
-            )
+            row = gz.record(int(rowid_text))
+            ctx = self._contexts[ctx_id]
+            if near is None and region_key is None:  # _score without hints, inline
+                base = gz.row_scores.get(row[_gz.ROWID]) or self._row_base(row)
+                score = (base[0] if code == "a" else base[1]) + (
+                    weight + ctx.get(row[_gz.COUNTRY], 0.0)
+                )
+                return ((row, label, round(score, _SCORE_DIGITS)),)
+            return ((row, label, self._score(row, weight, label, ctx, near, region_key)),)
         how = self._how(k, hits, when)
         core = None if how else core_of(k)
         if core is not None:
             # "Donetsk Republic": the region (or country) the republic's core name names
             # "Donetskaya Narodnaya Respublika": the Russian adjective is the oblast's name
-            entries = self._ranked(core, ctx_key, None, None, when)
-            entries += self._ranked(f"{core} oblast", ctx_key, None, None, when)
-            for entry in entries:
-                territory = self._territory_of(entry.base)
-                if territory is not None and territory.raw["rowid"] not in how:
-                    how[territory.raw["rowid"]] = (_MATCH["republic"], "republic")
+            entries = self._ranked(core, ctx_id, None, None, when)
+            entries += self._ranked(f"{core} oblast", ctx_id, None, None, when)
+            for row, _, _ in entries:
+                territory = self._territory_of(row)
+                if territory is not None and territory not in how:
+                    how[territory] = (_MATCH["republic"], "republic")
         folded = not how
         if folded:
             # a misspelling or another romanisation: only a match above the confidence
             # floor that no other name rivals ("Kreminnaya" is Kreminna, not a town whose
             # consonants happen to agree)
-            # on first use only: rapidfuzz and the kept name list cost an exact look-up nothing
-            from geonews.places.fuzzy import tolerant_matches
-
-            tolerance = tolerant_matches(gz, k, dict(ctx_key))
+            tolerance = _tolerant_matches()(gz, k, self._contexts[ctx_id])
             if tolerance.reason is not None:
                 if len(self._reasons) >= _REASON_CACHE:
                     self._reasons.clear()
@@ -379,94 +403,96 @@ class Resolver:
                 label = tolerance.label
                 for rowid in tolerance.rowids:
                     how[rowid] = (_MATCH[label], label)
-        ctx = self._ctx_dict(ctx_key)
-        places = gz.rows(list(how))
+        ctx = self._contexts[ctx_id]
+        rows = gz.records(list(how))
         if folded:
-            places.sort(key=lambda p: -p.population)
-            places = places[:_FOLD_LIMIT]
+            rows.sort(key=_minus_population)
+            rows = rows[:_FOLD_LIMIT]
         # an alternate name that is the main name of a much bigger place elsewhere
         named_pop = 0
         embedded_named = False  # a place of the embedded gazetteer has the name as its own
-        if len(places) > 1:
-            for p in places:
-                if how[p.raw["rowid"]][1] == "name":
-                    named_pop = max(named_pop, p.population)
-                    embedded_named = embedded_named or not p.raw.get("installed")
+        if len(rows) > 1:
+            for row in rows:
+                if how[row[_gz.ROWID]][1] == "name":
+                    named_pop = max(named_pop, row[_gz.POPULATION])
+                    embedded_named = embedded_named or not row[_gz.INSTALLED]
         scored = []
-        for place in places:
-            weight, label = how[place.raw["rowid"]]
-            if label == "alt" and place.population * _NAMESAKE_RATIO < named_pop:
+        for row in rows:
+            weight, label = how[row[_gz.ROWID]]
+            if label == "alt" and row[_gz.POPULATION] * _NAMESAKE_RATIO < named_pop:
                 weight -= _NAMESAKE_PENALTY
-            if embedded_named and place.raw.get("installed"):
+            if embedded_named and row[_gz.INSTALLED]:
                 weight -= _INSTALLED
-            scored.append(
-                _Ranked(place, label, self._score(place, weight, label, ctx, near, region_key))
-            )
+            scored.append((row, label, self._score(row, weight, label, ctx, near, region_key)))
         if len(scored) > 1:
             scored.sort(key=_order)
         return tuple(scored)
 
-    def _ctx_dict(self, ctx_key: tuple) -> dict[str | None, float]:
-        """The context ``ctx_key`` stands for, as a dict (made once per context)."""
-        ctx = self._ctx_dicts.get(ctx_key)
-        if ctx is None:
-            ctx = self._ctx_dicts[ctx_key] = dict(ctx_key)
-        return ctx
+    def _context_id(self, items: tuple) -> int:
+        """The number of the context whose sorted ``(country, weight)`` items are ``items``."""
+        found = self._context_ids.get(items)
+        if found is None:
+            found = self._context_ids[items] = len(self._contexts)
+            self._contexts.append(dict(items))
+        return found
 
-    def _score(self, place: Place, weight: float, label: str, ctx, near, region_key) -> float:
-        """A candidate's score: the place's own part, how it matched, the context and hints."""
-        rowid = place.raw["rowid"]
-        base = self._base.get(rowid)
-        if base is None:
-            plain = _base_score(place)
-            # a settlement's own name (or alias) means the well-known city: news usage
-            named = plain + _importance(place.population) if place.kind == "settlement" else plain
-            base = self._base[rowid] = (plain, named)
+    def _row_base(self, row: tuple) -> tuple[float, float]:
+        """The place-only score of a row (as an alternate name, as its own name), kept."""
+        plain = _base_score(row)
+        # a settlement's own name (or alias) means the well-known city: news usage
+        if row[_gz.KIND] == "settlement":
+            base = (plain, plain + _importance(row[_gz.POPULATION]))
+        else:
+            base = (plain, plain)
+        self.gazetteer.row_scores[row[_gz.ROWID]] = base
+        return base
+
+    def _score(self, row: tuple, weight: float, label: str, ctx, near, region_key) -> float:
+        """A candidate's score: the place's own part, how it matched, the context and hints.
+
+        ``row`` is the gazetteer's cached row of the place (see
+        :meth:`~geonews.places.gazetteer.Gazetteer.record`).
+        """
+        base = self.gazetteer.row_scores.get(row[_gz.ROWID]) or self._row_base(row)
         score = base[0] if label == "alt" else base[1]
-        score += weight + ctx.get(place.country, 0.0)
+        country = row[_gz.COUNTRY]
+        score += weight + ctx.get(country, 0.0)
         if near is not None:
-            km = haversine_km(near[0], near[1], place.lat, place.lon)
+            km = haversine_km(near[0], near[1], row[_gz.LAT], row[_gz.LON])
             score -= _NEAR * math.log1p(km / _NEAR_KM)
-        if region_key is not None and (
-            (place.country, place.admin1) in region_key
-            or (place.country, None) in region_key
-            or key(place.admin1 or "") in region_key
-        ):
-            score += _REGION
+        if region_key is not None:
+            admin1 = row[_gz.ADMIN1]
+            if (
+                (country, admin1) in region_key
+                or (country, None) in region_key
+                or key(admin1 or "") in region_key
+            ):
+                score += _REGION
         return round(score, _SCORE_DIGITS)
 
 
-def _order(entry: _Ranked) -> tuple:
-    return (-entry.score, -entry.base.population, entry.base.id)
+#: A ranked candidate: the gazetteer's cached row of the place, how it matched, its score
+#: (the :class:`Place` is built from it when asked for: a tuple of plain values is no work
+#: for the cyclic garbage collector, a cached ``Place`` object would be).
+_Entry = tuple[tuple, str, float]
 
 
-def _base_score(place: Place) -> float:
+def _order(entry: _Entry) -> tuple:
+    row = entry[0]
+    return (-entry[2], -row[_gz.POPULATION], row[_gz.ID])
+
+
+def _minus_population(row: tuple) -> int:
+    return -row[_gz.POPULATION]
+
+
+def _base_score(row: tuple) -> float:
     """The part of a candidate's score that depends on the place alone."""
-    if place.raw.get("installed"):
-        pop = _POPULATION * math.log10(place.population + 1)
-        return pop + _INSTALLED_KIND.get(place.kind, 0.0)
-    score = _POPULATION * math.log10(place.population + 1) + _KIND.get(place.kind, 0.0)
-    return score + (_CAPITAL if place.raw.get("capital") else 0.0)
-
-
-class _Ranked:
-    """A ranked candidate; builds its :class:`Place` (with ``matched`` and ``score``) once."""
-
-    __slots__ = ("_built", "base", "matched", "score")
-
-    def __init__(self, base: Place, matched: str, score: float):
-        self.base, self.matched, self.score = base, matched, score
-        self._built: Place | None = None
-
-    def place(self) -> Place:
-        built = self._built
-        if built is None:
-            b = self.base
-            built = self._built = Place(
-                b.name, b.lat, b.lon, b.id, b.kind, b.country, b.admin1, b.population,
-                b.geonameid, self.matched, self.score, b.source, b.retrieved, b.raw,
-            )  # fmt: skip
-        return built
+    pop = _POPULATION * math.log10(row[_gz.POPULATION] + 1)
+    if row[_gz.INSTALLED]:
+        return pop + _INSTALLED_KIND.get(row[_gz.KIND], 0.0)
+    score = pop + _KIND.get(row[_gz.KIND], 0.0)
+    return score + (_CAPITAL if row[_gz.CAPITAL] else 0.0)
 
 
 @functools.cache
@@ -484,6 +510,17 @@ def resolve(name: str, **kwargs) -> Place:
     ('Kostiantynivka', 'Donetsk')
     """
     return _default_resolver().resolve(name, **kwargs)
+
+
+@functools.cache
+def _tolerant_matches():
+    """The spelling step, imported on first use: an exact look-up never loads rapidfuzz.
+
+    (An ``import`` statement in the ranking ran the import machinery on every miss.)
+    """
+    from geonews.places.fuzzy import tolerant_matches
+
+    return tolerant_matches
 
 
 def _importance(population: int) -> float:

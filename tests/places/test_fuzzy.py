@@ -216,3 +216,16 @@ def test_scan_within_reach_finds_what_a_scan_of_every_key_finds(sound):
 
     assert len(fuzzy._within_reach(len(sound), names)) < len(names.keys)
     assert scan(fuzzy._within_reach(len(sound), names)) == scan(names.keys)
+
+
+def test_sound_key_steps_give_what_the_rules_give_one_after_another():
+    import random
+
+    from geonews.places.fuzzy import _sound_key_by_rules
+
+    rnd = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz  chtszkgjoueiy"
+    words = ["".join(rnd.choice(letters) for _ in range(rnd.randint(1, 16))) for _ in range(20_000)]
+    words += ["Tschassiw Jar", "Dschankoj", "Saporischschja", "ckh", "ttsch", "Szczecin", "Phoox"]
+    words = [w for w in words if w.strip()]
+    assert [sound_key.__wrapped__(w) for w in words] == [_sound_key_by_rules(w) for w in words]

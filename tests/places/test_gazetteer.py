@@ -126,3 +126,35 @@ def test_a_run_of_repeated_names_is_read_name_by_name():
 
     found = geoparse(" ".join(["Kharkiv"] * 40) + " was shelled.")
     assert [m.text for m in found] == ["Kharkiv"] * 40
+
+
+def test_cached_rows_are_plain_values_the_collector_stops_tracking():
+    import gc
+
+    from geonews.places.gazetteer import Gazetteer
+
+    fresh = Gazetteer(gz.path)
+    pokrovsk = fresh.get_id("geonames:704422")
+    record = fresh.record(pokrovsk.raw["rowid"])
+    gc.collect()
+    assert not gc.is_tracked(record)
+    assert all(v is None or isinstance(v, (str, int, float, bool)) for v in record)
+    # the place built from the cached row is the one built from the index row
+    again = fresh.by_rowid(pokrovsk.raw["rowid"])
+    assert again == pokrovsk and again.to_dict() == pokrovsk.to_dict()
+    assert again is not pokrovsk and again.raw is not pokrovsk.raw  # a caller's edit stays theirs
+
+
+def test_cleared_row_cache_is_empty_and_reads_the_same_rows_again():
+    from geonews.places.gazetteer import Gazetteer
+    from geonews.places.resolver import Resolver
+
+    fresh = Gazetteer(gz.path)
+    rowids = [r for r, _ in fresh.hits("novoselivka")]
+    before = [p.to_dict() for p in fresh.rows(rowids)]
+    ranked = [p.to_dict() for p in Resolver(fresh).candidates("Novoselivka")]
+    assert len(fresh._records) >= len(rowids) > 5 and fresh.row_scores
+    fresh.clear_cache()
+    assert fresh._records == {} and fresh.row_scores == {}
+    assert [p.to_dict() for p in fresh.rows(rowids)] == before
+    assert [p.to_dict() for p in Resolver(fresh).candidates("Novoselivka")] == ranked

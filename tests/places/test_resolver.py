@@ -184,3 +184,20 @@ def test_all_matches_public_namespace():
     for name in geonews.__all__:
         assert getattr(geonews, name) is not None
         assert name in dir(geonews)
+
+
+def test_cached_rankings_answer_like_a_fresh_resolver_and_hold_no_tracked_objects():
+    import gc
+
+    names = ["Kharkov", "Novoselivka", "Pokrovks", "Donetsk Republic", "Qwxzvillezzz", "Bakhmut"]
+    hints = [{}, {"region": "Zaporizhzhia"}, {"near": (47.8, 35.2)}, {"date": "2010-05-01"}]
+    warm = Resolver()
+    for _ in range(2):  # the second round answers from the caches
+        for name in names:
+            for kwargs in hints:
+                got = [p.to_dict() for p in warm.candidates(name, **kwargs)]
+                assert got == [p.to_dict() for p in Resolver().candidates(name, **kwargs)]
+    gc.collect()
+    ranked = warm._ranked("novoselivka", warm._ctx, None, None, None)
+    assert len(ranked) > 5
+    assert not gc.is_tracked(ranked) and not any(gc.is_tracked(e) for e in ranked)
