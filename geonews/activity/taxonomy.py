@@ -89,6 +89,10 @@ DIPLOMACY = "Diplomacy"
 SHELLING = "Shelling/artillery/missile attack"
 REMOTE = "Remote explosive/landmine/IED"
 AIR = "Air/drone strike"
+DISRUPTED_USE = "Disrupted weapons use"
+REGAINS = "Government regains territory"
+#: The two sides of the war, as claimant sides and as country codes.
+WAR_SIDES = ("RU", "UA")
 
 #: (event_type, sub_type) -> (ACLED event type, ACLED sub-event type).
 ACLED = {
@@ -797,7 +801,7 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 #: Case-insensitive patterns -> their lower-case twins: ``re`` runs several times faster
-#: on lower-cased text without IGNORECASE (see :func:`geonews.activity.extract._search`).
+#: on lower-cased text without IGNORECASE (see :func:`geonews.activity.clauses.search_in`).
 LOWER = {
     pattern: _lowered(pattern)
     for pattern in (
