@@ -264,8 +264,9 @@ def assign(
     """Pair places with triggers: nearest in the same clause; orphan triggers share places.
 
     A place in a clause without a trigger joins the sentence's nearest trigger only when
-    the clause describes it ("Pokrovsk, which Moscow calls Krasnoarmeysk"); otherwise it
-    is background ("..., as Russian forces push west from Toretsk").
+    the clause names it again ("Pokrovsk, which Moscow calls Krasnoarmeysk"); otherwise it
+    is background ("..., as Russian forces push west from Toretsk") or geography ("the
+    Kerch Strait, which connects the Sea of Azov to the Black Sea").
     """
     groups: dict[int, list[Located]] = {}
     every = Nearest(triggers, lambda t: t.start, lambda t: t.end)
@@ -284,6 +285,8 @@ def assign(
             head = sentence[clause[0] : clause[1]].lstrip(" ,;:—–-(")
             if clause[0] > 0 and not tx.DESCRIPTIVE_CLAUSE.match(head):
                 continue
+            if clause[0] > 0 and not tx.NAMING.search(sentence, clause[0], start):
+                continue  # "Lyman, which lies east of Kharkiv": Kharkiv is geography
             local = every
         best = local.of(start, end)
         groups.setdefault(id(best), []).append(item)

@@ -328,6 +328,13 @@ NOT_TRIGGERS = _words(
     r"|(?:get|gets|got|getting|be|being) captured|taken (?:prisoner|captive|hostage)"
     r"|captur(?:ed|ing|e) (?:\d+ |several |two |three |a group of )?(?:\w+ )?(?:soldiers"
     r"|servicemen|prisoners|troops|fighters|militants|mercenaries|POWs)"
+    # what a source left out did not happen by its word: "did not report any fighting near X"
+    r"|(?:did|does|do|has|have|had) not (?:yet )?(?:report|mention)(?:ed)? (?:on )?(?:any |the )?"
+    r"(?:[\w-]+ ){0,2}?[\w-]+"
+    # talks that failed to agree agreed nothing: "ended without an agreement"
+    r"|without (?:an? |any )?(?:\w+ )?(?:agreement|deal|accord)s?"
+    # an official at the scene of an attack is no diplomatic visit
+    r"|visit(?:ed|s|ing)? (?:the )?(?:scene|site of|wounded|injured|victims)"
 )
 
 # -- status ---------------------------------------------------------------------------------
@@ -416,13 +423,24 @@ DESCRIPTIVE_CLAUSE = re.compile(
     r"(?:which|where|who|whose|known|formerly|also called|as the (?:town|city|village) is)\b",
     _I,
 )
+#: In a descriptive clause, what gives the place described another name ("which Moscow
+#: calls Krasnoarmeysk"): a place named after it is that place again; any other place the
+#: clause names ("which connects the Sea of Azov to the Black Sea") is only geography.
+NAMING = re.compile(
+    r"\b(?:call(?:s|ed)?|known|formerly|renamed|also|name[ds]?|spelt|spelled|in Russian"
+    r"|in Ukrainian)\b[^,;]{0,25}$",
+    _I,
+)
 #: Place mentions right after these are topics or titles, not where something happened.
 TOPIC_BEFORE = re.compile(
     r"(?:\b(?:war|conflict|peace|invasion|crisis|ceasefire|truce|deal|plan|settlement|aid"
     r"|support)\s+(?:in|on|over|for|with|against|to|between)\s+(?:the\s+)?"
     r"|\b(?:talks|negotiations|agreement|accord|summit|meeting|consultations|discussions?"
-    r"|deal|focus|return|future|fate|status)\s+(?:on|over|about|regarding|of"
+    r"|deal|focus|return|future|fate|status|compromises?|concessions?)"
+    r"\s+(?:on|over|about|regarding|of"
     r"|concerning)\s+(?:the\s+)?(?:(?:occupied|eastern|western|southern|northern)\s+)?"
+    # "open to compromise over the contested eastern region of Donbas"
+    r"(?:(?:[a-z-]+\s+){0,2}?(?:region|oblast|province|territory|territories)\s+of\s+)?"
     r"|\b(?:beyond|regarding|concerning)\s+(?:the\s+)?"
     # "Stepnohirsk, a town in Ukraine's Zaporizhzhia region": what the town is in
     r"|\b(?:a|an|the)\s+(?:\w+\s+)?(?:town|city|village|settlement|port|hamlet|district)"
@@ -442,7 +460,8 @@ TOPIC_BEFORE = re.compile(
 REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|\bborders?\s+of"
     r"|\b(?:km|kilomet(?:re|er)s?|miles)"
-    r"\s+(?:\w+\s+)?(?:from|of)|\bfrom)\s+(?:the\s+)?$",
+    r"\s+(?:\w+\s+)?(?:from|of)|\bfrom|\bbordering|\bon\s+the\s+border\s+with"
+    r"|\b(?:on\s+the|en)\s+(?:way|road|route)\s+to)\s+(?:the\s+)?$",
     _I,
 )
 #: Where a weapon set off from is no event place ("a missile launched from Russia's Kursk

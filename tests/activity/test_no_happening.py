@@ -1,0 +1,66 @@
+"""Places a sentence names where nothing happens, and words that report nothing happened.
+
+A neighbour named as a border ("districts bordering Ukraine"), a destination on the way,
+the geography a descriptive clause adds, the subject of a compromise; a source that did
+not report a fight, talks that ended without an agreement, an official at the scene of a
+strike.  Every sentence here is written for these tests, in the style of wire copy.
+"""
+
+import pytest
+
+from geonews.activity import events
+
+DAY = "2025-11-20"
+
+
+def places(text: str) -> list[tuple[str, str]]:
+    frame = events(text, date=DAY)
+    return [(row.place_name, row.sub_type) for row in frame.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Drones struck two districts bordering Ukraine, including Kursk and Bryansk, the"
+            " governor said.",
+            ["Kursk", "Bryansk"],
+        ),
+        ("Ukrainian troops entered Snihurivka on the way to Kherson on Thursday.", ["Snihurivka"]),
+        (
+            "Sea drones hit a patrol boat near the Kerch Strait, which links the Sea of Azov with"
+            " the Black Sea.",
+            ["Kerch Strait"],
+        ),
+        (
+            "Before the talks opened in Geneva, the envoy said Kyiv was open to a compromise over"
+            " the occupied southern region of Zaporizhzhia.",
+            ["Geneva"],
+        ),
+    ],
+)
+def test_a_place_named_around_the_event_is_not_its_place(text, expected):
+    assert [name for name, _ in places(text)] == expected
+
+
+def test_a_clause_that_names_the_place_again_still_counts():
+    text = "Russian forces shelled Kupiansk, which Moscow calls Kupyansk, overnight."
+    assert [name for name, _ in places(text)] == ["Kupiansk"]
+
+
+def test_what_a_source_did_not_report_is_no_event():
+    text = (
+        "Before this statement, the Russian defence ministry had not reported any fighting"
+        " near Sudzha."
+    )
+    assert places(text) == []
+
+
+def test_talks_without_an_agreement_agreed_nothing():
+    text = "The summit in Geneva ended without an agreement on a ceasefire, officials said."
+    assert places(text) == [("Geneva", "Talks")]
+
+
+def test_an_official_at_the_scene_is_no_visit():
+    text = "Hours after the missile strike on Kharkiv, the mayor visited the scene."
+    assert [sub for _, sub in places(text)] == ["Shelling/artillery/missile attack"]
