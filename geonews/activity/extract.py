@@ -26,7 +26,8 @@ event carrying every claimant (:func:`geonews.activity.merge.merge_document`), a
 events dated more than 90 days before the article are dropped as background.
 
 Across sentences: who spoke last speaks on in their quote and in what goes on with it
-(bullets, "also", "in addition"); "the ministry said" and "he said" resolve to them; what
+(bullets, "also", "in addition") until the reporter tells events in no one's voice; "the
+ministry said", "it said" and "he said" resolve to whoever spoke last; what
 one side of the war says about the fighting is ``claimed``
 (:func:`~geonews.activity.claims.party_claims`); "were affected", "came under fire" and a
 bare "attack" or explosion take the kind of the event reported just before; a
@@ -174,7 +175,8 @@ class EventExtractor:
         found: list[Event] = []
         last: dict[str, tuple[Place, str]] = {}  # "settlement"/"region" -> antecedent
         previous: list[Event] = []
-        carried: list[tuple[str, str | None]] = []  # who speaks, until someone else does
+        carried: list[tuple[str, str | None]] = []  # whose voice goes on ("also", quotes)
+        spoke: list[tuple[str, str | None]] = []  # who spoke last: "the ministry said"
         speakers: dict[str, tuple[str, str | None]] = {}  # "Pushilin" -> his title's claimant
         gap = 0
         quoted = False
@@ -196,7 +198,7 @@ class EventExtractor:
             lowered = sentence.lower()
             low = lowered if len(lowered) == len(sentence) else None  # None: use IGNORECASE
             claims = find_claims(sentence, low, inside, s_start, speakers)
-            claims = resolve_claims(claims, carried, sentence)
+            claims = resolve_claims(claims, spoke, sentence)
             remember_speakers(sentence, claims, speakers)
             elsewhere = meeting_place(s_start, filed_at, found)
             new = self._sentence_events(
@@ -220,7 +222,9 @@ class EventExtractor:
                 if not event.claimants and goes_on:
                     event.claimants = list(carried)
             if named:
-                carried = named
+                carried = spoke = named
+            elif new and not goes_on:
+                carried = []  # events told in no one's voice: the reporter speaks again
             found.extend(new)
             previous = new
             for mention in inside:

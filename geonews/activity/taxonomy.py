@@ -322,7 +322,8 @@ NOT_TRIGGERS = _words(
     r"|deployment (?:points?|sites?|areas?|bases?)|points? of temporary deployment"
     r"|\w+-(?:carrying|capable)|air defen[cs]e"
     # what a base or a weapon is known for is background, not an event
-    r"|(?:used|involved|employed|known) (?:in|for) (?:\w+[- ]){0,3}?(?:strikes|attacks|raids"
+    r"|(?:used|involved|employed|known|role) (?:in|for) (?:[\w'’]+[- ]){0,4}?(?:strikes|attacks"
+    r"|raids|operations"
     r"|shelling|bombardments?)"
     # people are captured or taken, not places
     r"|(?:get|gets|got|getting|be|being) captured|taken (?:prisoner|captive|hostage)"
@@ -451,7 +452,7 @@ TOPIC_BEFORE = re.compile(
     # owners and seats: "the seat of the administration of Kherson", "the Fleet of Russia"
     r"|\b(?:administration|government|authorities|regime|parliament|[Ff]leet|state|seat)"
     r"\s+of\s+(?:the\s+)?"
-    r"|\b(?:with|between|against|by)\s+(?:the\s+)?"
+    r"|\b(?:with|between|by)\s+(?:the\s+)?"
     r"|\b(?:anyone|someone|people|delegates|refugees)\s+from\s+(?:the\s+)?)$",
     _I,
 )
@@ -736,7 +737,7 @@ CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
         re.compile(
             r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:report|statement|information|message|ministry"
             r"|department|agency|military|command|governor|official|lawmaker|legislator)\b"
-            r"|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b(?=\s+(?:also\s+)?" + ATTRIBUTION_VERB + ")"
+            r"|\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b(?=\s+(?:also\s+)?" + ATTRIBUTION_VERB + ")"
         ),
         ANAPHOR_CLAIMANT,
         None,
