@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from geonews.activity import taxonomy as tx
-from geonews.activity.clauses import search_in
+from geonews.activity.clauses import clause_of, find_all, search_in
 from geonews.activity.event import Event
 from geonews.activity.triggers import Trigger
 from geonews.mentions import Mention
@@ -26,6 +26,7 @@ from geonews.mentions import Mention
 __all__ = [
     "Claim",
     "capturer",
+    "denied_triggers",
     "find_claims",
     "follow_up",
     "join_claimants",
@@ -59,13 +60,17 @@ def follow_up(sentence: str, named: list[tuple[str, str | None]], previous: list
 
     "The claim could not be independently verified." makes them claimed; "Kyiv denied
     the claim." makes them contested, with the denier among the claimants; "This was
-    reported by the ministry." names who says so.
+    reported by the ministry." names who says so.  A denial of what the sentence itself
+    tells first ("reports of an evacuation appeared - they were denied") is not about them.
     """
+    denial = tx.DENIED.search(sentence)
+    if denial is not None and tx.TRIGGER_ANY_CI.search(sentence, 0, denial.start()):
+        denial = None  # it denies the happening told before it in this sentence
     if tx.AFTERWORD.search(sentence):
         for event in previous:
             if event.status == "reported":
                 event.status = "claimed"
-    elif tx.DENIED.search(sentence) and not tx.NOT_DENIED.search(sentence):
+    elif denial is not None and not tx.NOT_DENIED.search(sentence):
         for event in previous:
             event.status = "contested" if event.claimants else "denied"
             event.claimants.extend(c for c in named if c not in event.claimants)
@@ -248,13 +253,23 @@ def resolve_claims(
 ) -> list[Claim]:
     """Name the claimants that stand for someone: "the report said", "the ministry said".
 
-    An anaphor ("the report", "he") is whoever spoke last in the document; a defence
+    An anaphor ("the report", "he") is the claimant named before it in the sentence ("the
+    General Staff said it had noted"), else whoever spoke last in the document; a defence
     ministry without its country belongs to the side the sentence names first, else to
     the side of whoever spoke last.
     """
     out: list[Claim] = []
     for claim in claims:
         if claim.name == tx.ANAPHOR_CLAIMANT:
+            before = [
+                c
+                for c in claims
+                if c.start < claim.start and not c.side_only and c.name != tx.ANAPHOR_CLAIMANT
+            ]
+            if before:
+                named = max(before, key=lambda c: c.start)
+                out.append(replace(claim, name=named.name, side=named.side))
+                continue
             out.extend(replace(claim, name=name, side=side) for name, side in carried)
         elif claim.name == tx.DEFENCE_MINISTRY and claim.side is None:
             side = next((s for _, s in carried if s in tx.WAR_SIDES), None)
@@ -280,3 +295,30 @@ def join_claimants(claimants: list[tuple[str, str | None]]) -> str | None:
         if name not in names:
             names.append(name)
     return "; ".join(names) if names else None
+
+
+def denied_triggers(
+    sentence: str, low: str | None, clauses: list[tuple[int, int]], triggers: list[Trigger]
+) -> set[int]:
+    """The triggers (by ``id``) a denial in the sentence denies.
+
+    A denial denies what its own clause tells, else the event told just before it:
+    "amid the shelling, reports of an evacuation appeared - they were denied by the
+    governor" denies the evacuation, not the shelling.
+    """
+    if not triggers or search_in(tx.NOT_DENIED, sentence, low) is not None:
+        return set()
+    out: set[int] = set()
+    for denial in find_all(tx.DENIED, sentence, low):
+        at = denial.start()
+        clause = clause_of(clauses, at)
+        inside = [t for t in triggers if clause[0] <= t.start < clause[1]]
+        if not inside:
+            before = [t for t in triggers if t.start < at]
+            after = [t for t in triggers if t.start > at]
+            if before:
+                inside = [max(before, key=lambda t: t.start)]
+            elif after:
+                inside = [min(after, key=lambda t: t.start)]
+        out.update(id(t) for t in inside)
+    return out

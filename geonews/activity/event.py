@@ -32,3 +32,6 @@ class Event:
     modality: str
     quantity: int | None
     eve: str | None = None
+    #: The place is only the address of places the text leaves unnamed ("two villages in
+    #: the Donetsk region", "an airbase in Crimea").
+    address: bool = False

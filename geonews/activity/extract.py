@@ -39,6 +39,7 @@ the dateline's city.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -49,6 +50,7 @@ from geonews.activity import taxonomy as tx
 from geonews.activity.claims import (
     Claim,
     capturer,
+    denied_triggers,
     find_claims,
     follow_up,
     join_claimants,
@@ -279,7 +281,14 @@ class EventExtractor:
         anaphor = search_in(tx.ANAPHOR, masked_text, low_masked)
         if anaphor is not None:  # "the town", "there": the last one named before
             kind = "region" if anaphor.group(2) else "settlement"
-            if kind in last and not any(PRECISION.get(p[0].kind) == kind for p in places):
+            # "the village of Pervomaiskoye": a new one, not the last one named
+            named = tx.NAMED_AFTER.match(masked_text, anaphor.end())
+            fresh = named is not None and kind in last and named.group(1) != last[kind][1]
+            if (
+                not fresh
+                and kind in last
+                and not any(PRECISION.get(p[0].kind) == kind for p in places)
+            ):
                 place, _ = last[kind]
                 surface = masked_text[anaphor.start() : anaphor.end()]
                 places.append((place, surface, anaphor.start(), anaphor.end()))
@@ -307,10 +316,7 @@ class EventExtractor:
         hedged = search_in(tx.HEDGES, masked_text, low_masked) is not None or any(
             c.side_only for c in claims
         )
-        denied = search_in(tx.DENIED, sentence, low) is not None
-        denied = denied and search_in(tx.NOT_DENIED, sentence, low) is None
-        if denied and (hedged or len(sides) == 2):  # "claimed ..., a claim Kyiv dismissed"
-            contested = True
+        denials = denied_triggers(sentence, low, clauses, triggers)
         munitions, people = quantities(sentence, low)
         out: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
@@ -318,8 +324,16 @@ class EventExtractor:
             key = (trigger.event_type, trigger.sub_type, place.id)
             if key in seen:
                 continue
-            seen.add(key)
+            if (
+                trigger.sub_type == "Closure"
+                and place.kind not in ("sea", "river")
+                and tx.PASSAGE.search(masked_text, trigger.start, trigger.end) is None
+            ):
+                continue  # "blocked Lisichansk from the south" closes no passage
             clause = clause_of(clauses, trigger.start)
+            if search_in(tx.TREND, masked_text, low_masked, *clause) is not None:
+                continue  # "has in recent months stepped up attacks": a trend, no happening
+            seen.add(key)
             span = nearest_date(spans, clauses, p_start, p_end, trigger)
             modality = read_modality(masked_text, low_masked, clause, trigger, span, anchor)
             if modality == "future" and span is not None and span.kind == "day" and anchor:
@@ -347,8 +361,9 @@ class EventExtractor:
                     event_type, sub_type = tx.BATTLE, "Non-state actor overtakes territory"
             negation = search_in(tx.NEGATION, masked_text, low_masked, clause[0], trigger.start)
             negated = negation is not None
-            if contested:
-                status = "contested"
+            denied = id(trigger) in denials
+            if contested or (denied and (hedged or len(sides) == 2)):
+                status = "contested"  # "claimed ..., a claim Kyiv dismissed"
             elif denied or negated:
                 status = "denied"
             elif hedged or (
@@ -383,6 +398,10 @@ class EventExtractor:
                     modality=modality,
                     quantity=quantity,
                     eve=eve if span is not None and span.kind == "eve" else None,
+                    address=search_in(
+                        tx.ADDRESS_BEFORE, sentence, low, max(0, p_start - 60), p_start
+                    )
+                    is not None,
                 )
             )
         return out
@@ -399,30 +418,24 @@ class EventExtractor:
         """Literal places of a sentence: (place, surface, start, end) in sentence offsets."""
         out: list[Located] = []
         references: list[Located] = []
+        destinations = search_in(tx.DESTINATION, sentence, low)
+        kept_before = True  # whether the mention before this one was kept
+        last_end = -1
         for mention in mentions:
             start, end = mention.start - offset, mention.end - offset
             if mention.place is None or mention.role != "literal" or end > len(sentence):
+                kept_before, last_end = False, end
                 continue
-            if not masked[start:end].strip():  # inside a claimant or a date
+            alias = last_end >= 0 and _ALIAS_GAP.fullmatch(sentence, last_end, start) is not None
+            if alias and not kept_before:  # "the parliament of the LPR (LPR)": same fate
+                last_end = end
                 continue
-            if is_trigger_word(mention.text):  # "Artillery" read as a place name
-                continue
-            if search_in(tx.TOPIC_BEFORE, sentence, low, max(0, start - 60), start):
-                continue
-            if match_at(tx.MODIFIER_AFTER, sentence, low, end):
-                continue
-            if (
-                is_state(mention.place)
-                and match_at(tx.ACTOR_VERB, sentence, low, end)
-                and not tx.LOCATIVE_BEFORE.search(sentence, max(0, start - 12), start)
-            ):
-                continue  # "Russia launched drones at Sumy": Russia acts, Sumy is the place
-            if search_in(tx.ORIGIN_BEFORE, sentence, low, max(0, start - 110), start):
-                continue  # "a missile launched from the Kursk region": it landed elsewhere
-            if search_in(tx.REFERENCE_BEFORE, sentence, low, max(0, start - 40), start):
+            kind = _reading(sentence, low, masked, start, end, mention.place, destinations)
+            kept_before, last_end = kind != "", end
+            if kind == "reference":
                 references.append((mention.place, mention.text, start, end))
-                continue
-            out.append((mention.place, mention.text, start, end))
+            elif kind:
+                out.append((mention.place, mention.text, start, end))
         for match in find_all(tx.IMPLIED, masked, low_masked):
             place = self._country(tx.DEMONYM_COUNTRY[match.group(1).lower()])
             if place is not None:
@@ -474,6 +487,48 @@ class EventExtractor:
             "url": doc.url,
             "geometry": self.geometry(place),
         }
+
+
+# -- places of a sentence -----------------------------------------------------------------
+#: Between a name and its bracketed other name: "Lugansk People's Republic (LPR)".
+_ALIAS_GAP = re.compile(r"\s*\(\s*")
+
+
+def _reading(
+    sentence: str,
+    low: str | None,
+    masked: str,
+    start: int,
+    end: int,
+    place: Place,
+    destinations: re.Match[str] | None,
+) -> str:
+    """How a literal mention counts: "place", "reference" (kept if nothing else), or ""."""
+    if not masked[start:end].strip():  # inside a claimant or a date
+        return ""
+    if is_trigger_word(sentence[start:end]):  # "Artillery" read as a place name
+        return ""
+    if search_in(tx.TOPIC_BEFORE, sentence, low, max(0, start - 60), start):
+        return ""
+    if match_at(tx.MODIFIER_AFTER, sentence, low, end):
+        return ""
+    if (
+        is_state(place)
+        and match_at(tx.ACTOR_VERB, sentence, low, end)
+        and not tx.LOCATIVE_BEFORE.search(sentence, max(0, start - 12), start)
+    ):
+        return ""  # "Russia launched drones at Sumy": Russia acts, Sumy is the place
+    if (
+        destinations is not None
+        and start >= destinations.end()
+        and search_in(tx.FROM, sentence, low, destinations.end(), start) is None
+    ):
+        return ""  # "evacuees were taken to Mykolaiv": they left somewhere else
+    if search_in(tx.ORIGIN_BEFORE, sentence, low, max(0, start - 110), start):
+        return ""  # "a missile launched from the Kursk region": it landed elsewhere
+    if search_in(tx.REFERENCE_BEFORE, sentence, low, max(0, start - 40), start):
+        return "reference"
+    return "place"
 
 
 # -- corpus ---------------------------------------------------------------------------------

@@ -113,7 +113,7 @@ def is_dateline(text: str, mention: Mention) -> bool:
 
 #: Precisions an event can be coarsened away at, when the text reports the same kind of
 #: event at a finer place inside.
-_COARSE = ("country",)
+_COARSE = ("country", "region", "area")
 #: How far apart (characters) a country's event and a finer one of its kind may be told
 #: and still be one happening: the next paragraph or so.  Further on, "the biggest attack
 #: on Ukraine, on Friday" is a happening of its own that the text places no finer.
@@ -122,11 +122,25 @@ _PASSAGE = 600
 _GROUND_KINDS = frozenset(("Armed clash", "Claimed capture", "Advance", "Withdrawal", tx.REGAINS))
 
 
+def _retold(region: Event, finer: Event) -> bool:
+    """Whether a settlement's event tells again, finer, what a region's event told.
+
+    A headline or a lead that gives the region only as the address of places it leaves
+    unnamed ("Russian forces capture two villages in Donetsk region") is told again by
+    the sentences that name them.  A region told as a place of its own ("drones were
+    destroyed over the Dnipropetrovsk region") stays beside a town's event, and so does a
+    region named with its city in one sentence ("the Belgorod Region and Belgorod").
+    """
+    return region.address and finer.sentence != region.sentence
+
+
 def most_specific(found: list[Event]) -> list[Event]:
     """Keep each happening once, at its most specific place.
 
     An event at a country goes when the same kind is reported inside it on a close date;
-    ground fighting or a change of control said of a whole country goes too.
+    ground fighting or a change of control said of a whole country goes too.  A region or
+    an area given only as the address of places left unnamed goes when the places are
+    named after it (:func:`_retold`).
 
     "Russia launched drones at Ukraine overnight. One hit a house in Sumy." is one
     happening, at its most specific place: Sumy.
@@ -139,10 +153,13 @@ def most_specific(found: list[Event]) -> list[Event]:
         if precision in _COARSE and any(
             other.event_type == event.event_type
             and other.modality == event.modality
-            and PRECISION.get(other.place.kind, "area") not in ("country", "area")
+            and PRECISION.get(other.place.kind, "area") in ("settlement", "region")
             and _inside(other.place, event.place)
-            and close_dates(other.date, event.date)
             and span_gap(*event.sentence, *other.sentence) <= _PASSAGE
+            and (
+                _retold(event, other)  # a headline's date is the article's, the lead's its own
+                or (precision == "country" and close_dates(other.date, event.date))
+            )
             for other in found
         ):
             continue

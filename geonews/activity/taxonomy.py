@@ -40,6 +40,15 @@ Strategic developments /             Strategic developments /
 Disrupted weapons use                Disrupted weapons use (interceptions,
                                      shoot-downs, defusals)
 Strategic developments / Agreement   Strategic developments / Agreement
+Strategic developments / Closure     Strategic developments / Other (a strait,
+                                     airspace, port or crossing closed)
+Strategic developments / Evacuation  Strategic developments / Other
+Strategic developments /             Strategic developments / Other
+Emergency declared                   (a state of emergency, martial law, curfew)
+Strategic developments /             Strategic developments / Other (an army's
+Munitions detonated                  own munitions going off, no attack told)
+Strategic developments /             Strategic developments / Looting/property
+Property destruction                 destruction (a dam breached, no attack told)
 Strategic developments / Threat      not coded by ACLED; kept, always with
                                      ``modality="conditional"``
 Diplomacy / Talks                    Strategic developments / Agreement (or Other)
@@ -122,6 +131,11 @@ ACLED = {
     ),
     (STRATEGIC, "Disrupted weapons use"): ("Strategic developments", "Disrupted weapons use"),
     (STRATEGIC, "Agreement"): ("Strategic developments", "Agreement"),
+    (STRATEGIC, "Closure"): ("Strategic developments", "Other"),
+    (STRATEGIC, "Emergency declared"): ("Strategic developments", "Other"),
+    (STRATEGIC, "Munitions detonated"): ("Strategic developments", "Other"),
+    (STRATEGIC, "Evacuation"): ("Strategic developments", "Other"),
+    (STRATEGIC, "Property destruction"): ("Strategic developments", "Looting/property destruction"),
     (STRATEGIC, "Threat"): ("Strategic developments", "Other"),
     (DIPLOMACY, "Talks"): ("Strategic developments", "Agreement"),
     (DIPLOMACY, "Visit"): ("Strategic developments", "Other"),
@@ -136,9 +150,15 @@ def _words(pattern: str) -> re.Pattern[str]:
 
 
 # -- triggers ---------------------------------------------------------------------------
+_PASSAGES = (
+    r"(?:airspace|straits?|ports?|airports?|border crossings?|checkpoints?|crossing points?"
+    r"|waterways?|(?:sea|shipping) lanes)"
+)
+#: What a closure closes, when the text names it: "closed its airspace", "shut the port".
+PASSAGE = _words(_PASSAGES)
 AIR_WEAPONS = _words(
     r"drones?|UAVs?|Shaheds?|Gerans?|air ?strikes?|airstrikes?|air raids?|(?:glide|aerial|guided)"
-    r" bombs?|bomb(?:ed|ing|ings)|kamikaze|(?:falling|fallen) debris"
+    r" bombs?|bomb(?:ed|ing|ings)|kamikaze|debris"
 )
 SHELL_WEAPONS = _words(
     r"missiles?|rockets?|artillery|shell(?:ed|ing|s)?|mortars?|ballistic|Iskanders?|Kinzhals?"
@@ -209,7 +229,16 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
         "",
         "follow-on",
     ),
-    (_words(r"attack(?:s|ed)?|assaults?|assaulted|strikes?|struck|hit"), "", "generic"),
+    (
+        _words(
+            r"attack(?:s|ed)?|assaults?|assaulted|strikes?|struck|hit"
+            # a side's losses told at a place: "the main losses were suffered near X"
+            r"|suffered (?:\w+ ){0,2}?(?:losses|casualties)"
+            r"|(?:losses|casualties) (?:[\w-]+ ){0,6}?(?:were|was) (?:suffered|sustained)"
+        ),
+        "",
+        "generic",
+    ),
     # a blast without its weapon named: settled from the sentence and the text before
     (_words(r"explosions?|blasts?|exploded|detonat(?:ed|ion|ions)"), "", "explosion"),
     (
@@ -231,7 +260,8 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
     ),
     (
         _words(
-            r"captur(?:ed|e|es|ing)|seiz(?:ed|e|es|ure|ing)|t(?:ook|aken|ake) (?:full )?control"
+            r"captur(?:ed|e|es|ing)|seiz(?:ed|e|es|ure|ing)"
+            r"|t(?:ook|aken|ake|aking) (?:full )?control"
             r"|(?:has|had|have)\s+(?:already\s+)?fallen|fell to|liberat(?:ed|ion|e|es|ing)"
             r"|overr(?:an|un)|(?:has|had|have)\s+(?:\w+\s+)?taken(?!\s+to\b)|retook|retaken"
             r"|recaptur(?:ed|e|es|ing)|took(?!\s+(?:to|part|place|off|over|office)\b)"
@@ -241,7 +271,13 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
         "Claimed capture",
     ),
     (
-        _words(r"withdr(?:ew|awn|awal|aw|aws)|retreat(?:ed|s)?|pulled (?:back|out)"),
+        _words(
+            r"withdr(?:ew|awn|awals?|aw|aws|awing)|retreat(?:ed|s|ing)?|pull(?:ed|ing) (?:back|out)"
+            r"|pull-?(?:back|out)s?"
+            # "Ukrainian commanders have left the city", "the garrison fled"
+            r"|(?:troops|forces|commanders|units|soldiers|servicemen|fighters|garrison)"
+            r" (?:have |has |had )?(?:already |long |reportedly )?(?:left|fled|abandoned)"
+        ),
         STRATEGIC,
         "Withdrawal",
     ),
@@ -249,6 +285,7 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
         _words(
             r"advanc(?:ed|es|ing|e)|gain(?:ed|s)? ground|push(?:ed|ing) (?:forward|towards?)"
             r"|entered|enter(?:ing|s)?|broke into|pushed into|br(?:eak|oke|eaking|eaks) through"
+            r"|push(?:ed|es|ing)? across|thrust(?:s|ing)? (?:into|across|towards?)"
             r"|improv(?:ed|ing) (?:their |its )?(?:tactical )?positions?"
             r"|(?:grind|grinding|press|pressing|push|pushing|inch|inching|creep|creeping)"
             r"\s+(?:forward|ahead|on)\b"
@@ -261,9 +298,64 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
             r"deploy(?:ed|ment|s)?|redeploy(?:ed|ing|ment)|reinforcements?|massing|amass(?:ed|ing)"
             r"|build-?up|(?:moved|sent|transferred|massed|brought in) (?:about |some |nearly |more"
             r" than |up to )?(?:[\d,]+ )?(?:\w+ )?(?:troops|soldiers|units|forces|reinforcements)"
+            # troops put ashore or dropped: "the landing of special forces on the cape"
+            r"|(?:amphibious|airborne|naval) landings?|landing of (?:\w+ ){0,3}?(?:troops|forces"
+            r"|marines|paratroopers|commandos|units)|(?:troops|forces|marines|commandos) landed"
         ),
         STRATEGIC,
         "Troop movement",
+    ),
+    # a crossing into the other side's land by ground forces is fighting there
+    (
+        _words(r"incursions?|cross-border raids?|infiltrat(?:e|ed|es|ing|ion)"),
+        BATTLE,
+        "Armed clash",
+    ),
+    # what a government declares for a place at war: "a state of emergency was declared"
+    (
+        _words(
+            r"(?:declared|declares|introduced|imposed|announced) (?:an? |the )?(?:\w+ )?"
+            r"(?:state of emergency|martial law|curfew|emergency regime)"
+            r"|(?:state of emergency|martial law|curfew|emergency regime) (?:was |has been"
+            r" |had been |is )?(?:declared|introduced|imposed)"
+        ),
+        STRATEGIC,
+        "Emergency declared",
+    ),
+    # an army's own munitions going off: the defender's account of a blast, no attack told
+    (
+        _words(
+            r"(?:munitions|ammunition|ammo)(?: \w+){0,2}? (?:detonated|exploded|went off)"
+            r"|detonation of (?:the )?(?:\w+ )?(?:munitions|ammunition)"
+        ),
+        STRATEGIC,
+        "Munitions detonated",
+    ),
+    # what the war closes to passage: a strait, airspace, a port, a crossing; the verb
+    # alone ("blocked Bosphorus") only when a strait or sea follows it
+    (
+        _words(
+            r"(?:clos(?:ed|es|ing|ure of)|block(?:ed|ing|ade of)|shut(?:ting)?(?: down)?"
+            r"|seal(?:ed|ing) off)(?: off| down)?(?: (?:the|its|their|all|access to))?"
+            r"(?: [\w-]+){0,2}? "
+            + _PASSAGES
+            + r"|(?:closed|blocked|closure of|blockade of)(?= (?:the )?[\w-]+)"
+        ),
+        STRATEGIC,
+        "Closure",
+    ),
+    # people moved out of harm's way; where they are taken is no event place
+    (_words(r"evacuat(?:ed|ion|ions|ing|e)"), STRATEGIC, "Evacuation"),
+    # a dam or a bridge brought down with no attack told: property destroyed
+    (
+        _words(
+            r"(?:destruction|collapse|breach(?:ing)?|blowing up|bursting) of (?:the )?"
+            r"(?:[\w-]+ ){0,3}?(?:dam|dike|dyke|reservoir)"
+            r"|(?:dam|dike|dyke) (?:was |has been |had been )?(?:destroyed|breached|blown up"
+            r"|collapsed|burst)"
+        ),
+        STRATEGIC,
+        "Property destruction",
     ),
     (
         _words(r"handed over|hand over|ced(?:e|ed|ing)"),
@@ -334,6 +426,10 @@ NOT_TRIGGERS = _words(
     r"(?:[\w-]+ ){0,2}?[\w-]+"
     # talks that failed to agree agreed nothing: "ended without an agreement"
     r"|without (?:an? |any )?(?:\w+ )?(?:agreement|deal|accord)s?"
+    # what serves an evacuation is no evacuation: "a drone hit an evacuation van"
+    r"|evacuation (?:vans?|vehicles?|bus(?:es)?|convoys?|trains?|cars?|crews?|teams?|points?"
+    r"|cent(?:re|er)s?|hubs?|routes?|deals?|plans?|talks|agreements?)"
+    r"|(?:the|an?|its|their) (?:newly )?evacuated"
     # an official at the scene of an attack is no diplomatic visit
     r"|visit(?:ed|s|ing)? (?:the )?(?:scene|site of|wounded|injured|victims)"
 )
@@ -392,7 +488,8 @@ AHEAD_OF = re.compile(
     _I,
 )
 HYPOTHETICAL = re.compile(
-    r"\b(?:would|could|may|might|can|potentially|possible|possibility|risk of|hopes? (?:for|of)"
+    r"\b(?:would|could|may|might|can|potential(?:ly)?|possible|possibility|risk of"
+    r"|hopes? (?:for|of)"
     r"|(?:goal|aim|priority|objective|task|intention|ambition|dream)s?\b[^.;]{0,40}?"
     r"\b(?:is|was|remains|of|to)|seek(?:s|ing)? to|aim(?:s|ed|ing)? (?:to|at)"
     # "no point in talking about a withdrawal": a topic, not a happening
@@ -453,6 +550,9 @@ TOPIC_BEFORE = re.compile(
     r"|\b(?:administration|government|authorities|regime|parliament|[Ff]leet|state|seat)"
     r"\s+of\s+(?:the\s+)?"
     r"|\b(?:with|between|by)\s+(?:the\s+)?"
+    # "against" a rival or an accused, not a target: "the goal against Norwich"
+    r"|\b(?:goals?|match|game|wins?|victory|defeat|vote|case|lawsuit|sanctions|measures"
+    r"|campaign|crimes?|aggression|struggle|protests?|charges)\s+against\s+(?:the\s+)?"
     r"|\b(?:anyone|someone|people|delegates|refugees)\s+from\s+(?:the\s+)?)$",
     _I,
 )
@@ -463,6 +563,33 @@ REFERENCE_BEFORE = re.compile(
     r"|\b(?:km|kilomet(?:re|er)s?|miles)"
     r"\s+(?:\w+\s+)?(?:from|of)|\bfrom|\bbordering|\bon\s+the\s+border\s+with"
     r"|\b(?:on\s+the|en)\s+(?:way|road|route)\s+to)\s+(?:the\s+)?$",
+    _I,
+)
+#: Where people are taken is no event place: "evacuees were taken to Mykolaiv and other
+#: cities, including Odesa", "residents have been evacuated to Zaporizhzhia"; the
+#: evacuation is where they left.  The match ends where the destinations begin.
+DESTINATION = re.compile(
+    r"\b(?:evacuat\w*|taken|relocated|transported|bus(?:s)?ed)\b"
+    r"(?:(?!\bfrom\b)[^.;]){0,80}?\b(?:to|into)\b",
+    _I,
+)
+#: "from": where a list of destinations stops ("taken to Kharkiv from Kupiansk").
+FROM = re.compile(r"\bfrom\b", _I)
+#: A clause that sums up a stretch of the war rather than tells a happening: "Ukraine has
+#: in recent months stepped up attacks in the Black Sea", "is not known to have launched
+#: an attack on Crimea since the invasion began".
+TREND = re.compile(
+    r"\b(?:in|over|during) (?:the )?(?:recent|past|last) (?:few |several )?(?:months|years)\b"
+    r"|\bsince the (?:start|beginning|outbreak) of the (?:war|invasion|conflict)\b"
+    r"|\bsince the (?:[\w-]+ ){0,2}?invasion (?:began|started)\b|\bnot known to have\b",
+    _I,
+)
+#: A region or country right after these is only the address of places the text leaves
+#: unnamed: "two villages in Ukraine's Donetsk region", "a Russian airbase in Crimea".
+ADDRESS_BEFORE = re.compile(
+    r"\b(?:villages?|towns?|settlements?|communities|localities|locations|hamlets|positions"
+    r"|air ?bases?|airfields?|bases?|plants?|refinery|refineries|depots?|facilit(?:y|ies))"
+    r"\s+(?:\w+\s+){0,2}?in\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?$",
     _I,
 )
 #: Where a weapon set off from is no event place ("a missile launched from Russia's Kursk
@@ -532,6 +659,10 @@ ANAPHOR = re.compile(
     _I,
 )
 
+#: The name that follows an anaphor's noun: "the village of Pervomaiskoye" names a village,
+#: which is the last one named only if the name is the same.
+NAMED_AFTER = re.compile(r"\s+of\s+([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*)")
+
 # -- quantities -----------------------------------------------------------------------------
 _NUM_WORDS = [
     "one",
@@ -592,10 +723,12 @@ ANAPHOR_CLAIMANT = "(anaphor)"
 CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
     (re.compile(rf"\b{_SERVICE}{_RU}\s+{_MINISTRY}"), "Russian defence ministry", "RU"),
     (re.compile(rf"\b{_SERVICE}{_UA}\s+{_MINISTRY}"), "Ukrainian defence ministry", "UA"),
-    (re.compile(rf"\b{_RU}\s+General Staff"), "Russian General Staff", "RU"),
+    (re.compile(rf"\b{_RU}\s+[Gg]eneral [Ss]taff"), "Russian General Staff", "RU"),
     (
         re.compile(
-            r"\b(?:Ukraine's |the Ukrainian |Ukrainian |the )?General Staff(?: of [\w' ]+)?"
+            r"\b(?:Ukraine's |the Ukrainian |Ukrainian |the )?(?:General Staff|(?<=Ukrainian )"
+            r"general staff)(?: of (?:the )?(?:[Aa]rmed [Ff]orces|[Mm]ilitary|[A-Z][\w']+)"
+            r"(?: of (?:Ukraine|the Russian Federation))?)?"
         ),
         "Ukraine's General Staff",
         "UA",
@@ -829,5 +962,6 @@ LOWER = {
         TOPIC_BEFORE, REFERENCE_BEFORE, MODIFIER_AFTER, IMPLIED, CIVILIANS, GROUND,
         ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY, INTERVENTION,
         IMPACT, IF_CLAUSE, HYPOTHETICAL, ACTOR_VERB, PLANTED, ORIGIN_BEFORE, AHEAD_OF,
+        DESTINATION, FROM, ADDRESS_BEFORE, TREND,
     )
 }  # fmt: skip

@@ -64,3 +64,49 @@ def test_talks_without_an_agreement_agreed_nothing():
 def test_an_official_at_the_scene_is_no_visit():
     text = "Hours after the missile strike on Kharkiv, the mayor visited the scene."
     assert [sub for _, sub in places(text)] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_bracketed_other_name_shares_the_fate_of_its_name():
+    text = (
+        "Ukrainian commanders have fled Toretsk, Ivan Petrov, coordinator for ties with the"
+        " parliament of the Donetsk People's Republic (DPR), told TASS."
+    )
+    assert [name for name, _ in places(text)] == ["Toretsk"]
+
+
+def test_a_headline_region_that_only_addresses_villages_gives_way_to_them():
+    text = (
+        "Russian forces capture two villages in Donetsk region\n\nRussian forces captured"
+        " Andriivka and Kurakhove, DeepState said on Tuesday."
+    )
+    assert "Donetsk Oblast" not in [name for name, _ in places(text)]
+
+
+def test_a_region_told_as_a_place_of_its_own_stays_beside_its_town():
+    text = (
+        "Air defence destroyed 11 drones over the Dnipropetrovsk region overnight.\n\nIn"
+        " Kryvyi Rih, air defence shot down two drones, the city's mayor said."
+    )
+    assert [name for name, _ in places(text)] == ["Dnipropetrovsk Oblast", "Kryvyi Rih"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine has in recent months stepped up attacks on Crimea and in the Black Sea.",
+        "Ukraine is not known to have launched an attack on Crimea since the invasion began.",
+    ],
+)
+def test_a_trend_or_what_is_not_known_is_no_happening(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels deny they are negotiating an evacuation deal for Kupiansk.",
+        "The fourth goal against Norwich came after a strike from distance.",
+    ],
+)
+def test_a_deal_or_a_rival_is_no_happening(text):
+    assert places(text) == []

@@ -54,3 +54,33 @@ def test_a_barrage_against_a_city_is_a_strike_there():
 def test_what_a_base_is_for_is_no_event():
     text = "The airfield near Engels plays a key role in Russia's long-range missile operations."
     assert rows(text) == []
+
+
+def test_a_denial_denies_what_its_clause_tells():
+    text = (
+        "Amid heavy shelling of Shebekino, reports of an evacuation of Shebekino appeared"
+        " online – they were denied by the governor."
+    )
+    statuses = {sub: status for _, status, sub in _kinds(text)}
+    assert statuses == {"Shelling/artillery/missile attack": "reported", "Evacuation": "denied"}
+
+
+def test_a_denial_of_the_sentences_own_report_leaves_the_events_before():
+    text = (
+        "Russian forces shelled Shebekino overnight, the governor said. Against the backdrop"
+        " of the shelling, reports of an evacuation spread online, but the governor denied them."
+    )
+    assert [status for _, status, _ in _kinds(text)] == ["reported"]
+
+
+def test_a_denial_of_the_claim_before_still_contests_it():
+    text = (
+        "Russia's defence ministry claimed its forces had captured Bilohorivka. Kyiv denied the"
+        " claim."
+    )
+    assert [status for _, status, _ in _kinds(text)] == ["contested"]
+
+
+def _kinds(text: str) -> list[tuple[str, str, str]]:
+    frame = events(text, date=DAY)
+    return [(row.place_name, row.status, row.sub_type) for row in frame.itertuples()]
