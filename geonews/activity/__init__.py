@@ -2,6 +2,7 @@
 
 * :mod:`~geonews.activity.sentences` - sentence boundaries;
 * :mod:`~geonews.activity.taxonomy` - ACLED's event types and the words that signal them;
+* :mod:`~geonews.activity.attribution` - the words of attribution and the claimants;
 * :mod:`~geonews.activity.extract` - events of one document, sentence by sentence;
   its parts: :mod:`~geonews.activity.triggers` (what happened),
   :mod:`~geonews.activity.placing` (where), :mod:`~geonews.activity.claims` (who says so,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from geonews.activity import attribution as at
 from geonews.activity import taxonomy as tx
 from geonews.activity.clauses import clause_of, find_all, search_in
 from geonews.activity.event import Event
@@ -94,7 +95,7 @@ def party_claims(found: list[Event]) -> None:
         if event.modality != "actual":  # a demand or a threat is said, not claimed
             continue
         sides = {side for _, side in event.claimants if side in tx.WAR_SIDES}
-        if any(name == tx.SOURCE for name, _ in event.claimants):
+        if any(name == at.SOURCE for name, _ in event.claimants):
             event.status = "claimed"  # an unnamed source is a hedge
             continue
         if event.sub_type == tx.DISRUPTED_USE:
@@ -126,15 +127,15 @@ def find_claims(
     n = len(sentence)
     sides: list[Claim] = []  # named claimants first, then sides ("despite Russian claims")
     if "claim" in sentence or "assertion" in sentence:
-        for match in tx.SIDE_CLAIM.finditer(sentence):
+        for match in at.SIDE_CLAIM.finditer(sentence):
             side = "RU" if match.group(1).lower().startswith(("russ", "mosc")) else "UA"
-            name = tx.SIDE_NAMES[side]
+            name = at.SIDE_NAMES[side]
             sides.append(Claim(name, side, *match.span(), (match.end(), n), side_only=True))
-    if search_in(tx.ATTRIBUTION_ANY, sentence, low) is None:  # nobody says anything here
+    if search_in(at.ATTRIBUTION_ANY, sentence, low) is None:  # nobody says anything here
         return sides
     candidates: list[tuple[int, int, str, str | None]] = []
-    for match in tx.CLAIMANT_ANY.finditer(sentence):
-        who, party = tx.CLAIMANT_NAMES[str(match.lastgroup)]  # every group is named
+    for match in at.CLAIMANT_ANY.finditer(sentence):
+        who, party = at.CLAIMANT_NAMES[str(match.lastgroup)]  # every group is named
         candidates.append((match.start(), match.end(), who, party))
     for surname, (who, party) in (speakers or {}).items():
         if surname in sentence:
@@ -147,19 +148,19 @@ def find_claims(
     for start, end, name, party in candidates:
         if any(start < e and s < end for s, e in taken):
             continue
-        after = tx.ATTRIBUTION_AFTER.match(sentence, end)
-        before = search_in(tx.ATTRIBUTION_BEFORE, sentence, low, max(0, start - 30), start)
+        after = at.ATTRIBUTION_AFTER.match(sentence, end)
+        before = search_in(at.ATTRIBUTION_BEFORE, sentence, low, max(0, start - 30), start)
         if after is not None:
             tail = sentence[after.end() :].strip(" .,\"'”")
             scope = (0, start) if start > 0 and len(tail) < 3 else (after.end(), n)
             if sentence[:start].rstrip().endswith(","):  # "..., X said (on Sunday, using ...)"
                 short = len(tail) < 25 or sentence[after.end() :].lstrip().startswith(",")
                 scope = (0, start) if short else (after.end(), n)
-        elif start <= 3 and tx.ATTRIBUTION_COLON.match(sentence, end):  # "Ministry: ..."
+        elif start <= 3 and at.ATTRIBUTION_COLON.match(sentence, end):  # "Ministry: ..."
             scope = (end, n)
         elif (
             not sentence[end:].strip(" .\n")
-            and tx.ATTRIBUTION_DASH.search(sentence, 0, start)
+            and at.ATTRIBUTION_DASH.search(sentence, 0, start)
             and not tx.DATELINE.match(sentence)
         ):
             scope = (0, start)  # "Two attacks repelled - Russian Defence Ministry"
@@ -200,8 +201,8 @@ def remember_speakers(
     if _ANY_NAME.search(sentence) is None:
         return  # no first name and surname anywhere: no title can end with one
     titled = [(c.start, c.end, c.name, c.side) for c in claims if not c.side_only]
-    for match in tx.CLAIMANT_ANY.finditer(sentence):
-        titled.append((match.start(), match.end(), *tx.CLAIMANT_NAMES[str(match.lastgroup)]))
+    for match in at.CLAIMANT_ANY.finditer(sentence):
+        titled.append((match.start(), match.end(), *at.CLAIMANT_NAMES[str(match.lastgroup)]))
     for start, end, who, side in titled:
         if side not in tx.WAR_SIDES:
             continue
@@ -232,14 +233,14 @@ def capturer(
     """
     after = re.match(r"\s+by\s+(?:the\s+)?", masked[trigger.end :])
     if after is not None:
-        word = tx.SIDE_WORD.match(masked, trigger.end + after.end())
+        word = at.SIDE_WORD.match(masked, trigger.end + after.end())
         if word is not None:
             return "RU" if word.group(1) else "UA"
     near = max(clause_start, trigger.start - _SUBJECT_REACH)  # the capture's own subject
-    words = list(tx.SIDE_ACTOR.finditer(masked, near, trigger.end))
+    words = list(at.SIDE_ACTOR.finditer(masked, near, trigger.end))
     if words:
         side = "RU" if words[-1].group(1) else "UA"
-        if tx.PASSIVE_BEFORE.search(masked, words[-1].end(), trigger.start):
+        if at.PASSIVE_BEFORE.search(masked, words[-1].end(), trigger.start):
             side = "UA" if side == "RU" else "RU"
         return side
     if not masked[trigger.start : trigger.end].lower().startswith("liberat"):
@@ -260,20 +261,20 @@ def resolve_claims(
     """
     out: list[Claim] = []
     for claim in claims:
-        if claim.name == tx.ANAPHOR_CLAIMANT:
+        if claim.name == at.ANAPHOR_CLAIMANT:
             before = [
                 c
                 for c in claims
-                if c.start < claim.start and not c.side_only and c.name != tx.ANAPHOR_CLAIMANT
+                if c.start < claim.start and not c.side_only and c.name != at.ANAPHOR_CLAIMANT
             ]
             if before:
                 named = max(before, key=lambda c: c.start)
                 out.append(replace(claim, name=named.name, side=named.side))
                 continue
             out.extend(replace(claim, name=name, side=side) for name, side in carried)
-        elif claim.name == tx.DEFENCE_MINISTRY and claim.side is None:
+        elif claim.name == at.DEFENCE_MINISTRY and claim.side is None:
             side = next((s for _, s in carried if s in tx.WAR_SIDES), None)
-            word = tx.SIDE_WORD.search(sentence)
+            word = at.SIDE_WORD.search(sentence)
             if word is not None:
                 side = "RU" if word.group(1) else "UA"
             if side is not None:
@@ -287,10 +288,10 @@ def resolve_claims(
 
 def join_claimants(claimants: list[tuple[str, str | None]]) -> str | None:
     """The claimant column: each name once, a bare side left out when one of it is named."""
-    named_sides = {side for name, side in claimants if name not in tx.SIDE_NAMES.values()}
+    named_sides = {side for name, side in claimants if name not in at.SIDE_NAMES.values()}
     names: list[str] = []
     for name, side in claimants:
-        if name in tx.SIDE_NAMES.values() and side in named_sides:
+        if name in at.SIDE_NAMES.values() and side in named_sides:
             continue  # "Russian claims" when the Russian claimant is named elsewhere
         if name not in names:
             names.append(name)

@@ -26,19 +26,19 @@ def search_in(
     end = len(text) if endpos is None else endpos
     if low is None:
         return pattern.search(text, pos, end)
-    return tx.LOWER[pattern].search(low, pos, end)
+    return tx.lowered(pattern).search(low, pos, end)
 
 
 def match_at(
     pattern: re.Pattern[str], text: str, low: str | None, pos: int
 ) -> re.Match[str] | None:
     """``pattern.match(text, pos)``, on the lower-cased twin ``low`` when there is one."""
-    return pattern.match(text, pos) if low is None else tx.LOWER[pattern].match(low, pos)
+    return pattern.match(text, pos) if low is None else tx.lowered(pattern).match(low, pos)
 
 
 def find_all(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, on the lower-cased twin ``low`` when there is one."""
-    return pattern.finditer(text) if low is None else tx.LOWER[pattern].finditer(low)
+    return pattern.finditer(text) if low is None else tx.lowered(pattern).finditer(low)
 
 
 def split_clauses(sentence: str) -> list[tuple[int, int]]:

@@ -46,6 +46,7 @@ from typing import Any
 
 import shapely
 
+from geonews.activity import attribution as at
 from geonews.activity import taxonomy as tx
 from geonews.activity.claims import (
     Claim,
@@ -194,7 +195,7 @@ class EventExtractor:
                 j += 1
             sentence = text[s_start:s_end]
             quoted = still_quoting(text[gap:s_start], quoted)  # open before this sentence?
-            goes_on = quoted or tx.CONTINUATION.search(sentence) is not None
+            goes_on = quoted or at.CONTINUATION.search(sentence) is not None
             quoted = still_quoting(sentence, quoted)
             gap = s_end
             lowered = sentence.lower()
@@ -353,11 +354,11 @@ class EventExtractor:
                 event_type, sub_type = tx.STRATEGIC, tx.DISRUPTED_USE
             if sub_type == "Claimed capture" and place.country in tx.WAR_SIDES:
                 side = capturer(masked_text, clause[0], trigger, claimants)
-                if side is None and tx.RETAKE.match(masked_text, trigger.start):
+                if side is None and at.RETAKE.match(masked_text, trigger.start):
                     side = place.country  # "retook": back to whom it belonged
                 if side == place.country:  # "Ukrainian forces liberated Kupiansk"
                     event_type, sub_type = tx.BATTLE, tx.REGAINS
-                elif tx.OVERRUN.match(masked_text, trigger.start):  # "troops overran X"
+                elif at.OVERRUN.match(masked_text, trigger.start):  # "troops overran X"
                     event_type, sub_type = tx.BATTLE, "Non-state actor overtakes territory"
             negation = search_in(tx.NEGATION, masked_text, low_masked, clause[0], trigger.start)
             negated = negation is not None
