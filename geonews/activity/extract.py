@@ -421,10 +421,18 @@ class EventExtractor:
         references: list[Located] = []
         destinations = search_in(tx.DESTINATION, sentence, low)
         kept_before = True  # whether the mention before this one was kept
+        unnamed = False  # a literal name left unresolved, where the event may be
         last_end = -1
         for mention in mentions:
             start, end = mention.start - offset, mention.end - offset
             if mention.place is None or mention.role != "literal" or end > len(sentence):
+                # "advanced in eastern Karlivka, southeast of Pokrovsk" with Karlivka left
+                # unresolved: the event is there, not at the reference point
+                unnamed = unnamed or (
+                    mention.place is None
+                    and mention.role == "literal"
+                    and not search_in(tx.REFERENCE_BEFORE, sentence, low, max(0, start - 40), start)
+                )
                 kept_before, last_end = False, end
                 continue
             alias = last_end >= 0 and _ALIAS_GAP.fullmatch(sentence, last_end, start) is not None
@@ -442,9 +450,9 @@ class EventExtractor:
             if place is not None:
                 start, end = match.start(1), match.end()
                 out.append((place, masked[start:end], start, end))
-        if not out:  # "withdrew from Avdiivka": the reference point is all there is
+        if not out and not unnamed:  # "withdrew from Avdiivka": the reference point is all
             out = references
-        elif all(p[0].kind not in ("settlement", "feature") for p in out):
+        elif out and all(p[0].kind not in ("settlement", "feature") for p in out):
             # "north of Rabotino in the Zaporizhzhia region": the village is the finer place
             out += [r for r in references if r[0].kind in ("settlement", "feature")]
         out.sort(key=lambda p: p[2])

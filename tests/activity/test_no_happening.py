@@ -8,7 +8,9 @@ strike.  Every sentence here is written for these tests, in the style of wire co
 
 import pytest
 
+import geonews
 from geonews.activity import events
+from geonews.mentions import Mention
 
 DAY = "2025-11-20"
 
@@ -110,3 +112,19 @@ def test_a_trend_or_what_is_not_known_is_no_happening(text):
 )
 def test_a_deal_or_a_rival_is_no_happening(text):
     assert places(text) == []
+
+
+def test_a_reference_point_does_not_stand_in_for_a_name_left_unresolved():
+    text = "Russian forces advanced in eastern Karlivka, southeast of Pokrovsk, on Friday."
+    pokrovsk = geonews.resolve("Pokrovsk")
+
+    def parse(sentence: str) -> list[Mention]:  # Karlivka found but left unresolved
+        found = []
+        if (at := sentence.find("Karlivka")) >= 0:
+            found.append(Mention(at, at + 8, "Karlivka"))
+        at = sentence.find("Pokrovsk")
+        return [*found, Mention(at, at + 8, "Pokrovsk", pokrovsk)]
+
+    assert len(events(text, date=DAY, geoparser=parse)) == 0
+    resolved = text.replace("eastern Karlivka, ", "")
+    assert list(events(resolved, date=DAY, geoparser=parse).place_name) == ["Pokrovsk"]
