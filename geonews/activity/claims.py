@@ -31,6 +31,7 @@ __all__ = [
     "find_claims",
     "follow_up",
     "join_claimants",
+    "own_retreat",
     "party_claims",
     "remember_speakers",
     "resolve_claims",
@@ -90,7 +91,7 @@ def party_claims(found: list[Event]) -> None:
     own soil: that the enemy is there at all is no boast) and diplomacy are not.
     """
     for event in found:
-        if event.status != "reported" or event.event_type == tx.DIPLOMACY:
+        if event.status != "reported" or event.event_type == tx.DIPLOMACY or event.admitted:
             continue
         if event.modality != "actual":  # a demand or a threat is said, not claimed
             continue
@@ -247,6 +248,38 @@ def capturer(
         return None
     sides = {side for _, side in claimants if side in tx.WAR_SIDES}  # each liberates for itself
     return sides.pop() if len(sides) == 1 else None
+
+
+#: A pronoun that makes the speaker the subject: "Russia said it has withdrawn its troops".
+_OWN = re.compile(
+    r"\b(?:its|our)\s+(?:[\w-]+\s+)?(?:troops|forces|units|soldiers|servicemen|army|military"
+    r"|defenders|garrison)\b|\b(?:it|we)\s+(?:has\s+|had\s+|have\s+)?(?:withdr|pull|retreat)",
+    re.I,
+)
+
+
+def own_retreat(
+    masked: str, clauses: list[tuple[int, int]], triggers: list[Trigger], claims: list[Claim]
+) -> str | None:
+    """The side that tells of its own withdrawal in the sentence, if one does.
+
+    "Russia said it has withdrawn its troops from Lyman", "Ukraine's army said its units
+    pulled back from Avdiivka": what the losing side admits is no boast, so the sentence's
+    events are reported, not claimed (:func:`party_claims`).
+    """
+    sides = {c.side for c in claims if c.side in tx.WAR_SIDES and not c.side_only}
+    if len(sides) != 1:
+        return None
+    speaker = sides.pop()
+    for trigger in triggers:
+        if trigger.sub_type != "Withdrawal":
+            continue
+        clause = clause_of(clauses, trigger.start)
+        near = max(clause[0], trigger.start - _SUBJECT_REACH)
+        side = capturer(masked, clause[0], trigger, [])
+        if side == speaker or (side is None and _OWN.search(masked, near, trigger.end)):
+            return speaker
+    return None
 
 
 def resolve_claims(

@@ -35,3 +35,6 @@ class Event:
     #: The place is only the address of places the text leaves unnamed ("two villages in
     #: the Donetsk region", "an airbase in Crimea").
     address: bool = False
+    #: Told by the side that withdrew, in the sentence that says so ("Russia said it has
+    #: withdrawn its troops from Lyman"): an admission, not a claim.
+    admitted: bool = False

@@ -55,6 +55,7 @@ from geonews.activity.claims import (
     find_claims,
     follow_up,
     join_claimants,
+    own_retreat,
     party_claims,
     remember_speakers,
     resolve_claims,
@@ -318,6 +319,7 @@ class EventExtractor:
             c.side_only for c in claims
         )
         denials = denied_triggers(sentence, low, clauses, triggers)
+        admits = own_retreat(masked_text, clauses, triggers, claims)
         munitions, people = quantities(sentence, low)
         out: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
@@ -363,13 +365,19 @@ class EventExtractor:
             negation = search_in(tx.NEGATION, masked_text, low_masked, clause[0], trigger.start)
             negated = negation is not None
             denied = id(trigger) in denials
+            admitted = (
+                admits is not None and bool(claimants) and {s for _, s in claimants} <= {admits}
+            )
             if contested or (denied and (hedged or len(sides) == 2)):
                 status = "contested"  # "claimed ..., a claim Kyiv dismissed"
             elif denied or negated:
                 status = "denied"
-            elif hedged or (
-                trigger.sub_type in ("Claimed capture", "Advance")
-                and any(side in ("RU", "UA") for _, side in claimants)
+            elif hedged:
+                status = "claimed"
+            elif admitted:
+                status = "reported"  # "Russia said it has withdrawn from Lyman": an admission
+            elif trigger.sub_type in ("Claimed capture", "Advance") and any(
+                side in tx.WAR_SIDES for _, side in claimants
             ):
                 status = "claimed"
             else:
@@ -399,6 +407,7 @@ class EventExtractor:
                     modality=modality,
                     quantity=quantity,
                     eve=eve if span is not None and span.kind == "eve" else None,
+                    admitted=admitted,
                     address=search_in(
                         tx.ADDRESS_BEFORE, sentence, low, max(0, p_start - 60), p_start
                     )

@@ -84,3 +84,19 @@ def test_a_denial_of_the_claim_before_still_contests_it():
 def _kinds(text: str) -> list[tuple[str, str, str]]:
     frame = events(text, date=DAY)
     return [(row.place_name, row.status, row.sub_type) for row in frame.itertuples()]
+
+
+def test_a_side_that_tells_of_its_own_withdrawal_admits_it():
+    text = (
+        "Russia's defence ministry said its troops had withdrawn from Kupiansk as the Ukrainian"
+        " counter-offensive advanced."
+    )
+    assert {status for _, status, _ in _kinds(text)} == {"reported"}
+
+
+def test_a_side_that_notes_the_enemys_withdrawal_claims_it():
+    text = (
+        "The Ukrainian General Staff said it had noted withdrawals of Russian troops around"
+        " Chernihiv."
+    )
+    assert [status for _, status, _ in _kinds(text)] == ["claimed"]
