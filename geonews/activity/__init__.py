@@ -2,7 +2,13 @@
 
 * :mod:`~geonews.activity.sentences` - sentence boundaries;
 * :mod:`~geonews.activity.taxonomy` - ACLED's event types and the words that signal them;
+* :mod:`~geonews.activity.attribution` - the words of attribution and the claimants;
 * :mod:`~geonews.activity.extract` - events of one document, sentence by sentence;
+  its parts: :mod:`~geonews.activity.triggers` (what happened),
+  :mod:`~geonews.activity.placing` (where), :mod:`~geonews.activity.claims` (who says so,
+  the status), :mod:`~geonews.activity.modality` (actual or not, date, quantity), on
+  :mod:`~geonews.activity.clauses` (clauses, pattern search) and
+  :mod:`~geonews.activity.event` (the event while it is read);
 * :mod:`~geonews.activity.merge` - one event reported twice becomes one, within a
   document and across a corpus;
 * :mod:`~geonews.activity.pipeline` - :func:`events` over a text or a corpus: the table;

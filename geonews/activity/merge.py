@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from geonews.activity import taxonomy as tx
 
 if TYPE_CHECKING:
-    from geonews.activity.extract import _Event
+    from geonews.activity.event import Event
 
 __all__ = ["CorpusRows", "close_dates", "combined_status", "larger_quantity", "merge_document"]
 
@@ -107,7 +107,7 @@ def close_dates(a: dt.date | None, b: dt.date | None) -> bool:
     return abs((a - b).days) <= 1
 
 
-def merge_document(found: list[_Event]) -> list[_Event]:
+def merge_document(found: list[Event]) -> list[Event]:
     """Fold repeated events, and contradicting claims at one place into one contested event.
 
     Parameters
@@ -128,8 +128,8 @@ def merge_document(found: list[_Event]) -> list[_Event]:
         found = out
 
 
-def _merge_once(found: list[_Event]) -> list[_Event]:
-    out: list[_Event] = []
+def _merge_once(found: list[Event]) -> list[Event]:
+    out: list[Event] = []
     for event in found:
         match = None
         for kept in out:
@@ -169,7 +169,7 @@ def _merge_once(found: list[_Event]) -> list[_Event]:
     return out
 
 
-def _absorb(kept: _Event, event: _Event) -> None:
+def _absorb(kept: Event, event: Event) -> None:
     earlier = event.sentence[0] < kept.sentence[0]
     if kept.sub_type != event.sub_type:
         statuses = {kept.status, event.status}

@@ -1,4 +1,4 @@
-"""Event taxonomy and the lexicons that detect events, claimants, status and modality.
+"""Event taxonomy and the lexicons that detect events, places, status and modality.
 
 The taxonomy follows ACLED's event types so that analysts can compare counts,
 plus a ``Diplomacy`` type that ACLED folds into Strategic developments but that
@@ -40,13 +40,23 @@ Strategic developments /             Strategic developments /
 Disrupted weapons use                Disrupted weapons use (interceptions,
                                      shoot-downs, defusals)
 Strategic developments / Agreement   Strategic developments / Agreement
+Strategic developments / Closure     Strategic developments / Other (a strait,
+                                     airspace, port or crossing closed)
+Strategic developments / Evacuation  Strategic developments / Other
+Strategic developments /             Strategic developments / Other
+Emergency declared                   (a state of emergency, martial law, curfew)
+Strategic developments /             Strategic developments / Other (an army's
+Munitions detonated                  own munitions going off, no attack told)
+Strategic developments /             Strategic developments / Looting/property
+Property destruction                 destruction (a dam breached, no attack told)
 Strategic developments / Threat      not coded by ACLED; kept, always with
                                      ``modality="conditional"``
 Diplomacy / Talks                    Strategic developments / Agreement (or Other)
 Diplomacy / Visit                    Strategic developments / Other
 ===================================  =============================================
 
-The trigger words for each sub-type are in :data:`TRIGGERS`.
+The trigger words for each sub-type are in :data:`TRIGGERS`; the words of attribution
+and the claimants are in :mod:`geonews.activity.attribution`.
 
 ACLED codes a capture only once it is established; geonews keeps every capture
 claim as ``Strategic developments / Claimed capture`` with ``status="claimed"``
@@ -55,6 +65,7 @@ claim as ``Strategic developments / Claimed capture`` with ``status="claimed"``
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = [
@@ -89,6 +100,10 @@ DIPLOMACY = "Diplomacy"
 SHELLING = "Shelling/artillery/missile attack"
 REMOTE = "Remote explosive/landmine/IED"
 AIR = "Air/drone strike"
+DISRUPTED_USE = "Disrupted weapons use"
+REGAINS = "Government regains territory"
+#: The two sides of the war, as claimant sides and as country codes.
+WAR_SIDES = ("RU", "UA")
 
 #: (event_type, sub_type) -> (ACLED event type, ACLED sub-event type).
 ACLED = {
@@ -118,6 +133,11 @@ ACLED = {
     ),
     (STRATEGIC, "Disrupted weapons use"): ("Strategic developments", "Disrupted weapons use"),
     (STRATEGIC, "Agreement"): ("Strategic developments", "Agreement"),
+    (STRATEGIC, "Closure"): ("Strategic developments", "Other"),
+    (STRATEGIC, "Emergency declared"): ("Strategic developments", "Other"),
+    (STRATEGIC, "Munitions detonated"): ("Strategic developments", "Other"),
+    (STRATEGIC, "Evacuation"): ("Strategic developments", "Other"),
+    (STRATEGIC, "Property destruction"): ("Strategic developments", "Looting/property destruction"),
     (STRATEGIC, "Threat"): ("Strategic developments", "Other"),
     (DIPLOMACY, "Talks"): ("Strategic developments", "Agreement"),
     (DIPLOMACY, "Visit"): ("Strategic developments", "Other"),
@@ -132,9 +152,15 @@ def _words(pattern: str) -> re.Pattern[str]:
 
 
 # -- triggers ---------------------------------------------------------------------------
+_PASSAGES = (
+    r"(?:airspace|straits?|ports?|airports?|border crossings?|checkpoints?|crossing points?"
+    r"|waterways?|(?:sea|shipping) lanes)"
+)
+#: What a closure closes, when the text names it: "closed its airspace", "shut the port".
+PASSAGE = _words(_PASSAGES)
 AIR_WEAPONS = _words(
     r"drones?|UAVs?|Shaheds?|Gerans?|air ?strikes?|airstrikes?|air raids?|(?:glide|aerial|guided)"
-    r" bombs?|bomb(?:ed|ing|ings)|kamikaze|(?:falling|fallen) debris"
+    r" bombs?|bomb(?:ed|ing|ings)|kamikaze|debris"
 )
 SHELL_WEAPONS = _words(
     r"missiles?|rockets?|artillery|shell(?:ed|ing|s)?|mortars?|ballistic|Iskanders?|Kinzhals?"
@@ -205,7 +231,16 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
         "",
         "follow-on",
     ),
-    (_words(r"attack(?:s|ed)?|assaults?|assaulted|strikes?|struck|hit"), "", "generic"),
+    (
+        _words(
+            r"attack(?:s|ed)?|assaults?|assaulted|strikes?|struck|hit"
+            # a side's losses told at a place: "the main losses were suffered near X"
+            r"|suffered (?:\w+ ){0,2}?(?:losses|casualties)"
+            r"|(?:losses|casualties) (?:[\w-]+ ){0,6}?(?:were|was) (?:suffered|sustained)"
+        ),
+        "",
+        "generic",
+    ),
     # a blast without its weapon named: settled from the sentence and the text before
     (_words(r"explosions?|blasts?|exploded|detonat(?:ed|ion|ions)"), "", "explosion"),
     (
@@ -227,7 +262,8 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
     ),
     (
         _words(
-            r"captur(?:ed|e|es|ing)|seiz(?:ed|e|es|ure|ing)|t(?:ook|aken|ake) (?:full )?control"
+            r"captur(?:ed|e|es|ing)|seiz(?:ed|e|es|ure|ing)"
+            r"|t(?:ook|aken|ake|aking) (?:full )?control"
             r"|(?:has|had|have)\s+(?:already\s+)?fallen|fell to|liberat(?:ed|ion|e|es|ing)"
             r"|overr(?:an|un)|(?:has|had|have)\s+(?:\w+\s+)?taken(?!\s+to\b)|retook|retaken"
             r"|recaptur(?:ed|e|es|ing)|took(?!\s+(?:to|part|place|off|over|office)\b)"
@@ -237,7 +273,13 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
         "Claimed capture",
     ),
     (
-        _words(r"withdr(?:ew|awn|awal|aw|aws)|retreat(?:ed|s)?|pulled (?:back|out)"),
+        _words(
+            r"withdr(?:ew|awn|awals?|aw|aws|awing)|retreat(?:ed|s|ing)?|pull(?:ed|ing) (?:back|out)"
+            r"|pull-?(?:back|out)s?"
+            # "Ukrainian commanders have left the city", "the garrison fled"
+            r"|(?:troops|forces|commanders|units|soldiers|servicemen|fighters|garrison)"
+            r" (?:have |has |had )?(?:already |long |reportedly )?(?:left|fled|abandoned)"
+        ),
         STRATEGIC,
         "Withdrawal",
     ),
@@ -245,6 +287,7 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
         _words(
             r"advanc(?:ed|es|ing|e)|gain(?:ed|s)? ground|push(?:ed|ing) (?:forward|towards?)"
             r"|entered|enter(?:ing|s)?|broke into|pushed into|br(?:eak|oke|eaking|eaks) through"
+            r"|push(?:ed|es|ing)? across|thrust(?:s|ing)? (?:into|across|towards?)"
             r"|improv(?:ed|ing) (?:their |its )?(?:tactical )?positions?"
             r"|(?:grind|grinding|press|pressing|push|pushing|inch|inching|creep|creeping)"
             r"\s+(?:forward|ahead|on)\b"
@@ -257,9 +300,64 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
             r"deploy(?:ed|ment|s)?|redeploy(?:ed|ing|ment)|reinforcements?|massing|amass(?:ed|ing)"
             r"|build-?up|(?:moved|sent|transferred|massed|brought in) (?:about |some |nearly |more"
             r" than |up to )?(?:[\d,]+ )?(?:\w+ )?(?:troops|soldiers|units|forces|reinforcements)"
+            # troops put ashore or dropped: "the landing of special forces on the cape"
+            r"|(?:amphibious|airborne|naval) landings?|landing of (?:\w+ ){0,3}?(?:troops|forces"
+            r"|marines|paratroopers|commandos|units)|(?:troops|forces|marines|commandos) landed"
         ),
         STRATEGIC,
         "Troop movement",
+    ),
+    # a crossing into the other side's land by ground forces is fighting there
+    (
+        _words(r"incursions?|cross-border raids?|infiltrat(?:e|ed|es|ing|ion)"),
+        BATTLE,
+        "Armed clash",
+    ),
+    # what a government declares for a place at war: "a state of emergency was declared"
+    (
+        _words(
+            r"(?:declared|declares|introduced|imposed|announced) (?:an? |the )?(?:\w+ )?"
+            r"(?:state of emergency|martial law|curfew|emergency regime)"
+            r"|(?:state of emergency|martial law|curfew|emergency regime) (?:was |has been"
+            r" |had been |is )?(?:declared|introduced|imposed)"
+        ),
+        STRATEGIC,
+        "Emergency declared",
+    ),
+    # an army's own munitions going off: the defender's account of a blast, no attack told
+    (
+        _words(
+            r"(?:munitions|ammunition|ammo)(?: \w+){0,2}? (?:detonated|exploded|went off)"
+            r"|detonation of (?:the )?(?:\w+ )?(?:munitions|ammunition)"
+        ),
+        STRATEGIC,
+        "Munitions detonated",
+    ),
+    # what the war closes to passage: a strait, airspace, a port, a crossing; the verb
+    # alone ("blocked Bosphorus") only when a strait or sea follows it
+    (
+        _words(
+            r"(?:clos(?:ed|es|ing|ure of)|block(?:ed|ing|ade of)|shut(?:ting)?(?: down)?"
+            r"|seal(?:ed|ing) off)(?: off| down)?(?: (?:the|its|their|all|access to))?"
+            r"(?: [\w-]+){0,2}? "
+            + _PASSAGES
+            + r"|(?:closed|blocked|closure of|blockade of)(?= (?:the )?[\w-]+)"
+        ),
+        STRATEGIC,
+        "Closure",
+    ),
+    # people moved out of harm's way; where they are taken is no event place
+    (_words(r"evacuat(?:ed|ion|ions|ing|e)"), STRATEGIC, "Evacuation"),
+    # a dam or a bridge brought down with no attack told: property destroyed
+    (
+        _words(
+            r"(?:destruction|collapse|breach(?:ing)?|blowing up|bursting) of (?:the )?"
+            r"(?:[\w-]+ ){0,3}?(?:dam|dike|dyke|reservoir)"
+            r"|(?:dam|dike|dyke) (?:was |has been |had been )?(?:destroyed|breached|blown up"
+            r"|collapsed|burst)"
+        ),
+        STRATEGIC,
+        "Property destruction",
     ),
     (
         _words(r"handed over|hand over|ced(?:e|ed|ing)"),
@@ -318,12 +416,24 @@ NOT_TRIGGERS = _words(
     r"|deployment (?:points?|sites?|areas?|bases?)|points? of temporary deployment"
     r"|\w+-(?:carrying|capable)|air defen[cs]e"
     # what a base or a weapon is known for is background, not an event
-    r"|(?:used|involved|employed|known) (?:in|for) (?:\w+[- ]){0,3}?(?:strikes|attacks|raids"
+    r"|(?:used|involved|employed|known|role) (?:in|for) (?:[\w'’]+[- ]){0,4}?(?:strikes|attacks"
+    r"|raids|operations"
     r"|shelling|bombardments?)"
     # people are captured or taken, not places
     r"|(?:get|gets|got|getting|be|being) captured|taken (?:prisoner|captive|hostage)"
     r"|captur(?:ed|ing|e) (?:\d+ |several |two |three |a group of )?(?:\w+ )?(?:soldiers"
     r"|servicemen|prisoners|troops|fighters|militants|mercenaries|POWs)"
+    # what a source left out did not happen by its word: "did not report any fighting near X"
+    r"|(?:did|does|do|has|have|had) not (?:yet )?(?:report|mention)(?:ed)? (?:on )?(?:any |the )?"
+    r"(?:[\w-]+ ){0,2}?[\w-]+"
+    # talks that failed to agree agreed nothing: "ended without an agreement"
+    r"|without (?:an? |any )?(?:\w+ )?(?:agreement|deal|accord)s?"
+    # what serves an evacuation is no evacuation: "a drone hit an evacuation van"
+    r"|evacuation (?:vans?|vehicles?|bus(?:es)?|convoys?|trains?|cars?|crews?|teams?|points?"
+    r"|cent(?:re|er)s?|hubs?|routes?|deals?|plans?|talks|agreements?)"
+    r"|(?:the|an?|its|their) (?:newly )?evacuated"
+    # an official at the scene of an attack is no diplomatic visit
+    r"|visit(?:ed|s|ing)? (?:the )?(?:scene|site of|wounded|injured|victims)"
 )
 
 # -- status ---------------------------------------------------------------------------------
@@ -380,7 +490,8 @@ AHEAD_OF = re.compile(
     _I,
 )
 HYPOTHETICAL = re.compile(
-    r"\b(?:would|could|may|might|can|potentially|possible|possibility|risk of|hopes? (?:for|of)"
+    r"\b(?:would|could|may|might|can|potential(?:ly)?|possible|possibility|risk of"
+    r"|hopes? (?:for|of)"
     r"|(?:goal|aim|priority|objective|task|intention|ambition|dream)s?\b[^.;]{0,40}?"
     r"\b(?:is|was|remains|of|to)|seek(?:s|ing)? to|aim(?:s|ed|ing)? (?:to|at)"
     # "no point in talking about a withdrawal": a topic, not a happening
@@ -412,13 +523,24 @@ DESCRIPTIVE_CLAUSE = re.compile(
     r"(?:which|where|who|whose|known|formerly|also called|as the (?:town|city|village) is)\b",
     _I,
 )
+#: In a descriptive clause, what gives the place described another name ("which Moscow
+#: calls Krasnoarmeysk"): a place named after it is that place again; any other place the
+#: clause names ("which connects the Sea of Azov to the Black Sea") is only geography.
+NAMING = re.compile(
+    r"\b(?:call(?:s|ed)?|known|formerly|renamed|also|name[ds]?|spelt|spelled|in Russian"
+    r"|in Ukrainian)\b[^,;]{0,25}$",
+    _I,
+)
 #: Place mentions right after these are topics or titles, not where something happened.
 TOPIC_BEFORE = re.compile(
     r"(?:\b(?:war|conflict|peace|invasion|crisis|ceasefire|truce|deal|plan|settlement|aid"
     r"|support)\s+(?:in|on|over|for|with|against|to|between)\s+(?:the\s+)?"
     r"|\b(?:talks|negotiations|agreement|accord|summit|meeting|consultations|discussions?"
-    r"|deal|focus|return|future|fate|status)\s+(?:on|over|about|regarding|of"
+    r"|deal|focus|return|future|fate|status|compromises?|concessions?)"
+    r"\s+(?:on|over|about|regarding|of"
     r"|concerning)\s+(?:the\s+)?(?:(?:occupied|eastern|western|southern|northern)\s+)?"
+    # "open to compromise over the contested eastern region of Donbas"
+    r"(?:(?:[a-z-]+\s+){0,2}?(?:region|oblast|province|territory|territories)\s+of\s+)?"
     r"|\b(?:beyond|regarding|concerning)\s+(?:the\s+)?"
     # "Stepnohirsk, a town in Ukraine's Zaporizhzhia region": what the town is in
     r"|\b(?:a|an|the)\s+(?:\w+\s+)?(?:town|city|village|settlement|port|hamlet|district)"
@@ -429,7 +551,10 @@ TOPIC_BEFORE = re.compile(
     # owners and seats: "the seat of the administration of Kherson", "the Fleet of Russia"
     r"|\b(?:administration|government|authorities|regime|parliament|[Ff]leet|state|seat)"
     r"\s+of\s+(?:the\s+)?"
-    r"|\b(?:with|between|against|by)\s+(?:the\s+)?"
+    r"|\b(?:with|between|by)\s+(?:the\s+)?"
+    # "against" a rival or an accused, not a target: "the goal against Norwich"
+    r"|\b(?:goals?|match|game|wins?|victory|defeat|vote|case|lawsuit|sanctions|measures"
+    r"|campaign|crimes?|aggression|struggle|protests?|charges)\s+against\s+(?:the\s+)?"
     r"|\b(?:anyone|someone|people|delegates|refugees)\s+from\s+(?:the\s+)?)$",
     _I,
 )
@@ -438,7 +563,35 @@ TOPIC_BEFORE = re.compile(
 REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west)(?:east|west)?(?:ern)?\s+of|\bborders?\s+of"
     r"|\b(?:km|kilomet(?:re|er)s?|miles)"
-    r"\s+(?:\w+\s+)?(?:from|of)|\bfrom)\s+(?:the\s+)?$",
+    r"\s+(?:\w+\s+)?(?:from|of)|\bfrom|\bbordering|\bon\s+the\s+border\s+with"
+    r"|\b(?:on\s+the|en)\s+(?:way|road|route)\s+to)\s+(?:the\s+)?$",
+    _I,
+)
+#: Where people are taken is no event place: "evacuees were taken to Mykolaiv and other
+#: cities, including Odesa", "residents have been evacuated to Zaporizhzhia"; the
+#: evacuation is where they left.  The match ends where the destinations begin.
+DESTINATION = re.compile(
+    r"\b(?:evacuat\w*|taken|relocated|transported|bus(?:s)?ed)\b"
+    r"(?:(?!\bfrom\b)[^.;]){0,80}?\b(?:to|into)\b",
+    _I,
+)
+#: "from": where a list of destinations stops ("taken to Kharkiv from Kupiansk").
+FROM = re.compile(r"\bfrom\b", _I)
+#: A clause that sums up a stretch of the war rather than tells a happening: "Ukraine has
+#: in recent months stepped up attacks in the Black Sea", "is not known to have launched
+#: an attack on Crimea since the invasion began".
+TREND = re.compile(
+    r"\b(?:in|over|during) (?:the )?(?:recent|past|last) (?:few |several )?(?:months|years)\b"
+    r"|\bsince the (?:start|beginning|outbreak) of the (?:war|invasion|conflict)\b"
+    r"|\bsince the (?:[\w-]+ ){0,2}?invasion (?:began|started)\b|\bnot known to have\b",
+    _I,
+)
+#: A region or country right after these is only the address of places the text leaves
+#: unnamed: "two villages in Ukraine's Donetsk region", "a Russian airbase in Crimea".
+ADDRESS_BEFORE = re.compile(
+    r"\b(?:villages?|towns?|settlements?|communities|localities|locations|hamlets|positions"
+    r"|air ?bases?|airfields?|bases?|plants?|refinery|refineries|depots?|facilit(?:y|ies))"
+    r"\s+(?:\w+\s+){0,2}?in\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?$",
     _I,
 )
 #: Where a weapon set off from is no event place ("a missile launched from Russia's Kursk
@@ -494,11 +647,9 @@ DEMONYM_COUNTRY = {
     "polish": "Poland",
     "georgian": "Georgia",
 }
-#: A wire dateline at the top of a dispatch: "MOSCOW, Dec 2 (Wire) -", "KYIV (AP) —".
-DATELINE = re.compile(
-    r"\s*(?:date [\d-]+\s+)?"  # the excerpt's own date, where a stored page gives one
-    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,|\s+\()[^\n]{0,60}?\s[-–—]{1,2}\s"
-)
+#: A wire dateline at the top of a dispatch or a claim: "DONETSK, 31 March - RIA Novosti."
+#: (the agency files the story; it claims nothing), "KYIV, Dec 2 (Wire) -".
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’\-]{2,},\s")
 #: What follows the place of a dateline further into a text ("MOSCOW (Sputnik) -",
 #: "DONETSK, Nov. 14", "TIANJIN /China/"), when the place is written in capitals.
 DATELINE_TAIL = re.compile(r"\s*(?:,|\(|/|[-–—])")
@@ -507,6 +658,10 @@ ANAPHOR = re.compile(
     r"|(region|oblast|province))\b|\bthere\b",
     _I,
 )
+
+#: The name that follows an anaphor's noun: "the village of Pervomaiskoye" names a village,
+#: which is the last one named only if the name is the same.
+NAMED_AFTER = re.compile(r"\s+of\s+([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*)")
 
 # -- quantities -----------------------------------------------------------------------------
 _NUM_WORDS = [
@@ -546,264 +701,15 @@ PEOPLE = frozenset(
     )
 )  # fmt: skip
 
-# -- claimants ------------------------------------------------------------------------------
-_RU = r"(?:Russia's|the Russian|Russian)"
-_UA = r"(?:Ukraine's|the Ukrainian|Ukrainian)"
-_NAME = r"(?:\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
-_MINISTRY = r"(?:Defen[cs]e Ministry|defen[cs]e ministry|[Mm]inistry of [Dd]efen[cs]e)"
-#: "announced by the press service of the Russian Ministry of Defense": the ministry speaks.
-_SERVICE = r"(?:(?:the )?press service of )?"
-ATTRIBUTION_VERB = (
-    r"(?:said|says|say|claimed|claims|claim|reported|reports|announced|announces|stated|told"
-    r"|added|insisted|denied|denies|deny|wrote|confirmed|confirms|estimated|warned|posted"
-    r"|dismissed|rejected|conceded|acknowledged|admitted|claiming|saying|informed|informs|noted"
-    r"|clarified|specified|indicated)"
-)
-#: Claimants that stand for someone named elsewhere: a ministry without its country, an
-#: unnamed source, "the report" or "he" (resolved by the extractor from the document).
-DEFENCE_MINISTRY = "defence ministry"
-SOURCE = "unnamed source"
-ANAPHOR_CLAIMANT = "(anaphor)"
-#: (pattern, canonical claimant, side); the first matching pattern wins at a position.
-CLAIMANTS: list[tuple[re.Pattern[str], str, str | None]] = [
-    (re.compile(rf"\b{_SERVICE}{_RU}\s+{_MINISTRY}"), "Russian defence ministry", "RU"),
-    (re.compile(rf"\b{_SERVICE}{_UA}\s+{_MINISTRY}"), "Ukrainian defence ministry", "UA"),
-    (re.compile(rf"\b{_RU}\s+General Staff"), "Russian General Staff", "RU"),
-    (
-        re.compile(
-            r"\b(?:Ukraine's |the Ukrainian |Ukrainian |the )?General Staff(?: of [\w' ]+)?"
-        ),
-        "Ukraine's General Staff",
-        "UA",
-    ),
-    (
-        re.compile(rf"\b{_UA}\s+(?:[Aa]ir [Ff]orce)|\bthe [Aa]ir [Ff]orce"),
-        "Ukrainian air force",
-        "UA",
-    ),
-    (
-        re.compile(
-            rf"\b{_RU}\s+(?:military|army|armed forces|forces|troops)"
-            r"(?: intelligence| command| spokes(?:man|woman|person))?\b"
-        ),
-        "Russian military",
-        "RU",
-    ),
-    (
-        re.compile(
-            rf"\b{_UA}\s+(?:military|army|armed forces|forces|troops)"
-            r"(?: intelligence| command| spokes(?:man|woman|person))?\b"
-        ),
-        "Ukrainian military",
-        "UA",
-    ),
-    (
-        re.compile(r"\b(?:the )?Kremlin(?: spokes(?:man|woman|person))?" + _NAME),
-        "the Kremlin",
-        "RU",
-    ),
-    (
-        re.compile(r"\bRussian-(?:installed|appointed) (?:officials?|governor|authorities|head)"),
-        "Russian-installed officials",
-        "RU",
-    ),
-    (
-        re.compile(
-            r"\b(?:Russian state (?:media|television|news agency)(?: \w+)?|TASS|RIA Novosti)"
-        ),
-        "Russian state media",
-        "RU",
-    ),
-    (
-        re.compile(r"\b(?:Russian|Moscow's) (?:officials|authorities)|\bMoscow\b"),
-        "Russian officials",
-        "RU",
-    ),
-    (
-        re.compile(r"\b(?:Ukrainian|Kyiv's) (?:officials|authorities)|\bKyiv\b"),
-        "Ukrainian officials",
-        "UA",
-    ),
-    (
-        re.compile(r"\b(?:(?:Russian )?President )?(?:Vladimir )?Putin\b"),
-        "Russian president",
-        "RU",
-    ),
-    (
-        re.compile(r"\b(?:(?:Ukrainian )?President )?(?:Volodymyr )?Zelensk(?:iy|yy|y)\b"),
-        "Ukrainian president",
-        "UA",
-    ),
-    (
-        re.compile(
-            r"\b(?:the )?(?:regional |local |military |[A-Z][a-z]+ )?[Gg]overnor"
-            r"(?: of (?:the )?[A-Z][\w-]+(?: region| [Oo]blast)?)?" + _NAME
-        ),
-        "regional governor",
-        None,
-    ),
-    (re.compile(r"\b(?:the )?(?:city |local )?[Mm]ayor" + _NAME), "mayor", None),
-    # officials of the Russian-backed republics and Russia's parliament speak for Russia
-    (
-        re.compile(
-            r"\b(?:[Tt]he )?(?:[Aa]cting )?(?:DPR|LPR|DNR|LNR|(?:Donetsk|Lugansk|Luhansk)"
-            r" People(?:'s|’s) Republic(?:'s|’s)?)(?: [A-Za-z]+)?? (?:[Hh]ead|[Ll]eader|[Cc]hief"
-            r"|[Cc]ommander|[Oo]fficials?|[Mm]ilitia|[Oo]mbudsman|[Aa]uthorities)"
-            + _NAME
-            + r"|\b(?:[Tt]he )?(?:State )?Duma (?:lawmaker|deputy|member|legislator)s?"
-            + _NAME
-            + r"|\bRussian (?:lawmakers?|legislators?|senators?|MPs?)"
-            + _NAME
-        ),
-        "Russian-backed officials",
-        "RU",
-    ),
-    (
-        re.compile(
-            r"\b(?:the )?(?:[Ii]nstitute for the [Ss]tudy of [Ww]ar|ISW)"
-            r"|\b(?:military |Western |independent |defen[cs]e )?analysts?\b"
-        ),
-        "analysts",
-        None,
-    ),
-    (
-        re.compile(r"\b(?:the )?(?:United Nations|U\.N\.|UN)(?: [a-z]+){0,2} (?:mission|monitors)"),
-        "United Nations",
-        None,
-    ),
-    (
-        re.compile(r"\b(?:the )?(?:White House|State Department|Pentagon)|\bU\.S\. officials"),
-        "U.S. officials",
-        "US",
-    ),
-    (
-        re.compile(
-            r"\b(?:police|emergency services|rescuers|witnesses"
-            r"|(?:local|regional|city) (?:authorities|officials|administration))\b",
-            _I,
-        ),
-        "local authorities",
-        None,
-    ),
-    (
-        re.compile(rf"\b(?:the )?{_MINISTRY} of the Russian Federation"),
-        "Russian defence ministry",
-        "RU",
-    ),
-    (re.compile(rf"\b(?:the )?{_MINISTRY} of Ukraine"), "Ukrainian defence ministry", "UA"),
-    # without a side: whose ministry it is comes from the sentence or who spoke before
-    (
-        re.compile(
-            rf"\b(?:the )?(?:press service of the )?(?:{_MINISTRY}|[Dd]efen[cs]e [Dd]epartment)"
-        ),
-        DEFENCE_MINISTRY,
-        None,
-    ),
-    (
-        re.compile(
-            r"\b(?:an? |the )?(?:\w+ )?sources? (?:familiar with|close to|in|within|at|from)"
-            r"(?: the)?(?: (?!" + ATTRIBUTION_VERB + r"\b)[\w-]+){1,3}",
-            _I,
-        ),
-        SOURCE,
-        None,
-    ),
-    # "the report said", "he told reporters": the one who spoke last
-    (
-        re.compile(
-            r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:report|statement|information|message|ministry"
-            r"|department|agency|military|command|governor|official|lawmaker|legislator)\b"
-            r"|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b(?=\s+(?:also\s+)?" + ATTRIBUTION_VERB + ")"
-        ),
-        ANAPHOR_CLAIMANT,
-        None,
-    ),
-]
-#: All claimant patterns in one (group ``c<i>`` is ``CLAIMANTS[i]``).
-CLAIMANT_ANY = re.compile(
-    "|".join(
-        f"(?P<c{i}>{'(?i:' + p.pattern + ')' if p.flags & re.IGNORECASE else p.pattern})"
-        for i, (p, _, _) in enumerate(CLAIMANTS)
-    )
-)
-CLAIMANT_NAMES = {f"c{i}": (name, side) for i, (_, name, side) in enumerate(CLAIMANTS)}
 
-#: "Russian claims": a side that claims, without a named claimant.
-SIDE_CLAIM = re.compile(
-    r"\b(Russian|Ukrainian|Moscow's|Kyiv's|Russia's|Ukraine's) (?:claims?|assertions?)\b"
-)
-#: How a paragraph opens that goes on with the previous one's account (and its claimant).
-CONTINUATION = re.compile(
-    r"^[\"“'‘«•◽◾▪▫‣●○■□◦]|^(?:specifically|in particular|in addition|additionally"
-    r"|furthermore|moreover|besides|it (?:said|added)"
-    r"|according to (?:the|this|that) (?:information|report|statement|data))\b"
-    r"|\b(?:also|as well)\b",
-    _I,
-)
-#: A side named as an actor ("Ukrainian forces", "Russia's army", "Kyiv has"), not as a
-#: qualifier of a place ("in Ukraine's Luhansk region", "the Russian-held town").
-SIDE_ACTOR = re.compile(
-    r"\b(?:(Russia|Russian|Moscow)|(Ukraine|Ukrainian|Kyiv|Kiev))(?:'s|’s)?"
-    r"(?:\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|units|soldiers|servicemen"
-    r"|fighters|brigades?|battalions?|paratroopers|marines|militia|side|command|defenders"
-    r"|groups?|grouping|assault)\b|\s+(?:has|have|had|says|said|claims|claimed)\b"
-    r"|\s+(?:\w+ly\s+)?(?:\w+ed)\b)"
-)
-#: Capture words that say the place comes back to whom it belonged.
-RETAKE = _words(r"recaptur\w*|ret(?:ook|aken|ake|akes|aking)|regain\w*")
-#: Capture words that say the place was taken by force: a battle for it.
-OVERRUN = _words(r"overr(?:an|un)")
-#: "were driven out of", "was liberated by": the side named before a passive capture lost it.
-PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|is|are)\s+(?:\w+\s+)?$", _I)
-#: A side named in a sentence ("Russian air defence ..., the ministry said").
-SIDE_WORD = re.compile(r"\b(?:(Russia|Russian|Moscow)|(Ukraine|Ukrainian|Kyiv|Kiev))(?:'s|’s)?\b")
-SIDE_NAMES = {"RU": "Russian officials", "UA": "Ukrainian officials"}
-ATTRIBUTION_ANY = re.compile(
-    r"\b" + ATTRIBUTION_VERB + r"\b|\baccording to\b|\bcit(?:ed|ing)\b"
-    r"|\b(?:statement|report|briefing|update|message) (?:by|of|from)\b|:\s|\s[–—]\s",
-    _I,
-)
-ATTRIBUTION_AFTER = re.compile(
-    r"(?:\s*,[^,]{0,60},|,(?=\s+" + ATTRIBUTION_VERB + r"\b))?"  # "X, a deputy, told"
-    r"\s+(?:(?:on|in|late|early|earlier|later)\s+(?:\w+\s+){0,3}?)?"
-    + ATTRIBUTION_VERB
-    # whom it was told: "told TASS", "told reporters", "told the Rossiya-24 TV channel"
-    + r"\b(?:\s+(?:TASS|RIA(?: Novosti)?|Interfax|Izvestia|Sputnik|Ukrinform|reporters"
-    r"|journalists|(?:the\s+)?(?:[\w-]+\s+){1,2}?(?:TV channel|newspaper|agency)))?"
-    r"(?:\s+(?:on|in)\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:statement|Telegram|post|briefing|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+\w+))?(?:\s+that\b)?",
-)
-ATTRIBUTION_BEFORE = re.compile(
-    r"(?:\b" + ATTRIBUTION_VERB + r"(?:\s+by)?|\baccording to|\bcited|\bciting"
-    r"|\b(?:statement|report|briefing|update|message) (?:by|of|from))\s+$",
-    _I,
-)
-#: A headline or lead that names who speaks before a colon: "Russian Defence Ministry: ...".
-ATTRIBUTION_COLON = re.compile(r"\s*:\s")
-#: A headline that names who speaks after a dash at its end: "Two attacks repelled -
-#: Russian Defence Ministry" (the claimant then closes the sentence; not a dateline).
-ATTRIBUTION_DASH = re.compile(r"\s[–—]\s*$")
-#: A wire dateline, which also ends in a dash and a name: "DONETSK, 31 March - RIA
-#: Novosti." (the agency files the story; it claims nothing).
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’\-]{2,},\s")
+@functools.cache
+def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same case-insensitive pattern, for text that has already been lower-cased.
 
-
-def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same case-insensitive pattern, for text that has already been lower-cased."""
+    ``re`` runs several times faster on lower-cased text without IGNORECASE (see
+    :func:`geonews.activity.clauses.search_in`).
+    """
     source = pattern.pattern
     if re.search(r"\\[SWDBAZ]|\(\?P", source):  # escapes whose meaning lower() would change
         raise ValueError(f"cannot lower-case pattern {source[:40]!r}")
     return re.compile(source.lower(), pattern.flags & ~re.IGNORECASE)
-
-
-#: Case-insensitive patterns -> their lower-case twins: ``re`` runs several times faster
-#: on lower-cased text without IGNORECASE (see :func:`geonews.activity.extract._search`).
-LOWER = {
-    pattern: _lowered(pattern)
-    for pattern in (
-        NOT_TRIGGERS, ANAPHOR, CONTESTED, HEDGES, DENIED, NOT_DENIED, NEGATION, AFTERWORD,
-        TOPIC_BEFORE, REFERENCE_BEFORE, MODIFIER_AFTER, IMPLIED, CIVILIANS, GROUND,
-        ATTRIBUTION_ANY, ATTRIBUTION_BEFORE, CONDITIONAL, FUTURE, QUANTITY, INTERVENTION,
-        IMPACT, IF_CLAUSE, HYPOTHETICAL, ACTOR_VERB, PLANTED, ORIGIN_BEFORE, AHEAD_OF,
-    )
-}  # fmt: skip

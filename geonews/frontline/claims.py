@@ -89,20 +89,20 @@ _NEXT = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
 
 @functools.cache
 def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, str]]:
-    """The words that make each kind and the claimants' sides, from the events taxonomy.
+    """The words that make each kind and the claimants' sides, from the events lexicons.
 
     Taken from there so the two never drift; loaded on first use, since the events
     pipeline is heavy to import and reading snapshots does not need it.
     """
-    from geonews.activity import taxonomy
+    from geonews.activity import attribution, taxonomy
 
     triggers = {
         _KINDS[sub]: pattern
         for pattern, event_type, sub in taxonomy.TRIGGERS
         if event_type == taxonomy.STRATEGIC and sub in _KINDS
     }
-    sides = {name: side for _, name, side in taxonomy.CLAIMANTS if side in SIDES}
-    sides.update({name: side for side, name in taxonomy.SIDE_NAMES.items()})
+    sides = {name: side for _, name, side in attribution.CLAIMANTS if side in SIDES}
+    sides.update({name: side for side, name in attribution.SIDE_NAMES.items()})
     return triggers, sides
 
 

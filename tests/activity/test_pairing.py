@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from geonews.activity.extract import _gap, _Nearest
+from geonews.activity.clauses import span_gap
+from geonews.activity.placing import Nearest
 
 
 def test_nearest_span_is_the_first_least_gap_in_order_of_start():
@@ -15,9 +16,9 @@ def test_nearest_span_is_the_first_least_gap_in_order_of_start():
             a = rng.randint(0, 200)
             spans.append((a, a + rng.randint(1, 30)))
         spans.sort(key=lambda x: x[0])  # the order triggers come in: by start
-        index = _Nearest(spans, lambda x: x[0], lambda x: x[1])
+        index = Nearest(spans, lambda x: x[0], lambda x: x[1])
         for _ in range(20):
             s = rng.randint(0, 240)
             e = s + rng.randint(1, 15)
-            expected = min(spans, key=lambda x: _gap(x[0], x[1], s, e))
+            expected = min(spans, key=lambda x: span_gap(x[0], x[1], s, e))
             assert index.of(s, e) is expected, (spans, s, e)

@@ -7,7 +7,8 @@ statements and monitoring digests.
 import pytest
 
 from geonews.activity import events
-from geonews.activity.extract import _capturer, _Trigger
+from geonews.activity.claims import capturer
+from geonews.activity.triggers import Trigger
 from geonews.mentions.parser import geoparse
 from tests.handparser import parse as stand_in
 
@@ -473,11 +474,11 @@ def test_the_capturers_side_is_read_from_the_captures_own_subject():
         "a day after their opponents had captured Myrnohrad"
     )
     start = text.index("captured")
-    capture = _Trigger("Strategic developments", "Claimed capture", start, start + 8)
-    assert _capturer(text, 0, capture, []) is None  # not "Ukrainian forces", far before
+    capture = Trigger("Strategic developments", "Claimed capture", start, start + 8)
+    assert capturer(text, 0, capture, []) is None  # not "Ukrainian forces", far before
     retake = "Ukrainian forces retook Myrnohrad"
     start = retake.index("retook")
-    assert _capturer(retake, 0, _Trigger("", "", start, start + 6), []) == "UA"
+    assert capturer(retake, 0, Trigger("", "", start, start + 6), []) == "UA"
 
 
 def test_a_meeting_that_is_the_purpose_of_a_visit_is_no_future_event(parse):

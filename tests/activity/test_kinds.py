@@ -1,0 +1,115 @@
+"""Strategic developments war reporting tells without a shot: closures, evacuations, a dam
+breached, withdrawals noted, troops landed; and incursions, debris that hits a house.
+
+Every sentence here is written for these tests, in the style of wire copy and of
+military statements.
+"""
+
+import pytest
+
+from geonews.activity import events
+
+DAY = "2025-11-20"
+
+
+def rows(text: str) -> list[tuple[str, str, str]]:
+    frame = events(text, date=DAY)
+    return [(row.place_name, row.sub_type, row.modality) for row in frame.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Turkey closed the Bosphorus to warships on Monday.", "Bosphorus"),
+        ("Moldova said it had closed its airspace near Chisinau for three hours.", "Chisinau"),
+    ],
+)
+def test_a_passage_closed_is_a_closure(text, place):
+    assert rows(text) == [(place, "Closure", "actual")]
+
+
+def test_a_town_blocked_by_troops_is_no_closure():
+    text = "Russian units blocked Lysychansk from the south after heavy fighting."
+    assert [sub for _, sub, _ in rows(text)] == ["Armed clash"]
+
+
+def test_an_evacuation_is_where_people_left_not_where_they_went():
+    text = (
+        "Around 300 people were evacuated from Kupiansk and taken to Kharkiv and other cities,"
+        " including Poltava."
+    )
+    assert rows(text) == [("Kupiansk", "Evacuation", "actual")]
+
+
+def test_an_evacuation_bus_is_no_evacuation():
+    text = "A Russian drone hit an evacuation bus near Kupiansk on Monday."
+    assert [sub for _, sub, _ in rows(text)] == ["Air/drone strike"]
+
+
+def test_a_dam_breached_is_property_destroyed():
+    text = "The breach of the Kakhovka dam flooded dozens of villages on Tuesday."
+    assert [sub for _, sub, _ in rows(text)] == ["Property destruction"]
+
+
+def test_an_incursion_is_fighting_and_a_potential_one_is_not_done():
+    assert rows("The incursion into the Kursk region began on Tuesday, the governor said.") == [
+        ("Kursk Region", "Armed clash", "actual")
+    ]
+    text = "Kupiansk could become a potential springboard for further incursions."
+    assert [modality for _, _, modality in rows(text)] == ["hypothetical"]
+
+
+def test_debris_that_damages_a_house_is_the_strike_there():
+    text = "Russian troops shelled Toretsk. Debris later damaged a shop in Kostiantynivka."
+    assert ("Kostiantynivka", "Air/drone strike", "actual") in rows(text)
+
+
+def test_troops_landed_are_a_troop_movement():
+    text = "Ukrainian intelligence released a video of the landing of special forces near Kherson."
+    assert rows(text) == [("Kherson", "Troop movement", "actual")]
+
+
+def test_withdrawals_noted_by_the_general_staff_are_its_claim():
+    text = (
+        "The Ukrainian General Staff said it had noted withdrawals of Russian troops around"
+        " Chernihiv and Sumy."
+    )
+    frame = events(text, date=DAY)
+    assert list(frame.sub_type) == ["Withdrawal", "Withdrawal"]
+    assert set(frame.claimant) == {"Ukraine's General Staff"}
+    assert set(frame.status) == {"claimed"}
+
+
+def test_the_village_of_a_new_name_is_not_the_last_village():
+    text = (
+        "Russian troops shelled Toretsk. Drone debris damaged a shop in the village of Zzyzxovka."
+    )
+    assert [place for place, _, _ in rows(text)] == ["Toretsk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Kyiv's claims of taking control of Sudzha could not be verified.", "Claimed capture"),
+        ("Ukrainian forces pushed across the Oskil River on Tuesday.", "Advance"),
+        ("Last week its forces thrust into the Kharkiv region.", "Advance"),
+        ("Ukrainian saboteurs tried to infiltrate the Bryansk region overnight.", "Armed clash"),
+        ("A state of emergency was declared in the Kursk region on Wednesday.",
+         "Emergency declared"),
+        ("Several aviation munitions detonated at an airfield near Saky, the ministry said.",
+         "Munitions detonated"),
+    ],
+)  # fmt: skip
+def test_how_reporting_words_a_development(text, kind):
+    assert [sub for _, sub, _ in rows(text)] == [kind]
+
+
+def test_commanders_who_left_a_town_withdrew_from_it():
+    text = "Ukrainian commanders have left the town of Kupiansk, a Russian lawmaker said."
+    assert rows(text) == [("Kupiansk", "Withdrawal", "actual")]
+    assert list(events(text, date=DAY).status) == ["claimed"]
+
+
+def test_losses_suffered_near_a_village_are_fighting_there():
+    text = "The main losses of the Ukrainian forces were suffered near Vuhledar, the ministry said."
+    assert rows(text) == [("Vuhledar", "Armed clash", "actual")]
