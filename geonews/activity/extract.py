@@ -461,9 +461,16 @@ class EventExtractor:
             if place is not None:
                 start, end = match.start(1), match.end()
                 out.append((place, masked[start:end], start, end))
+        # "took the village of Kotlyne in the Donetsk region, west of Pokrovsk": the village
+        # the gazetteer lacks is where it happened, not the reference point
+        covered = [(m.start - offset, m.end - offset) for m in mentions]
+        unnamed = unnamed or any(
+            not any(a <= named.start(1) < b for a, b in covered)
+            for named in tx.NAMED_SETTLEMENT.finditer(sentence)
+        )
         if not out and not unnamed:  # "withdrew from Avdiivka": the reference point is all
             out = references
-        elif out and all(p[0].kind not in ("settlement", "feature") for p in out):
+        elif out and not unnamed and all(p[0].kind not in ("settlement", "feature") for p in out):
             # "north of Rabotino in the Zaporizhzhia region": the village is the finer place
             out += [r for r in references if r[0].kind in ("settlement", "feature")]
         out.sort(key=lambda p: p[2])

@@ -662,6 +662,11 @@ ANAPHOR = re.compile(
 #: The name that follows an anaphor's noun: "the village of Pervomaiskoye" names a village,
 #: which is the last one named only if the name is the same.
 NAMED_AFTER = re.compile(r"\s+of\s+([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*)")
+#: A settlement the text names by its kind: "the village of Kotlyne", "the town of X".  When
+#: the gazetteer lacks the name, the event is there, and no reference point stands in for it.
+NAMED_SETTLEMENT = re.compile(
+    r"\b(?:village|town|city|settlement|hamlet)\s+of\s+([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*)"
+)
 
 # -- quantities -----------------------------------------------------------------------------
 _NUM_WORDS = [

@@ -50,3 +50,13 @@ def test_a_village_the_gazetteer_has_only_in_another_oblast_gives_no_event():
 def test_places_of_a_list_are_each_an_event():
     frame = events("Overnight, Russian drones struck Kharkiv, Sumy and Odesa.", date=DAY)
     assert sorted(frame.place_name) == ["Kharkiv", "Odesa", "Sumy"]
+
+
+def test_a_village_the_gazetteer_lacks_is_not_placed_at_its_reference_point():
+    text = (
+        "Russia's defence ministry said its forces had captured the village of Zolotarivske "
+        "in the Donetsk region, west of Pokrovsk."
+    )
+    frame = events(text, date=DAY)
+    assert "Pokrovsk" not in list(frame.place_name)
+    assert list(frame.precision) == ["region"]
