@@ -595,10 +595,12 @@ ADDRESS_BEFORE = re.compile(
     _I,
 )
 #: Where a weapon set off from is no event place ("a missile launched from Russia's Kursk
-#: region", "launched the drones from Cape Chauda in occupied Crimea"): ACLED codes where it
-#: lands. The place follows "from" with no target ("at", "on", "towards") between.
+#: region", "launched the drones from Cape Chauda in occupied Crimea", "shelled Nikopol across
+#: the river from occupied Enerhodar"): ACLED codes where it lands. The place follows
+#: "from" with no target ("at", "on", "towards") between.
 ORIGIN_BEFORE = re.compile(
-    r"\b(?:launch(?:ed|es|ing)?|fired|took off|taking off|lifted off)\b"
+    r"\b(?:launch(?:ed|es|ing)?|fired|took off|taking off|lifted off|shell(?:ed|s|ing)"
+    r"|bombard(?:ed|s|ing)|struck)\b"
     r"(?:(?!\b(?:at|on|against|towards?|into|targeting)\b)[^.;]){0,60}?\bfrom\s+"
     r"(?:(?!\b(?:at|on|against|towards?|into|targeting)\b)[^.;]){0,40}$",
     _I,

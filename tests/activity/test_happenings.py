@@ -26,6 +26,7 @@ def parse(request):
     [
         "The missile that struck a school in Kharkiv was fired from launchers in Belgorod.",
         "Drones that hit Kharkiv overnight were launched from fields outside Belgorod.",
+        "Russian artillery shelled Kharkiv across the border from positions near Belgorod.",
     ],
 )
 def test_a_launch_site_is_no_event_place(text, parse):
