@@ -434,6 +434,10 @@ NOT_TRIGGERS = _words(
     r"|(?:the|an?|its|their) (?:newly )?evacuated"
     # an official at the scene of an attack is no diplomatic visit
     r"|visit(?:ed|s|ing)? (?:the )?(?:scene|site of|wounded|injured|victims)"
+    # talks stopped, or a process rather than a meeting: "suspend EU accession talks"
+    r"|(?:suspend|halt|freez|froze|call(?:ed)? off|break(?:s|ing)? off|broke off|pull(?:ed|s)? out"
+    r" of|walk(?:ed|s)? out of|cancel)\w* (?:\w+ ){0,3}?(?:talks|negotiations|meetings?|summit)"
+    r"|accession (?:talks|negotiations)"
 )
 
 # -- status ---------------------------------------------------------------------------------

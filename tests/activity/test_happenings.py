@@ -85,3 +85,21 @@ def test_a_claim_named_again_without_a_source_stays_claimed(parse):
     )
     frame = events(text, date=DAY, geoparser=parse)
     assert list(frame.status) == ["claimed"]
+
+
+# -- talks that were stopped, or a process, are no meeting -----------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters rallied in Kyiv against the decision to suspend EU accession talks.",
+        "Moscow said it had broken off the talks with Kyiv for now.",
+    ],
+)
+def test_talks_stopped_or_a_process_are_no_meeting(text, parse):
+    frame = events(text, date=DAY, geoparser=parse)
+    assert "Diplomacy" not in set(frame.event_type)
+
+
+def test_talks_that_took_place_are_a_meeting(parse):
+    frame = events("Delegations held talks in Geneva on Tuesday.", date=DAY, geoparser=parse)
+    assert list(frame.event_type) == ["Diplomacy"]
