@@ -216,6 +216,10 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
             r"|firefights?|skirmish(?:es)?|repel(?:led|s)?|repuls(?:ed|es)|storm(?:ed|ing|s)?"
             r"|defeated|routed"
             r"|counter-?attacks?|counter-?offensive|combat|engaged"
+            # ISW and General Staff: "continued offensive operations near X", "assaults near X"
+            r"|(?:offensive|assault|ground) (?:operations|actions|attacks?)"
+            r"|(?<!sexual )assaults?(?!\s+(?:rifles?|weapons?|vehicles?|boats?|craft|charges?"
+            r"|ladders?|helicopters?|aircraft|course))"
         ),
         BATTLE,
         "Armed clash",

@@ -103,3 +103,21 @@ def test_talks_stopped_or_a_process_are_no_meeting(text, parse):
 def test_talks_that_took_place_are_a_meeting(parse):
     frame = events("Delegations held talks in Geneva on Tuesday.", date=DAY, geoparser=parse)
     assert list(frame.event_type) == ["Diplomacy"]
+
+
+# -- offensive operations, in ISW's and the General Staff's words ----------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces continued offensive operations near Myrnohrad on Tuesday.",
+        "The enemy carried out 14 assaults near Myrnohrad over the past day.",
+    ],
+)
+def test_offensive_operations_and_assaults_are_fighting(text, parse):
+    frame = events(text, date=DAY, geoparser=parse)
+    assert list(zip(frame.place_name, frame.event_type, strict=True)) == [("Myrnohrad", "Battles")]
+
+
+def test_assault_rifles_are_no_fighting(parse):
+    frame = events("Kyiv received assault rifles from Poland.", date=DAY, geoparser=parse)
+    assert "Battles" not in set(frame.event_type)
