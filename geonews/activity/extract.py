@@ -382,6 +382,8 @@ class EventExtractor:
                 side in tx.WAR_SIDES for _, side in claimants
             ):
                 status = "claimed"
+            elif tx.LIBERATED.match(sentence, trigger.start, trigger.end):
+                status = "claimed"  # "liberated" is a side's word for its own capture
             else:
                 status = "reported"
             quantity = None

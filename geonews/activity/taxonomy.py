@@ -464,6 +464,9 @@ HEDGES = re.compile(
     r"|(?:was|were|has|have|had) not (?:been )?(?:independently )?(?:verif|confirm)\w*)\b",
     _I,
 )
+#: A side's own word for a capture: "liberated Kirovo", "the liberation of Artemovsk" is the
+#: capturer's claim whoever else the sentence names (reporters write "took", "captured").
+LIBERATED = re.compile(r"liberat", _I)
 #: Hedges that can stand alone in the sentence after the claim ("This could not be verified.").
 AFTERWORD = re.compile(
     r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*"

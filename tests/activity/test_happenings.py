@@ -121,3 +121,9 @@ def test_offensive_operations_and_assaults_are_fighting(text, parse):
 def test_assault_rifles_are_no_fighting(parse):
     frame = events("Kyiv received assault rifles from Poland.", date=DAY, geoparser=parse)
     assert "Battles" not in set(frame.event_type)
+
+
+def test_a_liberation_is_the_capturers_claim_even_unattributed(parse):
+    frame = events("Russian troops liberated Myrnohrad, the ministry said.", date=DAY,
+                   geoparser=parse)  # fmt: skip
+    assert list(zip(frame.place_name, frame.status, strict=True)) == [("Myrnohrad", "claimed")]
