@@ -432,6 +432,7 @@ class EventExtractor:
         """Literal places of a sentence: (place, surface, start, end) in sentence offsets."""
         out: list[Located] = []
         references: list[Located] = []
+        districts: list[Located] = []  # "the Shebekinsky district", read at Shebekino
         destinations = search_in(tx.DESTINATION, sentence, low)
         kept_before = True  # whether the mention before this one was kept
         unnamed = False  # a literal name left unresolved, where the event may be
@@ -456,8 +457,14 @@ class EventExtractor:
             kept_before, last_end = kind != "", end
             if kind == "reference":
                 references.append((mention.place, mention.text, start, end))
+            elif kind and (mention.matched or "").endswith("+district"):
+                districts.append((mention.place, mention.text, start, end))
             elif kind:
                 out.append((mention.place, mention.text, start, end))
+        # "entered the Glushkovsky district near the village of Tetkino": a district, read
+        # at its centre town, is the event's place only when no finer one is named
+        if not any(p[0].kind in ("settlement", "feature") for p in out):
+            out += districts
         for match in find_all(tx.IMPLIED, masked, low_masked):
             place = self._country(tx.DEMONYM_COUNTRY[match.group(1).lower()])
             if place is not None:

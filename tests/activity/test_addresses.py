@@ -60,3 +60,11 @@ def test_a_village_the_gazetteer_lacks_is_not_placed_at_its_reference_point():
     frame = events(text, date=DAY)
     assert "Pokrovsk" not in list(frame.place_name)
     assert list(frame.precision) == ["region"]
+
+
+def test_a_district_is_the_place_only_when_no_village_is_named():
+    text = "Saboteurs tried to enter the Glushkovsky district near the village of Tetkino."
+    assert list(events(text, date=DAY).place_name) == ["Tëtkino"]
+    assert list(events("Shelling hit the Shebekinsky district.", date=DAY).place_name) == [
+        "Shebekino"
+    ]
