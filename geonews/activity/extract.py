@@ -38,6 +38,7 @@ the dateline's city.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -472,9 +473,9 @@ class EventExtractor:
                 out.append((place, masked[start:end], start, end))
         # "took the village of Kotlyne in the Donetsk region, west of Pokrovsk": the village
         # the gazetteer lacks is where it happened, not the reference point
-        covered = [(m.start - offset, m.end - offset) for m in mentions]
+        starts = [m.start for m in mentions]
         unnamed = unnamed or any(
-            not any(a <= named.start(1) < b for a, b in covered)
+            not _covered(mentions, starts, offset + named.start(1))
             for named in tx.NAMED_SETTLEMENT.finditer(sentence)
         )
         if not out and not unnamed:  # "withdrew from Avdiivka": the reference point is all
@@ -528,6 +529,12 @@ class EventExtractor:
 # -- places of a sentence -----------------------------------------------------------------
 #: Between a name and its bracketed other name: "Lugansk People's Republic (LPR)".
 _ALIAS_GAP = re.compile(r"\s*\(\s*")
+
+
+def _covered(mentions: list[Mention], starts: list[int], pos: int) -> bool:
+    """Whether a mention covers text position ``pos`` (``starts``: the mentions' starts, sorted)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and mentions[i].end > pos
 
 
 def _reading(
