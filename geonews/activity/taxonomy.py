@@ -668,7 +668,7 @@ DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’\-]{2,},\s")
 DATELINE_TAIL = re.compile(r"\s*(?:,|\(|/|[-–—])")
 ANAPHOR = re.compile(
     r"\b(?:the|that|this) (?:(town|city|village|settlement|hamlet|locality)"
-    r"|(region|oblast|province))\b|\bthere\b",
+    r"|(region|oblast|province))\b(?!['’]s\b)|\bthere\b",  # "the region's health ministry": its
     _I,
 )
 

@@ -127,3 +127,12 @@ def test_a_liberation_is_the_capturers_claim_even_unattributed(parse):
     frame = events("Russian troops liberated Myrnohrad, the ministry said.", date=DAY,
                    geoparser=parse)  # fmt: skip
     assert list(zip(frame.place_name, frame.status, strict=True)) == [("Myrnohrad", "claimed")]
+
+
+def test_the_regions_institution_is_no_anaphor_for_the_region(parse):
+    text = (
+        "Drones struck the Belgorod region on Monday. According to the region's health "
+        "ministry, ambulances were sent to the scene of the explosions in Belgorod."
+    )
+    frame = events(text, date=DAY, geoparser=parse)
+    assert "the region" not in list(frame.place_text)
