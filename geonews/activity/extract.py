@@ -95,6 +95,9 @@ from geonews.places import Place, lonlat
 
 __all__ = ["EventExtractor", "GeoparseFn"]
 
+#: A place opening a headline as its label: "Bulgaria: 'Secret' Abu Dhabi Talks".
+_KICKER = re.compile(r"\s*:\s")
+
 #: Events dated further back than this before the article are background, not news.
 _BACKGROUND = dt.timedelta(days=90)
 
@@ -434,6 +437,7 @@ class EventExtractor:
         out: list[Located] = []
         references: list[Located] = []
         districts: list[Located] = []  # "the Shebekinsky district", read at Shebekino
+        kickers: list[Located] = []  # "Kharkiv: ..." opening a headline
         destinations = search_in(tx.DESTINATION, sentence, low)
         kept_before = True  # whether the mention before this one was kept
         unnamed = False  # a literal name left unresolved, where the event may be
@@ -460,12 +464,20 @@ class EventExtractor:
                 references.append((mention.place, mention.text, start, end))
             elif kind and (mention.matched or "").endswith("+district"):
                 districts.append((mention.place, mention.text, start, end))
+            elif kind and _KICKER.match(sentence, end) and not sentence[:start].strip():
+                kickers.append((mention.place, mention.text, start, end))
             elif kind:
                 out.append((mention.place, mention.text, start, end))
         # "entered the Glushkovsky district near the village of Tetkino": a district, read
         # at its centre town, is the event's place only when no finer one is named
         if not any(p[0].kind in ("settlement", "feature") for p in out):
             out += districts
+        # "Bulgaria: 'Secret' Abu Dhabi Talks": a headline's label, unless the headline names
+        # no other place ("Kharkiv: a missile hit a school")
+        if kickers and not out:
+            label_end = offset + kickers[0][3]
+            if not any(m.place is not None and m.start > label_end for m in mentions):
+                out = kickers
         for match in find_all(tx.IMPLIED, masked, low_masked):
             place = self._country(tx.DEMONYM_COUNTRY[match.group(1).lower()])
             if place is not None:

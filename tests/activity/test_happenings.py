@@ -136,3 +136,15 @@ def test_the_regions_institution_is_no_anaphor_for_the_region(parse):
     )
     frame = events(text, date=DAY, geoparser=parse)
     assert "the region" not in list(frame.place_text)
+
+
+# -- a headline's label ---------------------------------------------------------------------
+def test_a_place_labelling_a_headline_is_no_event_place_beside_another():
+    text = "Moldova: Geneva Talks on Grain Resume\nDelegations held talks in Geneva on Monday."
+    assert list(events(text, date=DAY).place_name) == ["Geneva"]
+
+
+def test_a_label_alone_is_the_place():
+    assert list(events("Kharkiv: a missile hit a school on Monday.", date=DAY).place_name) == [
+        "Kharkiv"
+    ]
