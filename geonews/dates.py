@@ -57,6 +57,8 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
+#: What joins the two ends of a day range: "1-3", "6 and 8", "1 to 3", "28 February - 2 March".
+_TO = r"(?:[-\u2013\u2014]|\band\b|\bto\b|\buntil\b|\bthrough\b)"
 
 _I = re.IGNORECASE
 # (name, compiled pattern); earlier patterns win over later overlapping ones.
@@ -65,6 +67,32 @@ _PATTERNS = [
     ("dotted", re.compile(rf"\b(\d{{1,2}})\.(\d{{1,2}})\.({_YEAR})\b")),
     ("slashed", re.compile(rf"\b(\d{{1,2}})/(\d{{1,2}})/({_YEAR})\b")),
     ("eve", re.compile(r"\bon the eve of (?:the |this |next |a |his |her |their )?(\w+)", _I)),
+    # day ranges first: "1-3 March 2024", "between 6 and 8 March", "28 February - 2 March
+    # 2024", "March 1-3, 2024"
+    (
+        "dmy_span",
+        re.compile(
+            rf"\b(?:on\s+|from\s+|between\s+)?({_DAY})\s+(?:of\s+)?({_MONTH})\s*{_TO}\s*"
+            rf"({_DAY})\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?\b",
+            _I,
+        ),
+    ),
+    (
+        "dmy_range",
+        re.compile(
+            rf"\b(?:on\s+|from\s+|between\s+)?({_DAY})\s*{_TO}\s*({_DAY})\s+(?:of\s+)?"
+            rf"({_MONTH})(?:,?\s+({_YEAR}))?\b",
+            _I,
+        ),
+    ),
+    (
+        "mdy_range",
+        re.compile(
+            rf"\b(?:on\s+|from\s+|between\s+)?({_MONTH})\s+({_DAY})\s*{_TO}\s*({_DAY})\b"
+            rf"(?:,?\s+({_YEAR})\b)?",
+            _I,
+        ),
+    ),
     ("mdy", re.compile(rf"\b(?:on\s+)?({_MONTH})\s+({_DAY})\b(?:,?\s+({_YEAR})\b)?", _I)),
     ("dmy", re.compile(rf"\b(?:on\s+)?({_DAY})\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?\b", _I)),
     (
@@ -102,6 +130,9 @@ _NEEDS = {
     "dotted": "digit",
     "slashed": "digit",
     "eve": "eve",
+    "dmy_span": "month",
+    "dmy_range": "month",
+    "mdy_range": "month",
     "mdy": "month",
     "dmy": "month",
     "month": "month",
@@ -389,6 +420,8 @@ def _resolve(
             month, day, year = int(g[0]), int(g[1]), int(g[2])
         date = _safe_date(year, month, day)
         return None if date is None else DateSpan(start, end, text, date)
+    if name in ("dmy_span", "dmy_range", "mdy_range"):
+        return _day_range(name, g, start, end, text, anchor, future)
     if name in ("mdy", "dmy"):
         if name == "mdy":
             month, day = _month_number(g[0]), _day_number(g[1])
@@ -440,6 +473,27 @@ def _resolve(
         year = int(g[0])
         return DateSpan(start, end, text, dt.date(year, 1, 1), dt.date(year, 12, 31), "range")
     raise AssertionError(name)  # pragma: no cover - every pattern is handled above
+
+
+def _day_range(name, g, start, end, text, anchor, future) -> DateSpan | None:
+    """A range of days: "1-3 March 2024", "28 February - 2 March", "March 1-3, 2024"."""
+    if name == "dmy_span":
+        d1, m1, d2, m2, year_text = _day_number(g[0]), g[1], _day_number(g[2]), g[3], g[4]
+    elif name == "dmy_range":
+        d1, d2, m1, year_text = _day_number(g[0]), _day_number(g[1]), g[2], g[3]
+        m2 = m1
+    else:
+        m1, d1, d2, year_text = g[0], _day_number(g[1]), _day_number(g[2]), g[3]
+        m2 = m1
+    month1, month2 = _month_number(m1), _month_number(m2)
+    year2 = int(year_text) if year_text else _guess_year(month2, d2, anchor, future)
+    if year2 is None:
+        return DateSpan(start, end, text, None, kind="range")
+    year1 = year2 - (month1 > month2)  # "28 December - 2 January 2025"
+    first, last = _safe_date(year1, month1, d1), _safe_date(year2, month2, d2)
+    if first is None or last is None or first >= last:
+        return None  # "2-1 March", "31 February": not a range; the single-day patterns may read it
+    return DateSpan(start, end, text, first, last, kind="range")
 
 
 def _relative(start: int, end: int, text: str, anchor: dt.date) -> DateSpan:

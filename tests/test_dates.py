@@ -50,6 +50,13 @@ def test_relative_days(text, future, date):
         ("earlier this month", TUESDAY, "2025-12-01", "2025-12-02"),
         ("over the past month", TUESDAY, "2025-11-02", "2025-12-02"),
         ("in 2024", TUESDAY, "2024-01-01", "2024-12-31"),
+        # ranges of days, as coded notes and wire copy write them
+        ("On 1-3 March 2024,", TUESDAY, "2024-03-01", "2024-03-03"),
+        ("between 6 and 8 March", TUESDAY, "2025-03-06", "2025-03-08"),
+        ("from 1 to 3 March 2024", TUESDAY, "2024-03-01", "2024-03-03"),
+        ("March 1\u20133, 2024", TUESDAY, "2024-03-01", "2024-03-03"),
+        ("on 28 February - 2 March 2024", TUESDAY, "2024-02-28", "2024-03-02"),
+        ("on 28 December - 2 January 2025", TUESDAY, "2024-12-28", "2025-01-02"),
     ],
 )
 def test_ranges(text, anchor, first, last):
@@ -78,6 +85,11 @@ def test_explicit_dates_need_no_anchor_but_relative_ones_do():
     assert one("30 November 2025", anchor=None).date == dt.date(2025, 11, 30)
     assert one("on Monday", anchor=None).date is None
     assert one("in November", anchor=None).date is None
+
+
+def test_a_backward_or_impossible_day_range_is_no_range():
+    assert all(s.kind != "range" for s in find_dates("on 5-2 March 2024", anchor=TUESDAY))
+    assert find_dates("between 20 and 40 March recruits", anchor=TUESDAY) == []
 
 
 def test_invalid_calendar_dates_are_not_dates():
