@@ -129,7 +129,11 @@ def list_runs(text: str, spans: list[Span]) -> list[list[int]]:
     """
     runs: list[list[int]] = []
     for i, sp in enumerate(spans):
-        if runs and LIST_ON.fullmatch(text, spans[i - 1].end, sp.start):
+        if (
+            runs
+            and not text[spans[i - 1].end : sp.start].isspace()  # a list says "," or "and"
+            and LIST_ON.fullmatch(text, spans[i - 1].end, sp.start)
+        ):
             runs[-1].append(i)
         else:
             runs.append([i])

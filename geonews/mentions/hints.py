@@ -239,7 +239,10 @@ def find_hints(
     after: dict[int, Hint] = {}  # the hint each span takes from the span after it
     closes: set[int] = set()  # spans whose list goes on with a name the gazetteer lacks
     for i, (a, b) in enumerate(itertools.pairwise(spans)):
-        gap = _address_gap(text[a.end : b.start])
+        raw = text[a.end : b.start]
+        if raw.isspace():
+            continue  # "Kyiv Kyiv": no comma, bracket or word that could make a hint
+        gap = _address_gap(raw)
         unknown = _UNKNOWN_LAST.match(text, a.end, b.start)
         if unknown and i > 0 and _LIST_ON.fullmatch(text, spans[i - 1].end, a.start):
             # "Kupyansk, Peschanoye and Kotlyarovka in the Kharkov Region" (but not "the
@@ -336,6 +339,8 @@ def find_addresses(text: str, spans: list[Span], by_key: dict[str, list[Place]])
     out: dict[int, str] = {}
     for i, (a, b) in enumerate(itertools.pairwise(spans)):
         gap = text[a.end : b.start]
+        if gap.isspace():
+            continue  # an address follows a comma, a bracket or "in"
         if i in out:  # "Pokrovsk raion, Donetsk", "(Nikopol, Dnipropetrovsk)": the raion's region
             raion = _RAION.match(gap)
             gap = gap if raion is None else gap[raion.end() :]

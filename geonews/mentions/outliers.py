@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -59,6 +60,8 @@ _VILLAGES = re.compile(
 )
 #: What ends a sentence.
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+#: Most oblast names read around one list (a text of thousands of them has no one region).
+_REGIONS_READ = 64
 #: Characters before a list searched for what says its items are villages.
 _LOOKBACK = 40
 
@@ -88,12 +91,15 @@ def regions_of_lists(
         Filled with the reason for each name key this leaves unresolved.
     """
     out = dict(chosen)
+    stops = [m.end() for m in _SENTENCE_END.finditer(text)]
+    oblasts = [sp for sp in spans if _war_oblast(chosen[sp.key][0])]
+    at = [sp.start for sp in oblasts]
     for run in _runs(text, spans):
         keys = list(dict.fromkeys(spans[i].key for i in run))
         if len(keys) < 2:
             continue
         start, end = spans[run[0]].start, spans[run[-1]].end
-        regions = _regions_before(text, spans, out, start, end)
+        regions = _regions_before(oblasts, at, stops, out, start, end, len(text))
         members = [out[k][0] for k in keys]
         regions = [r for r in regions if any(_in(p, r) for p in members if p is not None)]
         if not regions:
@@ -164,8 +170,11 @@ def lone_villages(
             and war_anchors * 2 > len(others) - (k in others)
         ):
             continue  # abroad, only a town reached by another of its names, in a war text
+        rest = (p for o, p in others.items() if o != k and p.id != place.id)
+        if any(_km(place, p) <= LONE_KM for p in rest):
+            continue  # stops at the first place near it: a text of many places is quick
         near = [_km(place, p) for o, p in others.items() if o != k and p.id != place.id]
-        if not near or min(near) <= LONE_KM:
+        if not near:
             continue
         unresolved[k] = (
             f"unresolved:alone:{place.name} ({place.admin1 or place.country}) lies"
@@ -192,15 +201,21 @@ def _joined(text: str, end: int, start: int) -> bool:
     return LIST_ON.fullmatch(text, gap.end() if gap else end, start) is not None
 
 
-def _regions_before(text, spans, chosen, start, end) -> list[Place]:
-    """Oblasts of the war that the list's sentence or the one before names."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    begin = ends[-2] if len(ends) >= 2 else 0
-    stop = _SENTENCE_END.search(text, end)
-    stop_at = stop.start() if stop else len(text)
+def _regions_before(oblasts, at, stops, chosen, start, end, length) -> list[Place]:
+    """Oblasts of the war that the list's sentence or the one before names.
+
+    ``oblasts`` are the text's spans of war oblasts, ``at`` their starts and ``stops`` the
+    ends of its sentences: binary searches keep this linear in the text for any number of
+    lists, and at most ``_REGIONS_READ`` oblast names are read around one list.
+    """
+    n = bisect.bisect_right(stops, start)
+    begin = stops[n - 2] if n >= 2 else 0
+    k = bisect.bisect_right(stops, end)
+    stop_at = stops[k] - 1 if k < len(stops) else length
+    lo, hi = bisect.bisect_left(at, begin), bisect.bisect_left(at, stop_at)
     out: list[Place] = []
-    for sp in spans:
-        if begin <= sp.start and sp.end <= stop_at and not (start <= sp.start < end):
+    for sp in oblasts[lo:hi][:_REGIONS_READ]:
+        if sp.end <= stop_at and not (start <= sp.start < end):
             place = chosen[sp.key][0]
             if _war_oblast(place) and place not in out:
                 out.append(place)
