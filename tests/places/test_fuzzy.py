@@ -216,6 +216,34 @@ def test_scan_within_reach_finds_what_a_scan_of_every_key_finds(sound):
 
     assert len(fuzzy._within_reach(len(sound), names)) < len(names.keys)
     assert scan(fuzzy._within_reach(len(sound), names)) == scan(names.keys)
+    assert scan(fuzzy._letters_in_reach(sound, names)) == scan(names.keys)
+
+
+def test_letter_bound_keeps_every_key_the_scan_can_find():
+    # keys one to four letters from each other: the cut-off falls among them
+    import random
+
+    rnd = random.Random(5)
+    base = ["pakravsk", "bahmut", "lisihansk", "kastiantinivka", "sivirsk", "uhlidar"]
+    sounds = {}
+    for word in base:
+        for _ in range(60):
+            chars = list(word)
+            for _ in range(rnd.randint(0, 4)):
+                i = rnd.randrange(len(chars))
+                chars[i : i + rnd.randint(0, 1)] = rnd.choice(["", "a", "s", "k", "1", "ii"])
+            sounds.setdefault("".join(chars) or word, [len(sounds)])
+    names = fuzzy._names(sounds, {}, frozenset(), b"\0" * (fuzzy._FILTER_BITS // 8))
+    cutoff = fuzzy.FOLD_FLOOR - fuzzy.AMBIGUITY_GAP
+    pruned = 0
+    for sound in list(sounds)[::3] + ["pakrausk", "bahmutt", "zzzzzzz"]:
+        kept = fuzzy._letters_in_reach(sound, names)
+        window = fuzzy._within_reach(len(sound), names)
+        pruned += len(window) - len(kept)
+        found = process.extract(sound, window, scorer=fuzz.ratio, score_cutoff=cutoff, limit=40)
+        again = process.extract(sound, kept, scorer=fuzz.ratio, score_cutoff=cutoff, limit=40)
+        assert [(k, s) for k, s, _ in again] == [(k, s) for k, s, _ in found], sound
+    assert pruned > 0  # the bound cuts something
 
 
 def test_sound_key_steps_give_what_the_rules_give_one_after_another():
