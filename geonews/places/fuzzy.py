@@ -125,8 +125,9 @@ _RULES = (
 )
 #: Version of the kept name list's layout and sound keys (a new one makes old files
 #: unread): 7 was used by two layouts at once (the romanisation rules, the near-name
-#: filter), so their union is 8; 9 has two bits per entry and the well-known places.
-_VERSION = 9
+#: filter), so their union is 8; 9 has two bits per entry and the well-known places; 10
+#: keeps the row ids of those places by loose key (and no loose keys in the filter).
+_VERSION = 10
 #: Bits of the kept filter of near names (a power of two; 4 MB).  Each entry sets two
 #: bits: about 1.1 million entries fill 6.4% of it, so a probe with nothing near passes
 #: in about 4 of 1,000 (with one bit of 2 MB it was 6 in 100, and every pass spells out
@@ -137,9 +138,6 @@ _FILTER_MASK = _FILTER_BITS - 1
 #: multiplicative hash, so that it does not follow the first bit, the CRC's low bits).
 _FILTER_MIX = 0x9E3779B1
 _FILTER_SHIFT = 32 - _FILTER_BITS.bit_length() + 1
-#: What marks a loose key of :func:`~geonews.places.names.skeleton` in that filter (name
-#: keys have letters, digits and spaces only).
-_SKELETON_MARK = "#"
 
 log = logging.getLogger("geonews")
 
@@ -235,12 +233,13 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
     names = _war_names(gz)
     scores: dict[int, tuple[float, str]] = {}  # rowid -> (similarity, the matched sound key)
     fold = set()
-    if len(k) >= SKELETON_MIN_KEY and (not context or names.may_hold(_SKELETON_MARK + skeleton(k))):
-        # with a context only a war-region or well-known place can be kept: a loose key
-        # the filter says none of those has is no seek
-        rowids = gz.skeleton_matches(skeleton(k))
-        if context:  # the loop below keeps only those (read no other row)
-            rowids = [r for r in rowids if r in names.own or r in names.known]
+    if len(k) >= SKELETON_MIN_KEY:
+        # with a context only a war-region or well-known place can be kept (the loop
+        # below drops the others): the name list has those by loose key, no seek
+        if context:
+            rowids = [int(r) for r in names.skeleton_rows.get(skeleton(k), "").split()]
+        else:
+            rowids = gz.skeleton_matches(skeleton(k))
         for row in gz.records(rowids):
             rowid, kind = row[_gz.ROWID], row[_gz.KIND]
             known = kind in ("country", "region") or row[_gz.POPULATION] >= FAR_POPULATION
@@ -464,17 +463,16 @@ def _ends_of(sound: str) -> tuple[str, str, bool] | None:
     return sound[:2], core[-1], len(core) < len(sound)
 
 
-def _near_filter(edit_keys, skeletons) -> bytes:
+def _near_filter(edit_keys) -> bytes:
     """The filter of near names: a Bloom filter, two bits per entry (CRC-32, same everywhere).
 
     It holds every known key of :data:`MIN_EDITED` letters or more without one of its
-    letters but the first, and every marked loose key of a war-region or well-known place.
+    letters but the first.
     """
     bits = bytearray(_FILTER_BITS // 8)
-    texts = [
+    texts = (
         e[:j] + e[j + 1 :] for e in edit_keys if len(e) >= MIN_EDITED for j in range(1, len(e))
-    ]
-    texts += [_SKELETON_MARK + s for s in skeletons]
+    )
     for text in texts:
         h = crc32(text.encode())
         for bit in (h & _FILTER_MASK, (h * _FILTER_MIX & 0xFFFFFFFF) >> _FILTER_SHIFT):
@@ -574,6 +572,9 @@ class _Names(NamedTuple):
     by_ends: dict[tuple[str, str, bool], list[str]]  # _ends_of -> the sound keys
     windows: dict[int, list[str]]  # a length -> the keys _within_reach of it (filled on use)
     letters: dict[int, tuple]  # a length -> those keys, their letter masks and most apart
+    # loose key -> "rowid rowid ..." of the war-region settlements and well-known places
+    # with it (as the index stores them: read as one string, parsed when looked up)
+    skeleton_rows: dict[str, str]
 
     def may_hold(self, text: str) -> bool:
         """False when ``text`` is surely not in the filter of near names."""
@@ -638,6 +639,7 @@ def _read_or_build(gz: Gazetteer, path: Path) -> _Names:
             kept_names["edit_keys"],
             near,
             kept_names["known"],
+            kept_names["skeletons"],
         )
     except (OSError, ValueError, TypeError, AttributeError, KeyError):
         pass  # not built yet, or not readable: build it
@@ -650,6 +652,7 @@ def _read_or_build(gz: Gazetteer, path: Path) -> _Names:
             "edit_keys": sorted(names.edit_keys),
             "known": sorted(names.known),
             "near": base64.b64encode(names.near).decode("ascii"),
+            "skeletons": names.skeleton_rows,
         }
         tmp.write_text(json.dumps(kept_names), encoding="utf-8")
         os.replace(tmp, kept)
@@ -698,16 +701,18 @@ def _build(gz: Gazetteer) -> _Names:
                 continue
             by_sound.setdefault(sound, []).append(rowid)
     useful = own.keys() | known
-    skeletons = [
-        skel
-        for skel, places in db.execute("SELECT skel, places FROM skeletons")
-        if any(int(r) in useful for r in places.split())
-    ]
+    skeleton_rows = {}
+    for skel, places in db.execute("SELECT skel, places FROM skeletons"):
+        kept = [r for r in places.split() if int(r) in useful]  # most populous first
+        if kept:
+            skeleton_rows[skel] = " ".join(kept)
     rows = {s: list(dict.fromkeys(r)) for s, r in by_sound.items()}
-    return _names(rows, own, edit_keys, _near_filter(edit_keys, skeletons), known)
+    return _names(rows, own, edit_keys, _near_filter(edit_keys), known, skeleton_rows)
 
 
-def _names(rows: dict[str, list[int]], own: dict, edit_keys, near: bytes, known=()) -> _Names:
+def _names(
+    rows: dict[str, list[int]], own: dict, edit_keys, near: bytes, known=(), skeleton_rows=None
+) -> _Names:
     """The name list from its rows (sound key -> row ids) and own names (row id -> sound)."""
     by_row: dict[int, list[str]] = {}
     for sound, ids in rows.items():
@@ -726,6 +731,20 @@ def _names(rows: dict[str, list[int]], own: dict, edit_keys, near: bytes, known=
             by_ends.setdefault(ends, []).append(sound)
     keys = frozenset(map(str, edit_keys))
     known_rows = frozenset(map(int, known))
+    by_skeleton = dict(skeleton_rows or {})
+    if not set(map(type, by_skeleton.values())) <= {str}:  # a kept file of another layout
+        raise TypeError("the loose keys' row ids must be strings")
     return _Names(
-        list(rows), rows, by_rows, own_names, keys, by_start, near, known_rows, by_ends, {}, {}
+        list(rows),
+        rows,
+        by_rows,
+        own_names,
+        keys,
+        by_start,
+        near,
+        known_rows,
+        by_ends,
+        {},
+        {},
+        by_skeleton,
     )
