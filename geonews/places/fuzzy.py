@@ -129,9 +129,9 @@ _RULES = (
 #: keeps the row ids of those places by loose key (and no loose keys in the filter).
 _VERSION = 10
 #: Bits of the kept filter of near names (a power of two; 4 MB).  Each entry sets two
-#: bits: about 1.1 million entries fill 6.4% of it, so a probe with nothing near passes
-#: in about 4 of 1,000 (with one bit of 2 MB it was 6 in 100, and every pass spells out
-#: 26 edits).
+#: bits: about 935,000 entries fill 5.4% of it, so a probe with nothing near passes in
+#: about 3 of 1,000 (with one bit of 2 MB it was 6 in 100, and every pass spells out 26
+#: edits).
 _FILTER_BITS = 1 << 25
 _FILTER_MASK = _FILTER_BITS - 1
 #: The second bit of an entry: the top bits of its CRC-32 times this odd constant (a
