@@ -125,21 +125,19 @@ _RULES = (
 )
 #: Version of the kept name list's layout and sound keys (a new one makes old files
 #: unread): 7 was used by two layouts at once (the romanisation rules, the near-name
-#: filter), so their union is 8; 9 has two bits per entry and the well-known places.
-_VERSION = 9
+#: filter), so their union is 8; 9 has two bits per entry and the well-known places; 10
+#: keeps the row ids of those places by loose key (and no loose keys in the filter).
+_VERSION = 10
 #: Bits of the kept filter of near names (a power of two; 4 MB).  Each entry sets two
-#: bits: about 1.1 million entries fill 6.4% of it, so a probe with nothing near passes
-#: in about 4 of 1,000 (with one bit of 2 MB it was 6 in 100, and every pass spells out
-#: 26 edits).
+#: bits: about 935,000 entries fill 5.4% of it, so a probe with nothing near passes in
+#: about 3 of 1,000 (with one bit of 2 MB it was 6 in 100, and every pass spells out 26
+#: edits).
 _FILTER_BITS = 1 << 25
 _FILTER_MASK = _FILTER_BITS - 1
 #: The second bit of an entry: the top bits of its CRC-32 times this odd constant (a
 #: multiplicative hash, so that it does not follow the first bit, the CRC's low bits).
 _FILTER_MIX = 0x9E3779B1
 _FILTER_SHIFT = 32 - _FILTER_BITS.bit_length() + 1
-#: What marks a loose key of :func:`~geonews.places.names.skeleton` in that filter (name
-#: keys have letters, digits and spaces only).
-_SKELETON_MARK = "#"
 
 log = logging.getLogger("geonews")
 
@@ -235,12 +233,13 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
     names = _war_names(gz)
     scores: dict[int, tuple[float, str]] = {}  # rowid -> (similarity, the matched sound key)
     fold = set()
-    if len(k) >= SKELETON_MIN_KEY and (not context or names.may_hold(_SKELETON_MARK + skeleton(k))):
-        # with a context only a war-region or well-known place can be kept: a loose key
-        # the filter says none of those has is no seek
-        rowids = gz.skeleton_matches(skeleton(k))
-        if context:  # the loop below keeps only those (read no other row)
-            rowids = [r for r in rowids if r in names.own or r in names.known]
+    if len(k) >= SKELETON_MIN_KEY:
+        # with a context only a war-region or well-known place can be kept (the loop
+        # below drops the others): the name list has those by loose key, no seek
+        if context:
+            rowids = [int(r) for r in names.skeleton_rows.get(skeleton(k), "").split()]
+        else:
+            rowids = gz.skeleton_matches(skeleton(k))
         for row in gz.records(rowids):
             rowid, kind = row[_gz.ROWID], row[_gz.KIND]
             known = kind in ("country", "region") or row[_gz.POPULATION] >= FAR_POPULATION
@@ -262,7 +261,7 @@ def tolerant_matches(gz: Gazetteer, k: str, context: Mapping[str, float] | None)
         names = _war_names(gz)
         for other, sim, _ in process.extract(
             sound,
-            _within_reach(len(sound), names),
+            _letters_in_reach(sound, names),
             scorer=fuzz.ratio,
             score_cutoff=FOLD_FLOOR - AMBIGUITY_GAP,
             limit=_LIMIT,
@@ -464,17 +463,16 @@ def _ends_of(sound: str) -> tuple[str, str, bool] | None:
     return sound[:2], core[-1], len(core) < len(sound)
 
 
-def _near_filter(edit_keys, skeletons) -> bytes:
+def _near_filter(edit_keys) -> bytes:
     """The filter of near names: a Bloom filter, two bits per entry (CRC-32, same everywhere).
 
     It holds every known key of :data:`MIN_EDITED` letters or more without one of its
-    letters but the first, and every marked loose key of a war-region or well-known place.
+    letters but the first.
     """
     bits = bytearray(_FILTER_BITS // 8)
-    texts = [
+    texts = (
         e[:j] + e[j + 1 :] for e in edit_keys if len(e) >= MIN_EDITED for j in range(1, len(e))
-    ]
-    texts += [_SKELETON_MARK + s for s in skeletons]
+    )
     for text in texts:
         h = crc32(text.encode())
         for bit in (h & _FILTER_MASK, (h * _FILTER_MIX & 0xFFFFFFFF) >> _FILTER_SHIFT):
@@ -497,6 +495,51 @@ def _within_reach(length: int, names: _Names) -> list[str]:
         keys = [k for k in names.keys if abs(len(k) - length) <= reach * (len(k) + length)]
         names.windows[length] = keys
     return keys
+
+
+def _letters_in_reach(sound: str, names: _Names) -> list[str]:
+    """The keys :func:`_within_reach` of ``sound`` whose letters can reach the cut-off too.
+
+    ``fuzz.ratio`` is 100 (1 - d / (a + b)), where d counts the letters inserted and
+    deleted to turn one key into the other: every letter of one key that the other lacks
+    costs at least one, so d is at least the number of letters (bits of
+    :func:`_letter_mask`) in just one of the two keys.  A key whose bound already puts it
+    below the cut-off scores below it, so the scan's answer (best first, ties in list
+    order) is the same without it; the bound is one vector operation over the window
+    (a scan of every key cost about 240 us, a quarter of that after this cut).
+    """
+    import numpy as np
+
+    length = len(sound)
+    window = names.letters.get(length)
+    if window is None:
+        keys = _within_reach(length, names)
+        reach = (100 - (FOLD_FLOOR - AMBIGUITY_GAP)) / 100 + 0.01  # as _within_reach
+        window = (
+            np.array(keys, dtype=object),
+            np.array([_letter_mask(k) for k in keys], dtype=np.uint32),
+            reach * (np.array([len(k) for k in keys], dtype=np.float64) + length),
+        )
+        names.letters[length] = window
+    keys, masks, most = window
+    apart = masks ^ np.uint32(_letter_mask(sound))
+    if hasattr(np, "bitwise_count"):  # numpy 2
+        differing = np.bitwise_count(apart)
+    else:  # pragma: no cover - numpy 1
+        differing = np.unpackbits(apart.view(np.uint8).reshape(-1, 4), axis=1).sum(axis=1)
+    return keys[differing <= most].tolist()
+
+
+def _letter_mask(text: str) -> int:
+    """The letters of ``text`` as bits (a-z, and one bit for every other character)."""
+    mask = 0
+    for ch in set(text):
+        mask |= _LETTER_BITS.get(ch, _OTHER_BIT)
+    return mask
+
+
+_LETTER_BITS = {ch: 1 << i for i, ch in enumerate(_LETTERS)}
+_OTHER_BIT = 1 << len(_LETTERS)
 
 
 def _ends_agree(a: str, b: str, *, strict: bool = True) -> bool:
@@ -528,6 +571,10 @@ class _Names(NamedTuple):
     known: frozenset[int]  # row ids of countries, regions and cities of FAR_POPULATION
     by_ends: dict[tuple[str, str, bool], list[str]]  # _ends_of -> the sound keys
     windows: dict[int, list[str]]  # a length -> the keys _within_reach of it (filled on use)
+    letters: dict[int, tuple]  # a length -> those keys, their letter masks and most apart
+    # loose key -> "rowid rowid ..." of the war-region settlements and well-known places
+    # with it (as the index stores them: read as one string, parsed when looked up)
+    skeleton_rows: dict[str, str]
 
     def may_hold(self, text: str) -> bool:
         """False when ``text`` is surely not in the filter of near names."""
@@ -592,6 +639,7 @@ def _read_or_build(gz: Gazetteer, path: Path) -> _Names:
             kept_names["edit_keys"],
             near,
             kept_names["known"],
+            kept_names["skeletons"],
         )
     except (OSError, ValueError, TypeError, AttributeError, KeyError):
         pass  # not built yet, or not readable: build it
@@ -604,6 +652,7 @@ def _read_or_build(gz: Gazetteer, path: Path) -> _Names:
             "edit_keys": sorted(names.edit_keys),
             "known": sorted(names.known),
             "near": base64.b64encode(names.near).decode("ascii"),
+            "skeletons": names.skeleton_rows,
         }
         tmp.write_text(json.dumps(kept_names), encoding="utf-8")
         os.replace(tmp, kept)
@@ -652,16 +701,18 @@ def _build(gz: Gazetteer) -> _Names:
                 continue
             by_sound.setdefault(sound, []).append(rowid)
     useful = own.keys() | known
-    skeletons = [
-        skel
-        for skel, places in db.execute("SELECT skel, places FROM skeletons")
-        if any(int(r) in useful for r in places.split())
-    ]
+    skeleton_rows = {}
+    for skel, places in db.execute("SELECT skel, places FROM skeletons"):
+        kept = [r for r in places.split() if int(r) in useful]  # most populous first
+        if kept:
+            skeleton_rows[skel] = " ".join(kept)
     rows = {s: list(dict.fromkeys(r)) for s, r in by_sound.items()}
-    return _names(rows, own, edit_keys, _near_filter(edit_keys, skeletons), known)
+    return _names(rows, own, edit_keys, _near_filter(edit_keys), known, skeleton_rows)
 
 
-def _names(rows: dict[str, list[int]], own: dict, edit_keys, near: bytes, known=()) -> _Names:
+def _names(
+    rows: dict[str, list[int]], own: dict, edit_keys, near: bytes, known=(), skeleton_rows=None
+) -> _Names:
     """The name list from its rows (sound key -> row ids) and own names (row id -> sound)."""
     by_row: dict[int, list[str]] = {}
     for sound, ids in rows.items():
@@ -680,6 +731,20 @@ def _names(rows: dict[str, list[int]], own: dict, edit_keys, near: bytes, known=
             by_ends.setdefault(ends, []).append(sound)
     keys = frozenset(map(str, edit_keys))
     known_rows = frozenset(map(int, known))
+    by_skeleton = dict(skeleton_rows or {})
+    if not set(map(type, by_skeleton.values())) <= {str}:  # a kept file of another layout
+        raise TypeError("the loose keys' row ids must be strings")
     return _Names(
-        list(rows), rows, by_rows, own_names, keys, by_start, near, known_rows, by_ends, {}
+        list(rows),
+        rows,
+        by_rows,
+        own_names,
+        keys,
+        by_start,
+        near,
+        known_rows,
+        by_ends,
+        {},
+        {},
+        by_skeleton,
     )

@@ -10,6 +10,7 @@ from geonews.places import fuzzy
 from geonews.places.designators import core_of
 from geonews.places.fuzzy import FLOOR, sound_key, tolerant_matches
 from geonews.places.gazetteer import default_gazetteer
+from geonews.places.names import skeleton
 from geonews.places.resolver import Resolver
 
 
@@ -136,7 +137,7 @@ def test_republic_names_are_their_region(resolver, name, region):
 
 
 def _small_name_list(edit_keys):
-    return fuzzy._names({}, {}, edit_keys, fuzzy._near_filter(edit_keys, []))
+    return fuzzy._names({}, {}, edit_keys, fuzzy._near_filter(edit_keys))
 
 
 @pytest.mark.parametrize(
@@ -216,6 +217,34 @@ def test_scan_within_reach_finds_what_a_scan_of_every_key_finds(sound):
 
     assert len(fuzzy._within_reach(len(sound), names)) < len(names.keys)
     assert scan(fuzzy._within_reach(len(sound), names)) == scan(names.keys)
+    assert scan(fuzzy._letters_in_reach(sound, names)) == scan(names.keys)
+
+
+def test_letter_bound_keeps_every_key_the_scan_can_find():
+    # keys one to four letters from each other: the cut-off falls among them
+    import random
+
+    rnd = random.Random(5)
+    base = ["pakravsk", "bahmut", "lisihansk", "kastiantinivka", "sivirsk", "uhlidar"]
+    sounds = {}
+    for word in base:
+        for _ in range(60):
+            chars = list(word)
+            for _ in range(rnd.randint(0, 4)):
+                i = rnd.randrange(len(chars))
+                chars[i : i + rnd.randint(0, 1)] = rnd.choice(["", "a", "s", "k", "1", "ii"])
+            sounds.setdefault("".join(chars) or word, [len(sounds)])
+    names = fuzzy._names(sounds, {}, frozenset(), b"\0" * (fuzzy._FILTER_BITS // 8))
+    cutoff = fuzzy.FOLD_FLOOR - fuzzy.AMBIGUITY_GAP
+    pruned = 0
+    for sound in [*list(sounds)[::3], "pakrausk", "bahmutt", "zzzzzzz"]:
+        kept = fuzzy._letters_in_reach(sound, names)
+        window = fuzzy._within_reach(len(sound), names)
+        pruned += len(window) - len(kept)
+        found = process.extract(sound, window, scorer=fuzz.ratio, score_cutoff=cutoff, limit=40)
+        again = process.extract(sound, kept, scorer=fuzz.ratio, score_cutoff=cutoff, limit=40)
+        assert [(k, s) for k, s, _ in again] == [(k, s) for k, s, _ in found], sound
+    assert pruned > 0  # the bound cuts something
 
 
 def test_sound_key_steps_give_what_the_rules_give_one_after_another():
@@ -229,3 +258,20 @@ def test_sound_key_steps_give_what_the_rules_give_one_after_another():
     words += ["Tschassiw Jar", "Dschankoj", "Saporischschja", "ckh", "ttsch", "Szczecin", "Phoox"]
     words = [w for w in words if w.strip()]
     assert [sound_key.__wrapped__(w) for w in words] == [_sound_key_by_rules(w) for w in words]
+
+
+def test_kept_loose_key_rows_are_the_index_rows_of_places_the_match_can_keep():
+    # the spelling step reads these instead of seeking the index: the same row ids, in
+    # the same order (most populous first), for every loose key a kept place has
+    import random
+
+    gz = default_gazetteer()
+    names = fuzzy._war_names(gz)
+    useful = names.own.keys() | names.known
+    skeletons = [s for (s,) in gz._db.execute("SELECT skel FROM skeletons")]
+    sample = random.Random(3).sample(skeletons, 3000)
+    sample += [skeleton(n) for n in ("Rabotino", "Kreminnaya", "Bakhmut", "Ugledar", "Madrid")]
+    for skel in sample:
+        expected = [r for r in gz.skeleton_matches(skel) if r in useful]
+        assert [int(r) for r in names.skeleton_rows.get(skel, "").split()] == expected, skel
+    assert sum(bool(names.skeleton_rows.get(s)) for s in sample) > 100
