@@ -438,6 +438,7 @@ class EventExtractor:
         references: list[Located] = []
         districts: list[Located] = []  # "the Shebekinsky district", read at Shebekino
         kickers: list[Located] = []  # "Kharkiv: ..." opening a headline
+        opening = len(sentence) - len(sentence.lstrip())  # where the sentence's first word is
         destinations = search_in(tx.DESTINATION, sentence, low)
         kept_before = True  # whether the mention before this one was kept
         unnamed = False  # a literal name left unresolved, where the event may be
@@ -464,7 +465,7 @@ class EventExtractor:
                 references.append((mention.place, mention.text, start, end))
             elif kind and (mention.matched or "").endswith("+district"):
                 districts.append((mention.place, mention.text, start, end))
-            elif kind and _KICKER.match(sentence, end) and not sentence[:start].strip():
+            elif kind and start == opening and _KICKER.match(sentence, end):
                 kickers.append((mention.place, mention.text, start, end))
             elif kind:
                 out.append((mention.place, mention.text, start, end))

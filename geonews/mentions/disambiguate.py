@@ -184,10 +184,11 @@ class Disambiguator:
     def __init__(self, resolver: Resolver):
         self.resolver = resolver
         self.gazetteer = resolver.gazetteer
+        self._region = functools.lru_cache(maxsize=_STATE_CACHE)(self.gazetteer.region_of)
         self._state_point = functools.lru_cache(maxsize=_STATE_CACHE)(self._state_point_uncached)
 
     def _state_point_uncached(self, country, admin1_code) -> tuple[float, float] | None:
-        state = self.gazetteer.region_of(country, admin1_code)
+        state = self._region(country, admin1_code)
         return None if state is None else (state.lat, state.lon)
 
     def __repr__(self) -> str:
@@ -204,7 +205,7 @@ class Disambiguator:
             return place
         if not names_its_region(place, name):
             return place
-        region = self.gazetteer.region_of(place.country, code)
+        region = self._region(place.country, code)
         if region is None:
             return place
         return dataclasses.replace(region, matched=f"{place.matched}+address")
