@@ -172,8 +172,10 @@ def run_in_process(args, names: list[str]) -> list[dict]:
     t0 = time.perf_counter()
     predict = make_predictor(args.predictor)
     predict("Fighting continued near Pokrovsk in the Donetsk region.")  # load data
-    # and what loads at the first misspelling (the spelling step's name list and scan)
-    predict("Shelling hit Kreminnaya and Lysekhansk.")
+    # and what loads at the first misspelling: the spelling step's name list, and numpy
+    # and the name windows of its edit-distance scan, which only a name that no cheaper
+    # step answers reaches (Zolotarivkka, at the time of writing)
+    predict("Shelling near Kreminnaya, Lysekhansk and Zolotarivkka.")
     warmup = time.perf_counter() - t0
     print(f"load + first call {warmup:.2f} s, RSS {peak_rss_mb():,.0f} MB", file=sys.stderr)
     out = []

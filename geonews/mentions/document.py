@@ -54,7 +54,8 @@ _MAX_MARKS = 30
 #: before them (an ASCII letter can take a combining mark; nothing composes with a
 #: following ASCII character, so the text can be normalised stretch by stretch).
 _STRETCH = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
-_POSSESSIVE = re.compile(r"['’]s$")
+#: The endings of a possessive, cut off a word.
+_POSSESSIVES = ("'s", "’s")
 
 #: A word of a text: its start, its end and the word.
 Word = tuple[int, int, str]
@@ -71,16 +72,17 @@ def split_words(text: str) -> list[Word]:
     >>> split_words("Kyiv's mayor, in Tampa, Fla.")
     [(0, 4, 'Kyiv'), (7, 12, 'mayor'), (14, 16, 'in'), (17, 22, 'Tampa'), (24, 28, 'Fla.')]
     """
-    out = []
+    out: list[Word] = []
+    append = out.append  # the loop runs once a word: no attribute look-ups in it
     for m in _WORD.finditer(text):
-        s, e, w = m.start(), m.end(), m.group()
-        if text[e : e + 1] == "." and w.lower() in AP_STATES and w[:1].isupper():
-            e, w = e + 1, w + "."  # "Gainesville, Ga." - the full stop is part of it
-        poss = _POSSESSIVE.search(w)
-        if poss and len(w) > 2:
-            e -= len(poss.group())
-            w = w[: -len(poss.group())]
-        out.append((s, e, w))
+        w = m.group()
+        s, e = m.span()
+        if w[-2:] in _POSSESSIVES:  # a word starts with a letter: never all possessive
+            append((s, e - 2, w[:-2]))
+        elif text[e : e + 1] == "." and w[:1].isupper() and w.lower() in AP_STATES:
+            append((s, e + 1, w + "."))  # "Gainesville, Ga." - the full stop is part of it
+        else:
+            append((s, e, w))
     return out
 
 

@@ -166,6 +166,7 @@ class Matches(NamedTuple):
     words: list[Word]
     candidates: list[Candidate | None]
     entities: list[Span] | None  # the spaCy pipeline's, when there is one
+    lower_words: set[str]  # the words written in lower case
 
 
 class Recogniser:
@@ -228,7 +229,7 @@ class Recogniser:
         lower_words = {w for s, e, w in ws if w[:1].islower()}
         ends: set[int] = set()  # word positions right after a candidate (for lists)
         for i, (s, e, w) in enumerate(ws):
-            if not capitalised(w):
+            if not w[:1].isupper():  # capitalised(w), inline: this runs once a word
                 if text[s - 1 : s] == "#" and self._is_hashtag_place(w):
                     candidates[i] = Candidate(
                         "hashtag", [Span(s, e, w, key(w), cue="hashtag")], i + 1
@@ -276,7 +277,7 @@ class Recogniser:
             ends.add(j)
         _recurrences(ws, candidates)
         entities = None if self.nlp is None else self._ner_spans(text)
-        return Matches(ws, candidates, entities)
+        return Matches(ws, candidates, entities, lower_words)
 
     def set_annotations(self, doc: Document, matches: Matches) -> None:
         """Choose the spans left to right and record them on ``doc``.
@@ -286,7 +287,7 @@ class Recogniser:
         the gaps; names listed before "counties" become the counties.
         """
         text, words, found = doc.text, matches.words, matches.candidates
-        lower_words = {w for s, e, w in words if w[:1].islower()}
+        lower_words = matches.lower_words
         if lower_words and ("/" in text or "=" in text):
             lower_words = {w for s, e, w in words if w[:1].islower() and not _in_link(text, s, e)}
         persons = self.screen.persons(words, lower_words)
@@ -339,7 +340,7 @@ class Recogniser:
         s = words[i][0]
         for j in range(i + 1, limit + 1):
             start, e, last = words[j - 1]
-            if not capitalised(last):
+            if not last[:1].isupper():  # capitalised(last), inline
                 if j - 1 > i and last.lower() not in _CONNECTORS:
                     break
                 continue

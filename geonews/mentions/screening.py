@@ -320,6 +320,8 @@ class Screen:
         recognised only with a cue (:meth:`minor_cued`).  Always false with nothing
         installed.
         """
+        if not self.resolver.gazetteer.has_installed:
+            return False  # no name to look up
         top = self.senses(k)[:1]
         return bool(top) and bool(top[0].raw.get("installed"))
 
@@ -399,10 +401,12 @@ class Screen:
         """
         out: dict[str, bool] = {}
         n = len(words)
-        for a in range(n - 1):
+        caps = [w[:1].isupper() for _, _, w in words]
+        # every test below wants a capitalised first word: the others are skipped at once
+        for a in [a for a in range(n - 1) if caps[a]]:
             w0, w1 = words[a][2], words[a + 1][2]
             gap = words[a + 1][0] - words[a][1]
-            if capitalised(w0) and w1 in _SPEECH_VERBS and gap == 1 and len(w0) >= MIN_NAME_LENGTH:
+            if w1 in _SPEECH_VERBS and gap == 1 and len(w0) >= MIN_NAME_LENGTH:
                 # "Dyer said" (a place that speaks is a prominent one: "Moscow said")
                 # ("Jordan Dyer said" too, unless the pair is a place: "New York said")
                 w_ = words[a - 1][2] if a > 0 else ""
@@ -414,12 +418,12 @@ class Screen:
                     )
                 ):
                     out.setdefault(key(w0), False)
-            if len(w0) == 1 and w0.isupper() and gap == 2 and capitalised(w1):
+            if len(w0) == 1 and gap == 2 and caps[a + 1]:
                 # "Robert C. Byrd", unless the pair is a place ("W. Va.")
                 if not self.has_key(key(f"{w0}. {w1}")):
                     out[key(w1)] = True
                 continue
-            if not (capitalised(w0) and capitalised(w1)) or gap != 1:
+            if not caps[a + 1] or gap != 1:
                 continue
             k0 = w0.lower()
             if k0 in _FIRST_NAMES or k0.rstrip(".") in _TITLES:

@@ -106,6 +106,11 @@ class Gazetteer:
         return f"Gazetteer({str(self.path)!r})"
 
     @property
+    def has_installed(self) -> bool:
+        """Whether any place of the index comes from an installed gazetteer."""
+        return self._installed_from is not None
+
+    @property
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
