@@ -67,6 +67,10 @@ SECTOR_KM = 100.0
 #: A settlement at least this big is known well enough that a hint against it is more
 #: likely a list than a correction ("Kharkiv, Donetsk Oblast and Kherson").
 KNOWN_POPULATION = 20_000
+#: Below this population a place far from the front sector of its own sentence ("In the
+#: Huliaipole direction, the enemy attacked near Dobropillia": not the Donetsk-oblast
+#: town of 28,000 110 km away) is no answer; a city is meant wherever it lies.
+SENTENCE_SECTOR_POPULATION = 100_000
 #: Countries whose hints can leave a contradicted village unresolved.
 REFUTING_COUNTRIES = frozenset({"UA", "RU"})
 #: Longest gap (characters) between a name and the hint after it.
@@ -169,9 +173,11 @@ class Hint:
     #: The compass bearing (degrees from north) from ``point`` the text gives without a
     #: distance ("north of Avdiivka"), or None.
     bearing: float | None = None
-    #: Whether the hint rules out towns of any size (a list the text places in a front
-    #: sector: "near Zaporizhzhia, Mirne and Vesele in the Novopavlivka direction").
-    any_size: bool = False
+    #: The population from which on a place the hint contradicts is not ruled out (a
+    #: town everyone knows is meant even where the hint says otherwise); a list the text
+    #: places in a front sector rules out towns of any size ("near Zaporizhzhia, Mirne
+    #: and Vesele in the Novopavlivka direction").
+    refutes_below: float = KNOWN_POPULATION
 
     def holds(self, place: Place) -> bool:
         """Whether ``place`` is where the hint says (in the region, country or near)."""
@@ -200,9 +206,7 @@ class Hint:
         """
         if not self.strong or self.country not in REFUTING_COUNTRIES:
             return False
-        if place.kind != "settlement" or (
-            place.population >= KNOWN_POPULATION and not self.any_size
-        ):
+        if place.kind != "settlement" or place.population >= self.refutes_below:
             return False
         return not self.holds(place)
 
@@ -300,7 +304,12 @@ def _sectors_told(
     if len(distinct) <= 1:
         return [list(distinct) for _ in spans]
     at = [pos for pos, *_ in sectors]
-    lifted = {hint: dataclasses.replace(hint, lift_by=NEAR_LIFT) for hint in distinct}
+    lifted = {
+        hint: dataclasses.replace(
+            hint, lift_by=NEAR_LIFT, strong=True, refutes_below=SENTENCE_SECTOR_POPULATION
+        )
+        for hint in distinct
+    }
     stops = [m.end() for m in _SENTENCE_END.finditer(text)]
     out = []
     for sp in spans:
@@ -555,7 +564,7 @@ def _listed_in_sectors(text, spans, by_key) -> list[tuple[str, Hint]]:
             continue
         hint = Hint(
             "sector", f"sector:{sector.text}", top.country, top.admin1, (top.lat, top.lon),
-            NEAR_LIFT, slack_km=SECTOR_KM, any_size=True,
+            NEAR_LIFT, slack_km=SECTOR_KM, refutes_below=math.inf,
         )  # fmt: skip
         out.extend((spans[i].key, hint) for i in run if spans[i].key != sector.key)
     return out

@@ -236,6 +236,28 @@ def test_each_sentence_of_a_summary_takes_its_own_sector(gp):
     assert m.place.admin1 == "Donetsk" and m.matched.endswith("hint:sector:Kramatorsk")
 
 
+#: A General Staff style summary of two sectors; the last sentence ends with ``{}``.
+_TWO_SECTORS = (
+    "In the Kupiansk direction, the enemy attacked near Petropavlivka. In the "
+    "Huliaipole direction, the occupiers attacked near Uspenivka and {}."
+)
+
+
+def test_a_sentence_of_a_summary_rules_out_towns_far_from_its_sector(gp):
+    # the gazetteer's Dobropillias (a town of 28,000 and a village) lie over 100 km from
+    # Huliaipole: the one meant is not among them; Uspenivka has a namesake 18 km away
+    text = _TWO_SECTORS.format("Dobropillia")
+    far = _mention(gp, text, "Dobropillia")
+    assert far.place is None and far.matched.startswith("unresolved:hint:sector:Huliaipole")
+    near = _mention(gp, text, "Uspenivka")
+    assert near.place.admin1 == "Zaporizhzhia" and near.matched.endswith("sector:Huliaipole")
+
+
+def test_a_city_far_from_its_sentences_sector_stays(gp):
+    text = _TWO_SECTORS.format("struck Dnipro")
+    assert _mention(gp, text, "Dnipro").place.name == "Dnipro"
+
+
 def test_a_sector_named_once_holds_for_the_whole_text(gp):
     text = "Russian troops stormed Andriivka. Fighting goes on in the Pokrovsk direction."
     m = _mention(gp, text, "Andriivka")
