@@ -71,6 +71,11 @@ KNOWN_POPULATION = 20_000
 #: Huliaipole direction, the enemy attacked near Dobropillia": not the Donetsk-oblast
 #: town of 28,000 110 km away) is no answer; a city is meant wherever it lies.
 SENTENCE_SECTOR_POPULATION = 100_000
+#: A city divided into districts of its own (the district names repeat across the country:
+#: Kyivskyi, Prymorskyi, Shevchenkivskyi).
+CITY_POPULATION = 100_000
+#: How far (km) from the city's point a district the text puts in it may lie.
+CITY_DISTRICT_KM = 25.0
 #: Countries whose hints can leave a contradicted village unresolved.
 REFUTING_COUNTRIES = frozenset({"UA", "RU"})
 #: Longest gap (characters) between a name and the hint after it.
@@ -121,6 +126,17 @@ _EARTH_KM = 6371.0088
 _CLOSE = re.compile(r"\s*(?:region|oblast|province|district|raion|rayon)?\s*\)", re.I)
 #: A raion named after its centre town: "Bakhmut district", "Pokrovsk raion".
 _RAION = re.compile(r"\s+(?:raion|rayon|district)\b", re.I)
+#: A district word after a name: "the Kyivskyi district", "the Osnovianskyi and Slobidskyi
+#: districts".
+_DISTRICT_AFTER = re.compile(r"\s+(?:city\s+)?districts?\b", re.I)
+#: What joins a city district to the city after it: "(the Kyivskyi district) of Kharkiv".
+_OF_CITY = re.compile(r"\s+of\s+(?:the\s+city\s+of\s+)?")
+#: A city's possessive before its districts: "Kyiv's Darnytskyi and Dniprovskyi districts".
+_CITYS = re.compile(r"['’]s\s+(?:central\s+|northern\s+|southern\s+|eastern\s+|western\s+)?")
+#: Most names between a sentence's opening city and a district of it.
+_SENTENCE_CITY_SPANS = 12
+#: A sentence that opens with the city it is in: "In Kharkiv, ...".
+_IN_CITY = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*In\s+$")
 #: The word that makes a run of names a list.
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.I)
 #: A list going on after its item: "Belgorod, Bryansk, and other cities".
@@ -270,6 +286,9 @@ def find_hints(
     for i, hint in sorted(after.items()):
         if hint not in hints.get(spans[i].key, ()):
             hints.setdefault(spans[i].key, []).append(hint)
+    for k, hint in _city_districts(text, spans, by_key):
+        if hint not in hints.get(k, ()):
+            hints.setdefault(k, []).append(hint)
     for k, hint in _listed_in_sectors(text, spans, by_key):
         if hint not in hints.get(k, ()):
             hints.setdefault(k, []).append(hint)
@@ -538,6 +557,57 @@ def _destination(lat: float, lon: float, km: float, bearing: float) -> tuple[flo
         math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2)
     )
     return math.degrees(p2), math.degrees(l2)
+
+
+def _city_districts(text, spans, by_key) -> list[tuple[str, Hint]]:
+    """Each city district the text puts in a city, with a hint at that city.
+
+    "The Shevchenkivskyi district of Kyiv", "Kyiv's Darnytskyi and Dniprovskyi districts",
+    "In Kharkiv, ... in the Kyivskyi district": the district lies within
+    ``CITY_DISTRICT_KM`` of the city, so a village of the same name elsewhere (there are
+    Kyivskyis and Prymorskyis in several oblasts) is no answer.
+    """
+    out: list[tuple[str, Hint]] = []
+    for run in list_runs(text, spans):
+        last = spans[run[-1]]
+        words = _DISTRICT_AFTER.match(text, last.end)
+        if words is None:
+            continue
+        city = None
+        of = _OF_CITY.match(text, words.end())
+        after = run[-1] + 1
+        if of is not None and after < len(spans) and spans[after].start == of.end():
+            city = spans[after]  # "the Shevchenkivskyi district of Kyiv"
+        elif run[0] > 0 and _CITYS.fullmatch(text, spans[run[0] - 1].end, spans[run[0]].start):
+            city = spans[run[0] - 1]  # "Kyiv's Darnytskyi district"
+        else:
+            city = _sentence_city(text, spans, run[0])  # "In Kharkiv, ... the Kyivskyi district"
+        top = (by_key.get(city.key) or [None])[0] if city is not None and not city.cue else None
+        if top is None or top.kind != "settlement" or top.population < CITY_POPULATION:
+            continue
+        hint = Hint(
+            "near", f"city:{city.text}", top.country, top.admin1, (top.lat, top.lon),
+            NEAR_LIFT, slack_km=CITY_DISTRICT_KM, refutes_below=math.inf,
+        )  # fmt: skip
+        out.extend((spans[i].key, hint) for i in run)
+    return out
+
+
+def _sentence_city(text: str, spans: list[Span], i: int) -> Span | None:
+    """The city the sentence of span ``i`` opens with ("In Kharkiv, ..."), or None.
+
+    Only the last ``_SENTENCE_CITY_SPANS`` names before it are looked at, so a text of
+    district after district with no full stop costs no more than a short one.
+    """
+    for j in range(i - 1, max(-1, i - 1 - _SENTENCE_CITY_SPANS), -1):
+        sp = spans[j]
+        if _SENTENCE_END.search(text, sp.end, spans[j + 1].start):
+            return None  # the sentence began after this name
+        if text[sp.end : sp.end + 1] == "," and _IN_CITY.search(
+            text, max(0, sp.start - 6), sp.start
+        ):
+            return sp
+    return None
 
 
 def _listed_in_sectors(text, spans, by_key) -> list[tuple[str, Hint]]:

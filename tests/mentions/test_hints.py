@@ -357,3 +357,34 @@ def test_a_city_outside_a_list_keeps_its_place_beside_a_sector(gp):
     )
     m = next(m for m in gp(text) if m.text == "Zaporizhzhia")
     assert m.place.name == "Zaporizhzhia"
+
+
+# -- city districts --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("In Kharkiv, a drone damaged a school in the Kyivskyi district on Sunday.", "Kharkiv"),
+        ("Glass was shattered across the Kyivskyi district of Kharkiv overnight.", "Kharkiv"),
+        ("A fire broke out at a warehouse in Odesa's Prymorskyi district.", "Odesa"),
+    ],
+)
+def test_a_city_district_is_not_a_village_of_its_name_elsewhere(gp, text, city):
+    # the gazetteer's Kyivskyi and Prymorskyi lie in Donetsk oblast, not in these cities
+    name = "Kyivskyi" if "Kyivskyi" in text else "Prymorskyi"
+    m = _mention(gp, text, name)
+    assert m.place is None and m.matched == (
+        f"unresolved:hint:city:{city} (no {name} there in the gazetteer)"
+    )
+
+
+def test_a_city_district_in_the_gazetteer_is_taken_in_its_city(gp):
+    m = _mention(gp, "Debris fell on a house in the Pechersk district of Kyiv.", "Pechersk")
+    assert m.place.admin1 == "Kyiv" and m.matched.endswith("hint:city:Kyiv")
+
+
+def test_a_raion_of_an_oblast_is_no_city_district(gp):
+    # "of the Donetsk region" names the oblast: no city hint
+    text = "Shelling hit villages of the Pokrovsk district of the Donetsk region."
+    assert "city:" not in (_mention(gp, text, "Pokrovsk").matched or "")
