@@ -61,7 +61,8 @@ def read_modality(
     if trigger.sub_type == "Threat":
         return "conditional"
     before = masked[start : trigger.start]
-    attempt = tx.ATTEMPT.search(before) is not None  # "tried to break through": it happened
+    # "tried to break through", "were forced to withdraw": it happened
+    attempt = tx.ATTEMPT.search(before) is not None or tx.DONE_TO.search(before) is not None
     if search_in(tx.CONDITIONAL, masked, low, start, trigger.start) or search_in(
         tx.IF_CLAUSE, masked, low, start, end
     ):

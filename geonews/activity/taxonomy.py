@@ -486,7 +486,12 @@ FUTURE = re.compile(
 CONDITIONAL = re.compile(
     r"\b(?:threat(?:en)?(?:ed|s)? to|vow(?:ed|s)? to|warn(?:ed|s)?|if|unless"
     r"|demand(?:ed|s)?|ultimatum|should|in case|in the event|insist(?:s|ed|ing)? that"
-    r"|call(?:s|ed|ing)? (?:on|for)|urg(?:es|ed|ing)|want(?:s|ed)? (?:\w+ )?to)\b",
+    r"|call(?:s|ed|ing)? (?:on|for)|urg(?:es|ed|ing)|want(?:s|ed)? (?:\w+ )?to"
+    # pressure on someone to do it: "pressed Washington not to", "pressing Kyiv to accept";
+    # "force Ukraine into ceding" (not "pressed on to the outskirts")
+    r"|press(?:es|ed|ing)? (?!on\b|ahead\b|forward\b)\w+(?: \w+)? (?:not )?to"
+    r"|(?:forc|pressur|coerc)(?:e|ing) (?:\w+ ){1,3}?into(?= +$)"
+    r"|(?:push|pushing|compel|compelling) (?:\w+ ){1,3}?into(?= +$))\b",
     _I,
 )
 #: A condition anywhere in the clause: "Russian forces could advance if the front breaks".
@@ -508,6 +513,10 @@ HYPOTHETICAL = re.compile(
     # "no point in talking about a withdrawal": a topic, not a happening
     r"|(?:talk|talking|speak|speaking) (?:of|about))\b",
     _I,
+)
+#: "were forced to withdraw", "managed to enter": what the clause says was done, not planned.
+DONE_TO = re.compile(
+    r"\b(?:forced|had|managed|able|began|started|continued|went on|moved)\s+to\s*$", _I
 )
 #: "tried to break through", "an attempt to attack": the attempt happened.
 ATTEMPT = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying)|bid)\s+to\s+$", _I)

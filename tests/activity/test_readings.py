@@ -239,6 +239,12 @@ def test_firing_on_a_place_is_shelling(text, parse):
         ("Aides spoke by phone ahead of the president's visit to Washington.", "future"),
         ("Envoys drafted a text in the run-up to the summit in Geneva.", "future"),
         ("Ukrainian units tried to break through towards Belgorod overnight.", "actual"),
+        # pressure on someone to do it is a demand; being forced to do it is a deed
+        ("Allies pressed the envoys not to make the army hand over Kupiansk.", "conditional"),
+        ("Officials warned against pushing the government into ceding Kupiansk.", "conditional"),
+        ("Critics fear the envoys are forcing the army into ceding Kupiansk.", "conditional"),
+        ("Ukrainian units were forced to withdraw from Kupiansk overnight.", "actual"),
+        ("Ukrainian units had to withdraw from Kupiansk in the end.", "actual"),
     ],
 )
 def test_modality_of_what_could_would_or_will_happen(text, modality, parse):
