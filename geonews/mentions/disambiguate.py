@@ -460,6 +460,8 @@ def _cluster_lists(text, spans, chosen, by_key, unresolved):
     out = dict(chosen)
     for run in ([spans[i] for i in ids] for ids in list_runs(text, spans)):
         keys = list(dict.fromkeys(sp.key for sp in run))
+        if len(keys) == 2:
+            _pair_together(keys, out, by_key)
         if len(keys) < _LIST_MIN:
             continue
         for k in keys:
@@ -479,6 +481,39 @@ def _cluster_lists(text, spans, chosen, by_key, unresolved):
                 unresolved[k] = f"unresolved:list:no {place.name} near {others} in the gazetteer"
                 out[k] = (None, (place, *out[k][1])[:_RUNNERS_UP], 0.0)
     return out
+
+
+def _pair_together(keys: list[str], out: dict[str, Resolution], by_key) -> None:
+    """Two villages named together lie together: "near Kupiansk-Vuzlovyi and Petropavlivka".
+
+    When the pair's places (settlements of the war's countries, smaller than
+    ``_LIST_KNOWN_POPULATION``) lie more than ``_LIST_FAR_KM`` apart and exactly one of
+    the two has a namesake within ``NEAR_REFUTES_KM`` of the other, that namesake is
+    taken (when each has one, nothing says which is meant).  A place the text's own hint
+    decided stays.
+    """
+    places = [out[k][0] for k in keys]
+    if any(
+        p is None or p.kind != "settlement" or p.country not in REFUTING_COUNTRIES for p in places
+    ):
+        return
+    a, b = places
+    if haversine_km(a.lat, a.lon, b.lat, b.lon) <= _LIST_FAR_KM:
+        return
+    moves = {}
+    for k, place, mate in ((keys[0], a, b), (keys[1], b, a)):
+        if place.population >= _LIST_KNOWN_POPULATION or "+hint:" in (place.matched or ""):
+            continue
+        at = (mate.lat, mate.lon)
+        near = min((p for p in by_key[k] if p.kind == "settlement"), key=lambda p: _km_to(at, p))
+        if _km_to(at, near) <= NEAR_REFUTES_KM:
+            moves[k] = (place, near)
+    if len(moves) != 1:
+        return
+    ((k, (place, near)),) = moves.items()
+    moved = dataclasses.replace(near, matched=f"{near.matched}+list-cluster")
+    runners = (place, *(p for p in out[k][1] if p.id != near.id))[:_RUNNERS_UP]
+    out[k] = (moved, runners, out[k][2])
 
 
 def _tight_middle(places) -> tuple[float, float] | None:

@@ -121,7 +121,8 @@ _UNIT_AFTER = re.compile(
 #: The same nouns before the name: "the cruiser Moskva", "Russian group “Vostok”".
 _THING_BEFORE = frozenset(
     {
-        *("battalion", "brigade", "channel", "cruiser", "flagship", "frigate", "group"),
+        *("battalion", "battlegroup", "brigade", "channel", "cruiser", "flagship", "frigate"),
+        "group",
         *("grouping", "regiment", "ship", "submarine", "vessel", "warship"),
     }
 )
@@ -142,7 +143,7 @@ _ANY_THING = re.compile(
     r"[Ff]rigate|[Cc]orvette|[Ww]arship|[Ss]hip|[Vv]essel|[Dd]estroyer|[Ss]ubmarine|"
     r"[Ff]lagship|[Mm]issiles?|[Rr]ockets?|[Dd]rones?|UAVs?|USVs?|[Ll]aunchers?|[Jj]ets?|"
     r"[Bb]ombers?|[Hh]elicopters?|[Tt]anks?|[Hh]owitzers?|TV|[Cc]hannel|[Bb]roadcaster|"
-    r"[Gg]roup|[Gg]rouping|[Bb]attalion|[Rr]egiment|[Bb]rigade|[Cc]orps|[Dd]etachment|"
+    r"[Gg]roup|[Gg]rouping|[Bb]attlegroup|[Bb]attalion|[Rr]egiment|[Bb]rigade|[Cc]orps|[Dd]etachment|"
     r"[Ss]quadron)\b"
 )
 

@@ -72,3 +72,41 @@ def test_a_list_of_cities_across_the_country_is_left_alone(gp):
 def test_a_list_of_front_towns_across_the_donbas_is_left_alone(gp):
     ms = {m.text: m for m in gp("The army has taken Bakhmut, Avdiivka and Vuhledar since 2023.")}
     assert ms["Vuhledar"].place is not None and ms["Vuhledar"].place.admin1 == "Donetsk"
+
+
+# -- pairs ------------------------------------------------------------------------------------
+
+_PAIR = "Shells fell on Alpha and Beta."
+
+
+def _pair(by_key):
+    chosen = {k: (c[0], (), 1.0) for k, c in by_key.items()}
+    return _cluster_lists(_PAIR, _spans(_PAIR, ["Alpha", "Beta"]), chosen, by_key, {})
+
+
+def test_one_of_a_pair_far_apart_takes_its_namesake_by_the_other():
+    out = _pair({"alpha": [_ALPHA], "beta": [_BETA_FAR, _BETA_NEAR]})
+    assert out["beta"][0].id == _BETA_NEAR.id and out["beta"][0].matched.endswith("list-cluster")
+
+
+def test_a_pair_where_either_could_move_is_left_alone():
+    alpha_far = _village("Alpha", 46.02, 30.05, 2)  # by Beta's far namesake
+    out = _pair({"alpha": [_ALPHA, alpha_far], "beta": [_BETA_FAR, _BETA_NEAR]})
+    assert out["alpha"][0] is _ALPHA and out["beta"][0] is _BETA_FAR
+
+
+def test_a_pair_with_no_namesake_together_is_left_alone():
+    # unlike a longer list, one other name is too little to leave a village unresolved
+    out = _pair({"alpha": [_ALPHA], "beta": [_BETA_FAR]})
+    assert out["beta"][0] is _BETA_FAR
+
+
+def test_a_pair_of_villages_lies_together_against_another_sentences_region(gp):
+    # the text's other region pulls Petropavlovka to Dnipropetrovsk oblast, 230 km from
+    # Kupiansk-Vuzlovyi; the Kharkiv-oblast namesake lies beside it
+    text = (
+        "Shelling was reported in the Dnipropetrovsk region. Fighting went on near "
+        "Kupiansk-Vuzlovyi and Petropavlovka, the General Staff said."
+    )
+    m = next(m for m in gp(text) if m.text == "Petropavlovka")
+    assert m.place.admin1 == "Kharkiv" and m.matched.endswith("list-cluster")
