@@ -215,10 +215,11 @@ def _drop_qualifiers(places: list[Located], sentence: str = "") -> list[Located]
         if place.kind in ("sea", "river") and has_settlement:
             continue
         coarse = place.kind not in ("settlement", "feature")
+        frame = coarse and _is_frame(sentence, item)
         if coarse and any(
             other[0].id != place.id
             and _inside(other[0], place)
-            and span_gap(other[2], other[3], item[2], item[3]) <= _QUALIFIER_GAP
+            and (frame or span_gap(other[2], other[3], item[2], item[3]) <= _QUALIFIER_GAP)
             and not _coordinated(sentence, item, other)
             for other in places
         ):
@@ -227,6 +228,27 @@ def _drop_qualifiers(places: list[Located], sentence: str = "") -> list[Located]
             continue
         out.append(item)
     return out
+
+
+def _is_frame(sentence: str, item: Located) -> bool:
+    """Whether the place opens the sentence as where all of it is: "In the Kursk region, ...".
+
+    Such a region qualifies every place inside it that the sentence goes on to name
+    ("In the Kursk region, the governor reported shelling of Tyotkino and Glushkovo"),
+    however far off.
+    """
+    opening = _FRAME.match(sentence)
+    return (
+        opening is not None
+        and opening.end() == item[2]
+        and _FRAME_END.match(sentence, item[3]) is not None
+    )
+
+
+_FRAME = re.compile(
+    r"\s*(?:In|Across|Throughout|Over)\s+(?:the\s+)?(?:(?:occupied|Russian-occupied|border)\s+)?"
+)
+_FRAME_END = re.compile(r"(?:\s+(?:region|oblast|province|krai|district|raion))?\s*,", re.I)
 
 
 def _hint_of(sentence: str, fine: Located, region: Located) -> bool:

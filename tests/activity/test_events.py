@@ -386,6 +386,21 @@ def test_region_that_only_frames_the_towns_is_not_an_event(parse):
     assert list(frame.quantity) == [45, 45]
 
 
+def test_a_region_opening_the_sentence_frames_towns_named_far_after_it(parse):
+    text = (
+        "In the Donetsk region, the regional governor said on his Telegram channel late "
+        "on Sunday that shelling had damaged houses in Myrnohrad."
+    )
+    frame = events(text, date="2025-11-20", geoparser=parse)
+    assert list(frame.place_name) == ["Myrnohrad"]
+
+
+def test_a_region_opening_the_sentence_with_no_town_in_it_stays():
+    text = "In the Kursk region, shelling damaged houses in several villages overnight."
+    frame = events(text, date="2025-11-20")
+    assert list(frame.precision) == ["region"]
+
+
 def _subtypes(text):
     gdf = events(text, date="2025-11-20")
     return sorted(zip(gdf.sub_type, gdf.place_name, gdf.status, strict=True))
