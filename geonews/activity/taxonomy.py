@@ -295,6 +295,8 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
             r"|improv(?:ed|ing) (?:their |its )?(?:tactical )?positions?"
             r"|(?:grind|grinding|press|pressing|push|pushing|inch|inching|creep|creeping)"
             r"\s+(?:forward|ahead|on)\b"
+            r"|(?:press(?:ed|es|ing)?|inch(?:ed|es|ing)?|mov(?:ed|es|ing))"
+            r"\s+(?:(?:forward|on|ahead)\s+)?towards?\b|clos(?:ed|es|ing) in on\b"
         ),
         STRATEGIC,
         "Advance",
@@ -535,7 +537,9 @@ VERB_AFTER = re.compile(
 # -- clauses, places ------------------------------------------------------------------------
 CLAUSE_BREAK = re.compile(
     r"[,;:]\s+(?=(?:after|before|while|whereas|but|as|when|following|despite|although|though"
-    r"|which|who|where|killing|wounding|injuring|according)\b)|;|\s[—–]\s|\s--\s|\bbut\b",
+    r"|which|who|where|killing|wounding|injuring|according"
+    # a second verb phrase of the same subject: "captured X, and are pressing towards Y"
+    r"|and\s+(?:are|is|were|was|have|has|had|then|later|now))\b)|;|\s[—–]\s|\s--\s|\bbut\b",
     _I,
 )
 #: Clauses that describe a place named in the sentence rather than add a new event.

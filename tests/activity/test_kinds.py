@@ -93,6 +93,8 @@ def test_the_village_of_a_new_name_is_not_the_last_village():
         ("Kyiv's claims of taking control of Sudzha could not be verified.", "Claimed capture"),
         ("Ukrainian forces pushed across the Oskil River on Tuesday.", "Advance"),
         ("Last week its forces thrust into the Kharkiv region.", "Advance"),
+        ("Russian units are pressing towards Kostiantynivka from the east.", "Advance"),
+        ("Russian troops are closing in on Kupiansk, the analysts wrote.", "Advance"),
         ("Ukrainian saboteurs tried to infiltrate the Bryansk region overnight.", "Armed clash"),
         ("A state of emergency was declared in the Kursk region on Wednesday.",
          "Emergency declared"),
@@ -113,3 +115,10 @@ def test_commanders_who_left_a_town_withdrew_from_it():
 def test_losses_suffered_near_a_village_are_fighting_there():
     text = "The main losses of the Ukrainian forces were suffered near Vuhledar, the ministry said."
     assert rows(text) == [("Vuhledar", "Armed clash", "actual")]
+
+
+def test_a_second_verb_of_the_same_subject_is_a_clause_of_its_own():
+    # "captured Myrnohrad, and are pressing towards Pokrovsk": Pokrovsk was not captured
+    text = "Russian units captured Myrnohrad, and are pressing towards Pokrovsk, analysts said."
+    assert sorted(sub for _, sub, _ in rows(text)) == ["Advance", "Claimed capture"]
+    assert dict((place, sub) for place, sub, _ in rows(text))["Pokrovsk"] == "Advance"
