@@ -16,7 +16,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
-__all__ = ["CENTRE", "NEIGHBOURS", "WAR_CONTEXT", "WAR_COUNTRIES", "WAR_REGION", "BBox"]
+__all__ = [
+    "CENTRE",
+    "FRONT_REGIONS",
+    "NEIGHBOURS",
+    "WAR_CONTEXT",
+    "WAR_COUNTRIES",
+    "WAR_REGION",
+    "BBox",
+]
 
 
 class BBox(NamedTuple):
@@ -57,6 +65,19 @@ WAR_REGION = BBox(south=43.0, west=22.0, north=56.5, east=48.5)
 #: The two countries at war: a text that names their places is read in the war's context,
 #: and a loose or inferred match must lie in one of them.
 WAR_COUNTRIES = frozenset({"UA", "RU"})
+
+#: The first-level regions, as ``(country, admin1)``, along and across the front line,
+#: whose villages ground fighting, shelling and claimed captures name by the hundred.
+#: A village elsewhere is reached only by its own spelling: a misspelt or otherwise
+#: romanised small name is far likelier a front village the gazetteer lacks than a
+#: namesake in the rear ("Synkivka" near Kupiansk is not Senkivka in Kyiv oblast).
+FRONT_REGIONS = frozenset(
+    {
+        *(("UA", r) for r in ("Donetsk", "Luhansk", "Kharkiv", "Zaporizhzhia", "Kherson")),
+        *(("UA", r) for r in ("Dnipropetrovsk", "Sumy", "Crimea", "Sevastopol")),
+        *(("RU", r) for r in ("Belgorod", "Bryansk", "Kursk", "Rostov", "Voronezh")),
+    }
+)
 
 #: Ukraine and the countries on its land border: which side of the state border a
 #: place near it is on.

@@ -242,6 +242,9 @@ class Disambiguator:
             place, runners, conf = chosen[sp.key]
             sp.place, sp.candidates, sp.confidence = place, runners, conf
             sp.reason = doc.unresolved.get(sp.key) if place is None else None
+            if place is None and sp.reason is None and not runners:
+                refused = self.resolver.unresolved_reason(sp.text)  # the spelling step's why
+                sp.reason = f"unresolved:spelling:{refused}" if refused else None
             if place is None and sp.cue == "compound":  # see Recogniser._hyphen_parts
                 sp.reason = f"unresolved:compound:no {sp.text} in the gazetteer"
             quoted = place or (runners[0] if runners else None)

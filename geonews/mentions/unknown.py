@@ -71,9 +71,10 @@ _OF_NOUNS = _SETTLEMENT_WORDS | frozenset({"direction", "directions", "outskirts
 _MAX_WORDS = 3
 #: Shortest unknown name taken (shorter names are too close to too many).
 _MIN_LENGTH = 5
-#: The oblast after the name: ", Donetsk region", " (Kharkiv Oblast)".
+#: The oblast after the name: ", Donetsk region", " (Kharkiv Oblast)", " in the Zaporozhye
+#: region".
 _REGION_AFTER = re.compile(
-    r"(?:, | \()[A-Z][\w'’\-]+ (?i:" + "|".join(sorted(_REGION_WORDS)) + r")\b"
+    r"(?:, | \(| in the )[A-Z][\w'’\-]+ (?i:" + "|".join(sorted(_REGION_WORDS)) + r")\b"
 )
 
 

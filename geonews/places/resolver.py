@@ -25,7 +25,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from geonews.context import WAR_CONTEXT
+from geonews.context import FRONT_REGIONS, WAR_CONTEXT
 from geonews.dates import as_date
 from geonews.errors import InvalidInput, UnknownPlace
 from geonews.places import gazetteer as _gz
@@ -258,6 +258,12 @@ class Resolver:
         """
         return self._reasons.get(key(check_name(name)))
 
+    def _refuse(self, k: str, reason: str) -> None:
+        """Remember why the name key ``k`` found no place (see :meth:`unresolved_reason`)."""
+        if len(self._reasons) >= _REASON_CACHE:
+            self._reasons.clear()
+        self._reasons[k] = reason
+
     def get(self, name: str, default: Place | None = None, **kwargs) -> Place | None:
         """Like :meth:`resolve` but returns ``default`` when nothing matches."""
         found = self._best(name, kwargs)
@@ -387,9 +393,7 @@ class Resolver:
             # consonants happen to agree)
             tolerance = _tolerant_matches()(gz, k, self._contexts[ctx_id])
             if tolerance.reason is not None:
-                if len(self._reasons) >= _REASON_CACHE:
-                    self._reasons.clear()
-                self._reasons[k] = tolerance.reason
+                self._refuse(k, tolerance.reason)
                 return ()
             if tolerance.variant is not None:
                 # one letter away from a name the gazetteer has ("Pokrovks", "Butcha"):
@@ -406,8 +410,13 @@ class Resolver:
         ctx = self._contexts[ctx_id]
         rows = gz.records(list(how))
         if folded:
-            rows.sort(key=_minus_population)
-            rows = rows[:_FOLD_LIMIT]
+            kept = [row for row in rows if _may_be_misspelt(row)]
+            if not kept:
+                self._refuse(
+                    k, f"only villages far from the front ({_far_villages(rows)}) are spelt like it"
+                )
+                return ()
+            rows = sorted(kept, key=_minus_population)[:_FOLD_LIMIT]
         # an alternate name that is the main name of a much bigger place elsewhere
         named_pop = 0
         embedded_named = False  # a place of the embedded gazetteer has the name as its own
@@ -510,6 +519,23 @@ def resolve(name: str, **kwargs) -> Place:
     ('Kostiantynivka', 'Donetsk')
     """
     return _default_resolver().resolve(name, **kwargs)
+
+
+#: Smallest settlement a misspelling may reach outside :data:`FRONT_REGIONS`.
+_REAR_MISSPELT_POPULATION = 10_000
+
+
+def _may_be_misspelt(row: tuple) -> bool:
+    """Whether a spelling-tolerant match may answer with this row (see FRONT_REGIONS)."""
+    return (
+        row[_gz.KIND] != "settlement"
+        or row[_gz.POPULATION] >= _REAR_MISSPELT_POPULATION
+        or (row[_gz.COUNTRY], row[_gz.ADMIN1]) in FRONT_REGIONS
+    )
+
+
+def _far_villages(rows: list[tuple]) -> str:
+    return ", ".join(f"{row[_gz.NAME]} in {row[_gz.ADMIN1]}" for row in rows[:3])
 
 
 @functools.cache

@@ -98,3 +98,16 @@ def test_names_that_are_no_place_stay_unresolved(resolvers):
     assert not [r["name"] for r in rows if gazetteer.places_named(r["name"])]
     wrong = [(r["name"], p.name) for r in rows if (p := resolver.get(r["name"])) is not None]
     assert len(wrong) / len(rows) <= NOT_PLACES_WRONG, wrong
+
+
+@pytest.mark.parametrize("name", ["Synkivka", "Kislovka", "Tabaivka"])
+def test_a_misspelling_never_reaches_a_village_far_from_the_front(resolvers, name):
+    # front villages the gazetteer lacks, a letter or two from villages of the rear
+    resolver = _resolver(resolvers, "")
+    assert resolver.get(name) is None
+    assert resolver.unresolved_reason(name).startswith("only villages far from the front (")
+
+
+def test_a_misspelling_still_reaches_a_front_village(resolvers):
+    place = _resolver(resolvers, "").get("Scherbynivka")
+    assert place is not None and place.admin1 == "Donetsk" and place.population < 10_000
