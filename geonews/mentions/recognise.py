@@ -160,6 +160,13 @@ class Candidate(NamedTuple):
     whole: Span | None = None
 
 
+#: Lower-case words inside a hyphenated place name that make it one name ("Rostov-on-Don",
+#: "Slavyansk-na-Kubani", "Stratford-upon-Avon", "Frankfurt-am-Main").
+_NAME_LINKS = frozenset(
+    {"on", "upon", "na", "nad", "am", "an", "im", "en", "sur", "de", "la", "le"}
+)
+
+
 class Matches(NamedTuple):
     """What :meth:`Recogniser.match` found: the words and a candidate (or None) at each."""
 
@@ -518,8 +525,11 @@ class Recogniser:
         return span
 
     def _hyphen_parts(self, text: str, start: int, word: str) -> list[Span]:
+        pieces = re.split(r"[-‑]", word)
+        if any(p in _NAME_LINKS for p in pieces[1:-1]):
+            return []  # "Slavyansk-on-Kuban", "Rostov-na-Donu": one name, not Sloviansk
         out, pos = [], start
-        for part in re.split(r"[-‑]", word):
+        for part in pieces:
             k = key(part)
             long_enough = len(k) >= MIN_NAME_LENGTH or (part.isupper() and len(k) == 2)
             if part[:1].isupper() and long_enough and k not in _STOP and self.has_key(k):
@@ -527,7 +537,7 @@ class Recogniser:
             pos += len(part) + 1
         names = [
             p
-            for p in re.split(r"[-‑]", word)
+            for p in pieces
             if p[:1].isupper()
             and not p.isupper()
             and len(p) >= MIN_NAME_LENGTH

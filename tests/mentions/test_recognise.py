@@ -323,6 +323,13 @@ def test_a_hyphenated_name_whose_parts_are_places_far_apart_is_one_name():
     assert got["Balaklava"].place.admin1 == "Sevastopol"
 
 
+def test_a_hyphenated_name_with_on_in_it_is_one_name_not_its_first_part():
+    # "Slavyansk-on-Kuban" (the gazetteer has it as Slavyansk-na-Kubani) is not Sloviansk
+    assert [m.text for m in geoparse("Drones hit a refinery in Slavyansk-on-Kuban.")] == []
+    (m,) = geoparse("Drones hit a refinery in Slavyansk-na-Kubani.")
+    assert m.place.admin1 == "Krasnodar"
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
