@@ -495,12 +495,11 @@ def _pair_together(keys: list[str], out: dict[str, Resolution], by_key) -> None:
     taken (when each has one, nothing says which is meant).  A place the text's own hint
     decided stays.
     """
-    places = [out[k][0] for k in keys]
-    if any(
-        p is None or p.kind != "settlement" or p.country not in REFUTING_COUNTRIES for p in places
-    ):
+    a, b = (out[k][0] for k in keys)
+    if a is None or b is None:
         return
-    a, b = places
+    if any(p.kind != "settlement" or p.country not in REFUTING_COUNTRIES for p in (a, b)):
+        return
     if haversine_km(a.lat, a.lon, b.lat, b.lon) <= _LIST_FAR_KM:
         return
     moves = {}

@@ -582,7 +582,9 @@ def _city_districts(text, spans, by_key) -> list[tuple[str, Hint]]:
             city = spans[run[0] - 1]  # "Kyiv's Darnytskyi district"
         else:
             city = _sentence_city(text, spans, run[0])  # "In Kharkiv, ... the Kyivskyi district"
-        top = (by_key.get(city.key) or [None])[0] if city is not None and not city.cue else None
+        if city is None or city.cue:
+            continue
+        top = (by_key.get(city.key) or [None])[0]
         if top is None or top.kind != "settlement" or top.population < CITY_POPULATION:
             continue
         hint = Hint(
