@@ -12,7 +12,10 @@ unresolved, with the reason:
   names an oblast of the war's countries and an item of the list lies in it, an item with
   namesakes lies there too, or it is left unresolved (or moved to its namesake there);
 * **a lone village**: a small village of the war's countries that no hint backs, further
-  than ``LONE_KM`` from every other place the text names, is not the one meant.
+  than ``LONE_KM`` from every other place the text names, is not the one meant; with no
+  other town or oblast in the text at all, a town under ``ALONE_POPULATION`` is no
+  answer unless it is ``DOMINANT_RATIO`` times as big as each namesake ("Shelling hit
+  Andriivka": one of dozens).
 
 Examples
 --------
@@ -35,7 +38,15 @@ from geonews.mentions.designators import LIST_ON
 from geonews.mentions.document import Span
 from geonews.places import Place, haversine_km
 
-__all__ = ["ABROAD_POPULATION", "LONE_KM", "LONE_POPULATION", "lone_villages", "regions_of_lists"]
+__all__ = [
+    "ABROAD_POPULATION",
+    "ALONE_POPULATION",
+    "DOMINANT_RATIO",
+    "LONE_KM",
+    "LONE_POPULATION",
+    "lone_villages",
+    "regions_of_lists",
+]
 
 #: A village further than this (km) from every other place of the text is not the one
 #: meant (a front sector's villages lie within a hundred km of each other and of their
@@ -44,6 +55,16 @@ LONE_KM = 150.0
 #: Villages smaller than this are checked for lying alone: a bigger town is known well
 #: enough to be named on its own ("Henichesk" in a text about Kherson).
 LONE_POPULATION = 10_000
+#: A town alone in its text at least this many times as big as each namesake of the war's
+#: countries is the one meant ("Marinka" against a hamlet of that name); a smaller one is
+#: left unresolved.
+DOMINANT_RATIO = 3.0
+#: A town at least this big is the one meant when its text names no other place, whatever
+#: its namesakes.
+ALONE_POPULATION = 50_000
+#: How a candidate's name matched, for comparing namesakes: a namesake rivals a town only
+#: if its name matched as well (an alias row says which place it means, and is left out).
+_MATCH_RANK = {"name": 2, "alt": 1}
 #: Abroad, towns smaller than this that a war text reaches only by an alternate name are
 #: checked for lying alone (a city's other name, "Peking", is read wherever it lies).
 ABROAD_POPULATION = 100_000
@@ -134,6 +155,8 @@ def lone_villages(
 ) -> dict[str, Resolution]:
     """Small villages of the war that no hint backs, far from every other place of the text.
 
+    Or alone in it, beside namesakes nearly as big (:func:`_alone_with_namesakes`).
+
     Only names with namesakes in the war's countries: a name the gazetteer knows for one
     village only is that village, however far ("Sudzha" in a text about Bryansk).  Abroad,
     in a text that names places of the war, a small town that the name reaches only by an
@@ -160,6 +183,16 @@ def lone_villages(
             or "+list" in (place.matched or "")
         ):
             continue
+        rest = (p for o, p in others.items() if o != k and p.id != place.id)
+        first = next(rest, None)
+        if first is None:
+            # nothing else in the text says where it is: a town of many of its name is no
+            # answer, unless it is much bigger than every namesake
+            why = _alone_with_namesakes(place, by_key[k])
+            if why is not None:
+                unresolved[k] = why
+                out[k] = (None, (place, *runners)[:3], 0.0)
+            continue
         if place.country in WAR_COUNTRIES:
             if place.population >= LONE_POPULATION or not _namesakes(by_key[k]):
                 continue
@@ -170,18 +203,53 @@ def lone_villages(
             and war_anchors * 2 > len(others) - (k in others)
         ):
             continue  # abroad, only a town reached by another of its names, in a war text
-        rest = (p for o, p in others.items() if o != k and p.id != place.id)
-        if any(_km(place, p) <= LONE_KM for p in rest):
+        if _km(place, first) <= LONE_KM or any(_km(place, p) <= LONE_KM for p in rest):
             continue  # stops at the first place near it: a text of many places is quick
         near = [_km(place, p) for o, p in others.items() if o != k and p.id != place.id]
-        if not near:
-            continue
         unresolved[k] = (
             f"unresolved:alone:{place.name} ({place.admin1 or place.country}) lies"
             f" {min(near):.0f} km from the text's other places"
         )
         out[k] = (None, (place, *runners)[:3], 0.0)
     return out
+
+
+def _alone_with_namesakes(place: Place, cands: list[Place]) -> str | None:
+    """Why a town of the war's countries, the only one its text names, is no answer.
+
+    None when it is bigger than ``ALONE_POPULATION``, was named by an alias row, or is
+    ``DOMINANT_RATIO`` times as big as every other settlement of the war's countries that
+    the name reaches as well (by its own name, or by an alternate name when the town too
+    was reached by one; a spelling-tolerant match is no namesake).
+    """
+    how = _how(place)
+    if (
+        place.country not in WAR_COUNTRIES
+        or place.population >= ALONE_POPULATION
+        or how not in _MATCH_RANK
+    ):
+        return None
+    rivals = [
+        p
+        for p in cands
+        if p.id != place.id
+        and p.kind == "settlement"
+        and p.country in WAR_COUNTRIES
+        and _MATCH_RANK.get(_how(p), 0) >= _MATCH_RANK[how]
+    ]
+    rival = max(rivals, key=lambda p: p.population, default=None)
+    if rival is None or place.population >= DOMINANT_RATIO * rival.population:
+        return None
+    return (
+        f"unresolved:namesakes:{place.name} ({place.admin1 or place.country}) or"
+        f" {rival.name} ({rival.admin1 or rival.country}), and the text names no town or"
+        " oblast beside it"
+    )
+
+
+def _how(place: Place) -> str:
+    """How a candidate matched its name, without what the text added: "name", "alt"..."""
+    return (place.matched or "").split("+", 1)[0].split(":", 1)[0]
 
 
 def _runs(text: str, spans: list[Span]) -> list[list[int]]:

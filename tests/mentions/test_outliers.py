@@ -19,10 +19,10 @@ def _mentions(gp, text):
     return {m.text: m for m in gp(text)}
 
 
-def _place(name, lat, lon, admin1, *, kind="settlement", population=1_000):
+def _place(name, lat, lon, admin1, *, kind="settlement", population=1_000, matched="name"):
     return Place(
         name, lat, lon, f"t:{name}:{admin1}", kind=kind, country="UA", admin1=admin1,
-        population=population,
+        population=population, matched=matched,
     )  # fmt: skip
 
 
@@ -90,8 +90,48 @@ def test_a_lone_village_far_from_the_text_s_places_is_unresolved(gp):
     assert m.place is None and m.matched.startswith("unresolved:alone:Andriivka")
 
 
-def test_a_village_alone_in_its_text_keeps_its_place(gp):
-    assert _mentions(gp, "Shelling hit Andriivka on Monday.")["Andriivka"].place is not None
+def test_a_village_of_many_namesakes_alone_in_its_text_is_unresolved(gp):
+    # Ukraine has dozens of Andriivkas and Novoselivkas, and Crimea's Russian-named
+    # Pavlovka rivals the Pavlivkas: nothing in these says which one
+    for text, name in [
+        ("Shelling hit Andriivka on Monday.", "Andriivka"),
+        ("Russian forces attacked Ukrainian positions near Novoselivka.", "Novoselivka"),
+        ("The Vostok group repelled three attacks near Urozhaynoye, the ministry said.",
+         "Urozhaynoye"),
+        ("Ukrainian drones struck Pavlovka overnight.", "Pavlovka"),
+    ]:  # fmt: skip
+        m = _mentions(gp, text)[name]
+        assert m.place is None, text
+        assert m.matched.startswith(f"unresolved:namesakes:{m.candidates[0].name} ("), text
+        assert "the text names no town or oblast beside it" in m.matched
+
+
+def test_a_village_much_bigger_than_its_namesakes_alone_in_its_text_keeps_its_place(gp):
+    assert _mentions(gp, "Russian forces shelled Marinka overnight.")["Marinka"].place.admin1 == (
+        "Donetsk"
+    )
+    big = _place("Dubky", 50.0, 36.4, "Kharkiv", population=9_000)
+    small = _place("Dubky", 46.6, 30.7, "Odesa", population=2_999)
+    by_key = {"dubky": [big, small]}
+    assert lone_villages({"dubky": (big, (), 1.0)}, by_key, {})["dubky"][0] is big
+    rival = _place("Dubky", 46.6, 30.7, "Odesa", population=3_001)
+    why: dict[str, str] = {}
+    assert (
+        lone_villages({"dubky": (big, (), 1.0)}, {"dubky": [big, rival]}, why)["dubky"][0] is None
+    )
+    # a namesake reached only by an alternate name does not rival a town's own name
+    alt = _place("Dubky", 46.6, 30.7, "Odesa", population=8_000, matched="alt")
+    assert lone_villages({"dubky": (big, (), 1.0)}, {"dubky": [big, alt]}, {})["dubky"][0] is big
+    assert why["dubky"] == (
+        "unresolved:namesakes:Dubky (Kharkiv) or Dubky (Odesa), and the text names no town or"
+        " oblast beside it"
+    )
+
+
+def test_a_village_with_a_place_beside_it_in_the_text_takes_the_namesake_there(gp):
+    # Kupiansk says which of the Andriivkas: the Kharkiv-oblast one, not the rule above
+    m = _mentions(gp, "Russian forces shelled Andriivka and Kupiansk.")["Andriivka"]
+    assert m.place.admin1 == "Kharkiv" and not m.matched.startswith("unresolved")
 
 
 def test_a_name_of_one_place_only_is_that_place_however_far(gp):
@@ -124,3 +164,21 @@ def test_a_town_abroad_by_another_name_is_no_village_of_the_front(gp):
     text = "Russian troops attacked Ukrainian positions near Dachi and Kupiansk overnight."
     m = next(m for m in gp(text) if m.text == "Dachi")
     assert m.place is None and m.matched.startswith("unresolved:alone:Huwei (CN)")
+
+
+def test_the_lone_sentences_bench_names_places_the_gazetteer_has():
+    # bench/bench_lone_sentences.py reads this file: a stale id would count as a wrong place
+    import csv
+    from pathlib import Path
+
+    from geonews.places.gazetteer import default_gazetteer
+
+    path = Path(__file__).resolve().parents[1] / "data" / "lone_sentences.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) >= 40
+    gz = default_gazetteer()
+    for row in rows:
+        assert row["name"] in row["sentence"], row
+        if row["expected_id"]:
+            assert gz.get_id(row["expected_id"]) is not None, row
