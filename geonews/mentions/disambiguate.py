@@ -42,6 +42,7 @@ from geonews.mentions.document import Document, Span
 from geonews.mentions.hints import (
     NEAR_REFUTES_KM,
     REFUTING_COUNTRIES,
+    UNNAMED_REGION,
     Hint,
     find_addresses,
     find_hints,
@@ -253,7 +254,7 @@ class Disambiguator:
                 sp.candidates = runners if place is None else (place, *runners)
                 sp.place, sp.confidence = None, 0.0
                 sp.reason = f"a name in quotation marks, not {quoted.name} ({quoted.country})"
-            if sp.address == "region" and place is not None:
+            if sp.address in ("region", UNNAMED_REGION) and place is not None:
                 sp.place = self._region_named_by(place, sp.key)
             if sp.part_key and place is not None:
                 whole = self.resolver.candidates(sp.part_key, date=doc.date, limit=1)

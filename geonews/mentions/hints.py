@@ -44,7 +44,7 @@ from geonews.mentions.designators import list_runs
 from geonews.mentions.document import Span
 from geonews.places import Place, haversine_km, key
 
-__all__ = ["Hint", "find_addresses", "find_hints"]
+__all__ = ["UNNAMED_REGION", "Hint", "find_addresses", "find_hints"]
 
 #: Lift of a candidate inside the region or country a hint names: more than any prior
 #: between namesakes (population, an alternate name, the war context).
@@ -153,6 +153,14 @@ _KIND_AFTER = re.compile(
 )
 #: A bracket closed before the address opens its own: "X hromada (coded to X) (Nikopol, ...)".
 _REOPENED = re.compile(r"\s*\)\s*\(\s*")
+#: The kind of address of an oblast that says where a village the gazetteer lacks is: the
+#: oblast, not its capital, and no mere address (see :func:`find_addresses`).
+UNNAMED_REGION = "unnamed-region"
+#: A capitalised word right before an opening bracket, at the end of the text searched:
+#: the village a monitoring note gives an address to ("Berdychi (Pokrovsk, Donetsk)").
+_NAME_OPENS = re.compile(r"\b([A-Z][\w'’-]+)\s*\(\s*$")
+#: Characters before a span searched for :data:`_NAME_OPENS`.
+_OPENS_LOOKBACK = 40
 #: What stands between two items of a list: ", ", " and ", ", or ".
 _LIST_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)", re.I)
 #: What ends a hint given after a comma: punctuation or the end of the text ("Heorhiivka,
@@ -353,7 +361,8 @@ def find_addresses(text: str, spans: list[Span], by_key: dict[str, list[Place]])
     region are where the village is, not places of their own.  A span is an address when
     it is a region, country or raion hint of the span before it, or the region after such
     a raion ("Pokrovsk raion, Donetsk"); "near Z" and a front sector are not addresses.
-    The kind is ``"region"``, ``"country"`` or ``"raion"``.
+    The kind is ``"region"``, ``"country"`` or ``"raion"``; after a village that is no
+    span, the oblast's kind is :data:`UNNAMED_REGION`.
 
     >>> from geonews.mentions.document import Span
     >>> from geonews.places import Resolver
@@ -387,7 +396,52 @@ def find_addresses(text: str, spans: list[Span], by_key: dict[str, list[Place]])
         # clause's subject ("Sudzha, Russia said")
         if hint is not None and hint.strong and hint.kind in ("region", "country", "raion"):
             out[i + 1] = hint.kind
+    _unknown_names_addresses(text, spans, by_key, out)
     return out
+
+
+def _unknown_names_addresses(text: str, spans: list[Span], by_key, out: dict[int, str]) -> None:
+    """Addresses of a village that is no span: "Berdychi (Pokrovsk, Donetsk)".
+
+    The gazetteer lacks most villages a monitoring note names, but the note still gives
+    the address in brackets after the name: the raion by its centre town and the oblast,
+    the oblast alone, or the raion's town alone.  The raion's town is an address, never the place of an event (a
+    note of an advance near Berdychi is no claimed capture of Pokrovsk); the oblast is
+    read as the oblast, not its capital (kind ``"unnamed-region"``), and stays the most
+    precise place the note gives, as in "Tykhe, Kharkiv region".
+    """
+    for i, b in enumerate(spans):
+        if i in out:
+            continue
+        lo = max(0, b.start - _OPENS_LOOKBACK, spans[i - 1].end if i else 0)
+        opens = _NAME_OPENS.search(text, lo, b.start)
+        if opens is None or (i and spans[i - 1].end >= opens.start(1)):
+            continue
+        if _region_closes(text, spans, i, by_key):
+            out[i], out[i + 1] = "raion", UNNAMED_REGION
+        elif _CLOSE.match(text, b.end):
+            if _names_a_region(b, by_key):
+                out[i] = UNNAMED_REGION
+            elif _war_town(b, by_key):
+                out[i] = "raion"  # "Paraskoviivka (Kramatorsk)": the raion by its town
+
+
+def _war_town(span: Span, by_key) -> bool:
+    """Whether the span's best reading is a settlement of the war's countries."""
+    top = (by_key.get(span.key) or [None])[0]
+    return top is not None and top.kind == "settlement" and top.country in REFUTING_COUNTRIES
+
+
+def _names_a_region(span: Span, by_key) -> bool:
+    """Whether the span's best reading is a region, or a city of the war named like its region."""
+    top = (by_key.get(span.key) or [None])[0]
+    if top is None:
+        return False
+    return top.kind == "region" or (
+        top.kind == "settlement"
+        and top.country in REFUTING_COUNTRIES
+        and names_its_region(top, span.key)
+    )
 
 
 def _address_gap(gap: str) -> str:
@@ -467,14 +521,7 @@ def _region_closes(text: str, spans: list[Span], i: int, by_key) -> bool:
     b, c = spans[i], spans[i + 1]
     if not _COMMA.fullmatch(text, b.end, c.start) or not _CLOSE.match(text, c.end):
         return False
-    top = (by_key.get(c.key) or [None])[0]
-    if top is None:
-        return False
-    return top.kind == "region" or (
-        top.kind == "settlement"
-        and top.country in REFUTING_COUNTRIES
-        and names_its_region(top, c.key)
-    )
+    return _names_a_region(c, by_key)
 
 
 def names_its_region(city: Place, written: str) -> bool:

@@ -34,6 +34,7 @@ from geonews.dates import as_date
 from geonews.errors import InvalidInput
 from geonews.mentions.disambiguate import Disambiguator
 from geonews.mentions.document import Document, Span
+from geonews.mentions.hints import UNNAMED_REGION
 from geonews.mentions.mention import Mention
 from geonews.mentions.recognise import Recogniser
 from geonews.mentions.roles import Roles
@@ -196,7 +197,7 @@ class Geoparser:
             matched,
             span.candidates,
             span.part,
-            span.address is not None,
+            span.address not in (None, UNNAMED_REGION),  # that oblast is a place of its own
         )
 
 

@@ -68,3 +68,26 @@ def test_a_district_is_the_place_only_when_no_village_is_named():
     assert list(events("Shelling hit the Shebekinsky district.", date=DAY).place_name) == [
         "Shebekino"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("On 3 November 2025, Russian forces advanced near Berdychi (Pokrovsk, Donetsk) and "
+         "captured the village, according to the Russian MoD.", "Donetsk Oblast"),
+        ("On 9 November 2025, Russian forces shelled Tykhe (Chuhuiv, Kharkiv). No casualties "
+         "were reported.", "Kharkiv Oblast"),
+        ("On 9 November 2025, Russian forces shelled Starytsia (Kharkiv), wounding a man.",
+         "Kharkiv Oblast"),
+    ],
+)  # fmt: skip
+def test_a_village_the_gazetteer_lacks_is_no_event_at_its_raion_s_town(text, region):
+    # the brackets still say where it is: the oblast, as "Tykhe, Kharkiv region" would
+    frame = events(text, date=DAY)
+    assert list(frame.place_name) == [region]
+    assert list(frame.precision) == ["region"]
+
+
+def test_a_raion_s_town_alone_in_brackets_is_no_event_place():
+    text = "On 18 November 2025, Russian forces shelled Paraskoviivka (Kramatorsk) overnight."
+    assert "Kramatorsk" not in list(events(text, date=DAY).place_name)
