@@ -405,10 +405,11 @@ def _unknown_names_addresses(text: str, spans: list[Span], by_key, out: dict[int
 
     The gazetteer lacks most villages a monitoring note names, but the note still gives
     the address in brackets after the name: the raion by its centre town and the oblast,
-    the oblast alone, or the raion's town alone.  The raion's town is an address, never the place of an event (a
-    note of an advance near Berdychi is no claimed capture of Pokrovsk); the oblast is
-    read as the oblast, not its capital (kind ``"unnamed-region"``), and stays the most
-    precise place the note gives, as in "Tykhe, Kharkiv region".
+    the oblast alone, or the raion's town alone.  The raion's town is an address, never
+    the place of an event (a note of an advance near Berdychi is no claimed capture of
+    Pokrovsk); the oblast is read as the oblast, not its capital (kind
+    ``"unnamed-region"``), and stays the most precise place the note gives, as in "Tykhe,
+    Kharkiv region".
     """
     for i, b in enumerate(spans):
         if i in out:
