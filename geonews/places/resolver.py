@@ -25,7 +25,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from geonews.context import FRONT_REGIONS, WAR_CONTEXT
+from geonews.context import FRONT_REGIONS, WAR_CONTEXT, WAR_COUNTRIES
 from geonews.dates import as_date
 from geonews.errors import InvalidInput, UnknownPlace
 from geonews.places import gazetteer as _gz
@@ -65,6 +65,11 @@ _IMPORTANCE = ((150_000, 1.0), (50_000, 0.5))
 #: as big elsewhere ("Cambridge", "Alexandria") is a weak match: it loses this much.
 _NAMESAKE_PENALTY = 1.5
 _NAMESAKE_RATIO = 2
+#: A name that this many settlements of the war's countries have as their own is a
+#: village name, and yields there as an alternate name too, however big the place that
+#: has it so: GeoNames keeps the names of villages a city or district took in as its
+#: alternate names (Oleksandrivka for Donetsk, Kalynivka for a Donetsk district).
+_WAR_VILLAGE_NAME = 3
 #: Scores are rounded to this many decimals, so that float noise never orders two
 #: candidates that score the same.
 _SCORE_DIGITS = 4
@@ -419,16 +424,21 @@ class Resolver:
             rows = sorted(kept, key=_minus_population)[:_FOLD_LIMIT]
         # an alternate name that is the main name of a much bigger place elsewhere
         named_pop = 0
+        war_named = 0  # settlements of the war's countries that have the name as their own
         embedded_named = False  # a place of the embedded gazetteer has the name as its own
         if len(rows) > 1:
             for row in rows:
                 if how[row[_gz.ROWID]][1] == "name":
                     named_pop = max(named_pop, row[_gz.POPULATION])
+                    war_named += row[_gz.KIND] == "settlement" and row[_gz.COUNTRY] in WAR_COUNTRIES
                     embedded_named = embedded_named or not row[_gz.INSTALLED]
         scored = []
         for row in rows:
             weight, label = how[row[_gz.ROWID]]
-            if label == "alt" and row[_gz.POPULATION] * _NAMESAKE_RATIO < named_pop:
+            if label == "alt" and (
+                row[_gz.POPULATION] * _NAMESAKE_RATIO < named_pop
+                or (war_named >= _WAR_VILLAGE_NAME and row[_gz.COUNTRY] in WAR_COUNTRIES)
+            ):
                 weight -= _NAMESAKE_PENALTY
             if embedded_named and row[_gz.INSTALLED]:
                 weight -= _INSTALLED

@@ -53,6 +53,17 @@ def test_an_alternate_name_that_is_a_bigger_place_s_own_name_yields_to_it():
     assert resolve("Odessa").country == "UA"
 
 
+def test_a_village_name_of_the_war_is_no_city_s_alternate_name():
+    # GeoNames keeps 'Oleksandrivka' among Donetsk's alternate names and 'Aleksandrovka'
+    # too, beside dozens of villages that have the name as their own
+    for name in ("Oleksandrivka", "Aleksandrovka", "Krasnoarmeyskoye"):
+        top = resolve(name)
+        assert top.matched == "name" and top.population < 10_000, (name, top)
+    # a place of the war with a name of its own keeps an alternate name no village has
+    assert resolve("Artemivsk").name == "Bakhmut"
+    assert resolve("Kiev").name == "Kyiv"
+
+
 def test_without_bias_it_is_a_world_gazetteer():
     world = Resolver(country_bias=None)
     assert world.resolve("Paris").country == "FR"
