@@ -115,6 +115,11 @@ _TIME_NOUNS = _words(
 _LOSSES = _words("losses setbacks setback defeat defeats casualties blow blows")
 #: Words after "X's" that make it a place: "one of Samara's largest".
 _POSSESSED_PLACE = _words("largest biggest second third main oldest tallest busiest")
+#: Facility words that are as often the modifier of an abstract noun: after "X's" the
+#: noun after them decides ("Russia's nuclear plant", but "Russia's nuclear doctrine").
+_FACILITY_MODIFIERS = _words("maritime nuclear oil power railway")
+#: What such a modifier makes physical, in the place: "Ukraine's power infrastructure".
+_PHYSICAL_HEADS = _words("infrastructure grid grids network networks facility pipeline site")
 _TIME_STARTS = frozenset(["last", "this", "next", "earlier", "later", "on", "in", "early", "late"])
 _TIME_WORDS = frozenset(["overnight", "today", "yesterday", "tonight", "tomorrow"])
 _PARTICLES = frozenset(["back", "up", "out", "down", "off", "forward", "away", "ahead", "in"])
@@ -549,7 +554,7 @@ class _Slots:
     def _possessed(self, k: int, territorial: bool) -> str | None:
         """What "X's" owns: a place ("Kyiv's suburbs", "Ukraine's Donbas") or not."""
         tk = self.tk
-        superlative = False
+        superlative = modified = False
         for step in range(5):
             w = tk.word(k + step)
             if not w or w in _BOUNDARY or w in _CLAUSE_WORDS:
@@ -571,7 +576,12 @@ class _Slots:
             if w in _POSSESSED_PLACE:
                 superlative = True  # "one of Samara's largest", "Russia's biggest attacks"
                 continue
-            if w in PLACE_HEADS or w in FACILITY_WORDS:
+            if w in _FACILITY_MODIFIERS and tk.word(k + step + 1).isalpha():
+                modified = True
+                continue  # the noun it modifies decides
+            if modified and (w in _PHYSICAL_HEADS or _plural_of(w, _PHYSICAL_HEADS)):
+                return "literal"
+            if w in PLACE_HEADS or w in FACILITY_WORDS or _plural_of(w, FACILITY_WORDS):
                 return "literal"
             if w in TERRITORIAL_TITLES:
                 return "literal"
@@ -951,3 +961,10 @@ def _frequencies() -> dict[str, float]:
     from wordfreq import get_frequency_dict  # imported on first use: about 0.1 s, 20 MB
 
     return get_frequency_dict("en", wordlist="small")
+
+
+def _plural_of(word: str, nouns: frozenset[str]) -> bool:
+    """Whether ``word`` is the plural of one of ``nouns`` ("refineries", "plants")."""
+    if word.endswith("ies"):
+        return word[:-3] + "y" in nouns
+    return word.endswith("s") and word[:-1] in nouns

@@ -104,6 +104,12 @@ def test_a_comma_run_without_and_is_not_a_coordination():
         ("Drones struck Ukraine's industrial heartland.", "Ukraine", "literal"),
         ("Fighting continues in Ukraine's Donetsk region.", "Ukraine", "literal"),
         ("Zelensky fired Kharkiv's police chief.", "Kharkiv", "literal"),
+        # a facility word as a modifier: the noun after it decides
+        ("Putin updated Russia's nuclear doctrine.", "Russia", "metonym"),
+        ("Russia's oil exports fell again.", "Russia", "metonym"),
+        ("Drones hit Russia's nuclear plant at Kursk.", "Russia", "literal"),
+        ("Drones hit Russia's oil refineries.", "Russia", "literal"),
+        ("Strikes on Ukraine's power infrastructure went on.", "Ukraine", "literal"),
         # premodifiers
         ("Kyiv troops pushed forward.", "Kyiv", "metonym"),
         ("He met U.S. President Joe Biden.", "U.S.", "metonym"),
