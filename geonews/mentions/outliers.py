@@ -13,7 +13,7 @@ unresolved, with the reason:
   namesakes lies there too, or it is left unresolved (or moved to its namesake there);
 * **a lone village**: a small village of the war's countries that no hint backs, further
   than ``LONE_KM`` from every other place the text names, is not the one meant; with no
-  other town or oblast in the text at all, a town under ``ALONE_POPULATION`` is no
+  other town or oblast in the text at all, a village under ``LONE_POPULATION`` is no
   answer unless it is ``DOMINANT_RATIO`` times as big as each namesake ("Shelling hit
   Andriivka": one of dozens).
 
@@ -40,7 +40,6 @@ from geonews.places import Place, haversine_km
 
 __all__ = [
     "ABROAD_POPULATION",
-    "ALONE_POPULATION",
     "DOMINANT_RATIO",
     "LONE_KM",
     "LONE_POPULATION",
@@ -59,9 +58,6 @@ LONE_POPULATION = 10_000
 #: countries is the one meant ("Marinka" against a hamlet of that name); a smaller one is
 #: left unresolved.
 DOMINANT_RATIO = 3.0
-#: A town at least this big is the one meant when its text names no other place, whatever
-#: its namesakes.
-ALONE_POPULATION = 50_000
 #: How a candidate's name matched, for comparing namesakes: a namesake rivals a town only
 #: if its name matched as well (an alias row says which place it means, and is left out).
 _MATCH_RANK = {"name": 2, "alt": 1}
@@ -217,7 +213,7 @@ def lone_villages(
 def _alone_with_namesakes(place: Place, cands: list[Place]) -> str | None:
     """Why a town of the war's countries, the only one its text names, is no answer.
 
-    None when it is bigger than ``ALONE_POPULATION``, was named by an alias row, or is
+    None when it is bigger than ``LONE_POPULATION``, was named by an alias row, or is
     ``DOMINANT_RATIO`` times as big as every other settlement of the war's countries that
     the name reaches as well (by its own name, or by an alternate name when the town too
     was reached by one; a spelling-tolerant match is no namesake).
@@ -225,7 +221,7 @@ def _alone_with_namesakes(place: Place, cands: list[Place]) -> str | None:
     how = _how(place)
     if (
         place.country not in WAR_COUNTRIES
-        or place.population >= ALONE_POPULATION
+        or place.population >= LONE_POPULATION
         or how not in _MATCH_RANK
     ):
         return None

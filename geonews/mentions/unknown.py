@@ -41,6 +41,7 @@ from geonews.mentions.lexicon import SETTLEMENT_WORDS as _SETTLEMENT_WORDS
 from geonews.mentions.lexicon import STOP as _STOP
 from geonews.mentions.lexicon import SURNAMES as _SURNAMES
 from geonews.mentions.lexicon import is_english_word
+from geonews.mentions.outliers import DOMINANT_RATIO
 from geonews.places.names import key
 from geonews.places.resolver import Resolver
 
@@ -67,6 +68,8 @@ CUE_WORDS = frozenset(
 #: Nouns before "of" that make the name after it a place ("the village of", "the
 #: direction of", "the outskirts of"), besides the settlement words.
 _OF_NOUNS = _SETTLEMENT_WORDS | frozenset({"direction", "directions", "outskirts"})
+#: Places of a tolerant match looked at for a rival of the first.
+_RIVALS = 10
 #: Most words of an unknown place name ("Velyka Novosilka", "Stara Mayachka").
 _MAX_WORDS = 3
 #: Shortest unknown name taken (shorter names are too close to too many).
@@ -133,7 +136,22 @@ def context_span(
             continue
         s, e = words[i][0], words[j - 1][1]
         k = key(text[s:e])
-        found = resolver.candidates(k, limit=2) if k else []
-        if len(found) == 1 and found[0].country in WAR_COUNTRIES:
+        found = resolver.candidates(k, limit=_RIVALS) if k else []
+        if found and found[0].country in WAR_COUNTRIES and _dominant(found):
             return Span(s, e, text[s:e], k, unknown=True), j
     return None
+
+
+def _dominant(found) -> bool:
+    """Whether the tolerant match's first place is the one meant, whatever else it reaches.
+
+    One place, or a settlement ``DOMINANT_RATIO`` times as big as every other place the
+    corrected name reaches ("Konstiantynivka": Kostiantynivka of Donetsk, 67,000 people,
+    not its namesakes of 11,000 and less).
+    """
+    top = found[0]
+    if len(found) == 1:
+        return True
+    return top.kind == "settlement" and all(
+        top.population >= DOMINANT_RATIO * p.population for p in found[1:]
+    )

@@ -99,6 +99,20 @@ def test_a_context_name_with_namesakes_is_no_mention():
     assert places("Shells hit the village of Pervomaiskoye overnight.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the corrected name's own namesakes are far smaller: the town is meant
+        ("Russian forces shelled Konstiantynivka on Monday.", "Kostiantynivka"),
+        ("Fighting continued near Hulyaipole overnight.", "Huliaipole"),
+        ("Russian forces shelled Nikopl again.", "Nikopol"),
+    ],
+)
+def test_a_context_name_much_bigger_than_its_namesakes_is_a_mention(text, expected):
+    ((_, place),) = places(text)
+    assert place == expected
+
+
 def test_a_lower_case_word_before_region_is_no_oblast_cue():
     # ", the region" names no oblast: "Bakhtmut" has no cue here
     assert places("Bakhtmut, the region's governor wrote, is calm.") == []
