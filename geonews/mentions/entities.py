@@ -188,6 +188,13 @@ def thing_next_to(text: str, start: int, end: int) -> str | None:
     return None
 
 
+#: Plural nouns that open a sentence as common words, not as an institution's name
+#: ("Troops of", "Forces of"; "Armed Forces of Ukraine" has its own first word).
+_GENERIC_PLURALS = frozenset({"troops", "forces"})
+#: What ends a sentence between two words.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
+
+
 def institution_of(text: str, words: list[Word], i: int) -> str | None:
     """What the capitalised name before "of (the)" makes of the name at word ``i``.
 
@@ -206,6 +213,8 @@ def institution_of(text: str, words: list[Word], i: int) -> str | None:
     if j < 1 or words[j][2] not in ("of", "Of") or not _joined(text, words, j, j + 1):
         return None
     j -= 1
+    if words[j][2].lower() in _GENERIC_PLURALS and _opens_sentence(text, words, j):
+        return None  # "Troops of the Lugansk Republic advanced": capitalised as the first word
     part: list[str] = []  # the part of the name before the nearest "of", read backwards
     stop = max(-1, j - _MAX_CHAIN_WORDS)
     while j > stop:
@@ -224,6 +233,11 @@ def institution_of(text: str, words: list[Word], i: int) -> str | None:
             break
         j -= 1
     return _verdict(part)
+
+
+def _opens_sentence(text: str, words: list[Word], j: int) -> bool:
+    """Whether word ``j`` is the first of its sentence (or of the text)."""
+    return j == 0 or _SENTENCE_BREAK.search(text, words[j - 1][1], words[j][0]) is not None
 
 
 def _verdict(part: list[str]) -> str | None:

@@ -99,6 +99,12 @@ _RIVER_BEFORE = re.compile(
 )
 #: What follows "the X" where X ends its phrase ("on the Inhulets.", "into the Dnipro and")
 #: and may be a river: not "the Dnipro city council", where the name qualifies a noun.
+#: Words of a republic's name: "Republic", and the Russian "Respublika".
+_REPUBLIC_WORDS = frozenset({"Republic", "Respublika"})
+#: "People's", "Peoples", "Popular", "Narodnaya" before them.
+_PEOPLES_WORDS = frozenset({"People", "Peoples", "Popular", "Narodnaya"})
+#: Between those words: a space, or the possessive of "People's".
+_PEOPLES_GAP = re.compile(r" |['’]s ")
 _PHRASE_ENDS = re.compile(
     r"\s*(?:[.,;:!?)\"”’]|$)"
     r"|\s+(?:and|or|to|into|in|near|at|by|from|which|that|was|is|were|has|had|flows|runs)\b"
@@ -247,6 +253,12 @@ class Recogniser:
                         span = dataclasses.replace(found[0], cue="direction")
                         candidates[i] = Candidate("direction", [span], found[1])
                 continue
+            if w in _REPUBLIC_WORDS or w in _PEOPLES_WORDS:
+                republic = self._republic_before(text, ws, i)
+                if republic is not None:  # not Republic, Missouri: "Republic of Donetsk"
+                    candidates[i] = Candidate("name", [republic[0]], republic[1])
+                    ends.add(republic[1])
+                    continue
             found = self._longest(text, ws, i, n)
             if w in ("The", "the") and (found is None or found[1] == i + 1):
                 continue  # "The Kremlin", "The UAE": the article is not part of the name
@@ -280,6 +292,7 @@ class Recogniser:
                     ends.add(unknown[1])
                 continue
             span, j = self._city_of_institution(text, ws, i, *found)
+            span, j = self._republic_after(text, ws, span, j) or (span, j)
             candidates[i] = Candidate("name", [span], j)
             ends.add(j)
         _recurrences(ws, candidates)
@@ -400,6 +413,48 @@ class Recogniser:
         if j - i > 1 and words[i][2].lower() in _DIRECTIONS:
             span = self._part_of(text, words[i + 1][0], span)
         return span, j
+
+    # -- "Donetsk Republic", "People Republic of Lugansk" ------------------------------------
+    def _republic_after(self, text: str, words: list[Word], span: Span, j: int):
+        """The name with the republic words after it, when that names a region or country.
+
+        "Donetsk Republic", "Lugansk People Republic", "Luganskaya Narodnaya Respublika":
+        forms the alias tables lack (:func:`~geonews.places.designators.core_of` reads
+        them).  None when no such words follow, or the whole names no region or country.
+        """
+        k = _peoples_at(text, words, j, span.end)
+        if k >= len(words) or words[k][2] not in _REPUBLIC_WORDS:
+            return None
+        if not _PEOPLES_GAP.fullmatch(text, words[k - 1][1] if k > j else span.end, words[k][0]):
+            return None
+        whole = Span(span.start, words[k][1], text[span.start : words[k][1]], "")
+        return self._as_republic(whole, k + 1)
+
+    def _republic_before(self, text: str, words: list[Word], i: int):
+        """The "(People's) Republic of (the) X" at word ``i``, if it names a region or country."""
+        k = i + 1 if words[i][2] in _PEOPLES_WORDS else i
+        if k + 2 >= len(words) or words[k][2] not in _REPUBLIC_WORDS:
+            return None
+        if k > i and not _PEOPLES_GAP.fullmatch(text, words[k - 1][1], words[k][0]):
+            return None
+        if words[k + 1][2] != "of" or text[words[k][1] : words[k + 1][0]] != " ":
+            return None
+        at = k + 2
+        if words[at][2] in ("the", "The") and at + 1 < len(words):
+            at += 1
+        found = self._longest(text, words, at, len(words))
+        if found is None:
+            return None
+        end = found[0].end
+        whole = Span(words[i][0], end, text[words[i][0] : end], "")
+        return self._as_republic(whole, found[1])
+
+    def _as_republic(self, whole: Span, j: int):
+        k = key(whole.text)
+        top = self.resolver.candidates(k, limit=1) if k else []
+        if not top or top[0].kind not in ("region", "country"):
+            return None
+        return dataclasses.replace(whole, key=k), j
 
     def _district_of(self, text: str, words: list[Word], i: int, n: int) -> Span | None:
         """A district named after its centre, as a span at that town, or None.
@@ -789,3 +844,10 @@ def _merge(spans: list[Span], extra: list[Span]) -> list[Span]:
         if not any(o.start < sp.end and sp.start < o.end for o in out):
             out.append(sp)
     return sorted(out, key=lambda s: s.start)
+
+
+def _peoples_at(text: str, words: list[Word], j: int, after: int) -> int:
+    """The word after a "People's" at word ``j`` (right after ``after``), or ``j``."""
+    if j < len(words) and words[j][2] in _PEOPLES_WORDS and text[after : words[j][0]] == " ":
+        return j + 1
+    return j

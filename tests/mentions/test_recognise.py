@@ -371,3 +371,35 @@ def test_a_district_whose_adjective_fits_several_towns_is_read_in_the_region_nam
 def test_a_hyphenated_pair_in_a_country_the_text_names_stays_the_pair():
     text = "Traffic on the Kara-Koba road was slow, officials in Togo said."
     assert [m.text for m in geoparse(text)][:2] == ["Kara", "Koba"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "region"),
+    [
+        ("Shelling hit the Donetsk Republic overnight.", "Donetsk Republic", "Donetsk Oblast"),
+        ("Shelling hit the People Republic of Donetsk.", "People Republic of Donetsk",
+         "Donetsk Oblast"),
+        ("The Republic of Donetsk said so.", "Republic of Donetsk", "Donetsk Oblast"),
+        ("Troops of the Lugansk People Republic advanced.", "Lugansk People Republic",
+         "Luhansk Oblast"),
+        ("Officials of the Luganskaya Narodnaya Respublika said so.",
+         "Luganskaya Narodnaya Respublika", "Luhansk Oblast"),
+    ],
+)  # fmt: skip
+def test_a_republic_written_any_way_is_one_mention_of_its_region(text, surface, region):
+    # the alias table holds the common forms; the others are read by their core name
+    ((m),) = geoparse(text)
+    assert (m.text, m.place.name, m.place.kind) == (surface, region, "region")
+
+
+def test_republic_words_that_name_no_region_leave_the_name_alone():
+    assert [m.text for m in geoparse("The Czech Republic sent shells.")] == ["Czech Republic"]
+    ms = geoparse("Police in Republic, Missouri, said so.")
+    assert "Republic of" not in " ".join(m.text for m in ms)
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_institution():
+    # "Troops of X" is no "Armed Forces of X": the capital is the sentence's
+    assert [m.text for m in geoparse("Troops of Lugansk advanced.")] == ["Lugansk"]
+    assert [m.text for m in geoparse("Forces of Russia attacked at dawn.")] == ["Russia"]
+    assert geoparse("The Armed Forces of Ukraine said so.") == []
