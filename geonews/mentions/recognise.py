@@ -54,7 +54,7 @@ from geonews.mentions.lexicon import (
     STOP as _STOP,
 )
 from geonews.mentions.screening import LISTED, MIN_NAME_LENGTH, Screen, county_list_at
-from geonews.mentions.unknown import context_span
+from geonews.mentions.unknown import adjective_span, context_span
 from geonews.places import haversine_km
 from geonews.places.names import key
 from geonews.places.resolver import Resolver
@@ -241,7 +241,10 @@ class Recogniser:
         candidates: list[Candidate | None] = [None] * n
         lower_words = {w for s, e, w in ws if w[:1].islower()}
         ends: set[int] = set()  # word positions right after a candidate (for lists)
+        skip_to = 0  # words up to here belong to a name read already
         for i, (s, e, w) in enumerate(ws):
+            if i < skip_to:
+                continue
             if not w[:1].isupper():  # capitalised(w), inline: this runs once a word
                 if text[s - 1 : s] == "#" and self._is_hashtag_place(w):
                     candidates[i] = Candidate(
@@ -252,6 +255,15 @@ class Recogniser:
                     if found is not None and found[1] > i + 1:
                         span = dataclasses.replace(found[0], cue="direction")
                         candidates[i] = Candidate("direction", [span], found[1])
+                continue
+            adjective = adjective_span(self.resolver, text, ws, i, self.has_key)
+            if adjective is not None:  # "Nova Kachowka": not Kakhovka, nor a village "Nova"
+                span_or_none, after = adjective
+                if span_or_none is not None:
+                    candidates[i] = Candidate("context", [span_or_none], after)
+                    ends.add(after)
+                else:  # "Stara Mayachka": one unknown name, neither word a mention
+                    skip_to = after
                 continue
             if w in _REPUBLIC_WORDS or w in _PEOPLES_WORDS:
                 republic = self._republic_before(text, ws, i)

@@ -45,7 +45,7 @@ from geonews.mentions.outliers import DOMINANT_RATIO
 from geonews.places.names import key
 from geonews.places.resolver import Resolver
 
-__all__ = ["CUE_WORDS", "context_span"]
+__all__ = ["CUE_WORDS", "NAME_ADJECTIVES", "adjective_span", "context_span"]
 
 #: Words right before a name that make it a place in war reporting ("entered Kreminnaya",
 #: "shelled Vovchansk"); prepositions as wide as "in", "from" or "at" are left out.
@@ -68,6 +68,71 @@ CUE_WORDS = frozenset(
 #: Nouns before "of" that make the name after it a place ("the village of", "the
 #: direction of", "the outskirts of"), besides the settlement words.
 _OF_NOUNS = _SETTLEMENT_WORDS | frozenset({"direction", "directions", "outskirts"})
+#: The adjectives that open Ukrainian and Russian two-word place names ("Nova Kakhovka",
+#: "Velyka Novosilka", "Stara Maiachka", "Krasnyi Lyman"), in both languages' spellings:
+#: the adjective alone is no place (a "Bila" of Ternopil oblast is not "Bila Tserkwa").
+NAME_ADJECTIVES = frozenset(
+    [
+        "Nova",
+        "Novyi",
+        "Novyy",
+        "Nove",
+        "Novaya",
+        "Novoye",
+        "Novy",
+        "Stara",
+        "Staryi",
+        "Staryy",
+        "Stare",
+        "Staraya",
+        "Staroye",
+        "Velyka",
+        "Velykyi",
+        "Velyki",
+        "Velyke",
+        "Velikaya",
+        "Velikiy",
+        "Velikiye",
+        "Mala",
+        "Malyi",
+        "Malaya",
+        "Malyy",
+        "Bila",
+        "Bilyi",
+        "Bile",
+        "Belaya",
+        "Belyy",
+        "Beloye",
+        "Krasna",
+        "Krasnyi",
+        "Krasny",
+        "Krasnyy",
+        "Krasnaya",
+        "Chervona",
+        "Chervonyi",
+        "Chervone",
+        "Verkhnia",
+        "Verkhnii",
+        "Verkhnie",
+        "Verkhnyaya",
+        "Verkhniy",
+        "Nyzhnia",
+        "Nyzhnii",
+        "Nyzhnie",
+        "Nizhnyaya",
+        "Nizhniy",
+        "Zelena",
+        "Zelenyi",
+        "Zelenyy",
+        "Sukha",
+        "Sukhyi",
+        "Sukhaya",
+        "Hola",
+        "Golaya",
+        "Chorna",
+        "Chornyi",
+    ]
+)
 #: Places of a tolerant match looked at for a rival of the first.
 _RIVALS = 10
 #: Most words of an unknown place name ("Velyka Novosilka", "Stara Mayachka").
@@ -155,3 +220,32 @@ def _dominant(found) -> bool:
     return top.kind == "settlement" and all(
         top.population >= DOMINANT_RATIO * p.population for p in found[1:]
     )
+
+
+def adjective_span(
+    resolver: Resolver, text: str, words: list[Word], i: int, known
+) -> tuple[Span | None, int] | None:
+    """A two-word place name opened by an adjective at word ``i``, misspelt, and the word after.
+
+    "Nova Kachowka", "Bila Tserkwa", "Stara Mayachka": the adjective and the next
+    capitalised word, one space apart, whose joint name ``known`` (the gazetteer's keys)
+    lacks, and which the resolver's spelling tolerance places at a settlement of the war's
+    countries (see :func:`_dominant`; "Krasny Lyman" is Lyman, renamed).  Read alone, the
+    second word may be a known name of another village (Kachowka, Maiachka): when the
+    pair finds no such place, the span is None and neither word is read as a name.
+    """
+    if words[i][2] not in NAME_ADJECTIVES or i + 1 >= len(words):
+        return None
+    s, e = words[i][0], words[i + 1][1]
+    nxt = words[i + 1][2]
+    if not capitalised(nxt) or text[words[i][1] : words[i + 1][0]] != " ":
+        return None
+    k = key(text[s:e])
+    if not k or known(k):
+        return None  # a known two-word name: the recogniser takes it as it is
+    found = resolver.candidates(k, limit=_RIVALS)
+    if not found or found[0].country not in WAR_COUNTRIES or not _dominant(found):
+        # one name the gazetteer lacks ("Stara Mayachka"): its second word alone is
+        # another village (Maiachka), so neither word is a mention
+        return (None, i + 2) if known(key(nxt)) else None
+    return Span(s, e, text[s:e], k, unknown=True), i + 2

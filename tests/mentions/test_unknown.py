@@ -116,3 +116,20 @@ def test_a_context_name_much_bigger_than_its_namesakes_is_a_mention(text, expect
 def test_a_lower_case_word_before_region_is_no_oblast_cue():
     # ", the region" names no oblast: "Bakhtmut" has no cue here
     assert places("Bakhtmut, the region's governor wrote, is calm.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the second word alone is another place (Kakhovka; a village "Bila" in Ternopil)
+        ("Russian forces shelled Nova Kachowka on Monday.", [("Nova Kachowka", "Nova Kakhovka")]),
+        ("Bila Tserkwa came under fire again.", [("Bila Tserkwa", "Bila Tserkva")]),
+        ("Russian forces shelled Krasny Lyman at dawn.", [("Krasny Lyman", "Lyman")]),
+        # a two-word name the gazetteer lacks: its second word is another village, Maiachka
+        ("Stara Mayachka came under fire again.", []),
+        # known two-word names and names abroad are read as they are
+        ("Fishermen left Nova Scotia.", [("Nova Scotia", "Nova Scotia")]),
+    ],
+)  # fmt: skip
+def test_a_name_opened_by_an_adjective_is_read_whole(text, expected):
+    assert places(text) == expected
