@@ -157,12 +157,21 @@ def _merge_once(found: list[Event]) -> list[Event]:
                 # reported together are two events
                 and "Claimed capture" in {kept.sub_type, event.sub_type}
             )
-            if same or conflict:
+            # "police detained protesters", "detained and tortured civilians": the arrest
+            # is part of the other event of its sentence
+            arrest = (
+                "Arrests" in (kept.sub_type, event.sub_type)
+                and not same
+                and kept.sentence == event.sentence
+            )
+            if same or conflict or arrest:
                 match = kept
                 break
         if match is None:
             out.append(event)
             continue
+        if match.sub_type == "Arrests" and event.sub_type != "Arrests":
+            match.event_type, match.sub_type = event.event_type, event.sub_type
         _absorb(match, event)
         if match.date is None and event.date is not None:
             match.date, match.date_end = event.date, event.date_end

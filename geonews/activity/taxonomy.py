@@ -40,6 +40,8 @@ Strategic developments /             Strategic developments /
 Disrupted weapons use                Disrupted weapons use (interceptions,
                                      shoot-downs, defusals)
 Strategic developments / Agreement   Strategic developments / Agreement
+Strategic developments / Arrests     Strategic developments / Arrests (held by
+                                     police or a security service, no protest told)
 Strategic developments / Closure     Strategic developments / Other (a strait,
                                      airspace, port or crossing closed)
 Strategic developments / Evacuation  Strategic developments / Other
@@ -133,6 +135,7 @@ ACLED = {
     ),
     (STRATEGIC, "Disrupted weapons use"): ("Strategic developments", "Disrupted weapons use"),
     (STRATEGIC, "Agreement"): ("Strategic developments", "Agreement"),
+    (STRATEGIC, "Arrests"): ("Strategic developments", "Arrests"),
     (STRATEGIC, "Closure"): ("Strategic developments", "Other"),
     (STRATEGIC, "Emergency declared"): ("Strategic developments", "Other"),
     (STRATEGIC, "Munitions detonated"): ("Strategic developments", "Other"),
@@ -264,6 +267,12 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
         PROTEST,
         "Peaceful protest",
     ),
+    # a security service or police holding someone, no protest told (that is an intervention)
+    (
+        _words(r"detain(?:ed|s|ing)?|arrest(?:ed|s|ing)?|apprehend(?:ed|s|ing)?"),
+        STRATEGIC,
+        "Arrests",
+    ),
     (
         _words(
             r"captur(?:ed|e|es|ing)|seiz(?:ed|e|es|ure|ing)"
@@ -271,6 +280,7 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
             r"|(?:has|had|have)\s+(?:already\s+)?fallen|fell to|liberat(?:ed|ion|e|es|ing)"
             r"|overr(?:an|un)|(?:has|had|have)\s+(?:\w+\s+)?taken(?!\s+to\b)|retook|retaken"
             r"|recaptur(?:ed|e|es|ing)|took(?!\s+(?:to|part|place|off|over|office)\b)"
+            r"|regain(?:ed|s|ing)? (?:full )?control"
             r"|(?:pushed|drove|driven|forced|ousted|expelled)\s+(?:\w+\s+){0,3}?out\s+of"
         ),
         STRATEGIC,
@@ -656,13 +666,13 @@ ACTOR_VERB = re.compile(
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|across|over|on|at|into|throughout|inside|within|against)\s+(?:the\s+)?$", _I
 )
-#: Demonym + target noun: "Ukrainian targets" implies an event in Ukraine.
+#: Demonym + target noun: "Ukrainian targets" implies an event in Ukraine.  Not the
+#: army's own "positions" or "front line": Russian positions lie in occupied Ukraine.
 IMPLIED = re.compile(
     r"\b(?:on|at|against|into|across|targeting|targeted|hit|struck|shelled|attacked|bombed)"
     r"\s+(?:the\s+|several\s+|many\s+|other\s+)?(Ukrainian|Russian|Belarusian|Moldovan|Polish|Georgian)\s+(?:energy\s+|military\s+"
     r"|civilian\s+|border\s+|port\s+)?(?:targets?|cities|towns|villages|regions|territory"
-    r"|infrastructure|facilities|grid|positions|airfields?|soil|settlements|frontline"
-    r"|front line)\b",
+    r"|infrastructure|facilities|grid|airfields?|soil|settlements)\b",
     _I,
 )
 DEMONYM_COUNTRY = {

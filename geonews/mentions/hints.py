@@ -156,6 +156,9 @@ _REOPENED = re.compile(r"\s*\)\s*\(\s*")
 #: The kind of address of an oblast that says where a village the gazetteer lacks is: the
 #: oblast, not its capital, and no mere address (see :func:`find_addresses`).
 UNNAMED_REGION = "unnamed-region"
+#: An opening bracket and a raion the gazetteer has no span for, before the oblast:
+#: " (Glushkovsky, " in "Tyotkino (Glushkovsky, Kursk)".
+_UNKNOWN_RAION = re.compile(r"\s*\(\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*,\s*")
 #: A capitalised word right before an opening bracket, at the end of the text searched:
 #: the village a monitoring note gives an address to ("Berdychi (Pokrovsk, Donetsk)").
 _NAME_OPENS = re.compile(r"\b([A-Z][\w'’-]+)\s*\(\s*$")
@@ -378,6 +381,14 @@ def find_addresses(text: str, spans: list[Span], by_key: dict[str, list[Place]])
         gap = text[a.end : b.start]
         if gap.isspace():
             continue  # an address follows a comma, a bracket or "in"
+        if (
+            i not in out
+            and _UNKNOWN_RAION.fullmatch(gap)
+            and _CLOSE.match(text, b.end)
+            and _names_a_region(b, by_key)
+        ):
+            out[i + 1] = "region"  # "Tyotkino (Glushkovsky, Kursk)": a raion no span names
+            continue
         if i in out:  # "Pokrovsk raion, Donetsk", "(Nikopol, Dnipropetrovsk)": the raion's region
             raion = _RAION.match(gap)
             gap = gap if raion is None else gap[raion.end() :]

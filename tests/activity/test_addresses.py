@@ -91,3 +91,8 @@ def test_a_village_the_gazetteer_lacks_is_no_event_at_its_raion_s_town(text, reg
 def test_a_raion_s_town_alone_in_brackets_is_no_event_place():
     text = "On 18 November 2025, Russian forces shelled Paraskoviivka (Kramatorsk) overnight."
     assert "Kramatorsk" not in list(events(text, date=DAY).place_name)
+
+
+def test_a_raion_the_gazetteer_lacks_in_brackets_leaves_the_oblast_an_address():
+    text = "On 18 November 2025, a drone struck a car in Tyotkino (Glushkovsky, Kursk)."
+    assert list(events(text, date=DAY).place_name) == ["Tëtkino"]

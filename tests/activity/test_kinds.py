@@ -122,3 +122,36 @@ def test_a_second_verb_of_the_same_subject_is_a_clause_of_its_own():
     text = "Russian units captured Myrnohrad, and are pressing towards Pokrovsk, analysts said."
     assert sorted(sub for _, sub, _ in rows(text)) == ["Advance", "Claimed capture"]
     assert dict((place, sub) for place, sub, _ in rows(text))["Pokrovsk"] == "Advance"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 19 November 2025, the SBU detained a suspected Russian agent in Odesa.",
+        "The FSB said it had arrested a man in Belgorod who was planning sabotage.",
+    ],
+)
+def test_someone_held_by_a_security_service_is_an_arrest(text):
+    assert [sub for _, sub, _ in rows(text)] == ["Arrests"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Police detained 20 protesters at a rally in Kyiv.", "Protest with intervention"),
+        ("Russian forces detained and tortured civilians in Kherson.", "Attack"),
+    ],
+)
+def test_an_arrest_inside_another_event_of_its_sentence_is_that_event(text, sub):
+    assert [s for _, s, _ in rows(text)] == [sub]
+
+
+def test_ground_regained_is_a_government_regaining_territory():
+    text = "On 18 November 2025, Ukrainian forces regained control of Kupiansk."
+    assert [sub for _, sub, _ in rows(text)] == ["Government regains territory"]
+
+
+def test_an_army_s_positions_are_no_country():
+    # Russian positions lie in occupied Ukraine: no event in Russia
+    text = "Ukrainian forces struck Russian positions near the front with HIMARS."
+    assert "Russia" not in [place for place, _, _ in rows(text)]
