@@ -229,11 +229,13 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
     ),
     (AIR_WEAPONS, EXPLOSION, AIR),
     (SHELL_WEAPONS, EXPLOSION, SHELLING),
-    # "the villages were also affected": what the previous sentence reported, here too
+    # "the villages were also affected", "two civilians were killed in X": what the
+    # previous sentence reported, here too
     (
         _words(
             r"(?:were|was|been)\s+(?:\w+\s+)?(?:affected|targeted|damaged)"
             r"|(?:came|come|comes|coming) under (?:fire|attack|shelling)|under fire"
+            r"|(?:were|was|been)\s+(?:\w+\s+)?(?:killed|injured|wounded)"
         ),
         "",
         "follow-on",

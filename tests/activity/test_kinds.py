@@ -155,3 +155,10 @@ def test_an_army_s_positions_are_no_country():
     # Russian positions lie in occupied Ukraine: no event in Russia
     text = "Ukrainian forces struck Russian positions near the front with HIMARS."
     assert "Russia" not in [place for place, _, _ in rows(text)]
+
+
+def test_casualties_told_after_a_strike_are_that_strike_where_they_fell():
+    text = "Russian drones attacked Kharkiv overnight. A man was injured in Chuhuiv."
+    assert ("Chuhuiv", "Air/drone strike", "actual") in rows(text)
+    # told alone, they say nothing of what happened
+    assert rows("Two civilians were killed in Kostiantynivka on Monday.") == []
