@@ -182,3 +182,9 @@ def test_the_lone_sentences_bench_names_places_the_gazetteer_has():
         assert row["name"] in row["sentence"], row
         if row["expected_id"]:
             assert gz.get_id(row["expected_id"]) is not None, row
+
+
+def test_a_town_alone_in_its_text_is_known_well_enough_to_keep_its_place(gp):
+    # Lyman (20,000 people) against a village that GeoNames also calls Liman: a town over
+    # LONE_POPULATION named alone is the town
+    assert _mentions(gp, "Russian forces shelled Liman overnight.")["Liman"].place.name == "Lyman"
