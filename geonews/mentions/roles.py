@@ -78,7 +78,14 @@ _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)+|[^\W_]+(?:['’ʼ](?![sS]\b)[^\W_]+)*|['’ʼ][sS]\b|\n|[^\w\s]"
 )
 _SEATS = {"kremlin", "white house", "pentagon", "downing street", "elysee", "bankova"}
-_ENTITY = re.compile(r"\b(?:[DL][PN]R|People['’ʼ]?s Republic)\b", re.I)
+#: A region's name that is an entity with a government and an army: "the DPR", "the
+#: Luhansk People's Republic", "the Donetsk Republic", "Luganskaya Narodnaya Respublika"
+#: (not "the Republic of Crimea", a name of the region itself).
+_ENTITY = re.compile(
+    r"\b(?:[DL][PN]R|People['’ʼ]?s? Republic|Narodnaya Respublika"
+    r"|(?:Donetsk|Luhansk|Lugansk)(?:aya)? Republic|Republic of (?:Donetsk|Luhansk|Lugansk))\b",
+    re.I,
+)
 _QUOTES = frozenset("\"“”‘’'«»")
 _BOUNDARY = frozenset([".", "!", "?", ";", ":", "\n", "|", "•", "—", "–"])
 _POSSESSIVE = frozenset(["'s", "’s", "ʼs", "'S", "’S"])

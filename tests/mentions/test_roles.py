@@ -104,6 +104,14 @@ def test_a_comma_run_without_and_is_not_a_coordination():
         ("Drones struck Ukraine's industrial heartland.", "Ukraine", "literal"),
         ("Fighting continues in Ukraine's Donetsk region.", "Ukraine", "literal"),
         ("Zelensky fired Kharkiv's police chief.", "Kharkiv", "literal"),
+        # the occupation entities in any word order are actors, like "the DPR"
+        ("Troops of the Lugansk Republic advanced.", "Lugansk Republic", "metonym"),
+        (
+            "Units of the People Republic of Donetsk attacked.",
+            "People Republic of Donetsk",
+            "metonym",
+        ),
+        ("The Republic of Crimea said its forces were ready.", "Republic of Crimea", "literal"),
         # a facility word as a modifier: the noun after it decides
         ("Putin updated Russia's nuclear doctrine.", "Russia", "metonym"),
         ("Russia's oil exports fell again.", "Russia", "metonym"),
