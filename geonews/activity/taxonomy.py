@@ -301,7 +301,8 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
     ),
     (
         _words(
-            r"advanc(?:ed|es|ing|e)|gain(?:ed|s)? ground|push(?:ed|ing) (?:forward|towards?)"
+            r"advanc(?:ed|es|ing|e)|gain(?:ed|s)? ground"
+            r"|push(?:ed|ing) (?:forward|(?:on |ahead )?towards?)"
             r"|entered|enter(?:ing|s)?|broke into|pushed into|br(?:eak|oke|eaking|eaks) through"
             r"|push(?:ed|es|ing)? across|thrust(?:s|ing)? (?:into|across|towards?)"
             r"|improv(?:ed|ing) (?:their |its )?(?:tactical )?positions?"
@@ -551,7 +552,11 @@ CLAUSE_BREAK = re.compile(
     r"[,;:]\s+(?=(?:after|before|while|whereas|but|as|when|following|despite|although|though"
     r"|which|who|where|killing|wounding|injuring|according"
     # a second verb phrase of the same subject: "captured X, and are pressing towards Y"
-    r"|and\s+(?:are|is|were|was|have|has|had|then|later|now))\b)|;|\s[—–]\s|\s--\s|\bbut\b",
+    r"|and\s+(?:are|is|were|was|have|has|had|then|later|now))\b)|;|\s[—–]\s|\s--\s|\bbut\b"
+    # without a comma, a second verb of the front: "liberated X and continued their
+    # offensive towards Y", "captured X and pushed on towards Y"
+    r"|\s(?=and\s+(?:continued|continue|continues|pushed|pressed|moved|began|launched"
+    r"|resumed|went on)\b)",
     _I,
 )
 #: Clauses that describe a place named in the sentence rather than add a new event.

@@ -124,6 +124,21 @@ def test_a_second_verb_of_the_same_subject_is_a_clause_of_its_own():
     assert dict((place, sub) for place, sub, _ in rows(text))["Pokrovsk"] == "Advance"
 
 
+def test_a_second_verb_without_a_comma_is_a_clause_of_its_own_too():
+    # the liberated village is missing from the gazetteer: Krasnoarmeysk (Pokrovsk), the
+    # offensive's goal, is no capture
+    text = (
+        "Units of the Center group have liberated the settlement of Berdychi and continued"
+        " their offensive towards Krasnoarmeysk, the ministry said."
+    )
+    assert ("Pokrovsk", "Claimed capture") not in [(p, s) for p, s, _ in rows(text)]
+    text = "Russian forces captured Myrnohrad and pushed on towards Pokrovsk."
+    assert dict((place, sub) for place, sub, _ in rows(text)) == {
+        "Myrnohrad": "Claimed capture",
+        "Pokrovsk": "Advance",
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [
