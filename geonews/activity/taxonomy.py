@@ -654,7 +654,7 @@ MODIFIER_AFTER = re.compile(
     r"|'s\s+(?:\w+\s+){0,2}?(?:minister|president|leader|officials?|government|army|military"
     r"|forces|troops|navy|envoys?|delegation|spokes\w+|command|ministry|allies|air force"
     r"|general staff)\b"
-    r"|(?:-[\w-]+)?\s+(?:highway|road|motorway|railway|direction|axis)\b"
+    r"|(?:-[\w-]+)?\s+(?:highway|road|motorway|railway|direction|directions|axis|sector)\b"
     r"|\s+and\s+[A-Z][\w.]*\s+(?:officials|delegations?|negotiators|envoys|leaders|forces|troops)",
     _I,
 )

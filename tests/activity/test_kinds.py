@@ -177,3 +177,11 @@ def test_casualties_told_after_a_strike_are_that_strike_where_they_fell():
     assert ("Chuhuiv", "Air/drone strike", "actual") in rows(text)
     # told alone, they say nothing of what happened
     assert rows("Two civilians were killed in Kostiantynivka on Monday.") == []
+
+
+@pytest.mark.parametrize("word", ["direction", "sector"])
+def test_a_front_sector_is_no_event_place(word):
+    # the General Staff names sectors by a town: the fighting is at the villages
+    text = f"In the Pokrovsk {word}, the occupiers attacked 43 times near Selydove."
+    assert [place for place, _, _ in rows(text)] == ["Selydove"]
+    assert rows(f"Fighting continued in the Pokrovsk {word}.") == []
