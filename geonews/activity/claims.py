@@ -57,6 +57,11 @@ class Claim:
     side_only: bool = False
 
 
+#: What makes an event-less sentence a statement of its own, about what may come, rather
+#: than a comment on the events before it: a modal or a condition.
+_STATEMENT_OF_ITS_OWN = re.compile(r"\b(?:would|could|might|may|will|if|unless)\b", re.I)
+
+
 def follow_up(sentence: str, named: list[tuple[str, str | None]], previous: list[Event]) -> None:
     """Apply an event-less sentence that comments on the previous one's events.
 
@@ -65,6 +70,8 @@ def follow_up(sentence: str, named: list[tuple[str, str | None]], previous: list
     reported by the ministry." names who says so.  A denial of what the sentence itself
     tells first ("reports of an evacuation appeared - they were denied") is not about them.
     """
+    if not tx.AFTERWORD.search(sentence) and _STATEMENT_OF_ITS_OWN.search(sentence):
+        return  # "Putin said the plan could form the basis of a settlement ... if Kyiv rejected it"
     denial = tx.DENIED.search(sentence)
     if denial is not None and tx.TRIGGER_ANY_CI.search(sentence, 0, denial.start()):
         denial = None  # it denies the happening told before it in this sentence

@@ -100,3 +100,18 @@ def test_a_side_that_notes_the_enemys_withdrawal_claims_it():
         " Chernihiv."
     )
     assert [status for _, status, _ in _kinds(text)] == ["claimed"]
+
+
+def test_a_statement_about_what_may_come_does_not_speak_for_the_events_before():
+    text = (
+        "European leaders, gathering at a summit in Johannesburg, said the plan needed work."
+        " Putin said the plan could form the basis of a settlement, but warned that his troops"
+        " would take more land if Kyiv rejected it."
+    )
+    assert rows(text) == [("Johannesburg", "reported", None)]
+
+
+def test_a_comment_on_the_events_before_still_speaks_for_them():
+    assert rows("Russian forces shelled Kherson. Kyiv denied the claim.")[0][1] == "denied"
+    text = "Russian forces shelled Kherson. This was reported by the regional governor."
+    assert rows(text) == [("Kherson", "reported", "regional governor")]
