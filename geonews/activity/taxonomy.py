@@ -163,7 +163,7 @@ _PASSAGES = (
 PASSAGE = _words(_PASSAGES)
 AIR_WEAPONS = _words(
     r"drones?|UAVs?|Shaheds?|Gerans?|air ?strikes?|airstrikes?|air raids?|(?:glide|aerial|guided)"
-    r" bombs?|bomb(?:ed|ing|ings)|kamikaze|debris"
+    r" bombs?|bomb(?:ed|ing|ings)|kamikaze|debris|KABs?|FABs?|UMPKs?"
 )
 SHELL_WEAPONS = _words(
     r"missiles?|rockets?|artillery|shell(?:ed|ing|s)?|mortars?|ballistic|Iskanders?|Kinzhals?"

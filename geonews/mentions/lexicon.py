@@ -141,10 +141,11 @@ STREET_WORDS = _words(
 #: Titles: a capitalised word right after one is a person, not a place.
 TITLES = _words(
     """
-    ambassador aunt brother capt captain chancellor chief coach col colonel commander detective
-    dr envoy father gen general gov governor judge justice king lady lieutenant lord lt major
-    mayor minister mr mrs ms officer pope premier president prince prof professor queen rep rev
-    reverend saint secretary sen senator sgt sir sister spokesman spokeswoman st uncle
+    adviser advisor aide ambassador aunt brother capt captain chancellor chief coach col colonel
+    commander detective dr envoy father gen general gov governor judge justice king lady
+    lawmaker lieutenant lord lt major mayor minister mr mrs ms officer pope premier president
+    prince prof professor queen rep rev reverend saint secretary sen senator sgt sir sister
+    spokesman spokesperson spokeswoman st uncle
     """
 )
 

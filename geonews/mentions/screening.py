@@ -126,6 +126,8 @@ from geonews.places.resolver import Resolver
 
 __all__ = ["COUNTIES", "LISTED", "MIN_NAME_LENGTH", "Screen", "county_list_at"]
 
+#: Titles that are common nouns when capitalised ("Circular Head"): only in lower case.
+_LOWER_TITLES = frozenset({"head"})
 #: Shortest mixed-case word read as a name on its own or as a person's (shorter: "Mt", "Co").
 MIN_NAME_LENGTH = 3
 #: Longest capitals read as an acronym unless they name a country or region ("US", "UAE").
@@ -702,7 +704,11 @@ class Screen:
         if (
             prev
             and (prev_gap.strip() == "" or abbreviated)  # "Sen. Byrd", not "the envoy. Kyiv"
-            and (prev.lower().rstrip(".") in _TITLES or prev.lower() in _FIRST_NAMES)
+            and (
+                prev.lower().rstrip(".") in _TITLES
+                or prev.lower() in _FIRST_NAMES
+                or prev in _LOWER_TITLES  # "regional head Fedorov", not "Circular Head Tasmania"
+            )
         ) or (single and prev_gap == ". " and len(prev) == 1 and prev.isupper()):
             return False
         # a given name: before a middle initial ("Virginia L. Lane"), or, for a place that

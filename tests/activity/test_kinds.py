@@ -185,3 +185,9 @@ def test_a_front_sector_is_no_event_place(word):
     text = f"In the Pokrovsk {word}, the occupiers attacked 43 times near Selydove."
     assert [place for place, _, _ in rows(text)] == ["Selydove"]
     assert rows(f"Fighting continued in the Pokrovsk {word}.") == []
+
+
+def test_guided_bombs_by_their_russian_names_are_an_air_strike():
+    assert rows("Three KABs hit the centre of Kharkiv, five people were injured.") == [
+        ("Kharkiv", "Air/drone strike", "actual")
+    ]

@@ -403,3 +403,9 @@ def test_a_plural_noun_opening_a_sentence_is_no_institution():
     assert [m.text for m in geoparse("Troops of Lugansk advanced.")] == ["Lugansk"]
     assert [m.text for m in geoparse("Forces of Russia attacked at dawn.")] == ["Russia"]
     assert geoparse("The Armed Forces of Ukraine said so.") == []
+
+
+def test_a_surname_after_a_title_of_office_is_no_place():
+    # GeoNames has a Fyodorov in Kazakhstan; "regional head Fedorov" is the governor
+    text = "Zaporizhzhia: two people were injured in a morning strike, regional head Fedorov"
+    assert names(text) == ["Zaporizhzhia"]
