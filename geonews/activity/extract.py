@@ -285,6 +285,14 @@ class EventExtractor:
         triggers = find_triggers(masked_text, low_masked, recent)
         if not triggers:
             return []
+        if (
+            any(t.sub_type == tx.REMOTE for t in triggers)
+            and search_in(tx.AIR_DEFENCE, sentence, low)  # read unmasked: "air defence said"
+            and not search_in(tx.PLANTED, sentence, low)
+        ):  # "explosions in Odesa, air defence is working": a blast from the sky
+            triggers = [
+                replace(t, sub_type=tx.AIR) if t.sub_type == tx.REMOTE else t for t in triggers
+            ]
         places = self._places(sentence, low, offset, mentions, masked_text, low_masked)
         anaphor = search_in(tx.ANAPHOR, masked_text, low_masked)
         if anaphor is not None:  # "the town", "there": the last one named before

@@ -165,6 +165,9 @@ AIR_WEAPONS = _words(
     r"drones?|UAVs?|Shaheds?|Gerans?|air ?strikes?|airstrikes?|air raids?|(?:glide|aerial|guided)"
     r" bombs?|bomb(?:ed|ing|ings)|kamikaze|debris|KABs?|FABs?|UMPKs?"
 )
+#: What says the sky was attacked when a blast's weapon is not named: "explosions were
+#: heard, air defence is working".
+AIR_DEFENCE = _words(r"air defen[cs]e|anti-aircraft|air (?:raid )?(?:alert|sirens?)")
 SHELL_WEAPONS = _words(
     r"missiles?|rockets?|artillery|shell(?:ed|ing|s)?|mortars?|ballistic|Iskanders?|Kinzhals?"
     r"|MLRS|HIMARS|barrages?|bombardments?|bombarded|cluster munitions?"

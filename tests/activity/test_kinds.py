@@ -191,3 +191,13 @@ def test_guided_bombs_by_their_russian_names_are_an_air_strike():
     assert rows("Three KABs hit the centre of Kharkiv, five people were injured.") == [
         ("Kharkiv", "Air/drone strike", "actual")
     ]
+
+
+def test_blasts_while_air_defence_works_are_an_air_strike():
+    # "air defence" reads as a claimant too; the blast is still from the sky
+    assert rows("Explosions were heard in Odesa, air defence is working.") == [
+        ("Odesa", "Air/drone strike", "actual")
+    ]
+    assert rows("A landmine exploded near Izium.") == [
+        ("Izium", "Remote explosive/landmine/IED", "actual")
+    ]
