@@ -56,6 +56,7 @@ def find_triggers(
         return []
     out = []
     ground = search_in(tx.GROUND, masked, low) is not None
+    blast = any(t.sub_type == "explosion" for t in found)
     for trig in found:
         phrase = masked[trig.start : trig.end].lower()
         if trig.sub_type == "follow-on" and recent is not None:
@@ -63,14 +64,7 @@ def find_triggers(
         elif trig.sub_type == "follow-on" and "under" not in phrase:
             continue  # "were affected", with nothing reported before: by what?
         elif trig.sub_type == "explosion":  # "an explosion on the bridge"
-            if search_in(tx.PLANTED, masked, low):
-                kind = (tx.EXPLOSION, tx.REMOTE)
-            elif weapons:
-                kind = (tx.EXPLOSION, tx.SHELLING if shelling else tx.AIR)
-            elif recent is not None and recent[0] == tx.EXPLOSION:
-                kind = recent
-            else:
-                kind = (tx.EXPLOSION, tx.REMOTE)
+            kind = _blast(masked, low, weapons, shelling, recent)
             trig = Trigger(*kind, trig.start, trig.end)
         elif trig.sub_type in ("generic", "follow-on"):  # "came under attack"
             word = phrase.rsplit(" ", 1)[-1]
@@ -79,7 +73,9 @@ def find_triggers(
             elif search_in(tx.CIVILIANS, masked, low) and not ground:
                 kind = (tx.VIOLENCE, "Attack")
             elif word.startswith(("strike", "struck", "hit")):  # "forces launched strikes"
-                if recent is not None and recent[0] == tx.EXPLOSION:
+                if blast:  # "an explosion hit a car": what the blast was
+                    kind = _blast(masked, low, weapons, shelling, recent)
+                elif recent is not None and recent[0] == tx.EXPLOSION:
                     kind = recent
                 else:
                     kind = (tx.EXPLOSION, tx.SHELLING)
@@ -145,3 +141,14 @@ def drop_intercepted(
 def is_trigger_word(surface: str) -> bool:
     """Whether ``surface`` is a trigger word as a whole ("Artillery" read as a place name)."""
     return tx.TRIGGER_ANY_CI.fullmatch(surface) is not None
+
+
+def _blast(masked: str, low: str | None, weapons: bool, shelling: bool, recent) -> tuple[str, str]:
+    """What a blast with no weapon of its own was: planted, fired, or as the sentence before."""
+    if search_in(tx.PLANTED, masked, low):
+        return (tx.EXPLOSION, tx.REMOTE)
+    if weapons:
+        return (tx.EXPLOSION, tx.SHELLING if shelling else tx.AIR)
+    if recent is not None and recent[0] == tx.EXPLOSION:
+        return recent
+    return (tx.EXPLOSION, tx.REMOTE)

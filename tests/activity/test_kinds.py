@@ -201,3 +201,13 @@ def test_blasts_while_air_defence_works_are_an_air_strike():
     assert rows("A landmine exploded near Izium.") == [
         ("Izium", "Remote explosive/landmine/IED", "actual")
     ]
+
+
+def test_a_blast_that_hit_something_is_what_the_blast_was():
+    # no weapon fired is named: "hit" goes with the explosion, not a default shelling
+    assert rows("An explosion hit a car in Melitopol.") == [
+        ("Melitopol", "Remote explosive/landmine/IED", "actual")
+    ]
+    assert rows("A Russian missile hit Kharkiv; an explosion was heard.")[0][1] == (
+        "Shelling/artillery/missile attack"
+    )
