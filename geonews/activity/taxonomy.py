@@ -393,7 +393,8 @@ TRIGGERS: list[tuple[re.Pattern[str], str, str]] = [
     ),
     (
         _words(
-            r"agreed (?:on|to)|reached (?:an |a |the )?(?:agreement|deal|accord)"
+            r"agreed (?:(?:in|at) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? )?(?:on|to)"
+            r"|reached (?:an |a |the )?(?:agreement|deal|accord)"
             r"|(?:an |the )?agreement (?:on|was reached|was signed)"
             r"|signed (?:an? |the )?(?:agreement|deal|accord|memorandum)"
         ),

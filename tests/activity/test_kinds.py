@@ -211,3 +211,9 @@ def test_a_blast_that_hit_something_is_what_the_blast_was():
     assert rows("A Russian missile hit Kharkiv; an explosion was heard.")[0][1] == (
         "Shelling/artillery/missile attack"
     )
+
+
+def test_an_agreement_with_its_place_between_verb_and_object_is_an_agreement():
+    assert rows("The two sides agreed in Riyadh to a maritime ceasefire.") == [
+        ("Riyadh", "Agreement", "actual")
+    ]
