@@ -58,8 +58,8 @@ class Claim:
 
 
 #: What makes an event-less sentence a statement of its own, about what may come, rather
-#: than a comment on the events before it: a modal or a condition.
-_STATEMENT_OF_ITS_OWN = re.compile(r"\b(?:would|could|might|may|will|if|unless)\b", re.I)
+#: than a comment on the events before it: a modal or a condition (not "may": the month).
+_STATEMENT_OF_ITS_OWN = re.compile(r"\b(?:would|could|might|will|if|unless)\b", re.I)
 
 
 def follow_up(sentence: str, named: list[tuple[str, str | None]], previous: list[Event]) -> None:

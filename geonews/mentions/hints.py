@@ -426,8 +426,7 @@ def _unknown_names_addresses(text: str, spans: list[Span], by_key, out: dict[int
         if i in out:
             continue
         lo = max(0, b.start - _OPENS_LOOKBACK, spans[i - 1].end if i else 0)
-        opens = _NAME_OPENS.search(text, lo, b.start)
-        if opens is None or (i and spans[i - 1].end >= opens.start(1)):
+        if _NAME_OPENS.search(text, lo, b.start) is None:  # no word of a span: lo is past it
             continue
         if _region_closes(text, spans, i, by_key):
             out[i], out[i + 1] = "raion", UNNAMED_REGION
@@ -446,14 +445,10 @@ def _war_town(span: Span, by_key) -> bool:
 
 def _names_a_region(span: Span, by_key) -> bool:
     """Whether the span's best reading is a region, or a city of the war named like its region."""
+    if _war_town(span, by_key):
+        return names_its_region(by_key[span.key][0], span.key)
     top = (by_key.get(span.key) or [None])[0]
-    if top is None:
-        return False
-    return top.kind == "region" or (
-        top.kind == "settlement"
-        and top.country in REFUTING_COUNTRIES
-        and names_its_region(top, span.key)
-    )
+    return top is not None and top.kind == "region"
 
 
 def _address_gap(gap: str) -> str:

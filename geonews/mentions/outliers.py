@@ -288,7 +288,7 @@ def _regions_before(oblasts, at, stops, chosen, start, end, length) -> list[Plac
 
 def _by_other_name(place: Place) -> bool:
     """Whether the name reached the place only by one of its alternate names."""
-    return (place.matched or "").split("+", 1)[0] == "alt"
+    return _how(place) == "alt"
 
 
 def _namesakes(cands: list[Place]) -> bool:

@@ -97,14 +97,14 @@ _RIVER_BEFORE = re.compile(
     r"\s+the\s+$",
     re.I,
 )
-#: What follows "the X" where X ends its phrase ("on the Inhulets.", "into the Dnipro and")
-#: and may be a river: not "the Dnipro city council", where the name qualifies a noun.
 #: Words of a republic's name: "Republic", and the Russian "Respublika".
 _REPUBLIC_WORDS = frozenset({"Republic", "Respublika"})
 #: "People's", "Peoples", "Popular", "Narodnaya" before them.
 _PEOPLES_WORDS = frozenset({"People", "Peoples", "Popular", "Narodnaya"})
 #: Between those words: a space, or the possessive of "People's".
 _PEOPLES_GAP = re.compile(r" |['’]s ")
+#: What follows "the X" where X ends its phrase ("on the Inhulets.", "into the Dnipro and")
+#: and may be a river: not "the Dnipro city council", where the name qualifies a noun.
 _PHRASE_ENDS = re.compile(
     r"\s*(?:[.,;:!?)\"”’]|$)"
     r"|\s+(?:and|or|to|into|in|near|at|by|from|which|that|was|is|were|has|had|flows|runs)\b"

@@ -115,3 +115,6 @@ def test_a_comment_on_the_events_before_still_speaks_for_them():
     assert rows("Russian forces shelled Kherson. Kyiv denied the claim.")[0][1] == "denied"
     text = "Russian forces shelled Kherson. This was reported by the regional governor."
     assert rows(text) == [("Kherson", "reported", "regional governor")]
+    # "May" the month is no modal
+    text = "Russian forces shelled Kherson. This was reported by the regional governor on 3 May."
+    assert list(events(text, date="2025-05-04").claimant) == ["regional governor"]
